@@ -1,0 +1,241 @@
+#include "batch/batch.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "core/log.h"
+
+namespace hoso {
+namespace fs = std::filesystem;
+
+Status BatchOptions::Validate() const {
+  if (jobs < 0 || jobs > 256) return Status::Error(ErrorCode::kInvalidArgument, "--jobs must be 1..256");
+  for (Status s : {ingest.Validate(), cleanup.Validate(), ocr.Validate()})
+    if (!s.ok()) return s;
+  return Status::Ok();
+}
+
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  for (const auto& arg : args) {
+    std::error_code ec;
+    if (fs::is_directory(arg, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file() && HasSupportedExtension(name)) found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back(arg);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+DossierRecord Rejected(DossierRecord r, const Status& s) {
+  r.status = DossierStatus::kRejected;
+  r.error = ErrorInfo{s.code_name(), s.message()};
+  r.pages.clear();
+  r.fields.clear();
+  r.address.reset();
+  return r;
+}
+
+// Output base names: the input's stem, made unique within the batch.
+std::vector<std::string> OutputBases(const std::vector<std::string>& inputs, const std::string& out_dir) {
+  std::vector<std::string> bases(inputs.size());
+  if (out_dir.empty()) return bases;
+  std::map<std::string, int> seen;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::string stem = fs::path(inputs[i]).stem().string();
+    if (stem.empty()) stem = "dossier";
+    const int n = seen[stem]++;
+    if (n > 0) stem += "-" + std::to_string(n + 1);
+    bases[i] = (fs::path(out_dir) / stem).string();
+  }
+  return bases;
+}
+
+void RemoveOutputs(const std::string& base) {
+  std::error_code ec;
+  for (const char* ext : {".pdf", ".hocr", ".xml"}) fs::remove(base + ext, ec);
+}
+
+}  // namespace
+
+DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEngine& engine,
+                             const BatchOptions& options, const std::string& out_base, int* pages_read) {
+  DossierRecord record;
+  record.source = source;
+  record.sha256 = Sha256Hex(bytes);
+  auto doc = OpenDocument(std::move(bytes), options.ingest);
+  if (!doc.ok()) return Rejected(record, doc.status());
+
+  const bool outputs = !out_base.empty();
+  if (outputs) {
+    if (Status s = engine.BeginOutputs(out_base, fs::path(source).filename().string(), options.outputs);
+        !s.ok())
+      return Rejected(record, s);
+  }
+  auto fail = [&](const Status& s) {
+    if (outputs) {
+      (void)engine.EndOutputs();
+      RemoveOutputs(out_base);
+    }
+    return Rejected(record, s);
+  };
+
+  // Pages are decoded, cleaned and read one at a time, then released.
+  std::vector<OcrPage> ocr_pages;
+  for (int i = 0; i < (*doc)->page_count(); ++i) {
+    auto source_page = (*doc)->LoadPage(i);
+    if (!source_page.ok()) return fail(source_page.status());
+    auto clean = Clean(*source_page, options.cleanup);
+    if (!clean.ok()) return fail(clean.status());
+    auto ocr = engine.ReadPage(clean->gray, clean->dpi, clean->blank);
+    if (!ocr.ok()) return fail(ocr.status());
+    PageRecord p;
+    p.index = i;
+    p.width = clean->gray.cols;
+    p.height = clean->gray.rows;
+    p.dpi = clean->dpi;
+    p.rotation = clean->rotation;
+    p.skew_deg = clean->skew_deg;
+    p.blank = clean->blank;
+    p.ocr_confidence = ocr->mean_confidence;
+    p.text = ocr->text;
+    record.pages.push_back(std::move(p));
+    ocr_pages.push_back(std::move(ocr).value());
+    if (pages_read) ++*pages_read;
+  }
+  if (outputs) {
+    if (Status s = engine.EndOutputs(); !s.ok()) return fail(s);
+  }
+
+  DossierDraft draft = Extract(ocr_pages, options.extract);
+  record.doc_type = draft.doc_type;
+  record.doc_date = draft.doc_date;
+  record.fields = std::move(draft.fields);
+  record.flags = std::move(draft.flags);
+  record.address = CheckDossierAddress(record.fields, options.address);
+  for (auto& f : Validate(record, options.validate)) record.flags.push_back(std::move(f));
+  record.status = Decide(record.flags);
+  return record;
+}
+
+Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry,
+                              const BatchOptions& options, const BatchObserver& observer) {
+  if (Status s = options.Validate(); !s.ok()) return s;
+  const int jobs = std::max(1, std::min<int>(options.jobs > 0 ? options.jobs
+                                                              : static_cast<int>(std::thread::hardware_concurrency()),
+                                             std::max<size_t>(inputs.size(), 1)));
+  if (!options.out_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(options.out_dir, ec);
+    if (ec) return Status::Error(ErrorCode::kInvalidArgument, "cannot create --out " + options.out_dir);
+  }
+  const auto bases = OutputBases(inputs, options.out_dir);
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+
+  std::atomic<size_t> next{0};
+  std::mutex report_mutex;
+  BatchSummary summary;
+  Progress progress;
+  progress.dossiers_total = static_cast<int>(inputs.size());
+  Status engine_failure;
+  std::atomic<int> engines_ready{0};
+
+  auto report = [&](DossierRecord record, int pages) {
+    std::lock_guard<std::mutex> lock(report_mutex);
+    switch (record.status) {
+      case DossierStatus::kRegistered: ++summary.registered; break;
+      case DossierStatus::kNeedsReview: ++summary.needs_review; break;
+      case DossierStatus::kRejected: ++summary.rejected; break;
+    }
+    if (record.HasFlag("DUPLICATE")) ++summary.duplicates;
+    summary.pages += pages;
+    ++progress.dossiers_done;
+    progress.pages_done += pages;
+    progress.elapsed_seconds = elapsed();
+    if (observer.on_record) observer.on_record(record);
+    if (observer.on_progress) observer.on_progress(progress);
+  };
+
+  auto worker = [&] {
+    auto engine = OcrEngine::Create(options.ocr);
+    if (!engine.ok()) {
+      std::lock_guard<std::mutex> lock(report_mutex);
+      engine_failure = engine.status();
+      return;
+    }
+    ++engines_ready;
+    for (size_t i; (i = next.fetch_add(1)) < inputs.size();) {
+      const std::string& source = inputs[i];
+      auto bytes = ReadInputFile(source, options.ingest);
+      if (!bytes.ok()) {
+        DossierRecord r;
+        r.source = source;
+        report(Rejected(std::move(r), bytes.status()), 0);
+        continue;
+      }
+      // A file already registered is reported, not read again.
+      auto existing = registry.FindBySha256(Sha256Hex(*bytes));
+      if (existing.ok() && existing->has_value()) {
+        DossierRecord r = std::move(**existing);
+        r.source = source;
+        r.flags.push_back({"DUPLICATE", Severity::kInfo, "",
+                           "already registered as dossier " + std::to_string(r.dossier_id)});
+        report(std::move(r), 0);
+        continue;
+      }
+      int pages = 0;
+      DossierRecord record =
+          ProcessDossier(source, std::move(bytes).value(), **engine, options, bases[i], &pages);
+      if (!record.sha256.empty()) {
+        auto outcome = registry.Register(record);
+        if (!outcome.ok()) {
+          Log(LogLevel::kError, outcome.status().ToString());
+          record = Rejected(record, outcome.status());
+        } else if (outcome->duplicate) {
+          // Registered meanwhile by another worker (the same file twice in a batch).
+          auto existing = registry.Load(outcome->dossier_id);
+          if (existing.ok()) record = std::move(existing).value();
+          record.source = source;
+          record.flags.push_back({"DUPLICATE", Severity::kInfo, "",
+                                  "already registered as dossier " + std::to_string(outcome->dossier_id)});
+        } else {
+          record.dossier_id = outcome->dossier_id;
+        }
+      }
+      report(std::move(record), pages);
+    }
+  };
+
+  std::vector<std::thread> threads;
+  for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+  if (engines_ready == 0 && !engine_failure.ok()) return engine_failure;
+  if (progress.dossiers_done < static_cast<int>(inputs.size()) && !engine_failure.ok())
+    return engine_failure;
+  summary.elapsed_seconds = elapsed();
+  return summary;
+}
+
+}  // namespace hoso

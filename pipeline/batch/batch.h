@@ -1,0 +1,78 @@
+// The orchestrator: runs dossiers through every stage in parallel, one OCR
+// engine per worker thread, hands each finished record to the registry and
+// then to an observer (the CLI prints and writes JSON Lines). Stages know
+// nothing of threads or databases; this is the only place that does.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "address/address.h"
+#include "cleanup/cleanup.h"
+#include "core/record.h"
+#include "core/status.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "ocr/engine.h"
+#include "registry/registry.h"
+#include "validate/validate.h"
+
+namespace hoso {
+
+struct BatchOptions {
+  // Worker threads (dossiers read at once); 0 means one per core.
+  int jobs = 0;
+  // When set, a searchable PDF, hOCR and ALTO XML per dossier go here,
+  // named after the input file.
+  std::string out_dir;
+  OcrOutputs outputs;
+  IngestOptions ingest;
+  CleanupOptions cleanup;
+  OcrOptions ocr;
+  ExtractOptions extract;
+  AddressOptions address;
+  ValidateOptions validate;
+  Status Validate() const;
+};
+
+// Command-line inputs to the list of files to process: a directory means
+// every supported file under it (sorted); a file is taken whatever its name;
+// a missing path stays in the list and is rejected as INPUT_NOT_FOUND.
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& args);
+
+struct Progress {
+  int dossiers_done = 0;
+  int dossiers_total = 0;
+  int pages_done = 0;
+  double elapsed_seconds = 0;
+};
+
+struct BatchSummary {
+  int registered = 0;
+  int needs_review = 0;
+  int rejected = 0;
+  int duplicates = 0;
+  int pages = 0;
+  double elapsed_seconds = 0;
+};
+
+// Called from worker threads, one call at a time (the batch serialises them).
+struct BatchObserver {
+  std::function<void(const DossierRecord&)> on_record;
+  std::function<void(const Progress&)> on_progress;
+};
+
+// Runs every input to a record. Fails only when no OCR engine can start;
+// a bad input is a rejected record, never an error of the batch.
+Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry,
+                              const BatchOptions& options, const BatchObserver& observer);
+
+// One dossier (the file's bytes) through every stage with the given engine,
+// without the registry. `out_base`, when not empty, is where the OCR outputs
+// go (without extension). Adds the pages it read to *pages_read.
+DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEngine& engine,
+                             const BatchOptions& options, const std::string& out_base, int* pages_read);
+
+}  // namespace hoso

@@ -1,0 +1,18 @@
+// The JSON form of a DossierRecord — the contract of `hoso process --json`
+// (one object per line) — and its reverse, used by the scorer and the tests.
+#pragma once
+
+#include <string>
+
+#include "core/record.h"
+#include "core/status.h"
+
+namespace hoso {
+
+// One line of JSON (no trailing newline), UTF-8, keys in contract order.
+std::string RecordToJson(const DossierRecord& record);
+std::string AddressVerdictToJson(const AddressVerdict& verdict);
+
+Result<DossierRecord> RecordFromJson(const std::string& json);
+
+}  // namespace hoso

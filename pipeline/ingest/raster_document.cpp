@@ -1,0 +1,168 @@
+#include "ingest/raster_document.h"
+
+#include "ingest/limits.h"
+
+#include <leptonica/allheaders.h>
+#include <tiffio.h>
+
+#include <cstdio>
+#include <mutex>
+
+namespace hoso {
+namespace {
+
+// Leptonica and libtiff print to stderr on damaged input; hoso reports
+// errors itself, once, in the record.
+void QuietDecoders() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    setMsgSeverity(L_SEVERITY_NONE);
+    TIFFSetWarningHandler(nullptr);
+    TIFFSetErrorHandler(nullptr);
+  });
+}
+
+struct PixDeleter {
+  void operator()(PIX* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+
+// Copies a Leptonica image into an OpenCV one: 8-bit grey or BGR.
+cv::Mat PixToMat(PIX* input) {
+  PixPtr owned;
+  PIX* pix = input;
+  if (pixGetColormap(pix)) {
+    owned.reset(pixRemoveColormap(pix, REMOVE_CMAP_BASED_ON_SRC));
+    pix = owned.get();
+  }
+  int depth = pixGetDepth(pix);
+  if (depth != 8 && depth != 32) {
+    PixPtr converted(depth == 16 ? pixConvert16To8(pix, L_MS_BYTE) : pixConvertTo8(pix, 0));
+    if (!converted) return {};
+    owned = std::move(converted);
+    pix = owned.get();
+    depth = 8;
+  }
+  const int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+  l_uint32* data = pixGetData(pix);
+  if (depth == 8) {
+    cv::Mat out(h, w, CV_8UC1);
+    for (int y = 0; y < h; ++y) {
+      const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+      uchar* row = out.ptr<uchar>(y);
+      for (int x = 0; x < w; ++x) row[x] = static_cast<uchar>(GET_DATA_BYTE(line, x));
+    }
+    return out;
+  }
+  cv::Mat out(h, w, CV_8UC3);
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    cv::Vec3b* row = out.ptr<cv::Vec3b>(y);
+    for (int x = 0; x < w; ++x) {
+      l_int32 r, g, b;
+      extractRGBValues(line[x], &r, &g, &b);
+      row[x] = cv::Vec3b(static_cast<uchar>(b), static_cast<uchar>(g), static_cast<uchar>(r));
+    }
+  }
+  return out;
+}
+
+// A JPEG ends with the EOI marker and a PNG with its IEND chunk; a file cut
+// short by a failed copy or upload lacks them.
+bool LooksComplete(InputFormat format, const std::string& b) {
+  const size_t tail = std::min<size_t>(b.size(), 4096);
+  std::string_view end(b.data() + b.size() - tail, tail);
+  if (format == InputFormat::kJpeg) return end.find("\xFF\xD9") != std::string_view::npos;
+  if (format == InputFormat::kPng) return end.find("IEND") != std::string_view::npos;
+  return true;
+}
+
+class RasterDocument : public Document {
+ public:
+  RasterDocument(std::string bytes, InputFormat format, int pages, const IngestOptions& options)
+      : bytes_(std::move(bytes)), format_(format), pages_(pages), options_(options) {}
+
+  InputFormat format() const override { return format_; }
+  int page_count() const override { return pages_; }
+
+  Result<SourcePage> LoadPage(int index) override {
+    if (index < 0 || index >= pages_)
+      return Status::Error(ErrorCode::kInvalidArgument, "no page " + std::to_string(index));
+    const auto* data = reinterpret_cast<const l_uint8*>(bytes_.data());
+    PixPtr pix(format_ == InputFormat::kTiff ? pixReadMemTiff(data, bytes_.size(), index)
+                                             : pixReadMem(data, bytes_.size()));
+    const std::string where = pages_ > 1 ? " (page " + std::to_string(index + 1) + ")" : "";
+    if (!pix)
+      return Status::Error(ErrorCode::kInputUnreadable,
+                           std::string("the ") + InputFormatName(format_) +
+                               " data could not be decoded" + where);
+    const int w = pixGetWidth(pix.get()), h = pixGetHeight(pix.get());
+    if (Status s = CheckPageSize(w, h, where, options_); !s.ok()) return s;
+    SourcePage page;
+    page.index = index;
+    page.image = PixToMat(pix.get());
+    if (page.image.empty())
+      return Status::Error(ErrorCode::kInputUnreadable, "unsupported pixel layout" + where);
+    const int res = pixGetXRes(pix.get());
+    page.dpi_from_file = res >= 50 && res <= 2400;
+    page.dpi = page.dpi_from_file ? res : options_.assumed_dpi;
+    return page;
+  }
+
+ private:
+  std::string bytes_;
+  InputFormat format_;
+  int pages_;
+  IngestOptions options_;
+};
+
+// Counts TIFF directories (pages) without decoding them.
+Result<int> CountTiffPages(const std::string& bytes, int limit) {
+  FILE* f = fmemopen(const_cast<char*>(bytes.data()), bytes.size(), "rb");
+  if (!f) return Status::Error(ErrorCode::kInternal, "fmemopen failed");
+  l_int32 n = 0;
+  const l_ok rc = tiffGetCount(f, &n);
+  fclose(f);
+  if (rc != 0 || n < 1)
+    return Status::Error(ErrorCode::kInputUnreadable, "the TIFF directory could not be read");
+  if (n > limit)
+    return Status::Error(ErrorCode::kInputTooManyPages,
+                         "the TIFF has " + std::to_string(n) + " pages; the limit is " +
+                             std::to_string(limit));
+  return static_cast<int>(n);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Document>> OpenRasterDocument(std::string bytes, const IngestOptions& options) {
+  QuietDecoders();
+  const InputFormat format = SniffFormat(bytes);
+  if (!LooksComplete(format, bytes))
+    return Status::Error(ErrorCode::kInputTruncated,
+                         std::string("the ") + InputFormatName(format) +
+                             " file ends before its end marker (truncated)");
+  int pages = 1;
+  if (format == InputFormat::kTiff) {
+    auto n = CountTiffPages(bytes, options.max_pages);
+    if (!n.ok()) return n.status();
+    pages = *n;
+  }
+  // Check every page's declared size before anything is decoded, so a
+  // header claiming 100,000 x 100,000 pixels costs nothing.
+  const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
+  for (int i = 0; i < pages; ++i) {
+    l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, iff = 0;
+    const l_ok rc = format == InputFormat::kTiff
+                        ? readHeaderMemTiff(data, bytes.size(), i, &w, &h, &bps, &spp, &res, &cmap, &iff)
+                        : pixReadHeaderMem(data, bytes.size(), &iff, &w, &h, &bps, &spp, &cmap);
+    const std::string where = pages > 1 ? " (page " + std::to_string(i + 1) + ")" : "";
+    if (rc != 0)
+      return Status::Error(ErrorCode::kInputUnreadable,
+                           std::string("the ") + InputFormatName(format) + " header could not be read" + where);
+    if (Status s = CheckPageSize(w, h, where, options); !s.ok()) return s;
+  }
+  return std::unique_ptr<Document>(
+      std::make_unique<RasterDocument>(std::move(bytes), format, pages, options));
+}
+
+}  // namespace hoso

@@ -1,0 +1,184 @@
+#include "ocr/engine.h"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/renderer.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <mutex>
+#include <vector>
+
+namespace hoso {
+namespace {
+
+struct PixDeleter {
+  void operator()(Pix* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+PixPtr MatToPix(const cv::Mat& gray, int dpi) {
+  PixPtr pix(pixCreate(gray.cols, gray.rows, 8));
+  if (!pix) return pix;
+  const int wpl = pixGetWpl(pix.get());
+  l_uint32* data = pixGetData(pix.get());
+  for (int y = 0; y < gray.rows; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    const uchar* row = gray.ptr<uchar>(y);
+    for (int x = 0; x < gray.cols; ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  pixSetResolution(pix.get(), dpi, dpi);
+  return pix;
+}
+
+Box ToBox(int l, int t, int r, int b) { return Box{l, t, r - l, b - t}; }
+
+std::string TakeText(char* text) {
+  std::string s = text ? text : "";
+  delete[] text;
+  return s;
+}
+
+}  // namespace
+
+void DisableTesseractThreading() {
+  static std::once_flag once;
+  std::call_once(once, [] { setenv("OMP_THREAD_LIMIT", "1", 1); });
+}
+
+Status OcrOptions::Validate() const {
+  if (languages.empty()) return Status::Error(ErrorCode::kInvalidArgument, "no OCR language given");
+  if (page_seg_mode < 0 || page_seg_mode > 13)
+    return Status::Error(ErrorCode::kInvalidArgument, "page_seg_mode must be 0..13");
+  return Status::Ok();
+}
+
+struct OcrEngine::Impl {
+  tesseract::TessBaseAPI api;
+  OcrOptions options;
+  std::unique_ptr<tesseract::TessResultRenderer> renderers;  // chain
+};
+
+OcrEngine::OcrEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+OcrEngine::~OcrEngine() {
+  if (impl_ && impl_->renderers) (void)EndOutputs();
+}
+
+Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
+  if (Status s = options.Validate(); !s.ok()) return s;
+  DisableTesseractThreading();
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+  if (impl->api.Init(datapath, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
+    return Status::Error(ErrorCode::kOcrFailed,
+                         "Tesseract could not load the language models '" + options.languages +
+                             "' (is tesseract-ocr-vie installed?)");
+  impl->api.SetPageSegMode(static_cast<tesseract::PageSegMode>(options.page_seg_mode));
+  impl->api.SetVariable("debug_file", "/dev/null");
+  return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
+}
+
+Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank) {
+  if (gray.empty() || gray.type() != CV_8UC1)
+    return Status::Error(ErrorCode::kInvalidArgument, "ReadPage needs an 8-bit grey image");
+  auto& api = impl_->api;
+  OcrPage page;
+  page.width = gray.cols;
+  page.height = gray.rows;
+  if (blank && !impl_->renderers) return page;
+
+  PixPtr pix = MatToPix(gray, dpi);
+  if (!pix) return Status::Error(ErrorCode::kOcrFailed, "out of memory for the page image");
+  if (blank) {
+    // Keep the page in the outputs with its image but no text: recognise a
+    // white page of the same size, which costs nothing.
+    PixPtr white(pixCreate(gray.cols, gray.rows, 8));
+    pixSetAllArbitrary(white.get(), 255);
+    pixSetResolution(white.get(), dpi, dpi);
+    api.SetImage(white.get());
+  } else {
+    api.SetImage(pix.get());
+  }
+  api.SetSourceResolution(dpi);
+  api.SetInputImage(pixClone(pix.get()));  // what the PDF shows
+  if (api.Recognize(nullptr) != 0) {
+    api.Clear();
+    return Status::Error(ErrorCode::kOcrFailed, "Tesseract failed to recognise the page");
+  }
+  if (impl_->renderers && !impl_->renderers->AddImage(&api)) {
+    api.Clear();
+    return Status::Error(ErrorCode::kOcrFailed, "could not write the page to the OCR outputs");
+  }
+  if (blank) {
+    api.Clear();
+    return page;
+  }
+
+  page.text = TakeText(api.GetUTF8Text());
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  double conf_sum = 0;
+  int words = 0;
+  if (it && !it->Empty(tesseract::RIL_WORD)) {
+    do {
+      int l, t, r, b;
+      if (it->IsAtBeginningOf(tesseract::RIL_BLOCK) || page.blocks.empty()) {
+        OcrBlock block;
+        if (it->BoundingBox(tesseract::RIL_BLOCK, &l, &t, &r, &b)) block.box = ToBox(l, t, r, b);
+        page.blocks.push_back(std::move(block));
+      }
+      auto& block = page.blocks.back();
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || block.lines.empty()) {
+        OcrLine line;
+        if (it->BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b)) line.box = ToBox(l, t, r, b);
+        block.lines.push_back(std::move(line));
+      }
+      OcrWord word;
+      word.text = TakeText(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (word.text.empty()) continue;
+      word.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
+      if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) word.box = ToBox(l, t, r, b);
+      conf_sum += word.confidence;
+      ++words;
+      block.lines.back().words.push_back(std::move(word));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  page.mean_confidence = words ? conf_sum / words : 0;
+  api.Clear();
+  return page;
+}
+
+Status OcrEngine::BeginOutputs(const std::string& base, const std::string& title,
+                               const OcrOutputs& which) {
+  if (impl_->renderers) return Status::Error(ErrorCode::kInternal, "outputs already open");
+  std::vector<std::unique_ptr<tesseract::TessResultRenderer>> chain;
+  if (which.pdf)
+    chain.emplace_back(new tesseract::TessPDFRenderer(base.c_str(), impl_->api.GetDatapath(), false));
+  if (which.hocr) chain.emplace_back(new tesseract::TessHOcrRenderer(base.c_str()));
+  if (which.alto) chain.emplace_back(new tesseract::TessAltoRenderer(base.c_str()));
+  if (chain.empty()) return Status::Ok();
+  for (auto& r : chain)
+    if (!r->happy()) return Status::Error(ErrorCode::kOcrFailed, "cannot write OCR outputs at " + base);
+  // The first renderer owns the rest of the chain.
+  for (size_t i = 1; i < chain.size(); ++i) chain[0]->insert(chain[i].release());
+  impl_->renderers = std::move(chain[0]);
+  if (!impl_->renderers->BeginDocument(title.c_str())) {
+    impl_->renderers.reset();
+    return Status::Error(ErrorCode::kOcrFailed, "cannot start OCR outputs at " + base);
+  }
+  return Status::Ok();
+}
+
+Status OcrEngine::EndOutputs() {
+  if (!impl_->renderers) return Status::Ok();
+  const bool ok = impl_->renderers->EndDocument();
+  impl_->renderers.reset();
+  return ok ? Status::Ok() : Status::Error(ErrorCode::kOcrFailed, "could not finish the OCR outputs");
+}
+
+std::string OcrEngine::Describe() const {
+  return std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " " + impl_->options.languages;
+}
+
+}  // namespace hoso

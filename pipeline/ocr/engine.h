@@ -1,0 +1,69 @@
+// The Tesseract adapter. One OcrEngine per worker thread, created once and
+// reused for every page that thread reads; never shared between threads.
+// Tesseract and Leptonica types stay inside engine.cpp: callers get hoso's
+// own OcrPage. An engine can also write, for one document at a time, a
+// searchable PDF, hOCR and ALTO XML of the pages it reads.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <opencv2/core.hpp>
+
+#include "core/ocr_page.h"
+#include "core/status.h"
+
+namespace hoso {
+
+struct OcrOptions {
+  // Tesseract language models, '+'-separated, in priority order.
+  std::string languages = "vie+eng";
+  // Folder holding the .traineddata files; empty means Tesseract's default
+  // (TESSDATA_PREFIX or the compiled-in path).
+  std::string tessdata_dir;
+  // Tesseract page segmentation mode; 3 is fully automatic (forms, letters).
+  int page_seg_mode = 3;
+  Status Validate() const;
+};
+
+// Which files OcrEngine::BeginOutputs writes, each as base + extension.
+struct OcrOutputs {
+  bool pdf = true;   // .pdf: searchable PDF (page image + invisible text)
+  bool hocr = true;  // .hocr
+  bool alto = true;  // .xml (ALTO)
+};
+
+class OcrEngine {
+ public:
+  // Starts Tesseract with the options' languages; OCR_FAILED when a model is
+  // missing. Call once per thread.
+  static Result<std::unique_ptr<OcrEngine>> Create(const OcrOptions& options);
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // Reads one upright 8-bit grey page at the given resolution. A page known
+  // to be blank is not read (an empty OcrPage comes back) but still goes to
+  // the open outputs, so they keep every page.
+  Result<OcrPage> ReadPage(const cv::Mat& gray, int dpi, bool blank = false);
+
+  // Opens the output documents for the next pages read (base path without
+  // extension, e.g. out/dossier1). Close with EndOutputs().
+  Status BeginOutputs(const std::string& base, const std::string& title, const OcrOutputs& which);
+  Status EndOutputs();
+
+  // "tesseract 5.3.0 vie+eng": recorded with results.
+  std::string Describe() const;
+
+ private:
+  struct Impl;
+  explicit OcrEngine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Turns off Tesseract's OpenMP threads for this process: hoso runs one page
+// per core, which is faster than several threads on one page. Must run
+// before the first engine is created (OcrEngine::Create calls it).
+void DisableTesseractThreading();
+
+}  // namespace hoso

@@ -1,0 +1,278 @@
+#include "registry/registry.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Exception.h>
+
+#include <mutex>
+#include <vector>
+
+#include "core/record_json.h"
+#include "registry/schema.h"
+
+namespace hoso {
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::RecordSet;
+using Poco::Data::Session;
+using Poco::Data::Statement;
+
+namespace {
+
+std::string NowUtc() {
+  return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ");
+}
+
+std::string Get(RecordSet& rs, const std::string& col) {
+  const Poco::Dynamic::Var& v = rs[col];
+  return v.isEmpty() ? std::string() : v.convert<std::string>();
+}
+template <typename T>
+T GetNum(RecordSet& rs, const std::string& col) {
+  const Poco::Dynamic::Var& v = rs[col];
+  return v.isEmpty() ? T() : v.convert<T>();
+}
+
+Status RegistryError(const std::string& what, const Poco::Exception& e) {
+  return Status::Error(ErrorCode::kRegistryFailed, what + ": " + e.displayText());
+}
+
+}  // namespace
+
+Result<RegistryUri> RegistryUri::Parse(const std::string& uri) {
+  RegistryUri out;
+  std::string rest = uri;
+  if (rest.rfind("sqlite:", 0) == 0) rest = rest.substr(7);
+  else if (rest.find("://") != std::string::npos)
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         "unsupported database URI '" + uri + "' (use PATH or sqlite:PATH)");
+  if (rest.empty()) return Status::Error(ErrorCode::kInvalidArgument, "empty database path");
+  out.location = rest;
+  return out;
+}
+
+struct Registry::Impl {
+  std::mutex mutex;
+  std::unique_ptr<Session> session;
+};
+
+Registry::Registry(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Registry::~Registry() = default;
+
+Result<std::unique_ptr<Registry>> Registry::Open(const std::string& uri) {
+  auto parsed = RegistryUri::Parse(uri);
+  if (!parsed.ok()) return parsed.status();
+  auto impl = std::make_unique<Impl>();
+  try {
+    static std::once_flag once;
+    std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+    impl->session = std::make_unique<Session>("SQLite", parsed->location);
+    Session& s = *impl->session;
+    // WAL: readers never block the writer, and a killed process leaves no
+    // half-written transaction visible.
+    s << "PRAGMA journal_mode=WAL", now;
+    s << "PRAGMA foreign_keys=ON", now;
+    s << "PRAGMA busy_timeout=10000", now;
+    if (Status st = Migrate(s); !st.ok()) return st;
+  } catch (const Poco::Exception& e) {
+    return RegistryError("cannot open the registry at " + parsed->location, e);
+  }
+  return std::unique_ptr<Registry>(new Registry(std::move(impl)));
+}
+
+int Registry::schema_version() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return CurrentSchemaVersion(*impl_->session);
+}
+
+Result<std::optional<DossierRecord>> Registry::FindBySha256(const std::string& sha256) {
+  std::int64_t id = 0;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    try {
+      Statement st(*impl_->session);
+      st << "SELECT id FROM dossiers WHERE sha256 = ? AND status <> 'rejected'", bind(sha256), now;
+      RecordSet rs(st);
+      if (!rs.moveFirst()) return std::optional<DossierRecord>();
+      id = GetNum<std::int64_t>(rs, "id");
+    } catch (const Poco::Exception& e) {
+      return RegistryError("lookup by sha256 failed", e);
+    }
+  }
+  auto rec = Load(id);
+  if (!rec.ok()) return rec.status();
+  return std::optional<DossierRecord>(std::move(rec).value());
+}
+
+Result<DossierRecord> Registry::Load(std::int64_t dossier_id) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Session& s = *impl_->session;
+  DossierRecord r;
+  try {
+    {
+      Statement st(s);
+      st << "SELECT * FROM dossiers WHERE id = ?", bind(dossier_id), now;
+      RecordSet rs(st);
+      if (!rs.moveFirst())
+        return Status::Error(ErrorCode::kInvalidArgument, "no dossier " + std::to_string(dossier_id));
+      r.dossier_id = dossier_id;
+      r.sha256 = Get(rs, "sha256");
+      r.source = Get(rs, "source");
+      r.status = ParseDossierStatus(Get(rs, "status")).value_or(DossierStatus::kRejected);
+      r.doc_type = Get(rs, "doc_type");
+      if (std::string d = Get(rs, "doc_date"); !d.empty()) r.doc_date = d;
+      if (std::string code = Get(rs, "error_code"); !code.empty())
+        r.error = ErrorInfo{code, Get(rs, "error_message")};
+      if (std::string a = Get(rs, "address_json"); !a.empty()) {
+        // The verdict is stored as the JSON the record carries.
+        auto wrapped = RecordFromJson(R"({"status":"registered","address":)" + a + "}");
+        if (wrapped.ok()) r.address = wrapped->address;
+      }
+    }
+    {
+      Statement st(s);
+      st << "SELECT * FROM pages WHERE dossier_id = ? ORDER BY idx", bind(dossier_id), now;
+      RecordSet rs(st);
+      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+        PageRecord p;
+        p.index = GetNum<int>(rs, "idx");
+        p.width = GetNum<int>(rs, "width");
+        p.height = GetNum<int>(rs, "height");
+        p.dpi = GetNum<int>(rs, "dpi");
+        p.rotation = GetNum<int>(rs, "rotation");
+        p.skew_deg = GetNum<double>(rs, "skew_deg");
+        p.blank = GetNum<int>(rs, "blank") != 0;
+        p.ocr_confidence = GetNum<double>(rs, "ocr_confidence");
+        p.text = Get(rs, "text");
+        r.pages.push_back(std::move(p));
+      }
+    }
+    {
+      Statement st(s);
+      st << "SELECT * FROM fields WHERE dossier_id = ? ORDER BY key", bind(dossier_id), now;
+      RecordSet rs(st);
+      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+        FieldValue f;
+        f.value = Get(rs, "value");
+        f.confidence = GetNum<double>(rs, "confidence");
+        f.page = GetNum<int>(rs, "page");
+        f.bbox = Box{GetNum<int>(rs, "bbox_x"), GetNum<int>(rs, "bbox_y"), GetNum<int>(rs, "bbox_w"),
+                     GetNum<int>(rs, "bbox_h")};
+        r.fields[Get(rs, "key")] = f;
+      }
+    }
+    {
+      Statement st(s);
+      st << "SELECT * FROM flags WHERE dossier_id = ? ORDER BY id", bind(dossier_id), now;
+      RecordSet rs(st);
+      for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+        r.flags.push_back(Flag{Get(rs, "code"),
+                               ParseSeverity(Get(rs, "severity")).value_or(Severity::kInfo),
+                               Get(rs, "field"), Get(rs, "message")});
+    }
+  } catch (const Poco::Exception& e) {
+    return RegistryError("cannot load dossier " + std::to_string(dossier_id), e);
+  }
+  return r;
+}
+
+Result<RegisterOutcome> Registry::Register(const DossierRecord& r) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Session& s = *impl_->session;
+  RegisterOutcome out;
+  try {
+    s.begin();
+    std::int64_t existing = 0;
+    std::string existing_status;
+    {
+      Statement st(s);
+      st << "SELECT id, status FROM dossiers WHERE sha256 = ?", bind(r.sha256), now;
+      RecordSet rs(st);
+      if (rs.moveFirst()) {
+        existing = GetNum<std::int64_t>(rs, "id");
+        existing_status = Get(rs, "status");
+      }
+    }
+    if (existing && existing_status != "rejected") {
+      s.rollback();
+      out.dossier_id = existing;
+      out.duplicate = true;
+      return out;
+    }
+    const std::string now_utc = NowUtc();
+    Poco::Nullable<std::string> doc_date, error_code, error_message, address_json;
+    if (r.doc_date) doc_date = *r.doc_date;
+    if (r.error) {
+      error_code = r.error->code;
+      error_message = r.error->message;
+    }
+    if (r.address) address_json = AddressVerdictToJson(*r.address);
+    const std::string status = DossierStatusName(r.status);
+    const int page_count = static_cast<int>(r.pages.size());
+    if (existing) {
+      // A new attempt at a file that was rejected before: same id, new content.
+      s << "DELETE FROM pages WHERE dossier_id = ?", bind(existing), now;
+      s << "DELETE FROM fields WHERE dossier_id = ?", bind(existing), now;
+      s << "DELETE FROM flags WHERE dossier_id = ?", bind(existing), now;
+      s << "UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
+           "error_message = ?, page_count = ?, address_json = ?, updated_at = ? WHERE id = ?",
+          bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code),
+          bind(error_message), bind(page_count), bind(address_json), bind(now_utc), bind(existing), now;
+      out.dossier_id = existing;
+    } else {
+      s << "INSERT INTO dossiers(sha256, source, status, doc_type, doc_date, error_code, "
+           "error_message, page_count, address_json, created_at, updated_at) "
+           "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          bind(r.sha256), bind(r.source), bind(status), bind(r.doc_type), bind(doc_date),
+          bind(error_code), bind(error_message), bind(page_count), bind(address_json),
+          bind(now_utc), bind(now_utc), now;
+      std::int64_t id = 0;
+      s << "SELECT last_insert_rowid()", into(id), now;
+      out.dossier_id = id;
+    }
+    const std::int64_t id = out.dossier_id;
+    for (const auto& p : r.pages) {
+      s << "INSERT INTO pages(dossier_id, idx, width, height, dpi, rotation, skew_deg, blank, "
+           "ocr_confidence, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          bind(id), bind(p.index), bind(p.width), bind(p.height), bind(p.dpi), bind(p.rotation),
+          bind(p.skew_deg), bind(p.blank ? 1 : 0), bind(p.ocr_confidence), bind(p.text), now;
+    }
+    for (const auto& [key, f] : r.fields) {
+      s << "INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, "
+           "bbox_h, set_by, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?)",
+          bind(id), bind(key), bind(f.value), bind(f.confidence), bind(f.page), bind(f.bbox.x),
+          bind(f.bbox.y), bind(f.bbox.w), bind(f.bbox.h), bind(now_utc), now;
+    }
+    for (const auto& f : r.flags) {
+      s << "INSERT INTO flags(dossier_id, code, severity, field, message) VALUES(?, ?, ?, ?, ?)",
+          bind(id), bind(f.code), bind(std::string(SeverityName(f.severity))), bind(f.field),
+          bind(f.message), now;
+    }
+    s.commit();
+  } catch (const Poco::Exception& e) {
+    try {
+      if (s.isTransaction()) s.rollback();
+    } catch (...) {
+    }
+    return RegistryError("cannot register the dossier", e);
+  }
+  return out;
+}
+
+Result<std::int64_t> Registry::CountDossiers() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    std::int64_t n = 0;
+    *impl_->session << "SELECT COUNT(*) FROM dossiers", into(n), now;
+    return n;
+  } catch (const Poco::Exception& e) {
+    return RegistryError("count failed", e);
+  }
+}
+
+}  // namespace hoso

@@ -1,0 +1,55 @@
+// The registry: where dossiers are recorded, through Poco::Data. SQLite is
+// the default (a file); PostgreSQL comes for teams. hoso creates and
+// migrates the schema itself (table schema_version). Each dossier is
+// written in one transaction, so a record is either whole or absent.
+// Thread-safe: calls are serialised on one connection.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/record.h"
+#include "core/status.h"
+
+namespace hoso {
+
+// Parsed --db argument: "PATH", "sqlite:PATH" (default ./hoso.db).
+struct RegistryUri {
+  enum class Kind { kSqlite } kind = Kind::kSqlite;
+  std::string location;  // file path for SQLite
+  static Result<RegistryUri> Parse(const std::string& uri);
+};
+
+struct RegisterOutcome {
+  std::int64_t dossier_id = 0;
+  bool duplicate = false;  // the file was already registered; nothing written
+};
+
+class Registry {
+ public:
+  static Result<std::unique_ptr<Registry>> Open(const std::string& uri);
+  ~Registry();
+
+  int schema_version();
+
+  // The registered (or needs_review) dossier with this file hash, if any.
+  // Rejected attempts do not count: a rejected file may be tried again.
+  Result<std::optional<DossierRecord>> FindBySha256(const std::string& sha256);
+  Result<DossierRecord> Load(std::int64_t dossier_id);
+
+  // Writes the record in one transaction. A record whose sha256 is already
+  // registered is not written again: the outcome says duplicate and gives
+  // the existing id. A rejected attempt is replaced by the new one.
+  Result<RegisterOutcome> Register(const DossierRecord& record);
+
+  Result<std::int64_t> CountDossiers();
+
+ private:
+  struct Impl;
+  explicit Registry(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hoso

@@ -1,0 +1,24 @@
+// Validation: the rules that turn what the pipeline found into flags, and
+// the decision between registered and needs_review. Rules see only hoso's
+// own types, so they are tested without images.
+#pragma once
+
+#include <vector>
+
+#include "core/record.h"
+
+namespace hoso {
+
+struct ValidateOptions {
+  // A non-blank page whose mean word confidence is below this is flagged
+  // LOW_CONFIDENCE (warning): a person should look at it.
+  double min_page_confidence = 0.60;
+};
+
+// Flags for a record whose pages, fields and address are filled in.
+std::vector<Flag> Validate(const DossierRecord& record, const ValidateOptions& options);
+
+// needs_review when any flag is a warning or an error, else registered.
+DossierStatus Decide(const std::vector<Flag>& flags);
+
+}  // namespace hoso

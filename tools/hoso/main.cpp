@@ -1,0 +1,41 @@
+// hoso: the command line. Only parses the subcommand and hands over.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "exit_codes.h"
+#include "process_command.h"
+
+namespace {
+
+const char* const kHelp =
+    "hoso — intake of scanned Vietnamese dossiers: cleanup, OCR, fields,\n"
+    "merger-aware address checks, registration or review.\n"
+    "\n"
+    "Usage: hoso COMMAND [OPTIONS] ...\n"
+    "\n"
+    "Commands:\n"
+    "  process   read dossiers (files or folders) and register them\n"
+    "\n"
+    "Run 'hoso COMMAND --help' for a command's options.\n"
+    "\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace hoso::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kHelp << kExitCodeTable;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] == "--version") {
+    std::cout << "hoso 0.1.0\n";
+    return kExitOk;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "process") return RunProcess(args);
+  std::cerr << "hoso: unknown command '" << command << "' (see hoso --help)\n";
+  return kExitUsage;
+}
