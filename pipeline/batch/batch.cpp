@@ -206,8 +206,16 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
         continue;
       }
       int pages = 0;
-      DossierRecord record =
-          ProcessDossier(source, std::move(bytes).value(), **engine, options, bases[i], &pages);
+      DossierRecord record;
+      try {
+        record = ProcessDossier(source, std::move(bytes).value(), **engine, options, bases[i], &pages);
+      } catch (const std::exception& e) {
+        // A bug or a decoder failure we did not foresee: this dossier is
+        // rejected with the reason, the batch goes on.
+        (void)engine.value()->EndOutputs();
+        record.source = source;
+        record = Rejected(std::move(record), Status::Error(ErrorCode::kInternal, e.what()));
+      }
       if (!record.sha256.empty()) {
         auto outcome = registry.Register(record);
         if (!outcome.ok()) {

@@ -17,9 +17,11 @@ bool IsValidDate(int y, int m, int d) {
 
 std::optional<std::string> FindPlaceDate(const std::string& text) {
   // "ngày" / "ngay" / "Ngày", then day, "tháng"/"thang", month, "năm"/"nam", year.
+  // UTF-8 letters are several bytes, so accented variants are alternations,
+  // not character classes.
   static const std::regex kDate(
-      "(?:ng[aà]y|NG[AÀ]Y|Ng[aà]y)\\s*(\\d{1,2})\\s*(?:th[aá]ng|TH[AÁ]NG|Th[aá]ng)\\s*(\\d{1,2})\\s*"
-      "(?:n[aă]m|N[AĂ]M|N[aă]m)\\s*(\\d{4})");
+      "(?:[Nn]g(?:a|\u00E0)y|NG(?:A|\u00C0)Y)\\s*(\\d{1,2})\\s*(?:[Tt]h(?:a|\u00E1)ng|TH(?:A|\u00C1)NG)\\s*"
+      "(\\d{1,2})\\s*(?:[Nn](?:a|\u0103)m|N(?:A|\u0102)M)\\s*(\\d{4})");
   std::smatch m;
   std::string::const_iterator from = text.begin();
   std::optional<std::string> last;

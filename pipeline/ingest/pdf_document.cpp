@@ -72,12 +72,12 @@ class PdfDocument : public Document {
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-    renderer.set_image_format(poppler::image::format_rgb24);
+    renderer.set_image_format(poppler::image::format_argb32);
     const int dpi = dpis_[index];
     poppler::image img = renderer.render_page(page.get(), dpi, dpi);
     if (!img.is_valid() || img.width() < 1 || img.height() < 1)
       return Status::Error(ErrorCode::kInputUnreadable, "the PDF page could not be rendered" + where);
-    // poppler's rgb24 is 0xFFRRGGBB words, i.e. B, G, R, 0xFF bytes.
+    // argb32 is 0xAARRGGBB words: B, G, R, A bytes on little-endian machines.
     cv::Mat bgra(img.height(), img.width(), CV_8UC4, const_cast<char*>(img.const_data()),
                  static_cast<size_t>(img.bytes_per_row()));
     SourcePage out;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unistd.h>
 #include <mutex>
 #include <vector>
 
@@ -42,9 +43,11 @@ std::string TakeText(char* text) {
 
 }  // namespace
 
-void DisableTesseractThreading() {
-  static std::once_flag once;
-  std::call_once(once, [] { setenv("OMP_THREAD_LIMIT", "1", 1); });
+void ReexecWithoutOcrThreads(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  execv("/proc/self/exe", argv);
+  // exec failed (no /proc): carry on; OCR is slower but correct.
 }
 
 Status OcrOptions::Validate() const {
@@ -67,7 +70,6 @@ OcrEngine::~OcrEngine() {
 
 Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
   if (Status s = options.Validate(); !s.ok()) return s;
-  DisableTesseractThreading();
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();

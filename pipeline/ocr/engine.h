@@ -61,9 +61,11 @@ class OcrEngine {
   std::unique_ptr<Impl> impl_;
 };
 
-// Turns off Tesseract's OpenMP threads for this process: hoso runs one page
-// per core, which is faster than several threads on one page. Must run
-// before the first engine is created (OcrEngine::Create calls it).
-void DisableTesseractThreading();
+// Tesseract's OpenMP threads must be off: hoso runs one page per core, which
+// is faster than several threads fighting over one page. libgomp reads
+// OMP_THREAD_LIMIT when it is loaded, before main(), so an entry point calls
+// this first: when the variable is unset it sets it to 1 and re-executes
+// the program (argv unchanged); otherwise it returns at once.
+void ReexecWithoutOcrThreads(char** argv);
 
 }  // namespace hoso

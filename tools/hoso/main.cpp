@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "exit_codes.h"
+#include "ocr/engine.h"
 #include "process_command.h"
 
 namespace {
@@ -23,6 +24,7 @@ const char* const kHelp =
 }  // namespace
 
 int main(int argc, char** argv) {
+  hoso::ReexecWithoutOcrThreads(argv);
   using namespace hoso::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

@@ -1,0 +1,444 @@
+#include "forms.h"
+
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+namespace samplegen {
+
+std::string Upper(const std::string& s);
+
+struct Fonts {
+  cv::Ptr<cv::freetype::FreeType2> regular, bold, italic, sans, sans_bold;
+};
+
+namespace {
+
+const char* kFontDir = "/usr/share/fonts/truetype/";
+
+struct Style {
+  cv::freetype::FreeType2* font;
+  int height;  // pixels at 300 dpi
+};
+
+// Points to pixels at 300 dpi.
+int Pt(double pt) { return static_cast<int>(std::lround(pt / 72.0 * kDpi)); }
+
+class Page {
+ public:
+  Page(Fonts& fonts, int width, int height) : fonts_(fonts), image_(height, width, CV_8UC3, cv::Scalar(255, 255, 255)) {}
+
+  int TextWidth(const Style& s, const std::string& text) {
+    int base = 0;
+    return s.font->getTextSize(text, s.height, -1, &base).width;
+  }
+  void Draw(const Style& s, const std::string& text, int x, int y, cv::Scalar color = cv::Scalar(20, 20, 20)) {
+    s.font->putText(image_, text, cv::Point(x, y), s.height, color, -1, cv::LINE_AA, false);
+  }
+  // Draws a line of text at y, recording it; align: 0 left, 1 centre, 2 right.
+  void Line(const Style& s, const std::string& text, int x0, int x1, int align) {
+    const int w = TextWidth(s, text);
+    const int x = align == 0 ? x0 : align == 1 ? (x0 + x1 - w) / 2 : x1 - w;
+    Draw(s, text, x, y_);
+    lines_.push_back(text);
+    y_ += static_cast<int>(s.height * 1.45);
+  }
+  // Label and value, with a dotted leader after the value to the margin;
+  // wraps long values onto following lines.
+  void Field(const Style& s, const std::string& label, const std::string& value, int x0, int x1) {
+    std::vector<std::string> words;
+    std::string cur;
+    for (char c : label + " " + value) {
+      if (c == ' ') {
+        if (!cur.empty()) words.push_back(cur);
+        cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    if (!cur.empty()) words.push_back(cur);
+    std::string line;
+    int x = x0;
+    for (size_t i = 0; i <= words.size(); ++i) {
+      const std::string candidate = line.empty() || i == words.size() ? line : line + " " + words[i];
+      if (i < words.size() && (line.empty() ? TextWidth(s, words[i]) : TextWidth(s, candidate)) <= x1 - x - 40) {
+        line = line.empty() ? words[i] : candidate;
+        continue;
+      }
+      // Flush the line with its leader.
+      Draw(s, line, x, y_);
+      const int end = x + TextWidth(s, line) + 12;
+      // Advance of one dot, measured over many (a lone dot's box is its ink).
+      const double dot_w = std::max(1.0, TextWidth(s, std::string(40, '.')) / 40.0);
+      std::string dots(std::max(0, static_cast<int>((x1 - end) / dot_w) - 1), '.');
+      if (!dots.empty()) Draw(s, dots, end, y_, cv::Scalar(90, 90, 90));
+      lines_.push_back(line);
+      y_ += static_cast<int>(s.height * 1.45);
+      if (i == words.size()) break;
+      line = words[i];
+    }
+  }
+  // Running text wrapped between x0 and x1 (first line indented).
+  void Paragraph(const Style& s, const std::string& text, int x0, int x1, int indent) {
+    std::string line, word;
+    int x = x0 + indent;
+    auto flush = [&] {
+      Draw(s, line, x, y_);
+      lines_.push_back(line);
+      y_ += static_cast<int>(s.height * 1.45);
+      line.clear();
+      x = x0;
+    };
+    std::string rest = text + " ";
+    for (char c : rest) {
+      if (c != ' ') {
+        word += c;
+        continue;
+      }
+      if (word.empty()) continue;
+      const std::string candidate = line.empty() ? word : line + " " + word;
+      if (TextWidth(s, candidate) > x1 - x && !line.empty()) {
+        flush();
+        line = word;
+      } else {
+        line = candidate;
+      }
+      word.clear();
+    }
+    if (!line.empty()) flush();
+  }
+  void Skip(int px) { y_ += px; }
+  int y() const { return y_; }
+  void set_y(int y) { y_ = y; }
+  cv::Mat& image() { return image_; }
+  std::vector<std::string>& lines() { return lines_; }
+  Fonts& fonts() { return fonts_; }
+
+ private:
+  Fonts& fonts_;
+  cv::Mat image_;
+  std::vector<std::string> lines_;
+  int y_ = 0;
+};
+
+std::string DateSlash(const std::string& iso, Rng& rng) {
+  int y, m, d;
+  std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d);
+  char buf[32];
+  if (rng.Chance(0.7))
+    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d, m, y);
+  else
+    std::snprintf(buf, sizeof buf, "%d-%d-%04d", d, m, y);
+  return buf;
+}
+
+std::string GroupedId(const std::string& id, Rng& rng) {
+  if (rng.Chance(0.7)) return id;
+  return id.substr(0, 3) + " " + id.substr(3, 3) + " " + id.substr(6, 3) + " " + id.substr(9);
+}
+
+std::string GroupedPhone(const std::string& p, Rng& rng) {
+  const int r = rng.Int(0, 2);
+  if (r == 0) return p;
+  if (r == 1) return p.substr(0, 4) + " " + p.substr(4, 3) + " " + p.substr(7);
+  return p.substr(0, 4) + "." + p.substr(4, 3) + "." + p.substr(7);
+}
+
+// A blue-ink signature: a few overlapping cubic strokes.
+void DrawSignature(cv::Mat& img, cv::Point at, Rng& rng) {
+  const cv::Scalar ink(150, 60, 20);  // BGR: blue ballpoint
+  cv::Point prev = at;
+  for (int stroke = 0; stroke < 3; ++stroke) {
+    cv::Point2d p0 = prev, p1(at.x + rng.Int(0, 250), at.y + rng.Int(-80, 40)),
+                p2(at.x + rng.Int(100, 400), at.y + rng.Int(-60, 60)), p3(at.x + rng.Int(200, 450), at.y + rng.Int(-30, 30));
+    cv::Point last = p0;
+    for (int i = 1; i <= 40; ++i) {
+      const double t = i / 40.0, u = 1 - t;
+      cv::Point2d q = u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+      cv::line(img, last, cv::Point(q), ink, 4, cv::LINE_AA);
+      last = cv::Point(q);
+    }
+    prev = last;
+  }
+}
+
+// A red round stamp: two rings, a star and the authority's name, blended
+// over what is below it (ink multiplies, as on paper).
+void DrawStamp(Fonts& fonts, cv::Mat& img, cv::Point centre, const std::string& authority, Rng& rng) {
+  const int r = Pt(rng.Uniform(16, 19) / 25.4 * 72);  // ~17 mm radius
+  cv::Mat layer(img.size(), CV_8UC3, cv::Scalar(255, 255, 255));
+  const cv::Scalar red(40, 30, 210);
+  cv::circle(layer, centre, r, red, 9, cv::LINE_AA);
+  cv::circle(layer, centre, static_cast<int>(r * 0.72), red, 5, cv::LINE_AA);
+  std::vector<cv::Point> star;
+  for (int i = 0; i < 10; ++i) {
+    const double a = -CV_PI / 2 + i * CV_PI / 5, rr = (i % 2 ? 0.11 : 0.27) * r;
+    star.emplace_back(centre.x + static_cast<int>(rr * std::cos(a)), centre.y + static_cast<int>(rr * std::sin(a)));
+  }
+  cv::fillPoly(layer, std::vector<std::vector<cv::Point>>{star}, red, cv::LINE_AA);
+  // The name in the ring, letter by letter along the arc.
+  const int h = static_cast<int>(r * 0.16);
+  std::vector<std::string> letters;
+  for (size_t i = 0; i < authority.size();) {
+    size_t len = 1;
+    const unsigned char c = authority[i];
+    if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+    letters.push_back(authority.substr(i, len));
+    i += len;
+  }
+  const double span = CV_PI * 1.5, start = -CV_PI / 2 - span / 2;
+  for (size_t i = 0; i < letters.size(); ++i) {
+    const double a = start + span * (i + 0.5) / letters.size();
+    const double rr = r * 0.86;
+    cv::Mat glyph(h * 2, h * 2, CV_8UC3, cv::Scalar(255, 255, 255));
+    fonts.sans_bold->putText(glyph, letters[i], cv::Point(h / 2, h / 3), h, red, -1, cv::LINE_AA, false);
+    cv::Mat rot = cv::getRotationMatrix2D(cv::Point2f(h, h), -(a * 180 / CV_PI + 90), 1.0);
+    cv::Mat turned;
+    cv::warpAffine(glyph, turned, rot, glyph.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255, 255, 255));
+    const cv::Point at(centre.x + static_cast<int>(rr * std::cos(a)) - h, centre.y + static_cast<int>(rr * std::sin(a)) - h);
+    cv::Rect roi(at, turned.size());
+    roi &= cv::Rect(0, 0, layer.cols, layer.rows);
+    if (roi.area() > 0) {
+      cv::Mat dst = layer(roi);
+      cv::min(dst, turned(cv::Rect(roi.x - at.x, roi.y - at.y, roi.width, roi.height)), dst);
+    }
+  }
+  // Multiply blend with some ink unevenness.
+  cv::Mat a, b;
+  img.convertTo(a, CV_32FC3, 1 / 255.0);
+  layer.convertTo(b, CV_32FC3, 1 / 255.0);
+  const double strength = rng.Uniform(0.75, 0.95);
+  cv::Mat ink, shade;
+  cv::subtract(cv::Scalar::all(1.0), b, ink);
+  cv::subtract(cv::Scalar::all(1.0), ink * strength, shade);
+  cv::Mat blended = a.mul(shade);
+  blended.convertTo(img, CV_8UC3, 255.0);
+}
+
+struct FormText {
+  std::string title;
+  std::vector<std::string> title_lines;
+  std::string signer;  // "NGƯỜI LÀM ĐƠN"
+};
+
+FormText TextFor(const std::string& type) {
+  if (type == "land_registration")
+    return {"", {"ĐƠN ĐĂNG KÝ ĐẤT ĐAI, TÀI SẢN", "GẮN LIỀN VỚI ĐẤT"}, "NGƯỜI VIẾT ĐƠN"};
+  if (type == "business_household_registration")
+    return {"", {"GIẤY ĐỀ NGHỊ", "ĐĂNG KÝ HỘ KINH DOANH"}, "NGƯỜI ĐỀ NGHỊ"};
+  if (type == "residence_change")
+    return {"", {"TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ"}, "NGƯỜI KÊ KHAI"};
+  return {"", {"TỜ KHAI ĐĂNG KÝ KHAI SINH"}, "NGƯỜI YÊU CẦU"};
+}
+
+}  // namespace
+
+const std::vector<std::string>& DocTypes() {
+  static const std::vector<std::string> kTypes = {"land_registration", "business_household_registration",
+                                                  "residence_change", "birth_registration"};
+  return kTypes;
+}
+
+Dossier MakeDossier(const std::string& doc_type, Person person, Rng& rng) {
+  Dossier d;
+  d.doc_type = doc_type;
+  d.person = std::move(person);
+  const int y = rng.Int(2024, 2026), m = rng.Int(1, 12), day = rng.Int(1, 28);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
+  d.doc_date = buf;
+  static const std::vector<std::string> kPlaces = {"Hà Nội", "TP. Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"};
+  d.place = rng.Pick(kPlaces);
+  if (doc_type == "land_registration") {
+    d.extra_fields["parcel_number"] = std::to_string(rng.Int(1, 900));
+    d.extra_fields["map_sheet"] = std::to_string(rng.Int(1, 60));
+  } else if (doc_type == "business_household_registration") {
+    static const std::vector<std::string> kShops = {"Tạp hóa", "Cửa hàng điện thoại", "Quán cơm", "Tiệm may", "Sửa xe máy"};
+    static const std::vector<std::string> kNames = {"Minh Anh", "Phúc Lộc", "Hồng Phát", "Thành Công", "An Khang"};
+    d.extra_fields["business_name"] = rng.Pick(kShops) + " " + rng.Pick(kNames);
+  }
+  d.with_id_copy = rng.Chance(0.6);
+  d.id_card_new_style = rng.Chance(0.4);
+  return d;
+}
+
+FormRenderer::FormRenderer(std::unique_ptr<Fonts> fonts) : fonts_(std::move(fonts)) {}
+FormRenderer::~FormRenderer() = default;
+
+std::unique_ptr<FormRenderer> FormRenderer::Create(std::string* error) {
+  auto fonts = std::make_unique<Fonts>();
+  auto load = [&](cv::Ptr<cv::freetype::FreeType2>& f, const std::string& file) {
+    f = cv::freetype::createFreeType2();
+    try {
+      f->loadFontData(std::string(kFontDir) + file, 0);
+    } catch (const cv::Exception&) {
+      if (error) *error = "font not found: " + std::string(kFontDir) + file + " (install fonts-liberation2 fonts-dejavu-core)";
+      return false;
+    }
+    return true;
+  };
+  if (!load(fonts->regular, "liberation2/LiberationSerif-Regular.ttf") ||
+      !load(fonts->bold, "liberation2/LiberationSerif-Bold.ttf") ||
+      !load(fonts->italic, "liberation2/LiberationSerif-Italic.ttf") ||
+      !load(fonts->sans, "dejavu/DejaVuSans.ttf") || !load(fonts->sans_bold, "dejavu/DejaVuSans-Bold.ttf"))
+    return nullptr;
+  return std::unique_ptr<FormRenderer>(new FormRenderer(std::move(fonts)));
+}
+
+RenderedPage FormRenderer::RenderForm(const Dossier& d, Rng& rng) {
+  const int W = 2480, H = 3508;  // A4 at 300 dpi
+  Page page(*fonts_, W, H);
+  const int left = Pt(rng.Uniform(62, 80)), right = W - Pt(rng.Uniform(45, 60));
+  const double size = rng.Uniform(12.5, 14);
+  Style body{fonts_->regular.get(), Pt(size)}, bold{fonts_->bold.get(), Pt(size)},
+      italic{fonts_->italic.get(), Pt(size)}, title{fonts_->bold.get(), Pt(size + 2.5)};
+  page.set_y(Pt(rng.Uniform(40, 60)));
+  page.Line(bold, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", left, right, 1);
+  page.Line(bold, "Độc lập - Tự do - Hạnh phúc", left, right, 1);
+  const int uw = page.TextWidth(bold, "Độc lập - Tự do - Hạnh phúc");
+  cv::line(page.image(), {(left + right - uw) / 2, page.y() - Pt(5)}, {(left + right + uw) / 2, page.y() - Pt(5)},
+           cv::Scalar(20, 20, 20), 3);
+  page.Skip(Pt(22));
+  const FormText text = TextFor(d.doc_type);
+  for (const auto& t : text.title_lines) page.Line(title, t, left, right, 1);
+  page.Skip(Pt(14));
+  const std::string ward = d.person.address.ward.empty() ? "Phường Hồng Hà" : d.person.address.ward;
+  page.Line(body, "Kính gửi: Ủy ban nhân dân " + ToLowerUnitWord(ward), left, right, 1);
+  page.Skip(Pt(12));
+
+  // Label variants differ between form versions and offices.
+  static const std::vector<std::string> kName = {"Họ và tên:", "Họ, chữ đệm và tên:", "Họ tên người yêu cầu:"};
+  static const std::vector<std::string> kId = {"Số CCCD:", "Số căn cước công dân:", "Số định danh cá nhân:", "Số CMND/CCCD:"};
+  static const std::vector<std::string> kAddr = {"Nơi thường trú:", "Địa chỉ thường trú:", "Nơi cư trú:"};
+  static const std::vector<std::string> kPhone = {"Điện thoại:", "Số điện thoại liên hệ:"};
+  const Person& p = d.person;
+  int n = 1;
+  auto num = [&](const std::string& label) { return std::to_string(n++) + ". " + label; };
+  std::string name = p.full_name;
+  page.Field(body, num(rng.Pick(kName)), rng.Chance(0.3) ? Upper(name) : name, left, right);
+  page.Field(body, num("Ngày, tháng, năm sinh:"), DateSlash(p.date_of_birth, rng) + "    Giới tính: " +
+                                                   (p.gender == "male" ? "Nam" : "Nữ"),
+             left, right);
+  page.Field(body, num(rng.Pick(kId)), GroupedId(p.id_number, rng), left, right);
+  page.Field(body, num(rng.Pick(kAddr)), p.address.text, left, right);
+  page.Field(body, num(rng.Pick(kPhone)), GroupedPhone(p.phone, rng), left, right);
+  if (d.doc_type == "land_registration") {
+    page.Field(body, num("Thửa đất số:"), d.extra_fields.at("parcel_number") + "    Tờ bản đồ số: " +
+                                              d.extra_fields.at("map_sheet"),
+               left, right);
+    page.Field(body, num("Mục đích sử dụng đất:"), "Đất ở tại đô thị", left, right);
+  } else if (d.doc_type == "business_household_registration") {
+    page.Field(body, num("Tên hộ kinh doanh:"), d.extra_fields.at("business_name"), left, right);
+    page.Field(body, num("Ngành, nghề kinh doanh:"), "Bán lẻ hàng hóa", left, right);
+  } else if (d.doc_type == "residence_change") {
+    page.Field(body, num("Nội dung đề nghị:"), "Điều chỉnh thông tin về cư trú trong Cơ sở dữ liệu về cư trú", left, right);
+  } else {
+    page.Field(body, num("Quan hệ với người được khai sinh:"), p.gender == "male" ? "Cha" : "Mẹ", left, right);
+  }
+  page.Skip(Pt(8));
+  page.Paragraph(body,
+                 "Tôi xin cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước "
+                 "pháp luật về nội dung cam đoan của mình.",
+                 left, right, Pt(36));
+  page.Skip(Pt(14));
+  int y, m, day;
+  std::sscanf(d.doc_date.c_str(), "%d-%d-%d", &y, &m, &day);
+  char date_line[128];
+  std::snprintf(date_line, sizeof date_line, "%s, ngày %02d tháng %d năm %d", d.place.c_str(), day, m, y);
+  const int col = (left + right) / 2;
+  page.Line(italic, date_line, col - Pt(20), right, 1);
+  const int sign_y = page.y();
+  page.Line(bold, text.signer, col, right, 1);
+  page.Line(italic, "(Ký, ghi rõ họ tên)", col, right, 1);
+  DrawSignature(page.image(), {(col + right) / 2 - Pt(40), page.y() + Pt(30)}, rng);
+  page.Skip(Pt(70));
+  page.Line(bold, p.full_name, col, right, 1);
+  // The receiving office's stamp, overlapping the signer block in part.
+  if (rng.Chance(0.8)) {
+    const cv::Point centre(col + rng.Int(-Pt(60), Pt(20)), sign_y + rng.Int(Pt(10), Pt(60)));
+    DrawStamp(*fonts_, page.image(), centre, Upper("Ủy ban nhân dân " + ToLowerUnitWord(ward)), rng);
+  }
+  return RenderedPage{page.image(), page.lines()};
+}
+
+RenderedPage FormRenderer::RenderIdCopy(const Dossier& d, Rng& rng) {
+  const int W = 2480, H = 3508;
+  Page page(*fonts_, W, H);
+  // The card enlarged 1.6x on the copier, grey toner on white paper.
+  const double k = 1.6;
+  const int cw = static_cast<int>(1011 * k), ch = static_cast<int>(700 * k);
+  const cv::Point origin((W - cw) / 2, Pt(rng.Uniform(80, 160)));
+  cv::rectangle(page.image(), cv::Rect(origin, cv::Size(cw, ch)), cv::Scalar(60, 60, 60), 4, cv::LINE_AA);
+  cv::rectangle(page.image(), cv::Rect(origin + cv::Point(Pt(10), Pt(60)), cv::Size(Pt(70), Pt(95))),
+                cv::Scalar(150, 150, 150), cv::FILLED);  // photo
+  Style small{fonts_->sans.get(), static_cast<int>(Pt(7.5) * k)}, small_bold{fonts_->sans_bold.get(), static_cast<int>(Pt(7.5) * k)},
+      head{fonts_->sans_bold.get(), static_cast<int>(Pt(8.5) * k)};
+  const int x0 = origin.x + Pt(90), x1 = origin.x + cw - Pt(8);
+  page.set_y(origin.y + Pt(8));
+  page.Line(small_bold, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", origin.x, origin.x + cw, 1);
+  page.Line(small_bold, "Độc lập - Tự do - Hạnh phúc", origin.x, origin.x + cw, 1);
+  page.Line(head, d.id_card_new_style ? "CĂN CƯỚC" : "CĂN CƯỚC CÔNG DÂN", x0, x1, 0);
+  const Person& p = d.person;
+  page.Line(small_bold, "Số định danh cá nhân: " + p.id_number, x0, x1, 0);
+  page.Line(small, "Họ, chữ đệm và tên / Full name:", x0, x1, 0);
+  page.Line(small_bold, Upper(p.full_name), x0, x1, 0);
+  int y, m, day;
+  std::sscanf(p.date_of_birth.c_str(), "%d-%d-%d", &y, &m, &day);
+  char dob[64];
+  std::snprintf(dob, sizeof dob, "Ngày sinh / Date of birth: %02d/%02d/%04d", day, m, y);
+  page.Line(small, dob, x0, x1, 0);
+  page.Line(small, std::string("Giới tính / Sex: ") + (p.gender == "male" ? "Nam" : "Nữ"), x0, x1, 0);
+  page.Line(small, "Quốc tịch / Nationality: Việt Nam", x0, x1, 0);
+  page.Line(small, "Nơi thường trú / Place of residence:", x0, x1, 0);
+  page.Paragraph(small, p.address.text, x0, x1, 0);
+  // Photocopy toner: the whole page a little grey and uneven.
+  cv::Mat noise(page.image().size(), CV_8UC1);
+  cv::randn(noise, 0, 6);
+  cv::Mat noise3;
+  cv::cvtColor(noise, noise3, cv::COLOR_GRAY2BGR);
+  cv::Mat out;
+  cv::subtract(page.image(), noise3, out);
+  (void)rng;
+  return RenderedPage{out, page.lines()};
+}
+
+namespace {
+// Upper-case of Vietnamese text (the letters the forms use).
+std::string UpperImpl(const std::string& s) {
+  static const std::vector<std::pair<std::string, std::string>> kPairs = {
+      {"à", "À"}, {"á", "Á"}, {"ả", "Ả"}, {"ã", "Ã"}, {"ạ", "Ạ"}, {"ă", "Ă"}, {"ằ", "Ằ"}, {"ắ", "Ắ"}, {"ẳ", "Ẳ"},
+      {"ẵ", "Ẵ"}, {"ặ", "Ặ"}, {"â", "Â"}, {"ầ", "Ầ"}, {"ấ", "Ấ"}, {"ẩ", "Ẩ"}, {"ẫ", "Ẫ"}, {"ậ", "Ậ"}, {"đ", "Đ"},
+      {"è", "È"}, {"é", "É"}, {"ẻ", "Ẻ"}, {"ẽ", "Ẽ"}, {"ẹ", "Ẹ"}, {"ê", "Ê"}, {"ề", "Ề"}, {"ế", "Ế"}, {"ể", "Ể"},
+      {"ễ", "Ễ"}, {"ệ", "Ệ"}, {"ì", "Ì"}, {"í", "Í"}, {"ỉ", "Ỉ"}, {"ĩ", "Ĩ"}, {"ị", "Ị"}, {"ò", "Ò"}, {"ó", "Ó"},
+      {"ỏ", "Ỏ"}, {"õ", "Õ"}, {"ọ", "Ọ"}, {"ô", "Ô"}, {"ồ", "Ồ"}, {"ố", "Ố"}, {"ổ", "Ổ"}, {"ỗ", "Ỗ"}, {"ộ", "Ộ"},
+      {"ơ", "Ơ"}, {"ờ", "Ờ"}, {"ớ", "Ớ"}, {"ở", "Ở"}, {"ỡ", "Ỡ"}, {"ợ", "Ợ"}, {"ù", "Ù"}, {"ú", "Ú"}, {"ủ", "Ủ"},
+      {"ũ", "Ũ"}, {"ụ", "Ụ"}, {"ư", "Ư"}, {"ừ", "Ừ"}, {"ứ", "Ứ"}, {"ử", "Ử"}, {"ữ", "Ữ"}, {"ự", "Ự"}, {"ỳ", "Ỳ"},
+      {"ý", "Ý"}, {"ỷ", "Ỷ"}, {"ỹ", "Ỹ"}, {"ỵ", "Ỵ"}};
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      out += static_cast<char>(std::toupper(c));
+      ++i;
+      continue;
+    }
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    const std::string ch = s.substr(i, len);
+    std::string up = ch;
+    for (const auto& [lo, hi] : kPairs)
+      if (lo == ch) {
+        up = hi;
+        break;
+      }
+    out += up;
+    i += len;
+  }
+  return out;
+}
+}  // namespace
+
+std::string Upper(const std::string& s) { return UpperImpl(s); }
+
+}  // namespace samplegen

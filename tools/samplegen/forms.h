@@ -1,0 +1,55 @@
+// Renders ward-level forms and citizen-ID photocopies as clean 300 dpi
+// pages, recording every line of text drawn (the ground truth).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "people.h"
+
+namespace samplegen {
+
+constexpr int kDpi = 300;
+
+struct Fonts;  // FreeType faces: regular, bold, italic, sans
+
+struct RenderedPage {
+  cv::Mat image;                   // BGR, 300 dpi
+  std::vector<std::string> lines;  // text drawn, top to bottom (no dotted leaders)
+};
+
+struct Dossier {
+  std::string doc_type;
+  std::string doc_date;  // ISO
+  std::string place;     // "Hà Nội"
+  Person person;
+  std::map<std::string, std::string> extra_fields;  // doc-specific
+  bool with_id_copy = false;
+  bool id_card_new_style = false;  // "CĂN CƯỚC" (2024) instead of "CĂN CƯỚC CÔNG DÂN"
+};
+
+class FormRenderer {
+ public:
+  // Font files from Debian's fonts-liberation2 and fonts-dejavu-core.
+  static std::unique_ptr<FormRenderer> Create(std::string* error);
+  ~FormRenderer();
+
+  RenderedPage RenderForm(const Dossier& d, Rng& rng);
+  RenderedPage RenderIdCopy(const Dossier& d, Rng& rng);
+
+ private:
+  explicit FormRenderer(std::unique_ptr<Fonts> fonts);
+  std::unique_ptr<Fonts> fonts_;
+};
+
+// The document types the generator draws.
+const std::vector<std::string>& DocTypes();
+
+// Fills a dossier of the given type for a person.
+Dossier MakeDossier(const std::string& doc_type, Person person, Rng& rng);
+
+}  // namespace samplegen

@@ -1,0 +1,115 @@
+#include "writers.h"
+
+#include <leptonica/allheaders.h>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace samplegen {
+namespace {
+
+struct PixDeleter {
+  void operator()(PIX* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+
+PixPtr ToPix(const cv::Mat& m, int dpi) {
+  PixPtr pix;
+  if (m.channels() == 1) {
+    pix.reset(pixCreate(m.cols, m.rows, 8));
+    for (int y = 0; y < m.rows; ++y) {
+      l_uint32* line = pixGetData(pix.get()) + static_cast<size_t>(y) * pixGetWpl(pix.get());
+      const uchar* row = m.ptr<uchar>(y);
+      for (int x = 0; x < m.cols; ++x) SET_DATA_BYTE(line, x, row[x]);
+    }
+  } else {
+    pix.reset(pixCreate(m.cols, m.rows, 32));
+    for (int y = 0; y < m.rows; ++y) {
+      l_uint32* line = pixGetData(pix.get()) + static_cast<size_t>(y) * pixGetWpl(pix.get());
+      const cv::Vec3b* row = m.ptr<cv::Vec3b>(y);
+      for (int x = 0; x < m.cols; ++x) composeRGBPixel(row[x][2], row[x][1], row[x][0], line + x);
+    }
+  }
+  pixSetResolution(pix.get(), dpi, dpi);
+  return pix;
+}
+
+bool WritePdf(const std::string& path, const std::vector<OutPage>& pages, int quality) {
+  std::ostringstream pdf;
+  std::vector<size_t> offsets;
+  pdf << "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
+  auto begin_obj = [&](int n) {
+    if (static_cast<int>(offsets.size()) < n) offsets.resize(n);
+    offsets[n - 1] = pdf.tellp();
+    pdf << n << " 0 obj\n";
+  };
+  const int n = static_cast<int>(pages.size());
+  // 1 catalog, 2 pages, then per page: page, content, image.
+  begin_obj(1);
+  pdf << "<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+  begin_obj(2);
+  pdf << "<< /Type /Pages /Count " << n << " /Kids [";
+  for (int i = 0; i < n; ++i) pdf << ' ' << 3 + 3 * i << " 0 R";
+  pdf << " ] >>\nendobj\n";
+  for (int i = 0; i < n; ++i) {
+    const auto& p = pages[i];
+    std::vector<uchar> jpeg;
+    cv::imencode(".jpg", p.image, jpeg, {cv::IMWRITE_JPEG_QUALITY, quality});
+    const double w = p.image.cols * 72.0 / p.dpi, h = p.image.rows * 72.0 / p.dpi;
+    const int page_obj = 3 + 3 * i, content_obj = page_obj + 1, image_obj = page_obj + 2;
+    char box[128];
+    std::snprintf(box, sizeof box, "[0 0 %.2f %.2f]", w, h);
+    begin_obj(page_obj);
+    pdf << "<< /Type /Page /Parent 2 0 R /MediaBox " << box << " /Contents " << content_obj
+        << " 0 R /Resources << /XObject << /Im0 " << image_obj << " 0 R >> >> >>\nendobj\n";
+    char content[128];
+    std::snprintf(content, sizeof content, "q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q", w, h);
+    begin_obj(content_obj);
+    pdf << "<< /Length " << std::strlen(content) << " >>\nstream\n" << content << "\nendstream\nendobj\n";
+    begin_obj(image_obj);
+    pdf << "<< /Type /XObject /Subtype /Image /Width " << p.image.cols << " /Height " << p.image.rows
+        << " /ColorSpace " << (p.image.channels() == 1 ? "/DeviceGray" : "/DeviceRGB")
+        << " /BitsPerComponent 8 /Filter /DCTDecode /Length " << jpeg.size() << " >>\nstream\n";
+    pdf.write(reinterpret_cast<const char*>(jpeg.data()), static_cast<std::streamsize>(jpeg.size()));
+    pdf << "\nendstream\nendobj\n";
+  }
+  const size_t xref = pdf.tellp();
+  pdf << "xref\n0 " << offsets.size() + 1 << "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf << line;
+  }
+  pdf << "trailer\n<< /Size " << offsets.size() + 1 << " /Root 1 0 R >>\nstartxref\n" << xref << "\n%%EOF\n";
+  std::ofstream out(path, std::ios::binary);
+  out << pdf.str();
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+bool WritePages(const std::string& path, const std::string& format, const std::vector<OutPage>& pages,
+                int jpeg_quality) {
+  if (pages.empty()) return false;
+  if (format == "pdf") return WritePdf(path, pages, jpeg_quality);
+  if (format == "tiff") {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      PixPtr pix = ToPix(pages[i].image, pages[i].dpi);
+      // JPEG-in-TIFF, as document scanners write colour and grey pages.
+      l_jpegSetQuality(jpeg_quality);
+      if (pixWriteTiff(path.c_str(), pix.get(), IFF_TIFF_JPEG, i == 0 ? "w" : "a") != 0) return false;
+    }
+    return true;
+  }
+  if (pages.size() != 1) return false;
+  PixPtr pix = ToPix(pages[0].image, pages[0].dpi);
+  if (format == "png") return pixWrite(path.c_str(), pix.get(), IFF_PNG) == 0;
+  if (format == "jpeg") return pixWriteJpeg(path.c_str(), pix.get(), jpeg_quality, 0) == 0;
+  return false;
+}
+
+}  // namespace samplegen

@@ -1,0 +1,22 @@
+// Writes generated pages as the files scanners make: PNG, JPEG (one page),
+// multi-page TIFF and multi-page PDF (JPEG images, one per page), each with
+// its resolution recorded so readers know the dpi.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace samplegen {
+
+struct OutPage {
+  cv::Mat image;  // BGR or grey
+  int dpi = 300;
+};
+
+// format: png | jpeg | tiff | pdf. False on failure.
+bool WritePages(const std::string& path, const std::string& format, const std::vector<OutPage>& pages,
+                int jpeg_quality);
+
+}  // namespace samplegen
