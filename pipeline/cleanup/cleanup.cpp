@@ -9,6 +9,12 @@ Status CleanupOptions::Validate() const {
     return Status::Error(ErrorCode::kInvalidArgument, "blank.min_ink_fraction must be 0..0.5");
   if (blank.margin < 0 || blank.margin >= 0.5)
     return Status::Error(ErrorCode::kInvalidArgument, "blank.margin must be 0..0.5");
+  if (resolution.target_dpi < 70 || resolution.min_dpi > resolution.target_dpi ||
+      resolution.max_dpi < resolution.target_dpi)
+    return Status::Error(ErrorCode::kInvalidArgument, "resolution: need min_dpi <= target_dpi <= max_dpi");
+  if (deskew.max_angle <= 0 || deskew.max_angle > 45)
+    return Status::Error(ErrorCode::kInvalidArgument, "deskew.max_angle must be 0..45");
+  if (leaders.min_dots < 3) return Status::Error(ErrorCode::kInvalidArgument, "leaders.min_dots must be >= 3");
   return Status::Ok();
 }
 
@@ -19,37 +25,10 @@ cv::Mat ToGray(const cv::Mat& image) {
   return gray;
 }
 
-BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& options) {
-  BlankVerdict verdict;
-  if (gray.empty()) {
-    verdict.blank = true;
-    return verdict;
-  }
-  const int mx = static_cast<int>(gray.cols * options.margin);
-  const int my = static_cast<int>(gray.rows * options.margin);
-  cv::Mat inner = gray(cv::Rect(mx, my, gray.cols - 2 * mx, gray.rows - 2 * my));
-  // Work at ~100 dpi: enough for ink, and fast.
-  const double scale = dpi > 100 ? 100.0 / dpi : 1.0;
-  cv::Mat small;
-  cv::resize(inner, small, cv::Size(), scale, scale, cv::INTER_AREA);
-  // Ink is darker than the local background by a clear margin; flat grey
-  // paper, uneven light and faint bleed-through are not.
-  cv::Mat background, ink;
-  cv::medianBlur(small, background, 31);
-  cv::Mat diff;
-  cv::subtract(background, small, diff);
-  cv::threshold(diff, ink, 60, 255, cv::THRESH_BINARY);
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
-  const double min_area = options.min_blob_area_300dpi * (100.0 / 300.0) * (100.0 / 300.0) * 9;
-  double ink_pixels = 0;
-  for (int i = 1; i < n; ++i) {
-    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-    if (area >= min_area) ink_pixels += area;
-  }
-  verdict.ink_fraction = ink_pixels / std::max(1, small.rows * small.cols);
-  verdict.blank = verdict.ink_fraction < options.min_ink_fraction;
-  return verdict;
+double ResolutionScale(int dpi, const ResolutionOptions& options) {
+  if (dpi <= 0) return 1.0;
+  if (dpi < options.min_dpi || dpi > options.max_dpi) return static_cast<double>(options.target_dpi) / dpi;
+  return 1.0;
 }
 
 Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options) {
@@ -59,8 +38,30 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options) {
   out.index = page.index;
   out.dpi = page.dpi;
   out.color = page.image;
-  out.gray = ToGray(page.image);
-  out.blank = DetectBlank(out.gray, page.dpi, options.blank).blank;
+  cv::Mat gray = ToGray(page.image);
+  out.blank = DetectBlank(gray, page.dpi, options.blank).blank;
+  if (out.blank) {
+    out.gray = gray;
+    return out;
+  }
+  if (const double s = ResolutionScale(page.dpi, options.resolution); s != 1.0) {
+    cv::resize(gray, gray, cv::Size(), s, s, s > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+    out.dpi = options.resolution.target_dpi;
+  }
+  if (options.deskew.enabled) {
+    const SkewEstimate skew = EstimateSkew(gray, out.dpi, options.deskew);
+    out.skew_confidence = skew.confidence;
+    if (skew.confidence >= options.deskew.min_confidence &&
+        std::abs(skew.angle_deg) >= options.deskew.min_correction) {
+      out.skew_deg = skew.angle_deg;
+      gray = Rotate(gray, skew.angle_deg);
+    }
+  }
+  if (options.leaders.enabled) {
+    if (gray.data == page.image.data) gray = gray.clone();
+    RemoveLeaders(gray, out.dpi, options.leaders);
+  }
+  out.gray = gray;
   return out;
 }
 

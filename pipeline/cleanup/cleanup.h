@@ -1,6 +1,7 @@
 // Cleanup: turns a page as scanned into the page OCR reads — upright,
-// deskewed, grey, with blank pages recognised — and records what it did.
-// Each step is a function with its own options so it can be tested alone.
+// deskewed, at the resolution Tesseract reads best, without the dotted
+// leaders of form lines — and records what it did. Each step is a function
+// with its own options and its own tests (drawn damage, known answer).
 #pragma once
 
 #include <opencv2/core.hpp>
@@ -12,7 +13,7 @@ namespace hoso {
 
 struct BlankOptions {
   // Fraction of the page (inside the margins) that must be ink for a page
-  // to count as written on. A typed form line is ~0.5% of an A4 page.
+  // to count as written on. One typed form line is ~0.3% of an A4 page.
   double min_ink_fraction = 0.0015;
   // Margins ignored (fraction of each side): scanner borders and punch holes.
   double margin = 0.06;
@@ -20,18 +21,47 @@ struct BlankOptions {
   int min_blob_area_300dpi = 12;
 };
 
+struct ResolutionOptions {
+  // Pages scanned below this are upscaled to target_dpi: Tesseract's LSTM
+  // models read 10-12 pt text best at about 300 dpi (x-height ~20-30 px).
+  int min_dpi = 250;
+  int target_dpi = 300;
+  // Pages scanned above this are downscaled to target_dpi (faster, no loss).
+  int max_dpi = 400;
+};
+
+struct DeskewOptions {
+  bool enabled = true;
+  // Largest skew searched, degrees either way.
+  double max_angle = 15.0;
+  // Angles below this are left alone (rotating costs sharpness).
+  double min_correction = 0.1;
+  // Below this confidence (0..1) the page is left as it is.
+  double min_confidence = 0.3;
+};
+
+struct LeaderOptions {
+  bool enabled = true;
+  // A run of at least this many evenly spaced dots on one line is a leader.
+  int min_dots = 8;
+};
+
 struct CleanupOptions {
   BlankOptions blank;
+  ResolutionOptions resolution;
+  DeskewOptions deskew;
+  LeaderOptions leaders;
   Status Validate() const;
 };
 
 struct CleanPage {
   int index = 0;
   cv::Mat color;  // the upright page in colour (or grey), for the archive
-  cv::Mat gray;   // what OCR reads: 8-bit grey, upright
+  cv::Mat gray;   // what OCR reads: 8-bit grey, upright, at `dpi`
   int dpi = 0;
   int rotation = 0;     // clockwise degrees applied: 0, 90, 180, 270
-  double skew_deg = 0;  // angle corrected
+  double skew_deg = 0;  // counter-clockwise skew found (and corrected)
+  double skew_confidence = 0;
   bool blank = false;
 };
 
@@ -44,6 +74,22 @@ struct BlankVerdict {
 };
 // Whether a grey page carries writing.
 BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& options);
+
+// The scale factor that brings `dpi` within the options' range (1 = none).
+double ResolutionScale(int dpi, const ResolutionOptions& options);
+
+struct SkewEstimate {
+  double angle_deg = 0;    // counter-clockwise rotation of the text lines
+  double confidence = 0;   // 0..1: how much sharper the best angle's profile is
+};
+// The skew of a grey page's text lines (projection profiles of the ink).
+SkewEstimate EstimateSkew(const cv::Mat& gray, int dpi, const DeskewOptions& options);
+// Rotates a page by -angle about its centre, filling with white.
+cv::Mat Rotate(const cv::Mat& image, double angle_deg);
+
+// Erases dotted leaders (". . . . ." runs on form lines) from a grey page;
+// returns how many runs it removed.
+int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options);
 
 Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options);
 

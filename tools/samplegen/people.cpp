@@ -28,8 +28,19 @@ const std::vector<std::string> kStreets = {"Lê Lợi", "Trần Hưng Đạo", "
 const std::vector<std::string> kIdProvince = {"001", "079", "031", "048", "092", "036", "038", "040",
                                               "024", "027", "033", "045", "052", "066", "075", "089"};
 
-std::string Trim(const std::string& s) {
-  const char* ws = " \t\r\n\xC2\xA0";
+std::string Trim(const std::string& raw) {
+  // No-break spaces (U+00A0) become spaces first; a byte-wise trim would cut
+  // letters like "à" (C3 A0) in half.
+  std::string s;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\xC2' && i + 1 < raw.size() && raw[i + 1] == '\xA0') {
+      s += ' ';
+      ++i;
+    } else {
+      s += raw[i];
+    }
+  }
+  const char* ws = " \t\r\n";
   size_t b = s.find_first_not_of(ws);
   if (b == std::string::npos) return {};
   size_t e = s.find_last_not_of(ws);

@@ -1,0 +1,41 @@
+// Blank-page detection: ink that stands out from its local background,
+// ignoring the margins, dust and faint bleed-through from the back side.
+#include <opencv2/imgproc.hpp>
+
+#include "cleanup/cleanup.h"
+
+namespace hoso {
+
+BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& options) {
+  BlankVerdict verdict;
+  if (gray.empty()) {
+    verdict.blank = true;
+    return verdict;
+  }
+  const int mx = static_cast<int>(gray.cols * options.margin);
+  const int my = static_cast<int>(gray.rows * options.margin);
+  cv::Mat inner = gray(cv::Rect(mx, my, gray.cols - 2 * mx, gray.rows - 2 * my));
+  // Work at ~100 dpi: enough for ink, and fast.
+  const double scale = dpi > 100 ? 100.0 / dpi : 1.0;
+  cv::Mat small;
+  cv::resize(inner, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  // Ink is darker than the local background by a clear margin; flat grey
+  // paper, uneven light and faint bleed-through are not.
+  cv::Mat background, diff, ink;
+  cv::medianBlur(small, background, 31);
+  cv::subtract(background, small, diff);
+  cv::threshold(diff, ink, 60, 255, cv::THRESH_BINARY);
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
+  const double min_area = options.min_blob_area_300dpi * (100.0 / 300.0) * (100.0 / 300.0) * 9;
+  double ink_pixels = 0;
+  for (int i = 1; i < n; ++i) {
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    if (area >= min_area) ink_pixels += area;
+  }
+  verdict.ink_fraction = ink_pixels / std::max(1, small.rows * small.cols);
+  verdict.blank = verdict.ink_fraction < options.min_ink_fraction;
+  return verdict;
+}
+
+}  // namespace hoso
