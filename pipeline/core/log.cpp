@@ -1,6 +1,8 @@
 #include "core/log.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <iostream>
 #include <mutex>
 
@@ -29,23 +31,31 @@ void Log(LogLevel level, std::string_view message) {
 }
 
 std::string Mask(std::string_view personal) {
-  // Count UTF-8 code points so multi-byte letters are masked whole.
+  // Numbers (ID, phone) keep a few leading and trailing digits; names keep
+  // each word's first letter. Either way a log line can tell records apart
+  // without carrying the personal data.
+  size_t digits = 0, n = 0;
+  for (unsigned char c : personal) {
+    n += (c & 0xC0) != 0x80;
+    digits += std::isdigit(c) != 0;
+  }
+  const bool number = digits * 2 > n;
+  const size_t keep_head = number && n >= 8 ? 4 : 0, keep_tail = number && n >= 8 ? 2 : 0;
   std::string out;
-  size_t n = 0;
-  for (unsigned char c : personal) n += (c & 0xC0) != 0x80;
-  size_t keep_head = n >= 8 ? 4 : (n >= 4 ? 1 : 0);
-  size_t keep_tail = n >= 8 ? 2 : 0;
-  size_t i = 0, cp = 0;
-  while (i < personal.size()) {
-    size_t len = 1;
-    unsigned char c = personal[i];
-    if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
-    if (cp < keep_head || cp >= n - keep_tail || personal[i] == ' ')
+  bool word_start = true;
+  size_t cp = 0;
+  for (size_t i = 0; i < personal.size(); ++cp) {
+    const unsigned char c = personal[i];
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    len = std::min(len, personal.size() - i);
+    const bool space = c == ' ';
+    const bool keep = space || (number ? (cp < keep_head || cp + keep_tail >= n) : (word_start && n > 2));
+    if (keep)
       out.append(personal.substr(i, len));
     else
       out += '*';
+    word_start = space;
     i += len;
-    ++cp;
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Exception.h>
 
+#include <filesystem>
 #include <mutex>
 #include <vector>
 
@@ -67,6 +68,11 @@ Registry::~Registry() = default;
 Result<std::unique_ptr<Registry>> Registry::Open(const std::string& uri) {
   auto parsed = RegistryUri::Parse(uri);
   if (!parsed.ok()) return parsed.status();
+  // SQLite would wait on a folder that does not exist; say so at once.
+  const auto parent = std::filesystem::path(parsed->location).parent_path();
+  if (!parent.empty() && !std::filesystem::is_directory(parent))
+    return Status::Error(ErrorCode::kRegistryFailed,
+                         "cannot open the registry at " + parsed->location + ": no folder " + parent.string());
   auto impl = std::make_unique<Impl>();
   try {
     static std::once_flag once;

@@ -298,7 +298,7 @@ RenderedPage FormRenderer::RenderForm(const Dossier& d, Rng& rng) {
   page.Line(bold, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", left, right, 1);
   page.Line(bold, "Độc lập - Tự do - Hạnh phúc", left, right, 1);
   const int uw = page.TextWidth(bold, "Độc lập - Tự do - Hạnh phúc");
-  cv::line(page.image(), {(left + right - uw) / 2, page.y() - Pt(5)}, {(left + right + uw) / 2, page.y() - Pt(5)},
+  cv::line(page.image(), {(left + right - uw) / 2, page.y() - Pt(1)}, {(left + right + uw) / 2, page.y() - Pt(1)},
            cv::Scalar(20, 20, 20), 3);
   page.Skip(Pt(22));
   const FormText text = TextFor(d.doc_type);

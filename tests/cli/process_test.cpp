@@ -1,0 +1,172 @@
+// End to end: the hoso binary on the bundled samples, checked against the
+// ground truth written beside them.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/record_json.h"
+#include "core/text_metrics.h"
+#include "support/test_support.h"
+
+namespace hoso {
+namespace {
+
+namespace fs = std::filesystem;
+using Poco::JSON::Object;
+
+struct HosoRun {
+  int exit_code;
+  std::string out;  // stdout and stderr
+};
+
+HosoRun Hoso(const std::string& args) {
+  const std::string cmd = std::string(HOSO_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  const int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::vector<DossierRecord> ReadJsonLines(const fs::path& p) {
+  std::vector<DossierRecord> out;
+  std::ifstream in(p);
+  for (std::string line; std::getline(in, line);) {
+    auto r = RecordFromJson(line);
+    EXPECT_TRUE(r.ok()) << line;
+    if (r.ok()) out.push_back(std::move(r).value());
+  }
+  return out;
+}
+
+std::map<std::string, Object::Ptr> Truths() {
+  std::map<std::string, Object::Ptr> out;
+  std::ifstream in(test::SamplesDir() / "truth.jsonl");
+  for (std::string line; std::getline(in, line);) {
+    Poco::JSON::Parser parser;
+    auto t = parser.parse(line).extract<Object::Ptr>();
+    out[t->getValue<std::string>("file")] = t;
+  }
+  return out;
+}
+
+TEST(HosoProcess, RegistersTheSamplesWithTheRightText) {
+  test::ScratchDir dir;
+  const auto db = dir / "hoso.db", json = dir / "out.jsonl";
+  const HosoRun run = Hoso("process --jobs 2 --db " + db.string() + " --json " + json.string() + " " +
+                       test::SamplesDir().string());
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("5 dossiers"), std::string::npos) << run.out;
+  const auto records = ReadJsonLines(json);
+  const auto truths = Truths();
+  ASSERT_EQ(records.size(), truths.size());
+  double cer_sum = 0;
+  int pages = 0, dates_found = 0;
+  for (const auto& r : records) {
+    const std::string file = fs::path(r.source).filename().string();
+    SCOPED_TRACE(file);
+    const auto& truth = truths.at(file);
+    EXPECT_NE(r.status, DossierStatus::kRejected);
+    EXPECT_GT(r.dossier_id, 0);
+    EXPECT_EQ(r.sha256.size(), 64u);
+    // A date is never wrong; it may be missing where a stamp covers it.
+    if (r.doc_date) EXPECT_EQ(*r.doc_date, truth->getValue<std::string>("doc_date"));
+    dates_found += r.doc_date.has_value();
+    auto tpages = truth->getArray("pages");
+    ASSERT_EQ(r.pages.size(), tpages->size());
+    for (size_t i = 0; i < r.pages.size(); ++i) {
+      auto tp = tpages->getObject(i);
+      const auto& p = r.pages[i];
+      EXPECT_EQ(p.index, static_cast<int>(i));
+      EXPECT_EQ(p.blank, tp->getValue<bool>("blank")) << "page " << i;
+      if (p.blank) continue;
+      EXPECT_EQ(p.dpi, 300) << "200 dpi scans are read at 300";
+      EXPECT_NEAR(p.skew_deg, tp->getValue<double>("skew_deg"), 0.3) << "page " << i;
+      std::string expected;
+      auto lines = tp->getArray("lines");
+      for (size_t k = 0; k < lines->size(); ++k) expected += lines->getElement<std::string>(k) + "\n";
+      const double cer = CharacterErrorRate(expected, p.text);
+      // A red stamp over the signer block costs one page ~10%; none worse.
+      EXPECT_LT(cer, 0.15) << "page " << i << ":\n" << p.text;
+      cer_sum += cer;
+      ++pages;
+    }
+  }
+  EXPECT_GE(dates_found * 5, static_cast<int>(records.size()) * 4) << "dates found on at least 80% of the samples";
+  ASSERT_GT(pages, 0);
+  EXPECT_LT(cer_sum / pages, 0.05) << "mean page CER over the samples";
+
+  // The second run registers nothing new: every record is a DUPLICATE of
+  // the first run's, with the same id.
+  const auto json2 = dir / "again.jsonl";
+  const HosoRun again = Hoso("process --db " + db.string() + " --json " + json2.string() + " " +
+                         test::SamplesDir().string());
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  const auto second = ReadJsonLines(json2);
+  ASSERT_EQ(second.size(), records.size());
+  std::map<std::string, std::int64_t> ids;
+  for (const auto& r : records) ids[r.sha256] = r.dossier_id;
+  for (const auto& r : second) {
+    EXPECT_TRUE(r.HasFlag("DUPLICATE")) << r.source;
+    EXPECT_EQ(r.dossier_id, ids.at(r.sha256));
+    EXPECT_FALSE(r.pages.empty()) << "the existing record is reported, pages included";
+  }
+}
+
+TEST(HosoProcess, RejectedInputsGiveExitCodeOneAndARecord) {
+  test::ScratchDir dir;
+  test::WriteFile(dir / "empty.tif", "");
+  const HosoRun run = Hoso("process --db " + (dir / "r.db").string() + " --json - " + (dir / "empty.tif").string());
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_NE(run.out.find("\"status\":\"rejected\""), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("\"code\":\"INPUT_EMPTY\""), std::string::npos) << run.out;
+}
+
+TEST(HosoProcess, WritesSearchablePdfHocrAndAlto) {
+  test::ScratchDir dir;
+  const HosoRun run = Hoso("process --quiet --db " + (dir / "r.db").string() + " --out " + (dir / "out").string() + " " +
+                       (test::SamplesDir() / "dossier-0002.pdf").string());
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  for (const char* ext : {".pdf", ".hocr", ".xml"}) {
+    const auto p = dir / "out" / (std::string("dossier-0002") + ext);
+    ASSERT_TRUE(fs::exists(p)) << p;
+    EXPECT_GT(fs::file_size(p), 500u) << p;
+  }
+  EXPECT_NE(test::ReadFile(dir / "out" / "dossier-0002.hocr").find("CỘNG"), std::string::npos);
+}
+
+TEST(HosoProcess, UsageErrorsGiveExitCodeTwo) {
+  EXPECT_EQ(Hoso("process").exit_code, 2);
+  EXPECT_EQ(Hoso("process --jobs zero x.pdf").exit_code, 2);
+  EXPECT_EQ(Hoso("process --as-of 2025-13-40 x.pdf").exit_code, 2);
+  EXPECT_EQ(Hoso("process --no-such-option x.pdf").exit_code, 2);
+  EXPECT_EQ(Hoso("frobnicate").exit_code, 2);
+}
+
+TEST(HosoProcess, AnUnopenableRegistryIsFatal) {
+  const HosoRun run = Hoso("process --db /nonexistent-dir/x/y.db " + (test::SamplesDir() / "dossier-0001.jpg").string());
+  EXPECT_EQ(run.exit_code, 3) << run.out;
+}
+
+TEST(HosoHelp, ExplainsCommandsAndExitCodes) {
+  const HosoRun top = Hoso("--help");
+  EXPECT_EQ(top.exit_code, 0);
+  EXPECT_NE(top.out.find("process"), std::string::npos);
+  const HosoRun help = Hoso("process --help");
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* opt : {"--db", "--jobs", "--json", "--out", "--as-of", "Exit codes"})
+    EXPECT_NE(help.out.find(opt), std::string::npos) << opt;
+}
+
+}  // namespace
+}  // namespace hoso

@@ -1,0 +1,134 @@
+#include "ocr/engine.h"
+
+#include <gtest/gtest.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "cleanup/cleanup.h"
+#include "core/text_metrics.h"
+#include "support/test_support.h"
+
+namespace hoso {
+namespace {
+
+using test::DataDir;
+
+OcrEngine& Engine() {
+  static std::unique_ptr<OcrEngine> engine = [] {
+    auto e = OcrEngine::Create(OcrOptions{});
+    EXPECT_TRUE(e.ok()) << e.status().ToString();
+    return e.ok() ? std::move(e).value() : nullptr;
+  }();
+  return *engine;
+}
+
+cv::Mat ReadGray(const std::filesystem::path& p) { return cv::imread(p.string(), cv::IMREAD_GRAYSCALE); }
+
+// Tesseract's own reference page. Its test suite expects the text exactly;
+// 2% allows for a different model build reading one or two characters
+// differently, and still fails on any lost line (a line is ~15%).
+TEST(OcrEngine, ReadsTesseractsPhototest) {
+  const auto dir = DataDir() / "ocr-reference" / "tesseract";
+  auto page = Engine().ReadPage(ReadGray(dir / "phototest.tif"), 200);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  const std::string truth = test::ReadFile(dir / "phototest.txt");
+  EXPECT_LT(CharacterErrorRate(truth, page->text), 0.02) << page->text;
+  EXPECT_GT(page->mean_confidence, 0.8);
+  // Words come with boxes inside the page and confidences.
+  ASSERT_GE(page->word_count(), 50);
+  const OcrWord& first = page->blocks.at(0).lines.at(0).words.at(0);
+  EXPECT_EQ(first.text, "This");
+  EXPECT_GT(first.box.w, 10);
+  EXPECT_LT(first.box.x + first.box.w, page->width);
+  EXPECT_GT(first.confidence, 0.5);
+}
+
+TEST(OcrEngine, ReadsAVietnameseWordWithItsTones) {
+  auto page = Engine().ReadPage(ReadGray(DataDir() / "ocr-reference" / "tesseract" / "viet.tif"), 300);
+  ASSERT_TRUE(page.ok());
+  EXPECT_NE(page->text.find("tiếng"), std::string::npos) << page->text;
+}
+
+TEST(OcrEngine, ReadsAGeneratedVietnameseFormWithDiacritics) {
+  // samples/dossier-0001.jpg: a 200 dpi grey scan of a residence form.
+  const auto samples = test::SamplesDir();
+  Poco::JSON::Parser parser;
+  auto truth = parser.parse(test::ReadFile(samples / "dossier-0001.truth.json")).extract<Poco::JSON::Object::Ptr>();
+  auto lines = truth->getArray("pages")->getObject(0)->getArray("lines");
+  std::string expected;
+  for (size_t i = 0; i < lines->size(); ++i) expected += lines->getElement<std::string>(i) + "\n";
+
+  cv::Mat image = cv::imread((samples / "dossier-0001.jpg").string(), cv::IMREAD_UNCHANGED);
+  auto clean = Clean(SourcePage{0, image, 200, true}, CleanupOptions{});
+  ASSERT_TRUE(clean.ok());
+  auto page = Engine().ReadPage(clean->gray, clean->dpi);
+  ASSERT_TRUE(page.ok());
+  EXPECT_LT(CharacterErrorRate(expected, page->text), 0.05) << page->text;
+  EXPECT_NE(page->text.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), std::string::npos) << page->text;
+  EXPECT_NE(page->text.find("THAY ĐỔI THÔNG TIN CƯ TRÚ"), std::string::npos);
+  EXPECT_NE(page->text.find("Kính gửi: Ủy ban nhân dân"), std::string::npos);
+}
+
+TEST(OcrEngine, BlankPagesAreNotRead) {
+  cv::Mat white(1000, 800, CV_8UC1, cv::Scalar(255));
+  auto page = Engine().ReadPage(white, 300, /*blank=*/true);
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(page->text.empty());
+  EXPECT_EQ(page->word_count(), 0);
+  EXPECT_EQ(page->width, 800);
+}
+
+TEST(OcrEngine, TheSameEngineReadsPageAfterPageAlike) {
+  const cv::Mat img = ReadGray(DataDir() / "ocr-reference" / "tesseract" / "phototest.tif");
+  auto a = Engine().ReadPage(img, 200);
+  auto b = Engine().ReadPage(ReadGray(DataDir() / "ocr-reference" / "tesseract" / "viet.tif"), 300);
+  auto c = Engine().ReadPage(img, 200);
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  EXPECT_EQ(a->text, c->text);
+}
+
+TEST(OcrEngine, RefusesWhatIsNotGrey) {
+  cv::Mat colour(100, 100, CV_8UC3, cv::Scalar(255, 255, 255));
+  EXPECT_FALSE(Engine().ReadPage(colour, 300).ok());
+}
+
+TEST(OcrEngine, MissingLanguageIsAClearError) {
+  OcrOptions o;
+  o.languages = "xyz_no_such_language";
+  auto e = OcrEngine::Create(o);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), ErrorCode::kOcrFailed);
+}
+
+TEST(OcrOutputs, SearchablePdfHocrAndAlto) {
+  test::ScratchDir dir;
+  const std::string base = (dir / "doc").string();
+  ASSERT_TRUE(Engine().BeginOutputs(base, "doc", OcrOutputs{}).ok());
+  const auto ref = DataDir() / "ocr-reference" / "tesseract";
+  ASSERT_TRUE(Engine().ReadPage(ReadGray(ref / "phototest.tif"), 200).ok());
+  ASSERT_TRUE(Engine().ReadPage(cv::Mat(600, 400, CV_8UC1, cv::Scalar(255)), 200, /*blank=*/true).ok());
+  ASSERT_TRUE(Engine().EndOutputs().ok());
+
+  const std::string hocr = test::ReadFile(base + ".hocr");
+  EXPECT_NE(hocr.find("ocrx_word"), std::string::npos);
+  EXPECT_NE(hocr.find(">quick<"), std::string::npos);
+  const std::string alto = test::ReadFile(base + ".xml");
+  EXPECT_NE(alto.find("<alto"), std::string::npos);
+  EXPECT_NE(alto.find("CONTENT=\"quick\""), std::string::npos);
+
+  // The PDF keeps both pages, and its text layer is searchable.
+  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_file(base + ".pdf"));
+  ASSERT_TRUE(pdf);
+  ASSERT_EQ(pdf->pages(), 2);
+  std::unique_ptr<poppler::page> first(pdf->create_page(0));
+  const auto text = first->text().to_utf8();
+  EXPECT_NE(std::string(text.begin(), text.end()).find("quick brown dog"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hoso

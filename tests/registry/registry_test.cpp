@@ -1,0 +1,157 @@
+#include "registry/registry.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "support/test_support.h"
+
+namespace hoso {
+namespace {
+
+DossierRecord Record(const std::string& sha, DossierStatus status = DossierStatus::kRegistered) {
+  DossierRecord r;
+  r.source = "scans/" + sha.substr(0, 4) + ".pdf";
+  r.sha256 = sha;
+  r.status = status;
+  r.doc_type = "residence_change";
+  r.doc_date = "2025-07-05";
+  for (int i = 0; i < 2; ++i) {
+    PageRecord p;
+    p.index = i;
+    p.width = 2480;
+    p.height = 3508;
+    p.dpi = 300;
+    p.rotation = i * 90;
+    p.skew_deg = 1.5;
+    p.blank = i == 1;
+    p.ocr_confidence = i ? 0 : 0.9;
+    p.text = i ? "" : "Kính gửi: Ủy ban nhân dân phường Hồng Hà";
+    r.pages.push_back(p);
+  }
+  r.fields["full_name"] = FieldValue{"Trần Thị Bình", 0.88, 0, Box{1, 2, 3, 4}};
+  r.fields["phone"] = FieldValue{"0912345678", 0.95, 0, Box{5, 6, 7, 8}};
+  r.flags.push_back(Flag{"LOW_CONFIDENCE", Severity::kWarning, "", "page 1"});
+  AddressVerdict v;
+  v.input = "phường Phúc Xá, quận Ba Đình";
+  v.status = "outdated";
+  v.suggested = AddressTarget{"00097", "Phường Hồng Hà", "01", "Thành phố Hà Nội", "", false};
+  r.address = v;
+  return r;
+}
+
+std::unique_ptr<Registry> OpenAt(const std::filesystem::path& p) {
+  auto reg = Registry::Open(p.string());
+  EXPECT_TRUE(reg.ok()) << reg.status().ToString();
+  return reg.ok() ? std::move(reg).value() : nullptr;
+}
+
+TEST(RegistryUri, Forms) {
+  EXPECT_EQ(RegistryUri::Parse("hoso.db")->location, "hoso.db");
+  EXPECT_EQ(RegistryUri::Parse("sqlite:/tmp/x.db")->location, "/tmp/x.db");
+  EXPECT_FALSE(RegistryUri::Parse("mysql://host/db").ok());
+  EXPECT_FALSE(RegistryUri::Parse("sqlite:").ok());
+}
+
+TEST(Registry, CreatesItsSchema) {
+  test::ScratchDir dir;
+  auto reg = OpenAt(dir / "r.db");
+  EXPECT_EQ(reg->schema_version(), 1);
+  EXPECT_EQ(*reg->CountDossiers(), 0);
+}
+
+TEST(Registry, RoundTripsARecord) {
+  test::ScratchDir dir;
+  auto reg = OpenAt(dir / "r.db");
+  const DossierRecord r = Record(std::string(64, 'a'));
+  auto outcome = reg->Register(r);
+  ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+  EXPECT_FALSE(outcome->duplicate);
+  auto back = reg->Load(outcome->dossier_id);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->sha256, r.sha256);
+  EXPECT_EQ(back->source, r.source);
+  EXPECT_EQ(back->status, DossierStatus::kRegistered);
+  EXPECT_EQ(back->doc_date, r.doc_date);
+  ASSERT_EQ(back->pages.size(), 2u);
+  EXPECT_EQ(back->pages[0].text, r.pages[0].text);
+  EXPECT_EQ(back->pages[1].rotation, 90);
+  EXPECT_TRUE(back->pages[1].blank);
+  EXPECT_EQ(back->fields, r.fields);
+  EXPECT_EQ(back->flags, r.flags);
+  ASSERT_TRUE(back->address.has_value());
+  EXPECT_EQ(back->address->suggested->ward, "Phường Hồng Hà");
+}
+
+TEST(Registry, TheSameFileIsNotRegisteredTwice) {
+  test::ScratchDir dir;
+  auto reg = OpenAt(dir / "r.db");
+  const DossierRecord r = Record(std::string(64, 'b'));
+  auto first = reg->Register(r);
+  auto second = reg->Register(r);
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_TRUE(second->duplicate);
+  EXPECT_EQ(second->dossier_id, first->dossier_id);
+  EXPECT_EQ(*reg->CountDossiers(), 1);
+  auto found = reg->FindBySha256(r.sha256);
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->dossier_id, first->dossier_id);
+}
+
+TEST(Registry, ARejectedAttemptIsReplacedByTheNextOne) {
+  test::ScratchDir dir;
+  auto reg = OpenAt(dir / "r.db");
+  DossierRecord rejected;
+  rejected.source = "x.tif";
+  rejected.sha256 = std::string(64, 'c');
+  rejected.status = DossierStatus::kRejected;
+  rejected.error = ErrorInfo{"OCR_FAILED", "engine"};
+  auto first = reg->Register(rejected);
+  ASSERT_TRUE(first.ok());
+  EXPECT_FALSE(reg->FindBySha256(rejected.sha256)->has_value()) << "rejected files may be tried again";
+  auto second = reg->Register(Record(rejected.sha256));
+  ASSERT_TRUE(second.ok());
+  EXPECT_FALSE(second->duplicate);
+  EXPECT_EQ(second->dossier_id, first->dossier_id);
+  auto back = reg->Load(first->dossier_id);
+  EXPECT_EQ(back->status, DossierStatus::kRegistered);
+  EXPECT_FALSE(back->error.has_value());
+  EXPECT_EQ(*reg->CountDossiers(), 1);
+}
+
+TEST(Registry, SurvivesReopening) {
+  test::ScratchDir dir;
+  std::int64_t id;
+  {
+    auto reg = OpenAt(dir / "r.db");
+    id = reg->Register(Record(std::string(64, 'd')))->dossier_id;
+  }
+  auto reg = OpenAt(dir / "r.db");
+  EXPECT_EQ(reg->schema_version(), 1);
+  EXPECT_EQ(reg->Load(id)->fields.at("full_name").value, "Trần Thị Bình");
+}
+
+TEST(Registry, ConcurrentRegistrationsOfOneFileGiveOneRow) {
+  test::ScratchDir dir;
+  auto reg = OpenAt(dir / "r.db");
+  std::vector<std::thread> threads;
+  std::atomic<int> duplicates{0};
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      auto o = reg->Register(Record(std::string(64, 'e')));
+      if (o.ok() && o->duplicate) ++duplicates;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(duplicates.load(), 3);
+  EXPECT_EQ(*reg->CountDossiers(), 1);
+}
+
+TEST(Registry, AnUnwritablePathIsAClearError) {
+  auto reg = Registry::Open("/nonexistent-dir/hoso/r.db");
+  ASSERT_FALSE(reg.ok());
+  EXPECT_EQ(reg.status().code(), ErrorCode::kRegistryFailed);
+}
+
+}  // namespace
+}  // namespace hoso
