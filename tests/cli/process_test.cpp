@@ -66,7 +66,7 @@ TEST(HosoProcess, RegistersTheSamplesWithTheRightText) {
   const HosoRun run = Hoso("process --jobs 2 --db " + db.string() + " --json " + json.string() + " " +
                        test::SamplesDir().string());
   ASSERT_EQ(run.exit_code, 0) << run.out;
-  EXPECT_NE(run.out.find("5 dossiers"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("6 dossiers"), std::string::npos) << run.out;
   const auto records = ReadJsonLines(json);
   const auto truths = Truths();
   ASSERT_EQ(records.size(), truths.size());
@@ -80,7 +80,9 @@ TEST(HosoProcess, RegistersTheSamplesWithTheRightText) {
     EXPECT_GT(r.dossier_id, 0);
     EXPECT_EQ(r.sha256.size(), 64u);
     // A date is never wrong; it may be missing where a stamp covers it.
-    if (r.doc_date) EXPECT_EQ(*r.doc_date, truth->getValue<std::string>("doc_date"));
+    if (r.doc_date) {
+      EXPECT_EQ(*r.doc_date, truth->getValue<std::string>("doc_date"));
+    }
     dates_found += r.doc_date.has_value();
     auto tpages = truth->getArray("pages");
     ASSERT_EQ(r.pages.size(), tpages->size());
@@ -135,14 +137,14 @@ TEST(HosoProcess, RejectedInputsGiveExitCodeOneAndARecord) {
 TEST(HosoProcess, WritesSearchablePdfHocrAndAlto) {
   test::ScratchDir dir;
   const HosoRun run = Hoso("process --quiet --db " + (dir / "r.db").string() + " --out " + (dir / "out").string() + " " +
-                       (test::SamplesDir() / "dossier-0002.pdf").string());
+                       (test::SamplesDir() / "dossier-0003.pdf").string());
   ASSERT_EQ(run.exit_code, 0) << run.out;
   for (const char* ext : {".pdf", ".hocr", ".xml"}) {
-    const auto p = dir / "out" / (std::string("dossier-0002") + ext);
+    const auto p = dir / "out" / (std::string("dossier-0003") + ext);
     ASSERT_TRUE(fs::exists(p)) << p;
     EXPECT_GT(fs::file_size(p), 500u) << p;
   }
-  EXPECT_NE(test::ReadFile(dir / "out" / "dossier-0002.hocr").find("CỘNG"), std::string::npos);
+  EXPECT_NE(test::ReadFile(dir / "out" / "dossier-0003.hocr").find("CỘNG"), std::string::npos);
 }
 
 TEST(HosoProcess, UsageErrorsGiveExitCodeTwo) {
