@@ -44,6 +44,9 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options) {
     out.gray = gray;
     return out;
   }
+  // Impulse noise first: it would otherwise be upscaled into blobs.
+  if (options.despeckle.enabled && gray.data == page.image.data) gray = gray.clone();
+  if (options.despeckle.enabled) Despeckle(gray, options.despeckle);
   if (const double s = ResolutionScale(page.dpi, options.resolution); s != 1.0) {
     cv::resize(gray, gray, cv::Size(), s, s, s > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
     out.dpi = options.resolution.target_dpi;

@@ -46,8 +46,17 @@ struct LeaderOptions {
   int min_dots = 8;
 };
 
+struct DespeckleOptions {
+  bool enabled = true;
+  // Salt-and-pepper noise: the fraction of pixels that differ from their
+  // 3x3 median by more than 100 grey levels. Above this, the page is
+  // median-filtered (clean scans sit near 0.0001).
+  double min_impulse_fraction = 0.0008;
+};
+
 struct CleanupOptions {
   BlankOptions blank;
+  DespeckleOptions despeckle;
   ResolutionOptions resolution;
   DeskewOptions deskew;
   LeaderOptions leaders;
@@ -86,6 +95,11 @@ struct SkewEstimate {
 SkewEstimate EstimateSkew(const cv::Mat& gray, int dpi, const DeskewOptions& options);
 // Rotates a page by -angle about its centre, filling with white.
 cv::Mat Rotate(const cv::Mat& image, double angle_deg);
+
+// Fraction of pixels that are impulse noise (see DespeckleOptions).
+double ImpulseNoiseFraction(const cv::Mat& gray);
+// Median-filters a page with salt-and-pepper noise; true if it did.
+bool Despeckle(cv::Mat& gray, const DespeckleOptions& options);
 
 // Erases dotted leaders (". . . . ." runs on form lines) from a grey page;
 // returns how many runs it removed.

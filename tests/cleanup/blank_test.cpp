@@ -51,3 +51,21 @@ TEST(Blank, CleanMarksButKeepsTheBlankPage) {
 
 }  // namespace
 }  // namespace hoso
+
+namespace hoso {
+namespace {
+
+TEST(Despeckle, CleansSaltAndPepperAndLeavesCleanPagesAlone) {
+  cv::Mat page = test::TextPage(2480, 3508, 20);
+  const cv::Mat original = page.clone();
+  EXPECT_FALSE(Despeckle(page, {}));
+  EXPECT_EQ(cv::norm(page, original, cv::NORM_L1), 0.0);
+  cv::RNG rng(3);
+  for (int i = 0; i < 40000; ++i) page.at<uchar>(rng.uniform(0, page.rows), rng.uniform(0, page.cols)) = i % 2 ? 0 : 255;
+  EXPECT_GT(ImpulseNoiseFraction(page), 0.002);
+  EXPECT_TRUE(Despeckle(page, {}));
+  EXPECT_LT(ImpulseNoiseFraction(page), 0.0005);
+}
+
+}  // namespace
+}  // namespace hoso

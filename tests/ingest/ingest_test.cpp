@@ -124,7 +124,7 @@ TEST(Ingest, FindsImageSizesInPdfBytes) {
 }
 
 TEST(Ingest, SamplePdfFromTheRepository) {
-  auto doc = Open(ReadFile(test::SamplesDir() / "dossier-0003.pdf"));
+  auto doc = Open(ReadFile(test::SamplesDir() / "dossier-0005.pdf"));
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   auto page = (*doc)->LoadPage(0);
   ASSERT_TRUE(page.ok());

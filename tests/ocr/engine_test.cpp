@@ -9,6 +9,9 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include <algorithm>
+#include <sstream>
+
 #include "cleanup/cleanup.h"
 #include "core/text_metrics.h"
 #include "support/test_support.h"
@@ -70,8 +73,18 @@ TEST(OcrEngine, ReadsAGeneratedVietnameseFormWithDiacritics) {
   ASSERT_TRUE(page.ok());
   EXPECT_LT(CharacterErrorRate(expected, page->text), 0.05) << page->text;
   EXPECT_NE(page->text.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), std::string::npos) << page->text;
-  EXPECT_NE(page->text.find("THAY ĐỔI THÔNG TIN CƯ TRÚ"), std::string::npos);
-  EXPECT_NE(page->text.find("Kính gửi: Ủy ban nhân dân"), std::string::npos);
+  // The words that carry tone marks or Vietnamese letters are read with them.
+  std::string marked;
+  std::istringstream words(NormalizeForScoring(expected));
+  int count = 0;
+  for (std::string w; words >> w;) {
+    if (std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+      marked += w + " ";
+      ++count;
+    }
+  }
+  ASSERT_GT(count, 40);
+  EXPECT_GT(WordRecall(marked, page->text), 0.85) << marked;
 }
 
 TEST(OcrEngine, BlankPagesAreNotRead) {

@@ -96,7 +96,7 @@ cv::Mat ApplyDamage(const cv::Mat& clean, const cv::Mat& back, const Damage& d, 
   if (d.blur > 0) cv::GaussianBlur(img, img, cv::Size(0, 0), 0.3 + 1.9 * d.blur);
   if (d.noise > 0) {
     cv::Mat noise(img.size(), CV_32FC1);
-    cv::randn(noise, 0, 28.0 / 255.0 * d.noise);
+    cv::RNG(rng.Next()).fill(noise, cv::RNG::NORMAL, 0, 28.0 / 255.0 * d.noise);  // seeded: deterministic
     cv::Mat noise3;
     cv::cvtColor(noise, noise3, cv::COLOR_GRAY2BGR);
     img += noise3;

@@ -235,12 +235,6 @@ FormText TextFor(const std::string& type) {
 
 }  // namespace
 
-const std::vector<std::string>& DocTypes() {
-  static const std::vector<std::string> kTypes = {"land_registration", "business_household_registration",
-                                                  "residence_change", "birth_registration"};
-  return kTypes;
-}
-
 Dossier MakeDossier(const std::string& doc_type, Person person, Rng& rng) {
   Dossier d;
   d.doc_type = doc_type;
@@ -259,7 +253,7 @@ Dossier MakeDossier(const std::string& doc_type, Person person, Rng& rng) {
     static const std::vector<std::string> kNames = {"Minh Anh", "Phúc Lộc", "Hồng Phát", "Thành Công", "An Khang"};
     d.extra_fields["business_name"] = rng.Pick(kShops) + " " + rng.Pick(kNames);
   }
-  d.with_id_copy = rng.Chance(0.6);
+  d.with_id_copy = doc_type != "citizen_id" && rng.Chance(0.6);
   d.id_card_new_style = rng.Chance(0.4);
   return d;
 }
@@ -395,12 +389,11 @@ RenderedPage FormRenderer::RenderIdCopy(const Dossier& d, Rng& rng) {
   page.Paragraph(small, p.address.text, x0, x1, 0);
   // Photocopy toner: the whole page a little grey and uneven.
   cv::Mat noise(page.image().size(), CV_8UC1);
-  cv::randn(noise, 0, 6);
+  cv::RNG(rng.Next()).fill(noise, cv::RNG::NORMAL, 0, 6);  // seeded: deterministic
   cv::Mat noise3;
   cv::cvtColor(noise, noise3, cv::COLOR_GRAY2BGR);
   cv::Mat out;
   cv::subtract(page.image(), noise3, out);
-  (void)rng;
   return RenderedPage{out, page.lines()};
 }
 

@@ -46,9 +46,6 @@ class FormRenderer {
   std::unique_ptr<Fonts> fonts_;
 };
 
-// The document types the generator draws.
-const std::vector<std::string>& DocTypes();
-
 // Fills a dossier of the given type for a person.
 Dossier MakeDossier(const std::string& doc_type, Person person, Rng& rng);
 

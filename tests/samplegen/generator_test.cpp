@@ -1,0 +1,166 @@
+// The generator's truth must match what it draws: otherwise every score
+// computed against it is wrong.
+#include "generator.h"
+
+#include <gtest/gtest.h>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include <set>
+
+#include "cleanup/cleanup.h"
+#include "core/text_metrics.h"
+#include "ocr/engine.h"
+#include "support/test_support.h"
+
+namespace samplegen {
+namespace {
+
+const UnitTable& Units() {
+  static const UnitTable t = UnitTable::Load((hoso::test::DataDir() / "admin-units" / "nso-mini.csv").string());
+  return t;
+}
+
+FormRenderer& Renderer() {
+  static std::unique_ptr<FormRenderer> r = [] {
+    std::string error;
+    auto made = FormRenderer::Create(&error);
+    EXPECT_TRUE(made) << error;
+    return made;
+  }();
+  return *r;
+}
+
+TEST(UnitTable, LoadsTheNsoLayout) {
+  ASSERT_EQ(Units().links.size(), 11u);
+  const UnitLink& first = Units().links[0];
+  EXPECT_EQ(first.new_province, "Thành phố Hà Nội");
+  EXPECT_EQ(first.new_province_code, "01");
+  EXPECT_EQ(first.new_commune, "Phường Hồng Hà");
+  EXPECT_EQ(first.new_commune_code, "00097");
+  EXPECT_EQ(first.old_district, "Quận Hoàn Kiếm");
+}
+
+TEST(Generator, IsDeterministic) {
+  GeneratorOptions o;
+  const GeneratedDossier a = Generate(0, 1234, Units(), Renderer(), o);
+  const GeneratedDossier b = Generate(0, 1234, Units(), Renderer(), o);
+  ASSERT_EQ(a.pages.size(), b.pages.size());
+  EXPECT_EQ(TruthJson(a, "x", 1, "mixed"), TruthJson(b, "x", 1, "mixed"));
+  for (size_t i = 0; i < a.pages.size(); ++i) EXPECT_EQ(cv::norm(a.pages[i].damaged, b.pages[i].damaged), 0.0);
+  const GeneratedDossier c = Generate(0, 1235, Units(), Renderer(), o);
+  EXPECT_NE(TruthJson(a, "x", 1, "mixed"), TruthJson(c, "x", 1, "mixed"));
+}
+
+// The rule in domain.md, written again independently of the generator.
+bool IdAgrees(const std::string& id, const std::string& dob, const std::string& gender) {
+  const int year = std::stoi(dob.substr(0, 4));
+  const int digit = id[3] - '0';
+  const int expected = (year >= 2000 ? 2 : 0) + (gender == "female" ? 1 : 0);
+  return id.size() == 12 && digit == expected && id.substr(4, 2) == dob.substr(2, 2);
+}
+
+TEST(Generator, IdsAgreeWithBirthAndGenderUnlessMarkedInconsistent) {
+  Rng rng(7);
+  int inconsistent = 0;
+  for (int i = 0; i < 200; ++i) {
+    const Person p = MakePerson(rng, Units(), 0.3);
+    EXPECT_EQ(IdAgrees(p.id_number, p.date_of_birth, p.gender), p.id_consistent) << p.id_number << " " << p.date_of_birth;
+    inconsistent += !p.id_consistent;
+  }
+  EXPECT_GT(inconsistent, 30);
+  EXPECT_LT(inconsistent, 90);
+}
+
+TEST(Generator, AddressesOfEveryKindWithTheirExpectedVerdict) {
+  Rng rng(11);
+  std::set<std::string> kinds;
+  for (int i = 0; i < 300; ++i) {
+    const Address a = MakeAddress(rng, Units());
+    kinds.insert(a.kind);
+    EXPECT_EQ(a.text.rfind(a.street, 0), 0u) << "the street part comes first, as written";
+    const bool names_district = a.text.find("quận ") != std::string::npos || a.text.find("huyện ") != std::string::npos;
+    if (a.kind == "current") {
+      EXPECT_FALSE(names_district) << a.text;
+      EXPECT_FALSE(a.ward_code.empty());
+    } else {
+      EXPECT_TRUE(names_district) << a.text;
+      EXPECT_FALSE(a.old_commune_code.empty());
+    }
+    if (a.kind == "ambiguous") EXPECT_GE(a.candidate_codes.size(), 2u) << a.text;
+    if (a.kind == "outdated") EXPECT_FALSE(a.ward_code.empty());
+    if (a.text.find("Phúc Xá, quận Ba Đình") != std::string::npos) {
+      EXPECT_EQ(a.kind, "outdated");
+      EXPECT_EQ(a.ward_code, "00097");
+    }
+    if (a.text.find("Yên Phụ, quận Tây Hồ") != std::string::npos) {
+      EXPECT_EQ(a.kind, "ambiguous");
+      EXPECT_EQ(a.candidate_codes, (std::vector<std::string>{"00097", "00103"}));
+    }
+  }
+  EXPECT_EQ(kinds, (std::set<std::string>{"current", "outdated", "ambiguous"}));
+}
+
+TEST(Damage, RotationAndResolutionTruthMatchThePixels) {
+  cv::Mat page(3508, 2480, CV_8UC3, cv::Scalar(255, 255, 255));
+  Damage d;
+  d.rotation = 90;
+  d.dpi = 200;
+  Rng rng(1);
+  const cv::Mat out = ApplyDamage(page, cv::Mat(), d, rng);
+  EXPECT_EQ(out.cols, 2339);  // the page's height at 200 dpi, now across
+  EXPECT_EQ(out.rows, 1653);
+}
+
+TEST(Damage, SkewTruthIsTheAngleHosoMeasures) {
+  GeneratorOptions o;
+  o.profile = "none";
+  const GeneratedDossier g = Generate(0, 99, Units(), Renderer(), o);
+  Damage d;
+  d.skew = 0.3;  // 4.5 degrees
+  Rng rng(2);
+  cv::Mat gray;
+  cv::cvtColor(ApplyDamage(g.pages[0].clean, cv::Mat(), d, rng), gray, cv::COLOR_BGR2GRAY);
+  EXPECT_NEAR(hoso::EstimateSkew(gray, 300, {}).angle_deg, 15.0 * d.skew, 0.2);
+}
+
+TEST(Generator, TruthLinesAreWhatIsOnThePage) {
+  auto engine = hoso::OcrEngine::Create({});
+  ASSERT_TRUE(engine.ok());
+  GeneratorOptions o;
+  o.profile = "none";
+  o.blank_rate = 0;
+  for (std::uint64_t seed : {3u, 4u}) {
+    const GeneratedDossier g = Generate(0, seed, Units(), Renderer(), o);
+    for (const auto& page : g.pages) {
+      std::string expected;
+      for (const auto& l : page.lines) expected += l + "\n";
+      auto clean = hoso::Clean(hoso::SourcePage{0, page.clean, 300, true}, {});
+      ASSERT_TRUE(clean.ok());
+      auto ocr = (*engine)->ReadPage(clean->gray, clean->dpi);
+      ASSERT_TRUE(ocr.ok());
+      // Clean pages read almost perfectly only if the truth is what was drawn;
+      // the stamp over the signer block costs a few characters.
+      EXPECT_LT(hoso::CharacterErrorRate(expected, ocr->text), 0.06) << page.kind << "\n" << ocr->text;
+    }
+  }
+}
+
+TEST(Generator, TruthJsonCarriesTheContractKeys) {
+  const GeneratedDossier g = Generate(2, 5, Units(), Renderer(), GeneratorOptions{});
+  Poco::JSON::Parser parser;
+  auto t = parser.parse(TruthJson(g, "dossier-0003.pdf", 5, "mixed")).extract<Poco::JSON::Object::Ptr>();
+  EXPECT_EQ(t->getValue<std::string>("file"), "dossier-0003.pdf");
+  auto fields = t->getObject("fields");
+  for (const char* k : {"full_name", "date_of_birth", "gender", "id_number", "permanent_address"})
+    EXPECT_TRUE(fields->has(k)) << k;
+  EXPECT_EQ(t->getArray("pages")->size(), g.pages.size());
+  const std::string gender = fields->getValue<std::string>("gender");
+  EXPECT_TRUE(gender == "male" || gender == "female");
+}
+
+}  // namespace
+}  // namespace samplegen

@@ -1,0 +1,131 @@
+#include "generator.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include <sstream>
+
+namespace samplegen {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+std::string Extension(const std::string& format) {
+  return format == "jpeg" ? ".jpg" : format == "tiff" ? ".tif" : "." + format;
+}
+
+GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units, FormRenderer& renderer,
+                          const GeneratorOptions& options) {
+  Rng rng(seed);
+  GeneratedDossier out;
+  // Citizen-ID copies also come alone: a dossier of one card.
+  static const std::vector<std::string> kTypes = {"land_registration", "business_household_registration",
+                                                  "residence_change", "birth_registration", "citizen_id"};
+  const std::string type = kTypes[rng.Next() % kTypes.size()];
+  out.dossier = MakeDossier(type, MakePerson(rng, units, options.inconsistent_id_rate), rng);
+  std::vector<std::pair<std::string, RenderedPage>> drawn;
+  if (type == "citizen_id") {
+    drawn.emplace_back("id_copy", renderer.RenderIdCopy(out.dossier, rng));
+  } else {
+    drawn.emplace_back("form", renderer.RenderForm(out.dossier, rng));
+    if (out.dossier.with_id_copy) drawn.emplace_back("id_copy", renderer.RenderIdCopy(out.dossier, rng));
+  }
+  if (rng.Chance(options.blank_rate)) {
+    RenderedPage blank{cv::Mat(drawn[0].second.image.size(), CV_8UC3, cv::Scalar(255, 255, 255)), {}};
+    drawn.insert(drawn.begin() + 1, {"blank", blank});
+  }
+  out.jpeg_quality = options.max_quality;
+  for (auto& [kind, page] : drawn) {
+    GeneratedPage g;
+    g.kind = kind;
+    g.lines = page.lines;
+    g.damage = DrawDamage(rng, options.profile);
+    if (options.fixed_dpi) g.damage.dpi = options.fixed_dpi;
+    // A blank back often shows the front through the paper.
+    if (kind == "blank" && options.profile != "none" && rng.Chance(0.5)) g.damage.bleed = rng.Uniform(0.3, 1.0);
+    const cv::Mat& back = kind == "blank" ? drawn[0].second.image : cv::Mat();
+    g.damaged = ApplyDamage(page.image, back, g.damage, rng);
+    g.clean = page.image;
+    if (options.gray) {
+      cv::cvtColor(g.damaged, g.damaged, cv::COLOR_BGR2GRAY);
+      cv::cvtColor(g.clean, g.clean, cv::COLOR_BGR2GRAY);
+    }
+    out.jpeg_quality = std::min(out.jpeg_quality, JpegQuality(g.damage));
+    out.pages.push_back(std::move(g));
+  }
+  // Multi-page dossiers are TIFF or PDF; single pages any format, in turn.
+  std::vector<std::string> allowed;
+  for (const auto& f : options.formats)
+    if (out.pages.size() == 1 || f == "tiff" || f == "pdf") allowed.push_back(f);
+  if (allowed.empty()) allowed = {"pdf"};
+  out.format = allowed[static_cast<size_t>(index) % allowed.size()];
+  return out;
+}
+
+std::string TruthJson(const GeneratedDossier& g, const std::string& file, std::uint64_t set_seed,
+                      const std::string& profile) {
+  auto obj = [] { return Object::Ptr(new Object(Poco::JSON_PRESERVE_KEY_ORDER)); };
+  const Dossier& d = g.dossier;
+  const bool card_only = d.doc_type == "citizen_id";
+  Object::Ptr truth = obj();
+  truth->set("file", file);
+  truth->set("seed", std::to_string(set_seed));
+  truth->set("profile", profile);
+  truth->set("doc_type", d.doc_type);
+  if (card_only)
+    truth->set("doc_date", Poco::Dynamic::Var());
+  else
+    truth->set("doc_date", d.doc_date);
+  Object::Ptr fields = obj();
+  fields->set("full_name", d.person.full_name);
+  fields->set("date_of_birth", d.person.date_of_birth);
+  fields->set("gender", d.person.gender);
+  fields->set("id_number", d.person.id_number);
+  fields->set("permanent_address", d.person.address.text);
+  if (!card_only) {
+    fields->set("phone", d.person.phone);
+    for (const auto& [k, v] : d.extra_fields) fields->set(k, v);
+  }
+  truth->set("fields", fields);
+  truth->set("id_consistent", d.person.id_consistent);
+  Object::Ptr addr = obj();
+  const Address& a = d.person.address;
+  addr->set("text", a.text);
+  addr->set("street", a.street);
+  addr->set("status", a.kind);
+  addr->set("ward_code", a.ward_code);
+  addr->set("ward", a.ward);
+  addr->set("province", a.province);
+  addr->set("old_commune_code", a.old_commune_code);
+  Array::Ptr cands = new Array;
+  for (const auto& c : a.candidate_codes) cands->add(c);
+  addr->set("candidates", cands);
+  truth->set("address", addr);
+  Array::Ptr pages = new Array;
+  for (size_t i = 0; i < g.pages.size(); ++i) {
+    const auto& p = g.pages[i];
+    Object::Ptr po = obj();
+    po->set("index", static_cast<int>(i));
+    po->set("kind", p.kind);
+    Array::Ptr lines = new Array;
+    for (const auto& l : p.lines) lines->add(l);
+    po->set("lines", lines);
+    po->set("rotation", p.damage.rotation);
+    po->set("skew_deg", 15.0 * p.damage.skew);
+    po->set("blank", p.kind == "blank");
+    po->set("dpi", p.damage.dpi);
+    po->set("strength", p.damage.Strength());
+    Object::Ptr dm = obj();
+    for (const auto& [k, v] : p.damage.AsMap()) dm->set(k, v);
+    po->set("damage", dm);
+    pages->add(po);
+  }
+  truth->set("pages", pages);
+  std::ostringstream line;
+  truth->stringify(line);
+  return line.str();
+}
+
+}  // namespace samplegen

@@ -1,0 +1,52 @@
+// One generated dossier: the document drawn, its pages damaged, the file
+// format chosen, and the ground truth as JSON. Deterministic from its seed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "damage.h"
+#include "forms.h"
+#include "people.h"
+
+namespace samplegen {
+
+struct GeneratorOptions {
+  std::string profile = "mixed";  // none | light | mixed | heavy
+  double blank_rate = 0.15;       // chance of a blank back after the form
+  double inconsistent_id_rate = 0.1;
+  bool gray = false;              // grey pages (a scanner's document mode)
+  int fixed_dpi = 0;              // every page at this resolution (0: drawn)
+  int max_quality = 92;           // JPEG quality cap
+  std::vector<std::string> formats = {"png", "jpeg", "tiff", "pdf"};
+};
+
+struct GeneratedPage {
+  std::string kind;  // form | id_copy | blank
+  std::vector<std::string> lines;
+  Damage damage;
+  cv::Mat clean;    // 300 dpi, as drawn
+  cv::Mat damaged;  // as scanned
+};
+
+struct GeneratedDossier {
+  Dossier dossier;
+  std::vector<GeneratedPage> pages;
+  std::string format;  // png | jpeg | tiff | pdf
+  int jpeg_quality = 92;
+};
+
+// `index` picks the format in turn; `seed` draws everything else.
+GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units, FormRenderer& renderer,
+                          const GeneratorOptions& options);
+
+// The truth file's JSON (one line) for a dossier written as `file`.
+std::string TruthJson(const GeneratedDossier& d, const std::string& file, std::uint64_t set_seed,
+                      const std::string& profile);
+
+std::string Extension(const std::string& format);  // ".png", ".jpg", ".tif", ".pdf"
+
+}  // namespace samplegen
