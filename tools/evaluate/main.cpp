@@ -1,0 +1,492 @@
+// evaluate: scores hoso on a generated set (tools/samplegen) and, in the
+// same run, the tesseract CLI and ocrmypdf on the same files, so every
+// figure is a side-by-side ratio. Writes summary.json and report.html.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "core/record_json.h"
+#include "ingest/ingest.h"
+#include "scoring.h"
+#include "writers.h"
+
+namespace fs = std::filesystem;
+using namespace evaluate;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+const char* kHelp =
+    "Usage: evaluate --set DIR [--report DIR] [--hoso BIN | --hoso-json JSONL] [--jobs N]\n"
+    "                [--lang LANGS] [--tesseract on|off] [--ocrmypdf auto|on|off] [--worst N]\n"
+    "                [--keep-work]\n"
+    "\n"
+    "Scores `hoso process` on a set made by samplegen (DIR/truth.jsonl) and runs\n"
+    "the tesseract CLI (and ocrmypdf --rotate-pages --deskew --clean, when installed)\n"
+    "on the same files in the same run, N at a time (default 2). Reports page CER and\n"
+    "word recall by damage strength, rotation, blank and skew accuracy, document type,\n"
+    "fields, address verdicts, and pages per second, in REPORT/summary.json and\n"
+    "REPORT/report.html (default report: DIR/report). With --hoso-json, hoso's\n"
+    "records are read from a file instead of being produced (no hoso timing).\n";
+
+double Now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs shell commands `jobs` at a time; returns the wall time.
+double RunParallel(const std::vector<std::string>& commands, int jobs) {
+  std::mutex m;
+  size_t next = 0;
+  const double t0 = Now();
+  std::vector<std::thread> threads;
+  for (int j = 0; j < jobs; ++j)
+    threads.emplace_back([&] {
+      for (;;) {
+        size_t i;
+        {
+          std::lock_guard<std::mutex> lock(m);
+          if (next >= commands.size()) return;
+          i = next++;
+        }
+        if (std::system(commands[i].c_str()) != 0) { /* the engine's miss shows as empty text */ }
+      }
+    });
+  for (auto& t : threads) t.join();
+  return Now() - t0;
+}
+
+bool HaveCommand(const std::string& name) {
+  return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+struct EngineResult {
+  std::string name;
+  std::string command;  // how it was run, for the report
+  PageTexts texts;
+  double seconds = 0;
+  bool ran = false;
+};
+
+Object::Ptr Obj() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+double R(double v, double scale = 10000) { return std::round(v * scale) / scale; }
+
+Object::Ptr TextJson(const TextScore& s) {
+  Object::Ptr o = Obj();
+  o->set("pages", s.all.pages);
+  o->set("cer", R(s.all.cer));
+  o->set("word_recall", R(s.all.word_recall));
+  Object::Ptr b = Obj();
+  for (const char* k : {"none", "light", "medium", "heavy"}) {
+    auto it = s.by_strength.find(k);
+    if (it == s.by_strength.end()) continue;
+    Object::Ptr x = Obj();
+    x->set("pages", it->second.pages);
+    x->set("cer", R(it->second.cer));
+    x->set("word_recall", R(it->second.word_recall));
+    b->set(k, x);
+  }
+  o->set("by_strength", b);
+  return o;
+}
+
+std::string Html(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '&') out += "&amp;";
+    else out += c;
+  }
+  return out;
+}
+
+std::string Pct(double v) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.1f%%", 100 * v);
+  return b;
+}
+std::string Num(double v, int digits = 3) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%.*f", digits, v);
+  return b;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string set, report, hoso_bin = "build/tools/hoso/hoso", hoso_json, lang = "vie+eng";
+  std::string tesseract_mode = "on", ocrmypdf_mode = "auto";
+  int jobs = 2, worst_n = 12;
+  bool keep_work = false;
+  try {
+    for (int i = 1; i < argc; ++i) {
+      const std::string a = argv[i];
+      auto value = [&]() -> std::string {
+        if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
+        return argv[++i];
+      };
+      if (a == "--set") set = value();
+      else if (a == "--report") report = value();
+      else if (a == "--hoso") hoso_bin = value();
+      else if (a == "--hoso-json") hoso_json = value();
+      else if (a == "--jobs") jobs = std::stoi(value());
+      else if (a == "--lang") lang = value();
+      else if (a == "--tesseract") tesseract_mode = value();
+      else if (a == "--ocrmypdf") ocrmypdf_mode = value();
+      else if (a == "--worst") worst_n = std::stoi(value());
+      else if (a == "--keep-work") keep_work = true;
+      else if (a == "--help" || a == "-h") {
+        std::cout << kHelp;
+        return 0;
+      } else {
+        throw std::invalid_argument("unknown option " + a);
+      }
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "evaluate: " << e.what() << "\n" << kHelp;
+    return 2;
+  }
+  if (set.empty() || jobs < 1) {
+    std::cerr << kHelp;
+    return 2;
+  }
+  if (report.empty()) report = (fs::path(set) / "report").string();
+  fs::create_directories(fs::path(report) / "img");
+  const fs::path work = fs::path(report) / "work";
+  fs::remove_all(work);
+  fs::create_directories(work);
+
+  // The truth.
+  std::vector<TruthDossier> truth;
+  {
+    std::ifstream in(fs::path(set) / "truth.jsonl");
+    if (!in) {
+      std::cerr << "evaluate: no truth.jsonl in " << set << "\n";
+      return 2;
+    }
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      auto t = ParseTruth(line);
+      if (!t.ok()) {
+        std::cerr << "evaluate: " << t.status().message() << "\n";
+        return 2;
+      }
+      truth.push_back(std::move(t).value());
+    }
+  }
+  int total_pages = 0;
+  for (const auto& t : truth) total_pages += static_cast<int>(t.pages.size());
+  std::cerr << "evaluate: " << truth.size() << " dossiers, " << total_pages << " pages\n";
+
+  // hoso, on exactly the set's files.
+  EngineResult hoso{"hoso", "", {}, 0, false};
+  std::map<std::string, hoso::DossierRecord> records;
+  {
+    fs::path json = hoso_json;
+    if (json.empty()) {
+      json = work / "hoso.jsonl";
+      std::string cmd = Quote(hoso_bin) + " process --quiet --jobs " + std::to_string(jobs) + " --lang " + lang +
+                        " --db " + Quote((work / "eval.db").string()) + " --json " + Quote(json.string());
+      for (const auto& t : truth) cmd += " " + Quote((fs::path(set) / t.file).string());
+      hoso.command = "hoso process --jobs " + std::to_string(jobs) + " --lang " + lang;
+      std::cerr << "evaluate: running hoso…\n";
+      hoso.seconds = RunParallel({cmd + " >/dev/null 2>&1"}, 1);
+    } else {
+      hoso.command = "records read from " + hoso_json;
+    }
+    std::ifstream in(json);
+    for (std::string line; std::getline(in, line);) {
+      auto r = hoso::RecordFromJson(line);
+      if (!r.ok()) continue;
+      const std::string file = fs::path(r->source).filename().string();
+      std::vector<std::string> texts;
+      for (const auto& p : r->pages) texts.push_back(p.text);
+      hoso.texts[file] = texts;
+      records[file] = std::move(r).value();
+    }
+    hoso.ran = !records.empty();
+  }
+
+  // The same pages as images for the other engines: decoded by hoso's
+  // ingest at the file's own resolution, written losslessly.
+  std::map<std::string, std::vector<std::pair<fs::path, int>>> page_images;  // file -> (png, dpi)
+  for (const auto& t : truth) {
+    const std::string bytes = ReadAll(fs::path(set) / t.file);
+    auto doc = hoso::OpenDocument(bytes, {});
+    if (!doc.ok()) continue;
+    for (int i = 0; i < (*doc)->page_count(); ++i) {
+      auto page = (*doc)->LoadPage(i);
+      if (!page.ok()) continue;
+      const fs::path png = work / (fs::path(t.file).stem().string() + "-p" + std::to_string(i) + ".png");
+      samplegen::WritePages(png.string(), "png", {{page->image, page->dpi}}, 95);
+      page_images[t.file].push_back({png, page->dpi});
+    }
+  }
+
+  EngineResult tess{"tesseract", "", {}, 0, false};
+  if (tesseract_mode != "off" && HaveCommand("tesseract")) {
+    std::vector<std::string> cmds;
+    for (const auto& [file, pages] : page_images)
+      for (const auto& [png, dpi] : pages)
+        cmds.push_back("OMP_THREAD_LIMIT=1 tesseract " + Quote(png.string()) + " " +
+                       Quote((png.parent_path() / (png.stem().string() + ".tess")).string()) + " -l " + lang +
+                       " --dpi " + std::to_string(dpi) + " >/dev/null 2>&1");
+    std::cerr << "evaluate: running tesseract on " << cmds.size() << " pages…\n";
+    tess.seconds = RunParallel(cmds, jobs);
+    tess.command = "tesseract PAGE.png OUT -l " + lang + " --dpi D (xargs -P" + std::to_string(jobs) +
+                   ", OMP_THREAD_LIMIT=1)";
+    for (const auto& [file, pages] : page_images)
+      for (const auto& [png, dpi] : pages)
+        tess.texts[file].push_back(ReadAll(png.parent_path() / (png.stem().string() + ".tess.txt")));
+    tess.ran = true;
+  }
+
+  EngineResult ocrmypdf{"ocrmypdf", "", {}, 0, false};
+  const bool want_ocrmypdf = ocrmypdf_mode == "on" || (ocrmypdf_mode == "auto" && HaveCommand("ocrmypdf"));
+  if (want_ocrmypdf) {
+    std::vector<std::string> cmds;
+    for (const auto& t : truth) {
+      const fs::path out = work / (fs::path(t.file).stem().string() + ".ocrmypdf");
+      cmds.push_back("OMP_THREAD_LIMIT=1 ocrmypdf -q --rotate-pages --deskew --clean -l " + lang +
+                     " --jobs 1 --output-type pdf --sidecar " + Quote(out.string() + ".txt") + " " +
+                     Quote((fs::path(set) / t.file).string()) + " " + Quote(out.string() + ".pdf") +
+                     " >/dev/null 2>&1");
+    }
+    std::cerr << "evaluate: running ocrmypdf on " << cmds.size() << " files…\n";
+    ocrmypdf.seconds = RunParallel(cmds, jobs);
+    ocrmypdf.command = "ocrmypdf --rotate-pages --deskew --clean -l " + lang + " --jobs 1 (" +
+                       std::to_string(jobs) + " files at a time)";
+    for (const auto& t : truth) {
+      const std::string text = ReadAll(work / (fs::path(t.file).stem().string() + ".ocrmypdf.txt"));
+      std::vector<std::string> pages;
+      std::string cur;
+      for (char c : text) {
+        if (c == '\f') {
+          pages.push_back(cur);
+          cur.clear();
+        } else {
+          cur += c;
+        }
+      }
+      if (!cur.empty() || pages.empty()) pages.push_back(cur);
+      ocrmypdf.texts[t.file] = pages;
+    }
+    ocrmypdf.ran = true;
+  }
+
+  // Scores.
+  Object::Ptr summary = Obj();
+  Object::Ptr setj = Obj();
+  setj->set("dir", set);
+  setj->set("dossiers", static_cast<int>(truth.size()));
+  setj->set("pages", total_pages);
+  summary->set("set", setj);
+  Object::Ptr engines = Obj();
+  std::map<std::string, TextScore> text_scores;
+  for (EngineResult* e : {&hoso, &tess, &ocrmypdf}) {
+    if (!e->ran) continue;
+    TextScore s = ScoreText(truth, e->texts);
+    Object::Ptr o = TextJson(s);
+    o->set("command", e->command);
+    if (e->seconds > 0) {
+      o->set("seconds", R(e->seconds, 100));
+      o->set("pages_per_second", R(total_pages / e->seconds, 100));
+      o->set("dossiers_per_second", R(truth.size() / e->seconds, 100));
+    }
+    engines->set(e->name, o);
+    text_scores[e->name] = std::move(s);
+  }
+  summary->set("engines", engines);
+  const PageScore pages = ScorePages(truth, records);
+  Object::Ptr pj = Obj();
+  pj->set("pages", pages.pages);
+  pj->set("rotation_accuracy", R(pages.rotation_accuracy));
+  pj->set("blank_accuracy", R(pages.blank_accuracy));
+  pj->set("skew_pages", pages.skew_pages);
+  pj->set("skew_median_error_deg", R(pages.skew_median_error, 100));
+  pj->set("skew_p90_error_deg", R(pages.skew_p90_error, 100));
+  summary->set("hoso_pages", pj);
+  const FieldScore fields = ScoreFields(truth, records);
+  Object::Ptr fj = Obj();
+  fj->set("dossiers", fields.dossiers);
+  fj->set("doc_type_accuracy", R(fields.doc_type_accuracy));
+  fj->set("doc_date_accuracy", R(fields.doc_date_accuracy));
+  fj->set("all_core_fields_accuracy", R(fields.all_core_fields_accuracy));
+  Object::Ptr per = Obj();
+  for (const auto& [k, v] : fields.field_accuracy) per->set(k, R(v));
+  fj->set("field_accuracy", per);
+  summary->set("hoso_fields", fj);
+  const AddressScore addr = ScoreAddresses(truth, records);
+  Object::Ptr aj = Obj();
+  aj->set("dossiers", addr.dossiers);
+  aj->set("status_accuracy", R(addr.status_accuracy));
+  aj->set("outdated", addr.outdated);
+  aj->set("suggestion_accuracy", R(addr.suggestion_accuracy));
+  aj->set("ambiguous", addr.ambiguous);
+  aj->set("candidates_accuracy", R(addr.candidates_accuracy));
+  summary->set("hoso_address", aj);
+  Object::Ptr ratios = Obj();
+  if (text_scores.count("hoso") && text_scores.count("tesseract") && text_scores["tesseract"].all.cer > 0)
+    ratios->set("cer_hoso_over_tesseract", R(text_scores["hoso"].all.cer / text_scores["tesseract"].all.cer));
+  if (text_scores.count("hoso") && text_scores.count("ocrmypdf") && text_scores["ocrmypdf"].all.cer > 0)
+    ratios->set("cer_hoso_over_ocrmypdf", R(text_scores["hoso"].all.cer / text_scores["ocrmypdf"].all.cer));
+  if (hoso.seconds > 0 && tess.seconds > 0) ratios->set("speed_hoso_over_tesseract", R(tess.seconds / hoso.seconds));
+  summary->set("ratios", ratios);
+  {
+    std::ofstream out(fs::path(report) / "summary.json");
+    summary->stringify(out, 2);
+  }
+
+  // The readable report.
+  std::ostringstream h;
+  h << "<!doctype html><meta charset=utf-8><title>hoso evaluation</title><style>"
+       "body{font:14px sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}"
+       "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}"
+       "td:first-child,th:first-child{text-align:left}pre{white-space:pre-wrap;font-size:12px;margin:0}"
+       ".case{display:flex;gap:1em;border-top:1px solid #ddd;padding:1em 0}.case img{width:320px;border:1px solid #ccc}"
+       "</style><h1>hoso evaluation</h1><p>Set <code>"
+    << Html(set) << "</code>: " << truth.size() << " dossiers, " << total_pages << " pages.</p>";
+  h << "<h2>Page text</h2><table><tr><th>engine<th>pages<th>CER<th>word recall<th>seconds<th>pages/s";
+  for (const char* b : {"none", "light", "medium", "heavy"}) h << "<th>CER " << b;
+  for (EngineResult* e : {&hoso, &tess, &ocrmypdf}) {
+    if (!e->ran) continue;
+    const auto& s = text_scores[e->name];
+    h << "<tr><td>" << e->name << "<br><small>" << Html(e->command) << "</small><td>" << s.all.pages << "<td>"
+      << Pct(s.all.cer) << "<td>" << Pct(s.all.word_recall) << "<td>" << (e->seconds > 0 ? Num(e->seconds, 1) : "–")
+      << "<td>" << (e->seconds > 0 ? Num(total_pages / e->seconds, 2) : "–");
+    for (const char* b : {"none", "light", "medium", "heavy"}) {
+      auto it = s.by_strength.find(b);
+      h << "<td>" << (it == s.by_strength.end() ? "–" : Pct(it->second.cer) + " (" + std::to_string(it->second.pages) + ")");
+    }
+  }
+  h << "</table>";
+  // A small bar chart: CER by damage strength, one bar per engine.
+  {
+    const int W = 640, H = 220, left = 40;
+    double max_cer = 0.05;
+    for (const auto& [n, s] : text_scores)
+      for (const auto& [b, st] : s.by_strength) max_cer = std::max(max_cer, st.cer);
+    const char* colours[] = {"#2b7bb9", "#d95f02", "#7570b3"};
+    h << "<svg width=" << W << " height=" << H + 40 << " role=img aria-label='CER by damage strength'>";
+    int bucket = 0;
+    for (const char* b : {"none", "light", "medium", "heavy"}) {
+      const int x0 = left + bucket * 150;
+      h << "<text x=" << x0 + 40 << " y=" << H + 20 << " font-size=12>" << b << "</text>";
+      int k = 0;
+      for (EngineResult* e : {&hoso, &tess, &ocrmypdf}) {
+        if (!e->ran) continue;
+        auto it = text_scores[e->name].by_strength.find(b);
+        const double v = it == text_scores[e->name].by_strength.end() ? 0 : it->second.cer;
+        const int bh = static_cast<int>(H * std::min(1.0, v / max_cer));
+        h << "<rect x=" << x0 + k * 36 << " y=" << H - bh << " width=30 height=" << bh << " fill='" << colours[k]
+          << "'><title>" << e->name << " " << Pct(v) << "</title></rect>";
+        ++k;
+      }
+      ++bucket;
+    }
+    int k = 0;
+    for (EngineResult* e : {&hoso, &tess, &ocrmypdf}) {
+      if (!e->ran) continue;
+      h << "<rect x=" << left + k * 120 << " y=" << H + 28 << " width=10 height=10 fill='" << colours[k]
+        << "'/><text x=" << left + k * 120 + 14 << " y=" << H + 38 << " font-size=12>" << e->name << "</text>";
+      ++k;
+    }
+    h << "</svg><p><small>Page CER by damage strength (bar height up to " << Pct(max_cer) << ").</small></p>";
+  }
+  h << "<h2>Pages (hoso)</h2><table><tr><th>pages<th>rotation right<th>blank right<th>skew median error<th>skew p90"
+    << "<tr><td>" << pages.pages << "<td>" << Pct(pages.rotation_accuracy) << "<td>" << Pct(pages.blank_accuracy)
+    << "<td>" << Num(pages.skew_median_error, 2) << "°<td>" << Num(pages.skew_p90_error, 2) << "°</table>";
+  h << "<h2>Documents and fields (hoso)</h2><table><tr><th>measure<th>accuracy"
+    << "<tr><td>document type<td>" << Pct(fields.doc_type_accuracy) << "<tr><td>document date<td>"
+    << Pct(fields.doc_date_accuracy) << "<tr><td>every core field right<td>" << Pct(fields.all_core_fields_accuracy);
+  for (const auto& [k, v] : fields.field_accuracy)
+    h << "<tr><td>" << k << " (" << fields.field_counts.at(k) << ")<td>" << Pct(v);
+  h << "</table><h2>Addresses (hoso)</h2><table><tr><th>measure<th>n<th>accuracy"
+    << "<tr><td>status<td>" << addr.dossiers << "<td>" << Pct(addr.status_accuracy) << "<tr><td>suggested ward (outdated)<td>"
+    << addr.outdated << "<td>" << Pct(addr.suggestion_accuracy) << "<tr><td>candidates (split)<td>" << addr.ambiguous
+    << "<td>" << Pct(addr.candidates_accuracy) << "</table>";
+  // The worst pages for hoso, with their images.
+  if (text_scores.count("hoso")) {
+    auto worst = text_scores["hoso"].pages;
+    std::sort(worst.begin(), worst.end(), [](const auto& a, const auto& b) { return a.cer > b.cer; });
+    if (worst.size() > static_cast<size_t>(worst_n)) worst.resize(worst_n);
+    h << "<h2>Worst pages (hoso)</h2>";
+    for (const auto& w : worst) {
+      std::string img;
+      auto it = page_images.find(w.file);
+      if (it != page_images.end() && static_cast<size_t>(w.index) < it->second.size()) {
+        cv::Mat m = cv::imread(it->second[w.index].first.string(), cv::IMREAD_COLOR);
+        if (!m.empty()) {
+          cv::resize(m, m, cv::Size(400, m.rows * 400 / m.cols), 0, 0, cv::INTER_AREA);
+          img = "img/" + fs::path(w.file).stem().string() + "-p" + std::to_string(w.index) + ".jpg";
+          cv::imwrite((fs::path(report) / img).string(), m);
+        }
+      }
+      const TruthDossier* t = nullptr;
+      for (const auto& d : truth)
+        if (d.file == w.file) t = &d;
+      const std::string got = hoso.texts.count(w.file) && static_cast<size_t>(w.index) < hoso.texts[w.file].size()
+                                  ? hoso.texts[w.file][w.index]
+                                  : "";
+      h << "<div class=case>" << (img.empty() ? "" : "<img src='" + img + "'>") << "<div><b>" << Html(w.file)
+        << " page " << w.index + 1 << "</b>: CER " << Pct(w.cer) << ", damage " << Num(w.strength, 2)
+        << "<table><tr><th>truth<th>hoso<tr><td style='text-align:left'><pre>"
+        << Html(t ? t->pages[w.index].text : "") << "</pre><td style='text-align:left'><pre>" << Html(got)
+        << "</pre></table></div></div>";
+    }
+  }
+  std::ofstream(fs::path(report) / "report.html") << h.str();
+
+  // The terminal summary.
+  std::printf("\n%-10s %6s %8s %8s %9s %9s\n", "engine", "pages", "CER", "recall", "seconds", "pages/s");
+  for (EngineResult* e : {&hoso, &tess, &ocrmypdf}) {
+    if (!e->ran) continue;
+    const auto& s = text_scores[e->name];
+    std::printf("%-10s %6d %7.2f%% %7.2f%% %9.1f %9.2f\n", e->name.c_str(), s.all.pages, 100 * s.all.cer,
+                100 * s.all.word_recall, e->seconds, e->seconds > 0 ? total_pages / e->seconds : 0.0);
+    for (const char* b : {"none", "light", "medium", "heavy"}) {
+      auto it = s.by_strength.find(b);
+      if (it != s.by_strength.end())
+        std::printf("  %-8s %6d %7.2f%% %7.2f%%\n", b, it->second.pages, 100 * it->second.cer,
+                    100 * it->second.word_recall);
+    }
+  }
+  std::printf("\nhoso pages: rotation %.1f%%, blank %.1f%%, skew error median %.2f° p90 %.2f° (%d pages)\n",
+              100 * pages.rotation_accuracy, 100 * pages.blank_accuracy, pages.skew_median_error,
+              pages.skew_p90_error, pages.skew_pages);
+  std::printf("hoso documents: type %.1f%%, date %.1f%%, every core field %.1f%%\n", 100 * fields.doc_type_accuracy,
+              100 * fields.doc_date_accuracy, 100 * fields.all_core_fields_accuracy);
+  for (const auto& [k, v] : fields.field_accuracy) std::printf("  %-18s %.1f%%\n", k.c_str(), 100 * v);
+  std::printf("hoso addresses: status %.1f%% (%d), suggestion %.1f%% (%d outdated), candidates %.1f%% (%d split)\n",
+              100 * addr.status_accuracy, addr.dossiers, 100 * addr.suggestion_accuracy, addr.outdated,
+              100 * addr.candidates_accuracy, addr.ambiguous);
+  std::printf("\nreport: %s/report.html, %s/summary.json\n", report.c_str(), report.c_str());
+  if (!keep_work) fs::remove_all(work);
+  return 0;
+}

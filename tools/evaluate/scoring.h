@@ -1,0 +1,106 @@
+// Scoring hoso (and other OCR engines) against generated ground truth: the
+// pure part of tools/evaluate, with no files or processes, so every metric
+// is tested on hand-made cases.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/record.h"
+#include "core/status.h"
+
+namespace evaluate {
+
+struct TruthPage {
+  int index = 0;
+  std::string kind;  // form | id_copy | blank
+  std::string text;  // lines joined by newlines
+  int rotation = 0;
+  double skew_deg = 0;
+  bool blank = false;
+  double strength = 0;  // strongest damage on the page, 0..1
+};
+
+struct TruthAddress {
+  std::string status;  // current | outdated | ambiguous
+  std::string ward_code;
+  std::vector<std::string> candidates;
+};
+
+struct TruthDossier {
+  std::string file;
+  std::string doc_type;
+  std::optional<std::string> doc_date;
+  std::map<std::string, std::string> fields;
+  bool id_consistent = true;
+  TruthAddress address;
+  std::vector<TruthPage> pages;
+};
+
+hoso::Result<TruthDossier> ParseTruth(const std::string& json_line);
+
+// "none" (0), "light" (< 0.34), "medium" (< 0.67), "heavy".
+std::string StrengthBucket(double strength);
+
+struct TextStats {
+  int pages = 0;
+  double cer = 0;          // mean page CER
+  double word_recall = 0;  // mean page word recall
+};
+struct TextScore {
+  TextStats all;
+  std::map<std::string, TextStats> by_strength;
+  struct Page {
+    std::string file;
+    int index = 0;
+    double cer = 0;
+    double strength = 0;
+  };
+  std::vector<Page> pages;  // every scored page, for the worst cases
+};
+
+// Page texts per file (in page order; missing pages read as empty). Blank
+// truth pages are not scored.
+using PageTexts = std::map<std::string, std::vector<std::string>>;
+TextScore ScoreText(const std::vector<TruthDossier>& truth, const PageTexts& texts);
+
+struct PageScore {
+  int pages = 0;
+  double rotation_accuracy = 0;  // pages whose rotation is right
+  double blank_accuracy = 0;     // pages whose blank verdict is right
+  int skew_pages = 0;            // non-blank pages with the right rotation
+  double skew_median_error = 0;  // degrees
+  double skew_p90_error = 0;
+};
+// `records` by file name.
+PageScore ScorePages(const std::vector<TruthDossier>& truth,
+                     const std::map<std::string, hoso::DossierRecord>& records);
+
+struct FieldScore {
+  int dossiers = 0;
+  double doc_type_accuracy = 0;
+  double doc_date_accuracy = 0;  // over dossiers with a date
+  std::map<std::string, double> field_accuracy;  // exact match, per canonical key
+  std::map<std::string, int> field_counts;
+  double all_core_fields_accuracy = 0;  // dossiers with every core field right
+};
+FieldScore ScoreFields(const std::vector<TruthDossier>& truth,
+                       const std::map<std::string, hoso::DossierRecord>& records);
+
+struct AddressScore {
+  int dossiers = 0;
+  double status_accuracy = 0;
+  int outdated = 0;
+  double suggestion_accuracy = 0;  // outdated: the suggested ward's code
+  int ambiguous = 0;
+  double candidates_accuracy = 0;  // ambiguous: the same set of candidates
+};
+AddressScore ScoreAddresses(const std::vector<TruthDossier>& truth,
+                            const std::map<std::string, hoso::DossierRecord>& records);
+
+// The canonical fields every dossier's truth carries.
+const std::vector<std::string>& CoreFields();
+
+}  // namespace evaluate
