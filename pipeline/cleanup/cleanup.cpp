@@ -51,6 +51,15 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options) {
     cv::resize(gray, gray, cv::Size(), s, s, s > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
     out.dpi = options.resolution.target_dpi;
   }
+  if (options.orientation.enabled) {
+    const OrientationEstimate o = EstimateOrientation(gray, out.dpi, options.orientation);
+    out.rotation_confidence = o.confidence;
+    if (o.rotation != 0 && o.confidence >= options.orientation.min_confidence) {
+      out.rotation = o.rotation;
+      gray = RotateClockwise(gray, o.rotation);
+      out.color = RotateClockwise(out.color, o.rotation);
+    }
+  }
   if (options.deskew.enabled) {
     const SkewEstimate skew = EstimateSkew(gray, out.dpi, options.deskew);
     out.skew_confidence = skew.confidence;

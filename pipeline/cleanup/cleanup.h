@@ -54,8 +54,20 @@ struct DespeckleOptions {
   double min_impulse_fraction = 0.0008;
 };
 
+struct OrientationOptions {
+  // Off by default until it is right on every sample page: it is on
+  // Tesseract's phototests, but the way up is still wrong on some forms and
+  // ID copies (see the DISABLED_ test in tests/cleanup/orientation_test).
+  bool enabled = false;
+  // Skew range tried while deciding whether lines run across or down.
+  double max_skew = 15.0;
+  // Below this confidence (0..1) the page is left as scanned.
+  double min_confidence = 0.05;
+};
+
 struct CleanupOptions {
   BlankOptions blank;
+  OrientationOptions orientation;
   DespeckleOptions despeckle;
   ResolutionOptions resolution;
   DeskewOptions deskew;
@@ -69,6 +81,7 @@ struct CleanPage {
   cv::Mat gray;   // what OCR reads: 8-bit grey, upright, at `dpi`
   int dpi = 0;
   int rotation = 0;     // clockwise degrees applied: 0, 90, 180, 270
+  double rotation_confidence = 0;
   double skew_deg = 0;  // counter-clockwise skew found (and corrected)
   double skew_confidence = 0;
   bool blank = false;
@@ -86,6 +99,16 @@ BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& optio
 
 // The scale factor that brings `dpi` within the options' range (1 = none).
 double ResolutionScale(int dpi, const ResolutionOptions& options);
+
+struct OrientationEstimate {
+  int rotation = 0;        // clockwise turn that makes the page upright
+  double confidence = 0;   // 0..1
+  double balance = 0;      // ink above minus below the x-height band (-1..1)
+};
+// Which way up a grey page is (0, 90, 180, 270), from the ink alone.
+OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const OrientationOptions& options);
+// Turns an image clockwise by 0, 90, 180 or 270 degrees.
+cv::Mat RotateClockwise(const cv::Mat& image, int degrees);
 
 struct SkewEstimate {
   double angle_deg = 0;    // counter-clockwise rotation of the text lines

@@ -1,0 +1,173 @@
+// Page orientation without OCR. Two questions, each answered by how ink is
+// laid out:
+//   sideways? Text lines make a row profile that alternates sharply between
+//     ink and gaps; the column profile of the same page does not. Compare
+//     the best row profile with the best column profile over small skews.
+//   upside down? In Latin script, and in Vietnamese far more, ink above a
+//     line's x-height band (ascenders, capitals, tone marks) outweighs ink
+//     below it (descenders, the dot-below mark). Turned over, it is the
+//     other way round.
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "cleanup/cleanup.h"
+
+namespace hoso {
+namespace {
+
+// Ink mask at ~`target` dpi with blobs far larger than characters, and
+// specks of noise smaller than a tone mark, removed.
+cv::Mat TextInk(const cv::Mat& gray, int dpi, double target) {
+  const double scale = std::min(1.0, target / std::max(dpi, 1));
+  cv::Mat small, ink;
+  cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  cv::adaptiveThreshold(small, ink, 1, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 15, 12);
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int max_side = static_cast<int>(target * 0.5);
+  // A tone mark of 12 pt type is ~0.5 x 0.3 mm; dust is a pixel or two.
+  const int min_area = std::max(2, static_cast<int>(std::lround(4 * (target / 150.0) * (target / 150.0))));
+  std::vector<uchar> keep(n, 1);
+  keep[0] = 0;
+  for (int i = 1; i < n; ++i) {
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    if (w > max_side || h > max_side || stats.at<int>(i, cv::CC_STAT_AREA) < min_area) keep[i] = 0;
+  }
+  for (int y = 0; y < ink.rows; ++y) {
+    uchar* row = ink.ptr<uchar>(y);
+    const int* lab = labels.ptr<int>(y);
+    for (int x = 0; x < ink.cols; ++x) row[x] = keep[lab[x]];
+  }
+  return ink;
+}
+
+double RowSharpness(const cv::Mat& ink, double angle_deg) {
+  cv::Mat rotated = ink;
+  if (angle_deg != 0) {
+    const cv::Point2f c(ink.cols / 2.f, ink.rows / 2.f);
+    cv::warpAffine(ink, rotated, cv::getRotationMatrix2D(c, -angle_deg, 1.0), ink.size(), cv::INTER_NEAREST);
+  }
+  cv::Mat rows;
+  cv::reduce(rotated, rows, 1, cv::REDUCE_SUM, CV_32S);
+  double s = 0;
+  for (int y = 1; y < rows.rows; ++y) {
+    const double d = rows.at<int>(y) - rows.at<int>(y - 1);
+    s += d * d;
+  }
+  return s / std::max(1, ink.cols);
+}
+
+// Best row sharpness over skews within ±max_angle, and the angle.
+std::pair<double, double> BestRows(const cv::Mat& ink, double max_angle) {
+  double best = -1, angle = 0;
+  for (double a = -max_angle; a <= max_angle + 1e-9; a += 1.0) {
+    const double s = RowSharpness(ink, a);
+    if (s > best) {
+      best = s;
+      angle = a;
+    }
+  }
+  // Lines must lie flat to the tenth of a degree, or the x-height band
+  // smears over the marks above and below it.
+  const double coarse = angle;
+  for (double a = coarse - 0.9; a <= coarse + 0.9 + 1e-9; a += 0.1) {
+    const double s = RowSharpness(ink, a);
+    if (s > best) {
+      best = s;
+      angle = a;
+    }
+  }
+  return {best, angle};
+}
+
+// Letters of a word sit a fraction of their height apart along the line,
+// while lines are further apart: smearing the ink along the lines joins
+// each word into one blob; smearing across them joins far less. Returns
+// blobs after smearing down the page over blobs after smearing across it
+// (> 1: lines run across; < 1: they run down the page).
+double LineDirection(const cv::Mat& ink, int dpi) {
+  const int k = std::max(3, static_cast<int>(std::lround(dpi * 0.06)));
+  cv::Mat across, down, labels;
+  cv::dilate(ink, across, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, 1)));
+  cv::dilate(ink, down, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, k)));
+  const int n_across = cv::connectedComponents(across, labels, 8) - 1;
+  const int n_down = cv::connectedComponents(down, labels, 8) - 1;
+  return static_cast<double>(std::max(n_down, 1)) / std::max(n_across, 1);
+}
+
+// Ink above minus ink below the x-height band, summed over text lines,
+// as a fraction of both (+1: all above, -1: all below).
+double AboveBelowBalance(const cv::Mat& ink) {
+  cv::Mat rows;
+  cv::reduce(ink, rows, 1, cv::REDUCE_SUM, CV_32S);
+  const int n = rows.rows;
+  double above = 0, below = 0;
+  // Rows with almost no ink separate lines (a stray speck must not join two).
+  int page_peak = 0;
+  for (int k = 0; k < n; ++k) page_peak = std::max(page_peak, rows.at<int>(k));
+  const int gap = std::max(1, page_peak / 50);
+  int y = 0;
+  while (y < n) {
+    while (y < n && rows.at<int>(y) <= gap) ++y;
+    const int top = y;
+    while (y < n && rows.at<int>(y) > gap) ++y;
+    const int bottom = y;  // one past
+    if (bottom - top < 4) continue;
+    int peak = 0;
+    for (int k = top; k < bottom; ++k) peak = std::max(peak, rows.at<int>(k));
+    // The core band: the rows carrying at least 40% of the line's peak.
+    int core_top = bottom, core_bottom = top;
+    for (int k = top; k < bottom; ++k)
+      if (rows.at<int>(k) >= 0.4 * peak) {
+        core_top = std::min(core_top, k);
+        core_bottom = std::max(core_bottom, k);
+      }
+    for (int k = top; k < core_top; ++k) above += rows.at<int>(k);
+    for (int k = core_bottom + 1; k < bottom; ++k) below += rows.at<int>(k);
+  }
+  return above + below > 0 ? (above - below) / (above + below) : 0.0;
+}
+
+}  // namespace
+
+OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const OrientationOptions& options) {
+  OrientationEstimate est;
+  if (gray.empty()) return est;
+  cv::Mat ink = TextInk(gray, dpi, 100);
+  cv::Mat fine = TextInk(gray, dpi, 150);  // tone marks need the detail
+  if (cv::countNonZero(ink) < 200) return est;  // nothing to go by
+  // Which way the lines run, by smearing; the skew that straightens them,
+  // by profiles (smearing is robust to short text blocks, profiles to skew).
+  const double direction_ratio = LineDirection(ink, 100);
+  const bool sideways = direction_ratio < 1.0;
+  cv::Mat upright = sideways ? RotateClockwise(ink, 90) : ink;
+  const double angle = BestRows(upright, options.max_skew).second;
+  cv::Mat up = sideways ? RotateClockwise(fine, 90) : fine;
+  if (angle != 0) {
+    const cv::Point2f c(up.cols / 2.f, up.rows / 2.f);
+    cv::warpAffine(up, up, cv::getRotationMatrix2D(c, -angle, 1.0), up.size(), cv::INTER_NEAREST);
+  }
+  const double balance = AboveBelowBalance(up);
+  est.rotation = (sideways ? 90 : 0) + (balance < 0 ? 180 : 0);
+  // Confident when both answers are clear: the line direction by how far
+  // the smearing ratio is from even, the way up by how lopsided the balance is.
+  const double direction = std::abs(std::log(std::max(direction_ratio, 1e-6)));
+  const double way_up = std::min(1.0, std::abs(balance) / 0.3);
+  est.confidence = std::min(direction * 2, 1.0) * way_up;
+  est.balance = balance;
+  return est;
+}
+
+cv::Mat RotateClockwise(const cv::Mat& image, int degrees) {
+  cv::Mat out;
+  switch ((degrees % 360 + 360) % 360) {
+    case 90: cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE); return out;
+    case 180: cv::rotate(image, out, cv::ROTATE_180); return out;
+    case 270: cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE); return out;
+    default: return image;
+  }
+}
+
+}  // namespace hoso
