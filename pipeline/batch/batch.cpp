@@ -8,6 +8,8 @@
 #include <mutex>
 #include <thread>
 
+#include <opencv2/imgcodecs.hpp>
+
 #include "core/log.h"
 
 namespace hoso {
@@ -104,7 +106,15 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
   for (int i = 0; i < (*doc)->page_count(); ++i) {
     auto source_page = (*doc)->LoadPage(i);
     if (!source_page.ok()) return fail(source_page.status());
-    auto clean = Clean(*source_page, options.cleanup);
+    DebugSink debug;
+    if (!options.debug_dir.empty()) {
+      const std::string prefix = (fs::path(options.debug_dir) / fs::path(source).stem()).string() + "-p" +
+                                 std::to_string(i + 1) + "-";
+      debug = [prefix](const std::string& step, const cv::Mat& image) {
+        cv::imwrite(prefix + step + ".png", image);
+      };
+    }
+    auto clean = Clean(*source_page, options.cleanup, &engine, debug);
     if (!clean.ok()) return fail(clean.status());
     auto ocr = engine.ReadPage(clean->gray, clean->dpi, clean->blank);
     if (!ocr.ok()) return fail(ocr.status());
@@ -143,10 +153,11 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
   const int jobs = std::max(1, std::min<int>(options.jobs > 0 ? options.jobs
                                                               : static_cast<int>(std::thread::hardware_concurrency()),
                                              std::max<size_t>(inputs.size(), 1)));
-  if (!options.out_dir.empty()) {
+  for (const std::string& dir : {options.out_dir, options.debug_dir}) {
+    if (dir.empty()) continue;
     std::error_code ec;
-    fs::create_directories(options.out_dir, ec);
-    if (ec) return Status::Error(ErrorCode::kInvalidArgument, "cannot create --out " + options.out_dir);
+    fs::create_directories(dir, ec);
+    if (ec) return Status::Error(ErrorCode::kInvalidArgument, "cannot create " + dir);
   }
   const auto bases = OutputBases(inputs, options.out_dir);
   const auto start = std::chrono::steady_clock::now();

@@ -28,6 +28,9 @@ struct BatchOptions {
   // named after the input file.
   std::string out_dir;
   OcrOutputs outputs;
+  // When set, every intermediate cleanup image goes here as
+  // NAME-pPAGE-STEP.png, for a person to look at.
+  std::string debug_dir;
   IngestOptions ingest;
   CleanupOptions cleanup;
   OcrOptions ocr;

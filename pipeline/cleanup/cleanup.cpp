@@ -31,13 +31,19 @@ double ResolutionScale(int dpi, const ResolutionOptions& options) {
   return 1.0;
 }
 
-Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options) {
+Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, OrientationJudge* judge,
+                        const DebugSink& debug) {
   if (Status s = options.Validate(); !s.ok()) return s;
   if (page.image.empty()) return Status::Error(ErrorCode::kInvalidArgument, "empty page image");
   CleanPage out;
   out.index = page.index;
   out.dpi = page.dpi;
   out.color = page.image;
+  int step = 0;
+  auto show = [&](const char* name, const cv::Mat& image) {
+    if (debug) debug(std::to_string(++step) + "-" + name, image);
+  };
+  show("scan", page.image);
   cv::Mat gray = ToGray(page.image);
   out.blank = DetectBlank(gray, page.dpi, options.blank).blank;
   if (out.blank) {
@@ -46,18 +52,31 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options) {
   }
   // Impulse noise first: it would otherwise be upscaled into blobs.
   if (options.despeckle.enabled && gray.data == page.image.data) gray = gray.clone();
-  if (options.despeckle.enabled) Despeckle(gray, options.despeckle);
+  if (options.despeckle.enabled && Despeckle(gray, options.despeckle)) show("despeckled", gray);
   if (const double s = ResolutionScale(page.dpi, options.resolution); s != 1.0) {
     cv::resize(gray, gray, cv::Size(), s, s, s > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
     out.dpi = options.resolution.target_dpi;
+    show("resized", gray);
   }
-  if (options.orientation.enabled) {
-    const OrientationEstimate o = EstimateOrientation(gray, out.dpi, options.orientation);
+  if (options.orientation.enabled && (judge || options.orientation.ink_only)) {
+    OrientationEstimate o = EstimateOrientation(gray, out.dpi, options.orientation);
+    if (judge) {
+      // The ink tells reliably which way the lines run; which way up they
+      // are, the judge reads better. Ask it about the page with its lines across.
+      const int across = o.rotation % 180;  // 90 when the lines run down the page
+      const cv::Mat lines_across = RotateClockwise(gray, across);
+      if (auto j = judge->JudgeOrientation(lines_across, out.dpi);
+          j && j->confidence >= options.orientation.min_judge_confidence) {
+        o.rotation = (across + j->rotation) % 360;
+        o.confidence = j->confidence;
+      }
+    }
     out.rotation_confidence = o.confidence;
     if (o.rotation != 0 && o.confidence >= options.orientation.min_confidence) {
       out.rotation = o.rotation;
       gray = RotateClockwise(gray, o.rotation);
       out.color = RotateClockwise(out.color, o.rotation);
+      show("upright", gray);
     }
   }
   if (options.deskew.enabled) {
@@ -67,13 +86,15 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options) {
         std::abs(skew.angle_deg) >= options.deskew.min_correction) {
       out.skew_deg = skew.angle_deg;
       gray = Rotate(gray, skew.angle_deg);
+      show("deskewed", gray);
     }
   }
   if (options.leaders.enabled) {
     if (gray.data == page.image.data) gray = gray.clone();
-    RemoveLeaders(gray, out.dpi, options.leaders);
+    if (RemoveLeaders(gray, out.dpi, options.leaders) > 0) show("leaders-removed", gray);
   }
   out.gray = gray;
+  show("for-ocr", gray);
   return out;
 }
 

@@ -4,6 +4,10 @@
 // with its own options and its own tests (drawn damage, known answer).
 #pragma once
 
+#include <functional>
+#include <optional>
+#include <string>
+
 #include <opencv2/core.hpp>
 
 #include "core/status.h"
@@ -55,14 +59,21 @@ struct DespeckleOptions {
 };
 
 struct OrientationOptions {
-  // Off by default until it is right on every sample page: it is on
-  // Tesseract's phototests, but the way up is still wrong on some forms and
-  // ID copies (see the DISABLED_ test in tests/cleanup/orientation_test).
-  bool enabled = false;
+  // The ink alone tells which way lines run, reliably; which way up they
+  // are it tells on Tesseract's phototests but not on every form (see the
+  // DISABLED_ test in tests/cleanup/orientation_test), so hoso gives Clean
+  // a judge (Tesseract's OSD) for that half.
+  bool enabled = true;
+  // Without a judge, whether to turn pages on the ink's word alone (off:
+  // the way up it gives is wrong on some forms, and a page turned upside
+  // down reads worse than one left as scanned).
+  bool ink_only = false;
   // Skew range tried while deciding whether lines run across or down.
   double max_skew = 15.0;
   // Below this confidence (0..1) the page is left as scanned.
   double min_confidence = 0.05;
+  // A judge's verdict counts from this confidence (0..1) up.
+  double min_judge_confidence = 0.3;
 };
 
 struct CleanupOptions {
@@ -107,6 +118,18 @@ struct OrientationEstimate {
 };
 // Which way up a grey page is (0, 90, 180, 270), from the ink alone.
 OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const OrientationOptions& options);
+
+// A second opinion on which way up a page is, from something that can read
+// it (the OCR adapter's orientation detection implements it). Cleanup asks
+// it once the text lines run across the page. Not thread-safe: one per
+// worker, like the engine behind it.
+class OrientationJudge {
+ public:
+  virtual ~OrientationJudge() = default;
+  // Clockwise turn that makes `gray` upright, with a confidence 0..1;
+  // nullopt when it cannot tell (too little text).
+  virtual std::optional<OrientationEstimate> JudgeOrientation(const cv::Mat& gray, int dpi) = 0;
+};
 // Turns an image clockwise by 0, 90, 180 or 270 degrees.
 cv::Mat RotateClockwise(const cv::Mat& image, int degrees);
 
@@ -128,6 +151,14 @@ bool Despeckle(cv::Mat& gray, const DespeckleOptions& options);
 // returns how many runs it removed.
 int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options);
 
-Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options);
+// Receives each intermediate image with the name of the step that made it
+// ("1-gray", "2-despeckled", ...), for a person to look at (--debug-images).
+using DebugSink = std::function<void(const std::string& step, const cv::Mat& image)>;
+
+// `judge` (may be null) decides which way up a page is once its lines run
+// across; without one, the ink balance decides. `debug` (may be empty)
+// sees every intermediate image.
+Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, OrientationJudge* judge = nullptr,
+                        const DebugSink& debug = {});
 
 }  // namespace hoso

@@ -1,6 +1,7 @@
 #include "ocr/engine.h"
 
 #include <leptonica/allheaders.h>
+#include <opencv2/imgproc.hpp>
 #include <tesseract/baseapi.h>
 #include <tesseract/renderer.h>
 #include <tesseract/resultiterator.h>
@@ -59,6 +60,8 @@ Status OcrOptions::Validate() const {
 
 struct OcrEngine::Impl {
   tesseract::TessBaseAPI api;
+  std::unique_ptr<tesseract::TessBaseAPI> osd;  // loaded on first JudgeOrientation
+  bool osd_failed = false;
   OcrOptions options;
   std::unique_ptr<tesseract::TessResultRenderer> renderers;  // chain
 };
@@ -177,6 +180,44 @@ Status OcrEngine::EndOutputs() {
   const bool ok = impl_->renderers->EndDocument();
   impl_->renderers.reset();
   return ok ? Status::Ok() : Status::Error(ErrorCode::kOcrFailed, "could not finish the OCR outputs");
+}
+
+std::optional<OrientationEstimate> OcrEngine::JudgeOrientation(const cv::Mat& gray, int dpi) {
+  if (gray.empty() || gray.type() != CV_8UC1 || impl_->osd_failed) return std::nullopt;
+  if (!impl_->osd) {
+    impl_->osd = std::make_unique<tesseract::TessBaseAPI>();
+    const char* datapath = impl_->options.tessdata_dir.empty() ? nullptr : impl_->options.tessdata_dir.c_str();
+    if (impl_->osd->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
+      impl_->osd.reset();
+      impl_->osd_failed = true;  // no osd model: the ink alone decides
+      return std::nullopt;
+    }
+    impl_->osd->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    impl_->osd->SetVariable("debug_file", "/dev/null");
+  }
+  // OSD needs no more than ~150 dpi, and is four times faster there.
+  cv::Mat small = gray;
+  int used_dpi = dpi;
+  if (dpi > 200) {
+    const double s = 150.0 / dpi;
+    cv::resize(gray, small, cv::Size(), s, s, cv::INTER_AREA);
+    used_dpi = 150;
+  }
+  PixPtr pix = MatToPix(small, used_dpi);
+  impl_->osd->SetImage(pix.get());
+  impl_->osd->SetSourceResolution(used_dpi);
+  int orient_deg = 0;
+  float orient_conf = 0, script_conf = 0;
+  const char* script = nullptr;
+  const bool ok = impl_->osd->DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf);
+  impl_->osd->Clear();
+  if (!ok) return std::nullopt;
+  // orient_deg is how far the image was turned clockwise; turning it back
+  // clockwise takes the rest of the circle.
+  OrientationEstimate est;
+  est.rotation = (360 - orient_deg) % 360;
+  est.confidence = std::clamp(orient_conf / 15.0, 0.0, 1.0);
+  return est;
 }
 
 std::string OcrEngine::Describe() const {

@@ -10,6 +10,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "cleanup/cleanup.h"
 #include "core/ocr_page.h"
 #include "core/status.h"
 
@@ -33,12 +34,12 @@ struct OcrOutputs {
   bool alto = true;  // .xml (ALTO)
 };
 
-class OcrEngine {
+class OcrEngine : public OrientationJudge {
  public:
   // Starts Tesseract with the options' languages; OCR_FAILED when a model is
   // missing. Call once per thread.
   static Result<std::unique_ptr<OcrEngine>> Create(const OcrOptions& options);
-  ~OcrEngine();
+  ~OcrEngine() override;
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
@@ -51,6 +52,12 @@ class OcrEngine {
   // extension, e.g. out/dossier1). Close with EndOutputs().
   Status BeginOutputs(const std::string& base, const std::string& title, const OcrOutputs& which);
   Status EndOutputs();
+
+  // Tesseract's orientation and script detection (the osd model, loaded on
+  // first use), on the page reduced to ~150 dpi: which clockwise turn makes
+  // it upright. Confidence is Tesseract's (15 is "reasonably confident")
+  // mapped to 0..1 by dividing by 15.
+  std::optional<OrientationEstimate> JudgeOrientation(const cv::Mat& gray, int dpi) override;
 
   // "tesseract 5.3.0 vie+eng": recorded with results.
   std::string Describe() const;

@@ -22,8 +22,8 @@ TEST(Orientation, TesseractsRotatedPhototests) {
 // Every written page of the samples (forms and ID copies, grey, noisy),
 // turned each way: the clockwise turn back is found. Not yet true: the line
 // direction is right, but the way up is wrong on some forms and ID copies
-// (ink below the x-height band outweighs ink above), which is why
-// orientation is off by default. Issue 4 enables this test.
+// (ink below the x-height band outweighs ink above), which is why hoso
+// asks a judge (tests/ocr: OcrOrientation) for the way up.
 TEST(Orientation, DISABLED_EverySamplePageTurnedEveryWay) {
   int pages = 0;
   for (const auto& entry : std::filesystem::directory_iterator(test::SamplesDir())) {
@@ -50,7 +50,7 @@ TEST(Orientation, DISABLED_EverySamplePageTurnedEveryWay) {
 TEST(Orientation, CleanTurnsThePageUpright) {
   const cv::Mat page = Gray(test::SamplesDir() / "dossier-0001.jpg");
   CleanupOptions options;
-  options.orientation.enabled = true;
+  options.orientation.ink_only = true;
   auto clean = Clean(SourcePage{0, RotateClockwise(page, 90), 200, true}, options);
   ASSERT_TRUE(clean.ok());
   EXPECT_EQ(clean->rotation, 270);

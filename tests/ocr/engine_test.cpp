@@ -145,3 +145,49 @@ TEST(OcrOutputs, SearchablePdfHocrAndAlto) {
 
 }  // namespace
 }  // namespace hoso
+
+namespace hoso {
+namespace {
+
+// Tesseract's OSD as cleanup's judge: the clockwise turn back to upright.
+TEST(OcrOrientation, JudgesTheRotatedPhototests) {
+  const auto dir = DataDir() / "ocr-reference" / "tesseract";
+  const std::pair<const char*, int> cases[] = {{"phototest.tif", 0},
+                                               {"phototest-rotated-L.png", 90},
+                                               {"phototest-rotated-180.png", 180},
+                                               {"phototest-rotated-R.png", 270}};
+  for (const auto& [file, expected] : cases) {
+    auto est = Engine().JudgeOrientation(ReadGray(dir / file), 200);
+    ASSERT_TRUE(est.has_value()) << file;
+    EXPECT_EQ(est->rotation, expected) << file;
+    EXPECT_GT(est->confidence, 0.3) << file;
+  }
+}
+
+TEST(OcrOrientation, CleanWithTheJudgeTurnsEverySamplePageUpright) {
+  CleanupOptions options;
+  options.orientation.enabled = true;
+  int pages = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test::SamplesDir())) {
+    if (!HasSupportedExtension(entry.path().string())) continue;
+    auto doc = OpenDocument(test::ReadFile(entry.path()), {});
+    ASSERT_TRUE(doc.ok());
+    for (int i = 0; i < (*doc)->page_count(); ++i) {
+      auto page = (*doc)->LoadPage(i);
+      ASSERT_TRUE(page.ok());
+      for (int turn : {0, 90, 180, 270}) {
+        SourcePage turned = *page;
+        turned.image = RotateClockwise(page->image, (360 - turn) % 360);
+        auto clean = Clean(turned, options, &Engine());
+        ASSERT_TRUE(clean.ok());
+        if (clean->blank) continue;
+        EXPECT_EQ(clean->rotation, turn) << entry.path().filename() << " page " << i;
+        ++pages;
+      }
+    }
+  }
+  EXPECT_GE(pages, 40);
+}
+
+}  // namespace
+}  // namespace hoso

@@ -33,6 +33,8 @@ const char* const kProcessHelp =
     "  --out DIR         write DIR/NAME.pdf (searchable), NAME.hocr, NAME.xml (ALTO)\n"
     "  --as-of DATE      check addresses as of DATE (YYYY-MM-DD; default today)\n"
     "  --lang LANGS      Tesseract languages (default vie+eng)\n"
+    "  --debug-images DIR  write every cleanup step's image (NAME-pN-STEP.png)\n"
+    "  --no-orientation  leave pages turned as scanned\n"
     "  --max-pages N     refuse files with more pages (default 1000)\n"
     "  --quiet           no per-dossier lines or progress\n"
     "  --verbose         log what each stage does\n"
@@ -100,8 +102,8 @@ std::string Duration(double seconds) {
 }  // namespace
 
 int RunProcess(const std::vector<std::string>& argv) {
-  Args args(argv, {"--db", "--jobs", "--json", "--out", "--as-of", "--lang", "--max-pages"},
-            {"--quiet", "--verbose", "--help", "-h"});
+  Args args(argv, {"--db", "--jobs", "--json", "--out", "--as-of", "--lang", "--max-pages", "--debug-images"},
+            {"--quiet", "--verbose", "--help", "-h", "--no-orientation"});
   if (args.Flag("--help") || args.Flag("-h")) {
     std::cout << kProcessHelp << kExitCodeTable;
     return kExitOk;
@@ -135,6 +137,8 @@ int RunProcess(const std::vector<std::string>& argv) {
     }
   }
   if (auto out = args.Value("--out")) options.out_dir = *out;
+  if (auto dir = args.Value("--debug-images")) options.debug_dir = *dir;
+  if (args.Flag("--no-orientation")) options.cleanup.orientation.enabled = false;
   if (Status s = options.Validate(); !s.ok()) return usage(s.message());
   const bool quiet = args.Flag("--quiet");
   if (args.Flag("--verbose")) SetLogLevel(LogLevel::kInfo);

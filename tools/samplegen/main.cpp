@@ -105,6 +105,8 @@ int main(int argc, char** argv) {
   fs::create_directories(out);
   if (clean_twin) fs::create_directories(fs::path(out) / "clean");
   std::ofstream manifest(fs::path(out) / "truth.jsonl");
+  std::ofstream clean_manifest;
+  if (clean_twin) clean_manifest.open(fs::path(out) / "clean" / "truth.jsonl", std::ios::trunc);
   const auto start = std::chrono::steady_clock::now();
   Rng rng(seed);
   for (int i = 0; i < count; ++i) {
@@ -130,9 +132,9 @@ int main(int argc, char** argv) {
       // The twin's truth: same text, no damage.
       GeneratedDossier twin = g;
       for (auto& page : twin.pages) page.damage = Damage{};
-      std::ofstream(fs::path(out) / "clean" / (std::string(name) + ".truth.json"))
-          << TruthJson(twin, file, seed, "none") << '\n';
-      std::ofstream(fs::path(out) / "clean" / "truth.jsonl", std::ios::app) << TruthJson(twin, file, seed, "none") << '\n';
+      const std::string twin_truth = TruthJson(twin, file, seed, "none");
+      std::ofstream(fs::path(out) / "clean" / (std::string(name) + ".truth.json")) << twin_truth << '\n';
+      clean_manifest << twin_truth << '\n';
     }
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
