@@ -59,6 +59,7 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     show("resized", gray);
   }
   if (options.orientation.enabled && (judge || options.orientation.ink_only)) {
+    // The ink's full estimate: its way up stands when the judge is unsure.
     OrientationEstimate o = EstimateOrientation(gray, out.dpi, options.orientation);
     if (judge) {
       // The ink tells reliably which way the lines run; which way up they

@@ -6,28 +6,9 @@
 #include <cmath>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/profile.h"
 
 namespace hoso {
-namespace {
-
-// Sum of squared differences between neighbouring row sums: large when
-// rows alternate between full text lines and empty gaps.
-double ProfileSharpness(const cv::Mat& ink, double angle_deg) {
-  cv::Mat rotated;
-  const cv::Point2f c(ink.cols / 2.f, ink.rows / 2.f);
-  cv::warpAffine(ink, rotated, cv::getRotationMatrix2D(c, -angle_deg, 1.0), ink.size(), cv::INTER_NEAREST,
-                 cv::BORDER_CONSTANT, cv::Scalar(0));
-  cv::Mat rows;
-  cv::reduce(rotated, rows, 1, cv::REDUCE_SUM, CV_32S);
-  double s = 0;
-  for (int y = 1; y < rows.rows; ++y) {
-    const double d = rows.at<int>(y) - rows.at<int>(y - 1);
-    s += d * d;
-  }
-  return s;
-}
-
-}  // namespace
 
 cv::Mat Rotate(const cv::Mat& image, double angle_deg) {
   cv::Mat out;
@@ -60,35 +41,15 @@ SkewEstimate EstimateSkew(const cv::Mat& gray, int dpi, const DeskewOptions& opt
     const int* lab = labels.ptr<int>(y);
     for (int x = 0; x < ink.cols; ++x) row[x] = keep[lab[x]];
   }
-  if (cv::countNonZero(ink) < 50) return est;
-
-  double best = ProfileSharpness(ink, 0), best_angle = 0;
-  const double zero = best;
-  double sum = 0;
-  int count = 0;
-  for (double a = -options.max_angle; a <= options.max_angle + 1e-9; a += 0.5) {
-    const double s = ProfileSharpness(ink, a);
-    sum += s;
-    ++count;
-    if (s > best) {
-      best = s;
-      best_angle = a;
-    }
-  }
-  const double mean = sum / std::max(count, 1);
-  const double coarse = best_angle;
-  for (double a = coarse - 0.5; a <= coarse + 0.5 + 1e-9; a += 0.05) {
-    const double s = ProfileSharpness(ink, a);
-    if (s > best) {
-      best = s;
-      best_angle = a;
-    }
-  }
-  est.angle_deg = std::round(best_angle * 100) / 100;
+  const InkProfile profile(ink);
+  if (profile.pixels() < 50) return est;
+  double best = 0, mean = 0;
+  const double coarse = profile.Search(-options.max_angle, options.max_angle, 0.5, &best, &mean);
+  const double fine = profile.Search(coarse - 0.5, coarse + 0.5, 0.05, &best);
+  est.angle_deg = std::round(fine * 100) / 100;
   // How far the peak stands above the average angle: near 0 for pages
   // without lines (photos, noise), near 1 for text.
   est.confidence = best > 0 ? std::clamp((best - mean) / best, 0.0, 1.0) : 0.0;
-  (void)zero;
   return est;
 }
 

@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/profile.h"
 
 namespace hoso {
 namespace {
@@ -41,45 +42,6 @@ cv::Mat TextInk(const cv::Mat& gray, int dpi, double target) {
     for (int x = 0; x < ink.cols; ++x) row[x] = keep[lab[x]];
   }
   return ink;
-}
-
-double RowSharpness(const cv::Mat& ink, double angle_deg) {
-  cv::Mat rotated = ink;
-  if (angle_deg != 0) {
-    const cv::Point2f c(ink.cols / 2.f, ink.rows / 2.f);
-    cv::warpAffine(ink, rotated, cv::getRotationMatrix2D(c, -angle_deg, 1.0), ink.size(), cv::INTER_NEAREST);
-  }
-  cv::Mat rows;
-  cv::reduce(rotated, rows, 1, cv::REDUCE_SUM, CV_32S);
-  double s = 0;
-  for (int y = 1; y < rows.rows; ++y) {
-    const double d = rows.at<int>(y) - rows.at<int>(y - 1);
-    s += d * d;
-  }
-  return s / std::max(1, ink.cols);
-}
-
-// Best row sharpness over skews within ±max_angle, and the angle.
-std::pair<double, double> BestRows(const cv::Mat& ink, double max_angle) {
-  double best = -1, angle = 0;
-  for (double a = -max_angle; a <= max_angle + 1e-9; a += 1.0) {
-    const double s = RowSharpness(ink, a);
-    if (s > best) {
-      best = s;
-      angle = a;
-    }
-  }
-  // Lines must lie flat to the tenth of a degree, or the x-height band
-  // smears over the marks above and below it.
-  const double coarse = angle;
-  for (double a = coarse - 0.9; a <= coarse + 0.9 + 1e-9; a += 0.1) {
-    const double s = RowSharpness(ink, a);
-    if (s > best) {
-      best = s;
-      angle = a;
-    }
-  }
-  return {best, angle};
 }
 
 // Letters of a word sit a fraction of their height apart along the line,
@@ -143,7 +105,11 @@ OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const Orie
   const double direction_ratio = LineDirection(ink, 100);
   const bool sideways = direction_ratio < 1.0;
   cv::Mat upright = sideways ? RotateClockwise(ink, 90) : ink;
-  const double angle = BestRows(upright, options.max_skew).second;
+  const InkProfile profile(upright);
+  const double coarse = profile.Search(-options.max_skew, options.max_skew, 1.0);
+  // Lines must lie flat to the tenth of a degree, or the x-height band
+  // smears over the marks above and below it.
+  const double angle = profile.Search(coarse - 0.9, coarse + 0.9, 0.1);
   cv::Mat up = sideways ? RotateClockwise(fine, 90) : fine;
   if (angle != 0) {
     const cv::Point2f c(up.cols / 2.f, up.rows / 2.f);

@@ -1,0 +1,56 @@
+#include "cleanup/profile.h"
+
+#include <cmath>
+
+namespace hoso {
+
+InkProfile::InkProfile(const cv::Mat& ink) : width_(ink.cols), height_(ink.rows) {
+  const float cx = ink.cols / 2.f, cy = ink.rows / 2.f;
+  for (int y = 0; y < ink.rows; ++y) {
+    const uchar* row = ink.ptr<uchar>(y);
+    for (int x = 0; x < ink.cols; ++x)
+      if (row[x]) {
+        xs_.push_back(x - cx);
+        ys_.push_back(y - cy);
+      }
+  }
+}
+
+double InkProfile::Sharpness(double angle_deg) const {
+  // A point turned counter-clockwise by a (y pointing down) lands on row
+  // y' = y cos a + x sin a; lines tilted by a become flat.
+  const double a = angle_deg * CV_PI / 180.0;
+  const float c = static_cast<float>(std::cos(a)), s = static_cast<float>(std::sin(a));
+  const int diag = static_cast<int>(std::ceil(std::hypot(width_, height_)));
+  rows_.assign(static_cast<size_t>(diag) + 2, 0);
+  const float offset = diag / 2.f;
+  for (size_t i = 0; i < xs_.size(); ++i) {
+    const int r = static_cast<int>(ys_[i] * c + xs_[i] * s + offset);
+    if (r >= 0 && r < static_cast<int>(rows_.size())) ++rows_[r];
+  }
+  double sum = 0;
+  for (size_t r = 1; r < rows_.size(); ++r) {
+    const double d = rows_[r] - rows_[r - 1];
+    sum += d * d;
+  }
+  return sum / std::max(1, width_);
+}
+
+double InkProfile::Search(double from, double to, double step, double* best, double* mean) const {
+  double top = -1, angle = 0, total = 0;
+  int n = 0;
+  for (double a = from; a <= to + 1e-9; a += step) {
+    const double v = Sharpness(a);
+    total += v;
+    ++n;
+    if (v > top) {
+      top = v;
+      angle = a;
+    }
+  }
+  if (best) *best = top;
+  if (mean) *mean = n ? total / n : 0;
+  return angle;
+}
+
+}  // namespace hoso

@@ -1,0 +1,86 @@
+// cleanup_cost: what each cleanup step costs next to the OCR that follows,
+// per page, on real files (a samplegen set or any scans).
+//   cleanup_cost FILE...
+// Prints per step the mean milliseconds per page, and cleanup / OCR.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "cleanup/cleanup.h"
+#include "ingest/ingest.h"
+#include "ocr/engine.h"
+
+using namespace hoso;
+
+namespace {
+// Forwards to the engine and keeps the time the judge takes apart.
+class TimedJudge : public OrientationJudge {
+ public:
+  explicit TimedJudge(OrientationJudge& inner) : inner_(inner) {}
+  std::optional<OrientationEstimate> JudgeOrientation(const cv::Mat& gray, int dpi) override {
+    const auto t0 = std::chrono::steady_clock::now();
+    auto r = inner_.JudgeOrientation(gray, dpi);
+    ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return r;
+  }
+  double ms = 0;
+
+ private:
+  OrientationJudge& inner_;
+};
+}  // namespace
+
+int main(int argc, char** argv) {
+  ReexecWithoutOcrThreads(argv);
+  if (argc < 2) {
+    std::cerr << "usage: cleanup_cost FILE...\n";
+    return 2;
+  }
+  auto engine = OcrEngine::Create({});
+  if (!engine.ok()) {
+    std::cerr << engine.status().ToString() << "\n";
+    return 3;
+  }
+  // Warm the OSD model so its loading is not charged to the first page.
+  (void)(*engine)->JudgeOrientation(cv::Mat(400, 400, CV_8UC1, cv::Scalar(255)), 300);
+  using Clock = std::chrono::steady_clock;
+  TimedJudge judge(**engine);
+  std::map<std::string, double> step_ms;
+  double clean_ms = 0, ocr_ms = 0;
+  int pages = 0;
+  for (int a = 1; a < argc; ++a) {
+    std::ifstream in(argv[a], std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto doc = OpenDocument(ss.str(), {});
+    if (!doc.ok()) continue;
+    for (int i = 0; i < (*doc)->page_count(); ++i) {
+      auto page = (*doc)->LoadPage(i);
+      if (!page.ok()) continue;
+      auto last = Clock::now();
+      const auto start = last;
+      DebugSink sink = [&](const std::string& step, const cv::Mat&) {
+        const auto now = Clock::now();
+        step_ms[step.substr(step.find('-') + 1)] += std::chrono::duration<double, std::milli>(now - last).count();
+        last = now;
+      };
+      auto clean = Clean(*page, {}, &judge, sink);
+      const auto cleaned = Clock::now();
+      if (!clean.ok()) continue;
+      clean_ms += std::chrono::duration<double, std::milli>(cleaned - start).count();
+      auto ocr = (*engine)->ReadPage(clean->gray, clean->dpi, clean->blank);
+      ocr_ms += std::chrono::duration<double, std::milli>(Clock::now() - cleaned).count();
+      ++pages;
+    }
+  }
+  if (!pages) return 1;
+  std::printf("%d pages\n", pages);
+  for (const auto& [step, ms] : step_ms) std::printf("  %-16s %8.1f ms/page (time up to this step)\n", step.c_str(), ms / pages);
+  std::printf("  (orientation judge, within the steps above: %.1f ms/page)\n", judge.ms / pages);
+  std::printf("cleanup %8.1f ms/page\nocr     %8.1f ms/page\ncleanup / ocr = %.1f%%\n", clean_ms / pages,
+              ocr_ms / pages, 100 * clean_ms / ocr_ms);
+  return 0;
+}
