@@ -50,6 +50,9 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     out.gray = gray;
     return out;
   }
+  bool colour_dropped = false;
+  gray = InkGray(page.image, options.colour_ink, &colour_dropped);
+  if (colour_dropped) show("colour-ink-dropped", gray);
   // Impulse noise first: it would otherwise be upscaled into blobs.
   if (options.despeckle.enabled && gray.data == page.image.data) gray = gray.clone();
   if (options.despeckle.enabled && Despeckle(gray, options.despeckle)) show("despeckled", gray);
@@ -57,6 +60,11 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     cv::resize(gray, gray, cv::Size(), s, s, s > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
     out.dpi = options.resolution.target_dpi;
     show("resized", gray);
+  }
+  if (options.illumination.enabled) {
+    if (gray.data == page.image.data) gray = gray.clone();
+    FlattenIllumination(gray, out.dpi, options.illumination);
+    show("flattened", gray);
   }
   if (options.orientation.enabled && (judge || options.orientation.ink_only)) {
     // The ink's full estimate: its way up stands when the judge is unsure.

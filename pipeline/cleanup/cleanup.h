@@ -76,8 +76,30 @@ struct OrientationOptions {
   double min_judge_confidence = 0.3;
 };
 
+struct IlluminationOptions {
+  bool enabled = true;
+  // Pixels darker than this (after flattening, paper at 255) count as ink.
+  int ink_below = 215;
+  // When the darkest tenth of the ink is lighter than this, the ink is
+  // faded and is stretched so that level becomes ink_target.
+  int faded_above = 60;
+  int ink_target = 25;
+};
+
+struct ColourInkOptions {
+  // Red stamps and blue signatures over black text: read the page through
+  // its brightest channel, where coloured ink is pale and black stays black.
+  bool enabled = true;
+  // A pixel is coloured when its channels differ by more than this...
+  int min_chroma = 60;
+  // ...and the page is treated as stamped when this share of it is.
+  double min_share = 0.002;
+};
+
 struct CleanupOptions {
   BlankOptions blank;
+  ColourInkOptions colour_ink;
+  IlluminationOptions illumination;
   OrientationOptions orientation;
   DespeckleOptions despeckle;
   ResolutionOptions resolution;
@@ -141,6 +163,15 @@ struct SkewEstimate {
 SkewEstimate EstimateSkew(const cv::Mat& gray, int dpi, const DeskewOptions& options);
 // Rotates a page by -angle about its centre, filling with white.
 cv::Mat Rotate(const cv::Mat& image, double angle_deg);
+
+// Divides the page by its estimated paper (uneven light and grey paper
+// become white) and stretches faded ink; true if it ran.
+bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& options);
+
+// The grey page OCR should read: for a page with coloured ink (stamps,
+// signatures) its brightest channel, which drops the colour and keeps the
+// black text; otherwise plain luminance. *suppressed says which.
+cv::Mat InkGray(const cv::Mat& image, const ColourInkOptions& options, bool* suppressed = nullptr);
 
 // Fraction of pixels that are impulse noise (see DespeckleOptions).
 double ImpulseNoiseFraction(const cv::Mat& gray);

@@ -231,6 +231,11 @@ int main(int argc, char** argv) {
       records[file] = std::move(r).value();
     }
     hoso.ran = !records.empty();
+    if (!hoso.ran) {
+      std::cerr << "evaluate: no hoso records in " << json.string()
+                << (hoso_json.empty() ? " (is --hoso " + hoso_bin + " the hoso binary?)" : "") << "\n";
+      return 3;
+    }
   }
 
   // The same pages as images for the other engines: decoded by hoso's

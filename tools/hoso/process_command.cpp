@@ -35,6 +35,8 @@ const char* const kProcessHelp =
     "  --lang LANGS      Tesseract languages (default vie+eng)\n"
     "  --debug-images DIR  write every cleanup step's image (NAME-pN-STEP.png)\n"
     "  --no-orientation  leave pages turned as scanned\n"
+    "  --cleanup-off STEPS  comma-separated cleanup steps to skip: orientation,\n"
+    "                    deskew, despeckle, leaders, illumination, colour\n"
     "  --max-pages N     refuse files with more pages (default 1000)\n"
     "  --quiet           no per-dossier lines or progress\n"
     "  --verbose         log what each stage does\n"
@@ -102,7 +104,8 @@ std::string Duration(double seconds) {
 }  // namespace
 
 int RunProcess(const std::vector<std::string>& argv) {
-  Args args(argv, {"--db", "--jobs", "--json", "--out", "--as-of", "--lang", "--max-pages", "--debug-images"},
+  Args args(argv, {"--db", "--jobs", "--json", "--out", "--as-of", "--lang", "--max-pages", "--debug-images",
+             "--cleanup-off"},
             {"--quiet", "--verbose", "--help", "-h", "--no-orientation"});
   if (args.Flag("--help") || args.Flag("-h")) {
     std::cout << kProcessHelp << kExitCodeTable;
@@ -139,6 +142,19 @@ int RunProcess(const std::vector<std::string>& argv) {
   if (auto out = args.Value("--out")) options.out_dir = *out;
   if (auto dir = args.Value("--debug-images")) options.debug_dir = *dir;
   if (args.Flag("--no-orientation")) options.cleanup.orientation.enabled = false;
+  if (auto off = args.Value("--cleanup-off")) {
+    std::stringstream steps(*off);
+    for (std::string step; std::getline(steps, step, ',');) {
+      auto& c = options.cleanup;
+      if (step == "orientation") c.orientation.enabled = false;
+      else if (step == "deskew") c.deskew.enabled = false;
+      else if (step == "despeckle") c.despeckle.enabled = false;
+      else if (step == "leaders") c.leaders.enabled = false;
+      else if (step == "illumination") c.illumination.enabled = false;
+      else if (step == "colour") c.colour_ink.enabled = false;
+      else return usage("--cleanup-off: unknown step '" + step + "'");
+    }
+  }
   if (Status s = options.Validate(); !s.ok()) return usage(s.message());
   const bool quiet = args.Flag("--quiet");
   if (args.Flag("--verbose")) SetLogLevel(LogLevel::kInfo);
