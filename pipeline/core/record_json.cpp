@@ -253,4 +253,13 @@ Result<DossierRecord> RecordFromJson(const std::string& json) {
   }
 }
 
+Result<AddressVerdict> AddressVerdictFromJson(const std::string& json) {
+  try {
+    Poco::JSON::Parser parser;
+    return VerdictFrom(parser.parse(json).extract<Object::Ptr>());
+  } catch (const std::exception& e) {
+    return Status::Error(ErrorCode::kInvalidArgument, std::string("not an address verdict: ") + e.what());
+  }
+}
+
 }  // namespace hoso

@@ -14,5 +14,6 @@ std::string RecordToJson(const DossierRecord& record);
 std::string AddressVerdictToJson(const AddressVerdict& verdict);
 
 Result<DossierRecord> RecordFromJson(const std::string& json);
+Result<AddressVerdict> AddressVerdictFromJson(const std::string& json);
 
 }  // namespace hoso

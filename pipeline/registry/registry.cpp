@@ -136,8 +136,7 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id) {
         r.error = ErrorInfo{code, Get(rs, "error_message")};
       if (std::string a = Get(rs, "address_json"); !a.empty()) {
         // The verdict is stored as the JSON the record carries.
-        auto wrapped = RecordFromJson(R"({"status":"registered","address":)" + a + "}");
-        if (wrapped.ok()) r.address = wrapped->address;
+        if (auto v = AddressVerdictFromJson(a); v.ok()) r.address = std::move(v).value();
       }
     }
     {
