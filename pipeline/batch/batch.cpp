@@ -8,8 +8,6 @@
 #include <mutex>
 #include <thread>
 
-#include <opencv2/imgcodecs.hpp>
-
 #include "core/log.h"
 
 namespace hoso {
@@ -107,13 +105,9 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
     auto source_page = (*doc)->LoadPage(i);
     if (!source_page.ok()) return fail(source_page.status());
     DebugSink debug;
-    if (!options.debug_dir.empty()) {
-      const std::string prefix = (fs::path(options.debug_dir) / fs::path(source).stem()).string() + "-p" +
-                                 std::to_string(i + 1) + "-";
-      debug = [prefix](const std::string& step, const cv::Mat& image) {
-        cv::imwrite(prefix + step + ".png", image);
-      };
-    }
+    if (!options.debug_dir.empty())
+      debug = DebugFileSink((fs::path(options.debug_dir) / fs::path(source).stem()).string() + "-p" +
+                            std::to_string(i + 1) + "-");
     auto clean = Clean(*source_page, options.cleanup, &engine, debug);
     if (!clean.ok()) return fail(clean.status());
     auto ocr = engine.ReadPage(clean->gray, clean->dpi, clean->blank);

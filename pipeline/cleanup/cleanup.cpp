@@ -1,5 +1,6 @@
 #include "cleanup/cleanup.h"
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace hoso {
@@ -16,6 +17,15 @@ Status CleanupOptions::Validate() const {
     return Status::Error(ErrorCode::kInvalidArgument, "deskew.max_angle must be 0..45");
   if (leaders.min_dots < 3) return Status::Error(ErrorCode::kInvalidArgument, "leaders.min_dots must be >= 3");
   return Status::Ok();
+}
+
+DebugSink DebugFileSink(const std::string& prefix) {
+  return [prefix](const std::string& step, const cv::Mat& image) {
+    try {
+      cv::imwrite(prefix + step + ".png", image);
+    } catch (const cv::Exception&) {
+    }
+  };
 }
 
 cv::Mat ToGray(const cv::Mat& image) {

@@ -186,6 +186,10 @@ int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options);
 // ("1-gray", "2-despeckled", ...), for a person to look at (--debug-images).
 using DebugSink = std::function<void(const std::string& step, const cv::Mat& image)>;
 
+// A sink that writes each image as PREFIX + STEP + ".png" (for
+// --debug-images; write errors are ignored: debugging must not fail a page).
+DebugSink DebugFileSink(const std::string& prefix);
+
 // `judge` (may be null) decides which way up a page is once its lines run
 // across; without one, the ink balance decides. `debug` (may be empty)
 // sees every intermediate image.

@@ -7,6 +7,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -173,6 +174,26 @@ TEST(HosoHelp, ExplainsCommandsAndExitCodes) {
   EXPECT_EQ(help.exit_code, 0);
   for (const char* opt : {"--db", "--jobs", "--json", "--out", "--as-of", "Exit codes"})
     EXPECT_NE(help.out.find(opt), std::string::npos) << opt;
+}
+
+}  // namespace
+}  // namespace hoso
+
+namespace hoso {
+namespace {
+
+TEST(HosoProcess, DebugImagesShowEveryCleanupStep) {
+  test::ScratchDir dir;
+  const HosoRun run = Hoso("process --quiet --db " + (dir / "r.db").string() + " --debug-images " +
+                           (dir / "dbg").string() + " " + (test::SamplesDir() / "dossier-0001.jpg").string());
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir / "dbg")) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  ASSERT_GE(names.size(), 3u);
+  EXPECT_EQ(names.front(), "dossier-0001-p1-1-scan.png");
+  EXPECT_NE(std::find(names.begin(), names.end(), "dossier-0001-p1-" + std::to_string(names.size()) + "-for-ocr.png"),
+            names.end());
 }
 
 }  // namespace
