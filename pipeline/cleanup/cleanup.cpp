@@ -63,8 +63,9 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   bool colour_dropped = false;
   gray = InkGray(page.image, options.colour_ink, &colour_dropped);
   if (colour_dropped) show("colour-ink-dropped", gray);
+  // Every later step may write into the page: never into the caller's scan.
+  if (gray.data == page.image.data) gray = gray.clone();
   // Impulse noise first: it would otherwise be upscaled into blobs.
-  if (options.despeckle.enabled && gray.data == page.image.data) gray = gray.clone();
   if (options.despeckle.enabled && Despeckle(gray, options.despeckle)) show("despeckled", gray);
   if (const double s = ResolutionScale(page.dpi, options.resolution); s != 1.0) {
     cv::resize(gray, gray, cv::Size(), s, s, s > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
@@ -72,7 +73,6 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     show("resized", gray);
   }
   if (options.illumination.enabled) {
-    if (gray.data == page.image.data) gray = gray.clone();
     FlattenIllumination(gray, out.dpi, options.illumination);
     show("flattened", gray);
   }
@@ -109,7 +109,6 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     }
   }
   if (options.leaders.enabled) {
-    if (gray.data == page.image.data) gray = gray.clone();
     if (RemoveLeaders(gray, out.dpi, options.leaders) > 0) show("leaders-removed", gray);
   }
   out.gray = gray;

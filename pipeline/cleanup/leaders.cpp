@@ -73,8 +73,6 @@ int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
     for (int x = 0; x < gray.cols; ++x)
       if (erase[lab[x]]) g[x] = 255;
   }
-  // Antialiased dot edges left behind by the threshold: lift near-white
-  // pixels around erased dots to white.
   return runs;
 }
 

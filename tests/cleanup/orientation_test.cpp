@@ -3,6 +3,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "cleanup/cleanup.h"
+#include "support/sample_pages.h"
 #include "support/test_support.h"
 
 namespace hoso {
@@ -26,22 +27,15 @@ TEST(Orientation, TesseractsRotatedPhototests) {
 // asks a judge (tests/ocr: OcrOrientation) for the way up.
 TEST(Orientation, DISABLED_EverySamplePageTurnedEveryWay) {
   int pages = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(test::SamplesDir())) {
-    if (!HasSupportedExtension(entry.path().string())) continue;
-    auto doc = OpenDocument(test::ReadFile(entry.path()), {});
-    ASSERT_TRUE(doc.ok());
-    for (int i = 0; i < (*doc)->page_count(); ++i) {
-      auto page = (*doc)->LoadPage(i);
-      ASSERT_TRUE(page.ok());
-      const cv::Mat gray = ToGray(page->image);
-      if (DetectBlank(gray, page->dpi, {}).blank) continue;
-      for (int turn : {0, 90, 180, 270}) {
-        // Turned counter-clockwise by `turn`: the fix is `turn` clockwise.
-        const OrientationEstimate est = EstimateOrientation(RotateClockwise(gray, (360 - turn) % 360), page->dpi, {});
-        EXPECT_EQ(est.rotation, turn) << entry.path().filename() << " page " << i << " balance " << est.balance;
-        EXPECT_GT(est.confidence, 0.2);
-        ++pages;
-      }
+  for (const auto& [file, page] : test::SamplePages()) {
+    const cv::Mat gray = ToGray(page.image);
+    if (DetectBlank(gray, page.dpi, {}).blank) continue;
+    for (int turn : {0, 90, 180, 270}) {
+      // Turned counter-clockwise by `turn`: the fix is `turn` clockwise.
+      const OrientationEstimate est = EstimateOrientation(RotateClockwise(gray, (360 - turn) % 360), page.dpi, {});
+      EXPECT_EQ(est.rotation, turn) << file << " page " << page.index << " balance " << est.balance;
+      EXPECT_GT(est.confidence, 0.2);
+      ++pages;
     }
   }
   EXPECT_GE(pages, 40);

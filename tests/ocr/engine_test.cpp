@@ -14,6 +14,7 @@
 
 #include "cleanup/cleanup.h"
 #include "core/text_metrics.h"
+#include "support/sample_pages.h"
 #include "support/test_support.h"
 
 namespace hoso {
@@ -168,22 +169,15 @@ TEST(OcrOrientation, CleanWithTheJudgeTurnsEverySamplePageUpright) {
   CleanupOptions options;
   options.orientation.enabled = true;
   int pages = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(test::SamplesDir())) {
-    if (!HasSupportedExtension(entry.path().string())) continue;
-    auto doc = OpenDocument(test::ReadFile(entry.path()), {});
-    ASSERT_TRUE(doc.ok());
-    for (int i = 0; i < (*doc)->page_count(); ++i) {
-      auto page = (*doc)->LoadPage(i);
-      ASSERT_TRUE(page.ok());
-      for (int turn : {0, 90, 180, 270}) {
-        SourcePage turned = *page;
-        turned.image = RotateClockwise(page->image, (360 - turn) % 360);
-        auto clean = Clean(turned, options, &Engine());
-        ASSERT_TRUE(clean.ok());
-        if (clean->blank) continue;
-        EXPECT_EQ(clean->rotation, turn) << entry.path().filename() << " page " << i;
-        ++pages;
-      }
+  for (const auto& [file, page] : test::SamplePages()) {
+    for (int turn : {0, 90, 180, 270}) {
+      SourcePage turned = page;
+      turned.image = RotateClockwise(page.image, (360 - turn) % 360);
+      auto clean = Clean(turned, options, &Engine());
+      ASSERT_TRUE(clean.ok());
+      if (clean->blank) continue;
+      EXPECT_EQ(clean->rotation, turn) << file << " page " << page.index;
+      ++pages;
     }
   }
   EXPECT_GE(pages, 40);
