@@ -21,8 +21,17 @@ BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& optio
   cv::resize(inner, small, cv::Size(), scale, scale, cv::INTER_AREA);
   // Ink is darker than the local background by a clear margin; flat grey
   // paper, uneven light and faint bleed-through are not.
-  cv::Mat background, diff, ink;
-  cv::medianBlur(small, background, 31);
+  // The local background: the median over ~8 mm, taken at 25 dpi (a
+  // median of 9 there) and spread back, which is 16 times cheaper than at
+  // 100 dpi and as blind to strokes.
+  cv::Mat tiny, background, diff, ink;
+  cv::resize(small, tiny, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+  if (tiny.rows < 9 || tiny.cols < 9) {
+    cv::medianBlur(small, background, 31);
+  } else {
+    cv::medianBlur(tiny, tiny, 9);
+    cv::resize(tiny, background, small.size(), 0, 0, cv::INTER_LINEAR);
+  }
   cv::subtract(background, small, diff);
   cv::threshold(diff, ink, 60, 255, cv::THRESH_BINARY);
   cv::Mat labels, stats, centroids;

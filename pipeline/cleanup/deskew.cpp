@@ -14,7 +14,7 @@ cv::Mat Rotate(const cv::Mat& image, double angle_deg) {
   cv::Mat out;
   const cv::Point2f c(image.cols / 2.f, image.rows / 2.f);
   const cv::Scalar white = image.channels() == 1 ? cv::Scalar(255) : cv::Scalar(255, 255, 255);
-  cv::warpAffine(image, out, cv::getRotationMatrix2D(c, -angle_deg, 1.0), image.size(), cv::INTER_CUBIC,
+  cv::warpAffine(image, out, cv::getRotationMatrix2D(c, -angle_deg, 1.0), image.size(), cv::INTER_LINEAR,
                  cv::BORDER_CONSTANT, white);
   return out;
 }

@@ -7,6 +7,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 #include "cleanup/cleanup.h"
 
@@ -23,54 +25,75 @@ bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& opti
   cv::dilate(small, paper, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k)));
   cv::GaussianBlur(paper, paper, cv::Size(0, 0), k / 2.0);
   cv::resize(paper, paper, gray.size(), 0, 0, cv::INTER_LINEAR);
-  cv::Mat flat;
-  gray.convertTo(flat, CV_32F);
-  cv::Mat paper_f;
-  paper.convertTo(paper_f, CV_32F);
-  paper_f = cv::max(paper_f, 1.0f);
-  cv::divide(flat, paper_f, flat, 255.0);
+  // Division by table: kQuotient[p][g] = g * 255 / p, rounded and capped at
+  // white (the page is divided in 8 bits, two passes, no float image).
+  static const std::vector<uchar> kQuotient = [] {
+    std::vector<uchar> q(256 * 256);
+    for (int p = 0; p < 256; ++p)
+      for (int g = 0; g < 256; ++g)
+        q[p * 256 + g] = cv::saturate_cast<uchar>(std::lround(g * 255.0 / std::max(p, 1)));
+    return q;
+  }();
   // Faded ink: where the darkest tenth of the ink sits well above black,
   // stretch ink levels back (paper stays white).
-  cv::Mat flat8;
-  flat.convertTo(flat8, CV_8U);
-  std::vector<int> hist(256, 0);
-  int ink = 0;
-  for (int y = 0; y < flat8.rows; ++y) {
-    const uchar* row = flat8.ptr<uchar>(y);
-    for (int x = 0; x < flat8.cols; ++x)
-      if (row[x] < options.ink_below) {
-        ++hist[row[x]];
-        ++ink;
-      }
+  std::vector<int> hist(256, 0);  // of every fourth row: plenty for a tenth
+  for (int y = 0; y < gray.rows; y += 4) {
+    const uchar* g = gray.ptr<uchar>(y);
+    const uchar* p = paper.ptr<uchar>(y);
+    for (int x = 0; x < gray.cols; ++x) ++hist[kQuotient[p[x] * 256 + g[x]]];
   }
-  if (ink > static_cast<int>(flat8.total() / 1000)) {
+  int ink = 0;
+  for (int v = 0; v < options.ink_below && v < 256; ++v) ink += hist[v];
+  uchar stretch[256];
+  for (int v = 0; v < 256; ++v) stretch[v] = static_cast<uchar>(v);
+  if (ink > static_cast<int>(gray.total() / 4000)) {
     int seen = 0, level = 0;
     while (level < 255 && (seen += hist[level]) < ink / 10) ++level;
     if (level > options.faded_above) {
-      const float gain = (255.0f - options.ink_target) / (255.0f - level);
-      flat = 255.0f - (255.0f - flat) * gain;
+      const double gain = (255.0 - options.ink_target) / (255.0 - level);
+      for (int v = 0; v < 256; ++v) stretch[v] = cv::saturate_cast<uchar>(std::lround(255.0 - (255.0 - v) * gain));
     }
   }
-  flat.convertTo(gray, CV_8U);  // saturates to 0..255
+  for (int y = 0; y < gray.rows; ++y) {
+    uchar* g = gray.ptr<uchar>(y);
+    const uchar* p = paper.ptr<uchar>(y);
+    for (int x = 0; x < gray.cols; ++x) g[x] = stretch[kQuotient[p[x] * 256 + g[x]]];
+  }
   return true;
 }
 
-cv::Mat InkGray(const cv::Mat& image, const ColourInkOptions& options, bool* suppressed) {
+double ColouredInkShare(const cv::Mat& image, const ColourInkOptions& options) {
+  if (image.channels() < 3 || image.empty()) return 0;
+  // Every third pixel of every third row: stamps and signatures span many
+  // such points, and sampling keeps a pixel's colour (averaging would wash
+  // a thin blue stroke into the white around it).
+  constexpr int kStep = 3;
+  const int channels = image.channels();
+  long coloured = 0, seen = 0;
+  for (int y = kStep / 2; y < image.rows; y += kStep) {
+    const uchar* row = image.ptr<uchar>(y);
+    for (int x = kStep / 2; x < image.cols; x += kStep) {
+      const uchar* px = row + x * channels;
+      const int hi = std::max({px[0], px[1], px[2]}), lo = std::min({px[0], px[1], px[2]});
+      coloured += hi - lo > options.min_chroma;
+      ++seen;
+    }
+  }
+  return static_cast<double>(coloured) / static_cast<double>(std::max(seen, 1L));
+}
+
+cv::Mat InkGray(const cv::Mat& image, const ColourInkOptions& options, bool* suppressed, const cv::Mat& luminance) {
   if (suppressed) *suppressed = false;
-  if (image.channels() != 3 || !options.enabled) return ToGray(image);
-  // Coloured ink: one channel far above another, on a pixel not too dark.
-  cv::Mat channels[3];
-  cv::split(image, channels);
-  cv::Mat hi = cv::max(cv::max(channels[0], channels[1]), channels[2]);
-  cv::Mat lo = cv::min(cv::min(channels[0], channels[1]), channels[2]);
-  cv::Mat colourful = (hi - lo) > options.min_chroma;
-  const double share = static_cast<double>(cv::countNonZero(colourful)) / static_cast<double>(image.total());
-  if (share < options.min_share) return ToGray(image);
+  auto plain = [&] { return luminance.empty() ? ToGray(image) : luminance; };
+  if (image.channels() < 3 || !options.enabled) return plain();
+  if (ColouredInkShare(image, options) < options.min_share) return plain();
   // Black text is dark in every channel; red stamps and blue signatures are
   // bright in at least one. The brightest channel keeps the first and
   // drops the others.
   if (suppressed) *suppressed = true;
-  return hi;
+  cv::Mat channels[4];
+  cv::split(image, channels);
+  return cv::max(cv::max(channels[0], channels[1]), channels[2]);
 }
 
 }  // namespace hoso

@@ -14,12 +14,19 @@ namespace hoso {
 
 int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
   if (gray.empty() || gray.type() != CV_8UC1) return 0;
+  // Dots are found at ~150 dpi (a leader dot is still 2-3 pixels there, and
+  // the page has a quarter of the pixels), and erased at full resolution.
+  const double scale = std::min(1.0, 150.0 / std::max(dpi, 1));
+  cv::Mat small = gray;
+  if (scale < 1.0) cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  const double small_dpi = dpi * scale;
   cv::Mat ink;
-  cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 31, 20);
+  cv::adaptiveThreshold(small, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV,
+                        (static_cast<int>(small_dpi / 10) | 1), 20);
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   // A dot of 10-14 pt type is ~0.3-0.6 mm: at most ~1 mm each side.
-  const double mm = std::max(dpi, 72) / 25.4;
+  const double mm = std::max(small_dpi, 72.0) / 25.4;
   const int max_side = static_cast<int>(std::ceil(1.0 * mm));
   struct Dot {
     int label;
@@ -29,7 +36,7 @@ int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
   for (int i = 1; i < n; ++i) {
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-    if (w <= max_side && h <= max_side && area >= 2 && w <= 2.5 * h && h <= 2.5 * w)
+    if (w <= max_side && h <= max_side && area >= 1 && w <= 2.5 * h && h <= 2.5 * w)
       dots.push_back({i, centroids.at<double>(i, 0), centroids.at<double>(i, 1)});
   }
   // Rows: sort by y, then chain dots left to right with near-constant gaps.
@@ -67,11 +74,16 @@ int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
     start = end;
   }
   if (!runs) return 0;
-  for (int y = 0; y < gray.rows; ++y) {
-    uchar* g = gray.ptr<uchar>(y);
-    const int* lab = labels.ptr<int>(y);
-    for (int x = 0; x < gray.cols; ++x)
-      if (erase[lab[x]]) g[x] = 255;
+  // Each erased dot's box, back at full resolution with a pixel to spare
+  // (the box held nothing but the dot at the reduced size).
+  const cv::Rect page(0, 0, gray.cols, gray.rows);
+  for (int i = 1; i < n; ++i) {
+    if (!erase[i]) continue;
+    const cv::Rect box(static_cast<int>(std::floor(stats.at<int>(i, cv::CC_STAT_LEFT) / scale)) - 1,
+                       static_cast<int>(std::floor(stats.at<int>(i, cv::CC_STAT_TOP) / scale)) - 1,
+                       static_cast<int>(std::ceil(stats.at<int>(i, cv::CC_STAT_WIDTH) / scale)) + 2,
+                       static_cast<int>(std::ceil(stats.at<int>(i, cv::CC_STAT_HEIGHT) / scale)) + 2);
+    gray(box & page).setTo(255);
   }
   return runs;
 }

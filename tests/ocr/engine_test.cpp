@@ -165,15 +165,26 @@ TEST(OcrOrientation, JudgesTheRotatedPhototests) {
   }
 }
 
+// Counts the questions put to the engine's judge.
+class CountingJudge : public OrientationJudge {
+ public:
+  std::optional<OrientationEstimate> JudgeOrientation(const cv::Mat& gray, int dpi) override {
+    ++calls;
+    return Engine().JudgeOrientation(gray, dpi);
+  }
+  int calls = 0;
+};
+
 TEST(OcrOrientation, CleanWithTheJudgeTurnsEverySamplePageUpright) {
   CleanupOptions options;
   options.orientation.enabled = true;
+  CountingJudge judge;
   int pages = 0;
   for (const auto& [file, page] : test::SamplePages()) {
     for (int turn : {0, 90, 180, 270}) {
       SourcePage turned = page;
       turned.image = RotateClockwise(page.image, (360 - turn) % 360);
-      auto clean = Clean(turned, options, &Engine());
+      auto clean = Clean(turned, options, &judge);
       ASSERT_TRUE(clean.ok());
       if (clean->blank) continue;
       EXPECT_EQ(clean->rotation, turn) << file << " page " << page.index;
@@ -181,6 +192,20 @@ TEST(OcrOrientation, CleanWithTheJudgeTurnsEverySamplePageUpright) {
     }
   }
   EXPECT_GE(pages, 40);
+  // The judge costs a third of a page's OCR: it is asked only about pages
+  // whose ink leaves the way up unclear, a minority.
+  EXPECT_LT(judge.calls, pages / 4) << judge.calls << " of " << pages;
+}
+
+TEST(OcrOrientation, JudgeAskedAboutEveryPageWhenTheInkIsNeverTrusted) {
+  CleanupOptions options;
+  options.orientation.judge_below = 1.01;
+  CountingJudge judge;
+  const cv::Mat page = ReadGray(DataDir() / "ocr-reference" / "tesseract" / "phototest-rotated-180.png");
+  auto clean = Clean(SourcePage{0, page, 200, false}, options, &judge);
+  ASSERT_TRUE(clean.ok());
+  EXPECT_EQ(judge.calls, 1);
+  EXPECT_EQ(clean->rotation, 180);
 }
 
 }  // namespace

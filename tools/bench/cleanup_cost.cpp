@@ -24,9 +24,11 @@ class TimedJudge : public OrientationJudge {
     const auto t0 = std::chrono::steady_clock::now();
     auto r = inner_.JudgeOrientation(gray, dpi);
     ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    ++calls;
     return r;
   }
   double ms = 0;
+  int calls = 0;
 
  private:
   OrientationJudge& inner_;
@@ -60,17 +62,12 @@ int main(int argc, char** argv) {
     for (int i = 0; i < (*doc)->page_count(); ++i) {
       auto page = (*doc)->LoadPage(i);
       if (!page.ok()) continue;
-      auto last = Clock::now();
-      const auto start = last;
-      DebugSink sink = [&](const std::string& step, const cv::Mat&) {
-        const auto now = Clock::now();
-        step_ms[step.substr(step.find('-') + 1)] += std::chrono::duration<double, std::milli>(now - last).count();
-        last = now;
-      };
-      auto clean = Clean(*page, {}, &judge, sink);
+      const auto start = Clock::now();
+      auto clean = Clean(*page, {}, &judge);
       const auto cleaned = Clock::now();
       if (!clean.ok()) continue;
       clean_ms += std::chrono::duration<double, std::milli>(cleaned - start).count();
+      for (const StepTime& t : clean->times) step_ms[t.step] += t.ms;
       auto ocr = (*engine)->ReadPage(clean->gray, clean->dpi, clean->blank);
       ocr_ms += std::chrono::duration<double, std::milli>(Clock::now() - cleaned).count();
       ++pages;
@@ -78,8 +75,8 @@ int main(int argc, char** argv) {
   }
   if (!pages) return 1;
   std::printf("%d pages\n", pages);
-  for (const auto& [step, ms] : step_ms) std::printf("  %-16s %8.1f ms/page (time up to this step)\n", step.c_str(), ms / pages);
-  std::printf("  (orientation judge, within the steps above: %.1f ms/page)\n", judge.ms / pages);
+  for (const auto& [step, ms] : step_ms) std::printf("  %-18s %8.1f ms/page\n", step.c_str(), ms / pages);
+  std::printf("  (judge asked on %d of %d pages)\n", judge.calls, pages);
   std::printf("cleanup %8.1f ms/page\nocr     %8.1f ms/page\ncleanup / ocr = %.1f%%\n", clean_ms / pages,
               ocr_ms / pages, 100 * clean_ms / ocr_ms);
   return 0;
