@@ -19,7 +19,6 @@
 #include "core/record_json.h"
 #include "ingest/ingest.h"
 #include "scoring.h"
-#include "writers.h"
 
 namespace fs = std::filesystem;
 using namespace evaluate;
@@ -240,8 +239,13 @@ int main(int argc, char** argv) {
 
   // The same pages as images for the other engines: decoded by hoso's
   // ingest at the file's own resolution, written losslessly.
+  // Only the tesseract run needs them; PNG at low compression (the pages
+  // are noisy scans: zlib's best effort costs minutes and saves little).
   std::map<std::string, std::vector<std::pair<fs::path, int>>> page_images;  // file -> (png, dpi)
+  const bool want_tesseract = tesseract_mode != "off" && HaveCommand("tesseract");
+  if (want_tesseract) std::cerr << "evaluate: writing the pages as PNG for tesseract…\n";
   for (const auto& t : truth) {
+    if (!want_tesseract) break;
     const std::string bytes = ReadAll(fs::path(set) / t.file);
     auto doc = hoso::OpenDocument(bytes, {});
     if (!doc.ok()) continue;
@@ -249,13 +253,13 @@ int main(int argc, char** argv) {
       auto page = (*doc)->LoadPage(i);
       if (!page.ok()) continue;
       const fs::path png = work / (fs::path(t.file).stem().string() + "-p" + std::to_string(i) + ".png");
-      samplegen::WritePages(png.string(), "png", {{page->image, page->dpi}}, 95);
+      cv::imwrite(png.string(), page->image, {cv::IMWRITE_PNG_COMPRESSION, 1});
       page_images[t.file].push_back({png, page->dpi});
     }
   }
 
   EngineResult tess{"tesseract", "", {}, 0, false};
-  if (tesseract_mode != "off" && HaveCommand("tesseract")) {
+  if (want_tesseract) {
     std::vector<std::string> cmds;
     for (const auto& [file, pages] : page_images)
       for (const auto& [png, dpi] : pages)

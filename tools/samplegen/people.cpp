@@ -1,5 +1,7 @@
 #include "people.h"
 
+#include "core/csv.h"
+
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -68,51 +70,15 @@ void SplitCode(const std::string& cell, std::string& name, std::string& code) {
   }
 }
 
-std::vector<std::string> ParseCsvRecord(std::istream& in, bool& ok) {
-  std::vector<std::string> cells;
-  std::string cell;
-  bool quoted = false;
-  ok = false;
-  char c;
-  while (in.get(c)) {
-    ok = true;
-    if (quoted) {
-      if (c == '"') {
-        if (in.peek() == '"') {
-          in.get(c);
-          cell += '"';
-        } else {
-          quoted = false;
-        }
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      cells.push_back(cell);
-      cell.clear();
-    } else if (c == '\n') {
-      break;
-    } else if (c != '\r') {
-      cell += c;
-    }
-  }
-  cells.push_back(cell);
-  return cells;
-}
-
 }  // namespace
 
 UnitTable UnitTable::Load(const std::string& path) {
   UnitTable t;
   std::ifstream in(path);
   if (!in) return t;
-  bool ok = true;
   int row = 0;
-  while (true) {
-    auto cells = ParseCsvRecord(in, ok);
-    if (!ok) break;
+  while (auto record = hoso::ReadCsvRecord(in)) {
+    const std::vector<std::string>& cells = *record;
     if (++row <= 2 || cells.size() < 8 || Trim(cells[2]).empty()) continue;
     UnitLink l;
     SplitCode(cells[0], l.new_province, l.new_province_code);
