@@ -1,24 +1,52 @@
-// Addresses: the parser, the versioned gazetteer and the old→new verdict
-// for addresses written with units abolished on 1 July 2025. This first
-// version only defines the stage's entry point; the gazetteer and the parser
-// come with their own issue and return the same AddressVerdict.
+// Addresses: the parser and the old→new verdict for addresses written with
+// units abolished on 1 July 2025 (or changed on 30 April 2026), resolved
+// against the versioned gazetteer as of a date.
 #pragma once
 
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include "address/gazetteer.h"
 #include "core/record.h"
 
 namespace hoso {
 
-struct AddressOptions {
-  std::string as_of;  // YYYY-MM-DD; empty means today
+// One unit as written: its unit word (canonical, lower case: "phường",
+// "xã", "thị trấn", "đặc khu", "quận", "huyện", "thị xã", "thành phố",
+// "tỉnh"; empty when none was written) and its name, with byte offsets.
+struct WrittenUnit {
+  std::string type;
+  std::string name;
+  size_t begin = 0, end = 0;
+  bool empty() const { return name.empty(); }
 };
+
+struct ParsedAddress {
+  std::string input;
+  std::string street;  // everything before the commune, exactly as written
+  WrittenUnit commune, district, province;
+};
+
+// Splits an address into street part, commune, district and province. The
+// gazetteer decides unmarked parts ("18 Phúc Xá, Ba Đình, Hà Nội").
+ParsedAddress ParseAddress(std::string_view text, const Gazetteer& gazetteer);
+
+struct AddressOptions {
+  std::string as_of;     // YYYY-MM-DD; empty means today
+  std::string doc_date;  // the document's date, if known: before a change, a flag is info
+};
+
+// The verdict on one address as of options.as_of.
+AddressVerdict CheckAddress(std::string_view text, const Gazetteer& gazetteer, const AddressOptions& options);
 
 // The verdict on the dossier's address field, or nullopt when the dossier
 // has no address field.
 std::optional<AddressVerdict> CheckDossierAddress(const std::map<std::string, FieldValue>& fields,
-                                                  const AddressOptions& options);
+                                                  const Gazetteer& gazetteer, const AddressOptions& options);
+
+// Today's date, YYYY-MM-DD (local time).
+std::string Today();
 
 }  // namespace hoso

@@ -135,7 +135,11 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
   record.doc_date = draft.doc_date;
   record.fields = std::move(draft.fields);
   record.flags = std::move(draft.flags);
-  record.address = CheckDossierAddress(record.fields, options.address);
+  if (options.gazetteer) {
+    AddressOptions address = options.address;
+    address.doc_date = record.doc_date.value_or("");
+    record.address = CheckDossierAddress(record.fields, *options.gazetteer, address);
+  }
   for (auto& f : Validate(record, options.validate)) record.flags.push_back(std::move(f));
   record.status = Decide(record.flags);
   return record;

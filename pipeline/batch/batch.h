@@ -36,6 +36,8 @@ struct BatchOptions {
   OcrOptions ocr;
   ExtractOptions extract;
   AddressOptions address;
+  // Checks the address field against it; without one, no address verdict.
+  std::shared_ptr<const Gazetteer> gazetteer;
   ValidateOptions validate;
   Status Validate() const;
 };

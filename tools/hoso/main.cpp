@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "address_command.h"
 #include "exit_codes.h"
 #include "ocr/engine.h"
 #include "process_command.h"
@@ -17,6 +18,7 @@ const char* const kHelp =
     "\n"
     "Commands:\n"
     "  process   read dossiers (files or folders) and register them\n"
+    "  address   check addresses against the units before and after the 2025 merger\n"
     "\n"
     "Run 'hoso COMMAND --help' for a command's options.\n"
     "\n";
@@ -38,6 +40,7 @@ int main(int argc, char** argv) {
   const std::string command = args[0];
   args.erase(args.begin());
   if (command == "process") return RunProcess(args);
+  if (command == "address") return RunAddress(args);
   std::cerr << "hoso: unknown command '" << command << "' (see hoso --help)\n";
   return kExitUsage;
 }

@@ -127,6 +127,14 @@ int RunProcess(const std::vector<std::string>& argv) {
     }
     if (options.jobs < 1) return usage("--jobs must be a whole number from 1");
   }
+  {
+    auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
+    if (!gazetteer.ok()) {
+      std::cerr << "hoso process: " << gazetteer.status().ToString() << "\n";
+      return kExitFatal;
+    }
+    options.gazetteer = std::move(gazetteer).value();
+  }
   if (auto as_of = args.Value("--as-of")) {
     if (!IsIsoDate(*as_of)) return usage("--as-of must be a date YYYY-MM-DD");
     options.address.as_of = *as_of;
