@@ -89,8 +89,13 @@ Marker MarkerAt(const std::vector<Token>& t, size_t i, bool marked_input) {
                               {"quân5", "quan", Level::kDistrict, "quận"},
                               {"huyên5", "huyen", Level::kDistrict, "huyện"},
                               {"tinh3", "tinh", Level::kProvince, "tỉnh"}};
+  // At the start of a part, a unit word with OCR's mark errors ("phưòng",
+  // "huyến", "tĩnh") still counts: same letters, some marks written.
+  const bool part_start = i == 0 || t[i - 1].segment != t[i].segment;
   auto matches = [&](const Token& tok, const char* toned, const char* ascii) {
-    return marked_input ? tok.toned == toned : tok.ascii == ascii;
+    if (!marked_input) return tok.ascii == ascii;
+    if (tok.toned == toned) return true;
+    return part_start && tok.key.has_marks && tok.ascii == ascii;
   };
   if (i + 1 < t.size() && t[i].segment == t[i + 1].segment) {
     for (const Word& w : kTwo) {
@@ -216,12 +221,24 @@ std::vector<const Unit*> MatchUnits(const vn::Key& key, std::vector<const Unit*>
     auto best = BestByMarks(key, exact);
     if (!best.empty()) return best;
   }
+  // Sources and people space highland names differently ("Adơk", "A Dơk"),
+  // and OCR gets a letter wrong: within the province, the same letters
+  // without spaces, or one letter off in a longer name.
   const std::string ascii = key.Ascii();
-  if (provinces.empty() || ascii.size() < 6) return {};
-  std::vector<const Unit*> near;
-  for (const Unit& u : all)
-    if (in_scope(&u) && vn::AsciiEditDistance(vn::MakeKey(u.name).Ascii(), ascii) == 1) near.push_back(&u);
-  return near;
+  if (provinces.empty()) return {};
+  auto compact = [](std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    return s;
+  };
+  const std::string packed = compact(ascii);
+  std::vector<const Unit*> same, near;
+  for (const Unit& u : all) {
+    if (!in_scope(&u)) continue;
+    const std::string other = vn::MakeKey(u.name).Ascii();
+    if (compact(other) == packed) same.push_back(&u);
+    else if (ascii.size() >= 6 && vn::AsciiEditDistance(other, ascii) == 1) near.push_back(&u);
+  }
+  return same.empty() ? near : same;
 }
 
 // ---------------------------------------------------------------- verdict helpers
@@ -348,7 +365,7 @@ std::vector<Target> Successors(const Gazetteer& g, bool district, const std::str
     if (l->to_valid_from > date) continue;
     const Commune* to = g.CommuneOn(l->to_code, l->to_valid_from);
     if (!to) continue;
-    Target t{to, l, l->basis};
+    Target t{to, l, l->basis.empty() ? to->basis : l->basis};
     // Changed again since (Đồng Nai, 30 April 2026)?
     while (!t.commune->valid.to.empty() && t.commune->valid.to < date) {
       auto next = g.LinksFrom(false, t.commune->code, t.commune->valid.to);
@@ -454,6 +471,11 @@ AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const Add
       }
       if (old_communes.empty())
         return unknown("commune '" + p.commune.name + "' not found in " + old_district->FullName());
+      // "xã Trạm Tấu" and "thị trấn Trạm Tấu" in one district: the unit word decides.
+      std::vector<const Commune*> typed;
+      for (const Commune* c : old_communes)
+        if (c->type == p.commune.type) typed.push_back(c);
+      if (!typed.empty()) old_communes = typed;
     }
   }
   if (pre_reform) {
@@ -493,23 +515,33 @@ AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const Add
         return v;
       }
       // Renamed type, or a province merged or changed: the same commune, rewritten.
-      Target t{c, nullptr, province_ok ? c->basis : std::string("202/2025/QH15")};
+      // A province renamed or retyped in place (Đồng Nai, 2026) carries its
+      // own basis; one merged away, the 2025 resolution on provinces.
+      const bool same_province = written_current && written_current->code == c->province_code;
+      std::string change = kReformDay;
+      Target t{c, nullptr, c->basis};
+      if (!province_ok) {
+        t.basis = same_province ? written_current->basis : "202/2025/QH15";
+        if (same_province) change = written_current->valid.from;
+      }
       if (!type_ok) {
         // The link that changed its type (Đồng Nai 2026) gives the basis.
         for (const Commune& older : g.communes())
           if (older.code == c->code && !older.valid.to.empty() && older.valid.to < date)
-            for (const UnitLink* l : g.LinksFrom(false, older.code, older.valid.to)) t.basis = l->basis;
+            for (const UnitLink* l : g.LinksFrom(false, older.code, older.valid.to))
+              t.basis = province_ok ? l->basis : l->basis + "; " + t.basis;
       }
       v.suggested = ToTarget(g, t, date);
       v.suggested->kind.clear();
       v.suggested_text = SuggestedText(p, *v.suggested, g, date);
       v.status = "outdated";
       v.legal_basis = t.basis;
-      const std::string change = !type_ok && c->valid.from > std::string(kReformDay) ? c->valid.from : kReformDay;
+      if (!type_ok && c->valid.from > change) change = c->valid.from;
       v.severity = !options.doc_date.empty() && options.doc_date < change ? Severity::kInfo : Severity::kWarning;
-      v.message = std::string(!type_ok ? "the commune is now a " + c->type : "the province is now " +
-                                                                                   (pr ? pr->FullName() : "")) +
-                  ": " + v.suggested_text;
+      std::string what;
+      if (!type_ok) what = "the commune is now a " + c->type;
+      if (!province_ok) what += std::string(what.empty() ? "the" : " and the") + " province is now " + (pr ? pr->FullName() : "");
+      v.message = what + " (since " + HumanDate(change) + "): " + v.suggested_text;
       return v;
     }
     if (now.size() > 1) {
@@ -555,16 +587,34 @@ AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const Add
   v.severity = !options.doc_date.empty() && options.doc_date < std::string(kReformDay) ? Severity::kInfo
                                                                                         : Severity::kWarning;
   const std::string old_name = v.old ? (v.old->commune.empty() ? v.old->district : v.old->commune) : "";
-  if (targets.size() == 1 && old_communes.size() <= 1) {
+  if (targets.size() == 1) {
     v.status = "outdated";
     v.suggested = ToTarget(g, targets.front(), date);
     v.suggested_text = SuggestedText(p, *v.suggested, g, date);
-    v.message = old_name + " no longer exists since " + HumanDate(kReformDay) + " (" + targets.front().link->kind +
-                "): " + v.suggested_text;
+    const std::string& kind = targets.front().link->kind;
+    const std::string now = v.suggested->ward;
+    std::string what;
+    if (kind == "unchanged")
+      what = "districts were abolished on " + HumanDate(kReformDay) + "; " + old_name + " is unchanged";
+    else if (kind == "renamed")
+      what = old_name + " was renamed " + now + " on " + HumanDate(kReformDay);
+    else if (kind == "type_changed")
+      what = old_name + " became " + now + " on " + HumanDate(kReformDay);
+    else
+      what = old_name + " was merged" + (kind == "whole" ? "" : " in part") + " into " + now + " on " +
+             HumanDate(kReformDay);
+    v.message = what + ": " + v.suggested_text;
     return v;
   }
   v.status = "ambiguous";
   for (const Target& t : targets) v.candidates.push_back(ToTarget(g, t, date));
+  if (seen_old.size() > 1) {
+    std::string names;
+    for (const Commune* oc : old_communes)
+      if (names.find(oc->FullName()) == std::string::npos) names += (names.empty() ? "" : ", ") + oc->FullName();
+    v.message = "'" + p.commune.name + "' could be any of " + names + ": choose one";
+    return v;
+  }
   v.message = old_name + " was divided on " + HumanDate(kReformDay) + " among " + std::to_string(targets.size()) +
               " communes: choose one";
   return v;

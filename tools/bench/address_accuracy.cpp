@@ -1,0 +1,111 @@
+// address_accuracy: how often hoso's address verdict is right, and how fast,
+// on addresses generated from the official NSO conversion table (an
+// independent source: the gazetteer is built from several tables with
+// corrections) and written in every style people and OCR write them.
+//   address_accuracy [--units NSO.csv] [--count N] [--seed S] [--as-of DATE]
+//                    [--write-cases FILE]
+// The default date sits between the 2025 reform and the 30 April 2026
+// Đồng Nai change, where the generator's truth (the 2025 units) holds.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "address/address.h"
+#include "address_styles.h"
+#include "people.h"
+
+using namespace hoso;
+
+int main(int argc, char** argv) {
+  std::string units = "../shared/data/admin-units/nso-conversion-2025-07-01.csv", as_of = "2026-01-01", cases;
+  int count = 2000;
+  std::uint64_t seed = 2025;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i], v = argv[i + 1];
+    if (a == "--units") units = v;
+    else if (a == "--count") count = std::stoi(v);
+    else if (a == "--seed") seed = std::stoull(v);
+    else if (a == "--as-of") as_of = v;
+    else if (a == "--write-cases") cases = v;
+    else {
+      std::cerr << "usage: address_accuracy [--units CSV] [--count N] [--seed S] [--as-of DATE] [--write-cases FILE]\n";
+      return 2;
+    }
+  }
+  const samplegen::UnitTable table = samplegen::UnitTable::Load(units);
+  if (table.links.empty()) {
+    std::cerr << "address_accuracy: cannot read " << units << "\n";
+    return 3;
+  }
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
+  const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  if (!gazetteer.ok()) {
+    std::cerr << gazetteer.status().ToString() << "\n";
+    return 3;
+  }
+  samplegen::Rng rng(seed);
+  std::ofstream out;
+  if (!cases.empty()) {
+    out.open(cases);
+    out << "style\ttext\tstreet\tkind\tward_code\tcandidates\n";
+  }
+  std::map<std::string, std::pair<int, int>> by_style, by_kind;  // right, total
+  std::map<std::string, int> wrong_examples;
+  double check_us = 0;
+  int checks = 0;
+  for (int n = 0; n < count; ++n) {
+    const samplegen::Address a = samplegen::MakeAddress(rng, table);
+    for (samplegen::AddressStyle style : samplegen::AllAddressStyles()) {
+      const std::string text = samplegen::Restyle(a.text, style, rng);
+      std::string street = samplegen::Restyle(a.street, style, rng);
+      if (style == samplegen::AddressStyle::kNoCommas || style == samplegen::AddressStyle::kOcrMarks) street.clear();
+      AddressOptions options;
+      options.as_of = as_of;
+      const auto c0 = Clock::now();
+      const AddressVerdict v = CheckAddress(text, **gazetteer, options);
+      check_us += std::chrono::duration<double, std::micro>(Clock::now() - c0).count();
+      ++checks;
+      bool right = v.status == a.kind;
+      if (right && a.kind == "outdated")
+        right = v.suggested && v.suggested->ward_code == a.ward_code &&
+                (street.empty() || v.suggested_text.rfind(street + ", ", 0) == 0);
+      if (right && a.kind == "ambiguous") {
+        std::set<std::string> got;
+        for (const auto& c : v.candidates) got.insert(c.ward_code);
+        right = got == std::set<std::string>(a.candidate_codes.begin(), a.candidate_codes.end());
+      }
+      const std::string sname = samplegen::AddressStyleName(style);
+      by_style[sname].second++;
+      by_kind[a.kind].second++;
+      if (right) {
+        by_style[sname].first++;
+        by_kind[a.kind].first++;
+      } else if (wrong_examples[sname]++ < 3) {
+        std::cerr << "  wrong (" << sname << ", expected " << a.kind << " " << a.ward_code << "): " << text << "\n    -> "
+                  << v.status << " " << (v.suggested ? v.suggested->ward_code : "") << " " << v.message << "\n";
+      }
+      if (out.is_open()) {
+        std::string cands;
+        for (const auto& c : a.candidate_codes) cands += (cands.empty() ? "" : ",") + c;
+        out << sname << "\t" << text << "\t" << street << "\t" << a.kind << "\t" << a.ward_code << "\t" << cands
+            << "\n";
+      }
+    }
+  }
+  int right = 0, total = 0;
+  std::printf("%-20s %8s %8s\n", "style", "right", "of");
+  for (const auto& [s, rt] : by_style) {
+    std::printf("%-20s %7.2f%% %8d\n", s.c_str(), 100.0 * rt.first / rt.second, rt.second);
+    right += rt.first;
+    total += rt.second;
+  }
+  for (const auto& [k, rt] : by_kind) std::printf("%-20s %7.2f%% %8d\n", k.c_str(), 100.0 * rt.first / rt.second, rt.second);
+  std::printf("%-20s %7.2f%% %8d\n", "all", 100.0 * right / total, total);
+  std::printf("gazetteer load %.1f ms; %.1f µs per address (as of %s)\n", load_ms, check_us / checks, as_of.c_str());
+  return 0;
+}
