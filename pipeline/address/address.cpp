@@ -565,7 +565,11 @@ AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const Add
   }
   if (old_communes.empty() && old_district)
     targets = Successors(g, true, old_district->code, "2025-06-30", date);
-  if (targets.empty()) return unknown("no successor found for the old units");
+  if (targets.empty())
+    return unknown(old_communes.empty() ? "no commune found, and " + old_district->FullName() +
+                                              " alone does not say which commune it is now (districts were abolished "
+                                              "on 1 July 2025)"
+                                        : "no successor found for the old units");
   std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) {
     return a.commune->code < b.commune->code;
   });

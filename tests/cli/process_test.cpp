@@ -1,7 +1,6 @@
 // End to end: the hoso binary on the bundled samples, checked against the
 // ground truth written beside them.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -15,6 +14,7 @@
 
 #include "core/record_json.h"
 #include "core/text_metrics.h"
+#include "hoso_run.h"
 #include "support/test_support.h"
 
 namespace hoso {
@@ -23,21 +23,8 @@ namespace {
 namespace fs = std::filesystem;
 using Poco::JSON::Object;
 
-struct HosoRun {
-  int exit_code;
-  std::string out;  // stdout and stderr
-};
-
-HosoRun Hoso(const std::string& args) {
-  const std::string cmd = std::string(HOSO_BINARY) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  const int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+using test::Hoso;
+using test::HosoRun;
 
 std::vector<DossierRecord> ReadJsonLines(const fs::path& p) {
   std::vector<DossierRecord> out;

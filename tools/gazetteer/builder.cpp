@@ -419,10 +419,30 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
     if (!o.used)
       return Status::Error(ErrorCode::kInvalidArgument,
                            "override for " + o.new_code + " '" + o.old_name + "' matches no row: remove it");
+  // A new commune the citations miss (the special zones) falls under its
+  // province's resolution (one resolution per province), without a clause.
+  std::map<std::string, std::map<std::string, int>> resolutions;  // province -> resolution -> links
+  for (const LinkRow& l : links)
+    if (!l.basis.empty()) ++resolutions[new_communes[l.to_code].province_code][l.basis.substr(0, l.basis.find(','))];
+  int by_province = 0;
+  std::set<LinkRow> cited;
   for (LinkRow l : links) {
+    if (l.basis.empty()) {
+      const auto& counts = resolutions[new_communes[l.to_code].province_code];
+      auto best = std::max_element(counts.begin(), counts.end(),
+                                   [](const auto& a, const auto& b) { return a.second < b.second; });
+      if (best != counts.end()) {
+        l.basis = best->first;
+        ++by_province;
+      }
+    }
     // The basis a new commune was created by is its basis.
     if (!l.basis.empty()) new_communes[l.to_code].basis = l.basis;
+    cited.insert(l);
   }
+  links.swap(cited);
+  if (by_province)
+    rep.notes.push_back(std::to_string(by_province) + " link(s) without a citation given their province's resolution");
 
   // 30 April 2026: Đồng Nai and the units that changed with it.
   {

@@ -1,0 +1,221 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "address/address.h"
+#include "core/record_json.h"
+#include "support/test_support.h"
+
+namespace hoso {
+namespace {
+
+const Gazetteer& G() {
+  static const std::shared_ptr<const Gazetteer> g = [] {
+    auto loaded = Gazetteer::Load(Gazetteer::DefaultDir());
+    if (!loaded.ok()) throw std::runtime_error(loaded.status().ToString());
+    return *loaded;
+  }();
+  return *g;
+}
+
+AddressVerdict Check(const std::string& text, const std::string& as_of = "2026-11-28",
+                     const std::string& doc_date = "") {
+  AddressOptions o;
+  o.as_of = as_of;
+  o.doc_date = doc_date;
+  return CheckAddress(text, G(), o);
+}
+
+std::set<std::string> CandidateCodes(const AddressVerdict& v) {
+  std::set<std::string> out;
+  for (const auto& c : v.candidates) out.insert(c.ward_code);
+  return out;
+}
+
+TEST(Gazetteer, HoldsBothEras) {
+  int old_provinces = 0, new_provinces = 0;
+  for (const Province* p : G().ProvincesNamed("ha noi")) {
+    if (p->valid.to == "2025-06-30") ++old_provinces;
+    if (p->valid.On("2025-07-01")) ++new_provinces;
+  }
+  EXPECT_EQ(old_provinces, 1);
+  EXPECT_EQ(new_provinces, 1);
+  const Commune* hong_ha = G().CommuneOn("00097", "2025-07-01");
+  ASSERT_NE(hong_ha, nullptr);
+  EXPECT_EQ(hong_ha->FullName(), "Phường Hồng Hà");
+  const Commune* tu_lien = G().CommuneOn("00097", "2025-06-30");
+  ASSERT_NE(tu_lien, nullptr) << "the same code was old Tứ Liên's";
+  EXPECT_EQ(tu_lien->name, "Tứ Liên");
+  EXPECT_EQ(G().ProvinceSuccessors("02"), std::vector<std::string>{"08"}) << "Hà Giang went to Tuyên Quang";
+}
+
+TEST(Gazetteer, OverridesCorrectTheOfficialTable) {
+  // Đặng Xá (00556) was split between Phù Đổng and Thuận An (which took all
+  // its population); the table listed the second row under Cổ Bi's code.
+  const auto links = G().LinksFrom(false, "00556", "2025-06-30");
+  ASSERT_EQ(links.size(), 2u);
+  int all_population = 0;
+  for (const UnitLink* l : links) all_population += l->all_population;
+  EXPECT_EQ(all_population, 1);
+  for (const UnitLink* l : G().LinksFrom(false, "00553", "2025-06-30")) EXPECT_NE(l->to_code, "00562");
+}
+
+TEST(Address, PreMergerWardMapsToItsNewWard) {
+  const AddressVerdict v = Check("Số 18, ngõ 42 phố Phúc Xá, phường Phúc Xá, quận Ba Đình, Hà Nội");
+  EXPECT_EQ(v.status, "outdated");
+  EXPECT_EQ(v.street, "Số 18, ngõ 42 phố Phúc Xá");
+  EXPECT_EQ(v.commune, "Phúc Xá");
+  EXPECT_EQ(v.district, "Ba Đình");
+  EXPECT_EQ(v.province, "Hà Nội");
+  ASSERT_TRUE(v.old.has_value());
+  EXPECT_EQ(v.old->commune_code, "00001");
+  EXPECT_EQ(v.old->district, "Quận Ba Đình");
+  ASSERT_TRUE(v.suggested.has_value());
+  EXPECT_EQ(v.suggested->ward_code, "00097");
+  EXPECT_EQ(v.suggested->province, "Thành phố Hà Nội");
+  EXPECT_EQ(v.suggested_text, "Số 18, ngõ 42 phố Phúc Xá, phường Hồng Hà, thành phố Hà Nội");
+  EXPECT_NE(v.legal_basis.find("1656/NQ-UBTVQH15"), std::string::npos);
+  EXPECT_EQ(v.severity, Severity::kWarning);
+}
+
+TEST(Address, EveryWayOfWritingItGivesTheSameAnswer) {
+  const std::string nfd = "phu\xCC\x9Bo\xCC\x9B\xCC\x80ng Phu\xCC\x81\x63 Xa\xCC\x81, qua\xCC\x82\xCC\xA3n Ba \xC4\x90i\xCC\x80nh, Ha\xCC\x80 No\xCC\x82\xCC\xA3i";
+  for (const std::string& text :
+       {std::string("P. Phúc Xá, Q. Ba Đình, TP. Hà Nội"), std::string("PHƯỜNG PHÚC XÁ, QUẬN BA ĐÌNH, HÀ NỘI"),
+        std::string("phuong Phuc Xa quan Ba Dinh Ha Noi"), std::string("phường Phúc Xá quận Ba Đình Hà Nội"),
+        std::string("P.Phúc Xá, Q.Ba Đình, HN"), nfd, std::string("phưòng Phúc Xá, quân Ba Đình, Hà Nội")}) {
+    const AddressVerdict v = Check(text);
+    EXPECT_EQ(v.status, "outdated") << text << ": " << v.message;
+    ASSERT_TRUE(v.suggested.has_value()) << text;
+    EXPECT_EQ(v.suggested->ward_code, "00097") << text;
+  }
+}
+
+TEST(Address, SplitCommuneListsEveryCandidateAndMarksThePopulation) {
+  const AddressVerdict v = Check("xóm 3, xã Hồng Hà, huyện Đan Phượng, thành phố Hà Nội");
+  EXPECT_EQ(v.status, "ambiguous");
+  EXPECT_FALSE(v.suggested.has_value());
+  EXPECT_EQ(v.candidates.size(), 4u);
+  int marked = 0;
+  for (const auto& c : v.candidates)
+    if (c.all_population) {
+      ++marked;
+      EXPECT_EQ(c.ward, "Xã Ô Diên");
+    }
+  EXPECT_EQ(marked, 1);
+  const AddressVerdict yen_phu = Check("P. Yên Phụ, Q. Tây Hồ, Hà Nội");
+  EXPECT_EQ(yen_phu.status, "ambiguous");
+  EXPECT_TRUE(CandidateCodes(yen_phu).count("00097")) << "Hồng Hà took part of Yên Phụ";
+}
+
+TEST(Address, CurrentAddressIsCurrentAndTheNameAloneIsNotEnough) {
+  EXPECT_EQ(Check("Số 5 phố Hàng Bè, phường Hoàn Kiếm, thành phố Hà Nội").status, "current");
+  const AddressVerdict alone = Check("phường Hồng Hà");
+  EXPECT_EQ(alone.status, "unknown");
+  EXPECT_NE(alone.message.find("no province"), std::string::npos);
+  EXPECT_NE(alone.message.find("Quảng Ninh"), std::string::npos) << alone.message;
+}
+
+TEST(Address, DistrictStillWrittenIsOutdatedEvenForAnUnchangedCommune) {
+  const AddressVerdict v = Check("xã Cái Chiên, huyện Hải Hà, tỉnh Quảng Ninh");
+  EXPECT_EQ(v.status, "outdated");
+  EXPECT_EQ(v.suggested_text, "xã Cái Chiên, tỉnh Quảng Ninh");
+  EXPECT_EQ(Check("xã Cái Chiên, tỉnh Quảng Ninh").status, "current");
+}
+
+TEST(Address, NumberedWardsOfTheSouth) {
+  const AddressVerdict v = Check("123 Nguyễn Trãi, P.5, Q.5, TP.HCM");
+  EXPECT_EQ(v.status, "outdated");
+  EXPECT_EQ(v.commune, "5");
+  ASSERT_TRUE(v.old.has_value());
+  EXPECT_EQ(v.old->district, "Quận 5");
+  EXPECT_EQ(v.suggested_text.rfind("123 Nguyễn Trãi, phường ", 0), 0u) << v.suggested_text;
+  EXPECT_EQ(Check("Phường 05, Quận 3, Thành phố Hồ Chí Minh").status, "outdated");
+}
+
+TEST(Address, MergedProvinceIsOutdated) {
+  const AddressVerdict v = Check("thôn 2, xã Lũng Cú, tỉnh Hà Giang");
+  EXPECT_EQ(v.status, "outdated");
+  ASSERT_TRUE(v.suggested.has_value());
+  EXPECT_EQ(v.suggested->province, "Tỉnh Tuyên Quang");
+}
+
+TEST(Address, ResolvedAsOfTheDate) {
+  // Before the reform the old units were current.
+  EXPECT_EQ(Check("phường Phúc Xá, quận Ba Đình, Hà Nội", "2025-03-01").status, "current");
+  // Đồng Nai became a city on 30 April 2026 and Trảng Bom a ward.
+  EXPECT_EQ(Check("ấp 3, xã Trảng Bom, tỉnh Đồng Nai", "2026-01-01").status, "current");
+  const AddressVerdict later = Check("ấp 3, xã Trảng Bom, tỉnh Đồng Nai", "2026-11-28");
+  EXPECT_EQ(later.status, "outdated");
+  EXPECT_EQ(later.suggested_text, "ấp 3, phường Trảng Bom, thành phố Đồng Nai");
+  EXPECT_NE(later.legal_basis.find("237/NQ-UBTVQH16"), std::string::npos);
+}
+
+TEST(Address, DocumentDatedBeforeTheChangeIsInformation) {
+  EXPECT_EQ(Check("phường Phúc Xá, quận Ba Đình, Hà Nội", "2026-11-28", "2025-05-02").severity, Severity::kInfo);
+  EXPECT_EQ(Check("phường Phúc Xá, quận Ba Đình, Hà Nội", "2026-11-28", "2025-09-02").severity,
+            Severity::kWarning);
+}
+
+TEST(Address, IslandDistrictBecameASpecialZone) {
+  const AddressVerdict v = Check("huyện Côn Đảo, tỉnh Bà Rịa - Vũng Tàu");
+  EXPECT_EQ(v.status, "outdated");
+  ASSERT_TRUE(v.suggested.has_value());
+  EXPECT_EQ(v.suggested->ward, "Đặc khu Côn Đảo");
+  EXPECT_EQ(v.suggested->province, "Thành phố Hồ Chí Minh");
+}
+
+TEST(Address, GarbageIsUnknownNotACrash) {
+  for (const std::string& text : {std::string(""), std::string(",,,"), std::string("xã"), std::string("P."),
+                                  std::string("\xFF\xFE garbage \xC3"), std::string(5000, 'a')})
+    EXPECT_EQ(Check(text).status, "unknown") << text.substr(0, 20);
+}
+
+TEST(Address, VerdictJsonHasTheDocumentedShape) {
+  const auto json = AddressVerdictToJson(Check("phường Phúc Xá, quận Ba Đình, Hà Nội"));
+  for (const char* key : {"\"input\"", "\"status\"", "\"parsed\"", "\"old\"", "\"suggested\"", "\"candidates\"",
+                          "\"legal_basis\"", "\"severity\"", "\"message\"", "\"text\""})
+    EXPECT_NE(json.find(key), std::string::npos) << key;
+  auto back = AddressVerdictFromJson(json);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->suggested_text, "phường Hồng Hà, thành phố Hà Nội");
+}
+
+// Addresses generated from the NSO conversion table (an independent source)
+// by tools/bench/address_accuracy --write-cases, in eight writing styles.
+TEST(Address, GeneratedAddressesInEveryStyle) {
+  std::ifstream in(test::DataDir() / "addresses" / "generated.tsv");
+  ASSERT_TRUE(in);
+  std::string line;
+  std::getline(in, line);
+  int total = 0, right = 0;
+  std::map<std::string, std::pair<int, int>> by_style;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::stringstream ls(line);
+    for (std::string cell; std::getline(ls, cell, '\t');) f.push_back(cell);
+    f.resize(6);
+    const AddressVerdict v = Check(f[1], "2026-01-01");
+    bool ok = v.status == f[3];
+    if (ok && f[3] == "outdated")
+      ok = v.suggested && v.suggested->ward_code == f[4] && (f[2].empty() || v.suggested_text.rfind(f[2] + ", ", 0) == 0);
+    if (ok && f[3] == "ambiguous") {
+      std::set<std::string> expected;
+      std::stringstream cs(f[5]);
+      for (std::string c; std::getline(cs, c, ',');) expected.insert(c);
+      ok = CandidateCodes(v) == expected;
+    }
+    ++total;
+    right += ok;
+    by_style[f[0]].second++;
+    by_style[f[0]].first += ok;
+  }
+  ASSERT_GE(total, 2000);
+  EXPECT_GE(right, total * 99 / 100) << right << " of " << total;
+  for (const auto& [style, rt] : by_style) EXPECT_GE(rt.first, rt.second * 98 / 100) << style;
+}
+
+}  // namespace
+}  // namespace hoso
