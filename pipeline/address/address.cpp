@@ -423,17 +423,24 @@ AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const Add
   if (p.commune.empty() && p.district.empty()) return unknown("no commune or district found in the address");
   if (p.province.empty()) {
     // A commune name alone is not an address: say where it could be.
-    std::set<std::string> where;
+    std::set<std::string> now, before;
     if (!p.commune.empty()) {
       const vn::Key key = vn::MakeKey(p.commune.name);
-      for (const Commune* c : MatchUnits(key, g.CommunesNamed(key.Ascii()), g.communes(), {}))
-        if (const Province* pr = g.ProvinceOn(c->province_code, c->valid.to.empty() ? date : c->valid.to))
-          where.insert(pr->FullName());
+      for (const Commune* c : MatchUnits(key, g.CommunesNamed(key.Ascii()), g.communes(), {})) {
+        const bool current = c->valid.On(date);
+        if (const Province* pr = g.ProvinceOn(c->province_code, current ? date : c->valid.to))
+          (current ? now : before).insert(pr->FullName());
+      }
     }
-    std::string list;
-    for (const auto& w : where) list += (list.empty() ? "" : ", ") + w;
-    return unknown("no province written" +
-                   (where.empty() ? std::string() : "; " + p.commune.name + " exists in " + list));
+    auto list = [](const std::set<std::string>& names) {
+      std::string out;
+      for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+      return out;
+    };
+    std::string message = "no province written";
+    if (!now.empty()) message += "; " + p.commune.name + " is a commune of " + list(now) + " now";
+    if (!before.empty()) message += (now.empty() ? "; " : ", ") + std::string("was one of ") + list(before) + " before 1 July 2025";
+    return unknown(message);
   }
 
   const auto provinces = MatchProvinces(g, p.province.name);

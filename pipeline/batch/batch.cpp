@@ -141,7 +141,7 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
     record.address = CheckDossierAddress(record.fields, *options.gazetteer, address);
   }
   for (auto& f : Validate(record, options.validate)) record.flags.push_back(std::move(f));
-  record.status = Decide(record.flags);
+  record.status = Decide(record.flags, options.validate);
   return record;
 }
 

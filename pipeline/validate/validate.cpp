@@ -29,9 +29,12 @@ std::vector<Flag> Validate(const DossierRecord& record, const ValidateOptions& o
   return flags;
 }
 
-DossierStatus Decide(const std::vector<Flag>& flags) {
-  for (const auto& f : flags)
-    if (f.severity != Severity::kInfo) return DossierStatus::kNeedsReview;
+DossierStatus Decide(const std::vector<Flag>& flags, const ValidateOptions& options) {
+  for (const auto& f : flags) {
+    if (f.severity == Severity::kInfo) continue;
+    if (!options.address_flags_need_review && f.code.rfind("ADDRESS_", 0) == 0) continue;
+    return DossierStatus::kNeedsReview;
+  }
   return DossierStatus::kRegistered;
 }
 

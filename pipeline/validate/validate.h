@@ -13,12 +13,17 @@ struct ValidateOptions {
   // A non-blank page whose mean word confidence is below this is flagged
   // LOW_CONFIDENCE (warning): a person should look at it.
   double min_page_confidence = 0.60;
+  // Whether address flags (ADDRESS_OUTDATED / _AMBIGUOUS / _UNKNOWN) send a
+  // dossier to review. Archive teams digitising pre-merger paper may turn
+  // this off: the dossier is registered with its flags, to correct later.
+  bool address_flags_need_review = true;
 };
 
 // Flags for a record whose pages, fields and address are filled in.
 std::vector<Flag> Validate(const DossierRecord& record, const ValidateOptions& options);
 
-// needs_review when any flag is a warning or an error, else registered.
-DossierStatus Decide(const std::vector<Flag>& flags);
+// needs_review when any flag is a warning or an error (address flags only
+// if options.address_flags_need_review), else registered.
+DossierStatus Decide(const std::vector<Flag>& flags, const ValidateOptions& options = {});
 
 }  // namespace hoso

@@ -118,6 +118,21 @@ TEST(Address, CurrentAddressIsCurrentAndTheNameAloneIsNotEnough) {
   EXPECT_NE(alone.message.find("Quảng Ninh"), std::string::npos) << alone.message;
 }
 
+TEST(Address, SameNameInAnotherProvinceIsAnotherCommune) {
+  // Hồng Hà in Hà Nội is a new ward; the old Phường Hồng Hà of Quảng Ninh
+  // (Hạ Long) and of Yên Bái went elsewhere.
+  const AddressVerdict quang_ninh = Check("phường Hồng Hà, tỉnh Quảng Ninh");
+  EXPECT_EQ(quang_ninh.status, "outdated");
+  ASSERT_TRUE(quang_ninh.suggested.has_value());
+  EXPECT_EQ(quang_ninh.suggested->ward, "Phường Hạ Long");
+  EXPECT_EQ(quang_ninh.suggested->province_code, "22");
+  const AddressVerdict yen_bai = Check("phường Hồng Hà, thành phố Yên Bái, tỉnh Yên Bái");
+  EXPECT_EQ(yen_bai.status, "outdated");
+  ASSERT_TRUE(yen_bai.suggested.has_value());
+  EXPECT_EQ(yen_bai.suggested->province, "Tỉnh Lào Cai");
+  EXPECT_EQ(Check("phường Hồng Hà, tỉnh Lào Cai").status, "unknown");
+}
+
 TEST(Address, DistrictStillWrittenIsOutdatedEvenForAnUnchangedCommune) {
   const AddressVerdict v = Check("xã Cái Chiên, huyện Hải Hà, tỉnh Quảng Ninh");
   EXPECT_EQ(v.status, "outdated");

@@ -59,6 +59,13 @@ TEST(Decide, AnyWarningOrErrorSendsToReview) {
   EXPECT_EQ(Decide({}), DossierStatus::kRegistered);
   EXPECT_EQ(Decide({{"DUPLICATE", Severity::kInfo, "", ""}}), DossierStatus::kRegistered);
   EXPECT_EQ(Decide({{"X", Severity::kError, "", ""}}), DossierStatus::kNeedsReview);
+  // Archive mode: address flags are kept but do not hold the dossier back.
+  ValidateOptions archive;
+  archive.address_flags_need_review = false;
+  const std::vector<Flag> outdated = {{"ADDRESS_OUTDATED", Severity::kWarning, "permanent_address", "m"}};
+  EXPECT_EQ(Decide(outdated), DossierStatus::kNeedsReview);
+  EXPECT_EQ(Decide(outdated, archive), DossierStatus::kRegistered);
+  EXPECT_EQ(Decide({{"LOW_CONFIDENCE", Severity::kWarning, "", ""}}, archive), DossierStatus::kNeedsReview);
 }
 
 }  // namespace

@@ -18,7 +18,8 @@ const char* const kAddressHelp =
     "Checks a Vietnamese address against the gazetteer: current, outdated (written\n"
     "with units abolished on 1 July 2025 or changed since; the corrected address is\n"
     "suggested), ambiguous (an old commune that was divided: every candidate), or\n"
-    "unknown. Prints one JSON verdict per address (one line each).\n"
+    "unknown. Prints one JSON verdict per address, one line each, in order (an\n"
+    "empty line gives {}).\n"
     "\n"
     "Options:\n"
     "  --as-of DATE      resolve the units as of DATE (YYYY-MM-DD; default today)\n"
@@ -66,7 +67,10 @@ int RunAddress(const std::vector<std::string>& argv) {
   long n = 0;
   for (std::string line; std::getline(std::cin, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::cout << AddressVerdictToJson(CheckAddress(line, **gazetteer, options)) << "\n";
+    if (line.find_first_not_of(" \t") == std::string::npos)
+      std::cout << "{}\n";  // keeps output lines in step with input lines
+    else
+      std::cout << AddressVerdictToJson(CheckAddress(line, **gazetteer, options)) << "\n";
     ++n;
   }
   std::cout.flush();

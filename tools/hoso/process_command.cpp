@@ -32,6 +32,10 @@ const char* const kProcessHelp =
     "  --json PATH|-     write one JSON record per dossier (JSON Lines); - is stdout\n"
     "  --out DIR         write DIR/NAME.pdf (searchable), NAME.hocr, NAME.xml (ALTO)\n"
     "  --as-of DATE      check addresses as of DATE (YYYY-MM-DD; default today)\n"
+    "  --register-address-flags\n"
+    "                    register dossiers whose only problems are address flags\n"
+    "                    (outdated, ambiguous, unknown) with those flags, instead of\n"
+    "                    sending them to review (archive digitisation)\n"
     "  --lang LANGS      Tesseract languages (default vie+eng)\n"
     "  --debug-images DIR  write every cleanup step's image (NAME-pN-STEP.png)\n"
     "  --no-orientation  leave pages turned as scanned\n"
@@ -106,7 +110,7 @@ std::string Duration(double seconds) {
 int RunProcess(const std::vector<std::string>& argv) {
   Args args(argv, {"--db", "--jobs", "--json", "--out", "--as-of", "--lang", "--max-pages", "--debug-images",
              "--cleanup-off"},
-            {"--quiet", "--verbose", "--help", "-h", "--no-orientation"});
+            {"--quiet", "--verbose", "--help", "-h", "--no-orientation", "--register-address-flags"});
   if (args.Flag("--help") || args.Flag("-h")) {
     std::cout << kProcessHelp << kExitCodeTable;
     return kExitOk;
@@ -135,6 +139,7 @@ int RunProcess(const std::vector<std::string>& argv) {
     }
     options.gazetteer = std::move(gazetteer).value();
   }
+  options.validate.address_flags_need_review = !args.Flag("--register-address-flags");
   if (auto as_of = args.Value("--as-of")) {
     if (!IsIsoDate(*as_of)) return usage("--as-of must be a date YYYY-MM-DD");
     options.address.as_of = *as_of;
