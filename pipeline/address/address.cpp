@@ -101,8 +101,13 @@ Marker MarkerAt(const std::vector<Token>& t, size_t i, bool marked_input) {
     for (const Word& w : kTwo) {
       const std::string ascii(w.ascii), toned(w.toned);
       const size_t sa = ascii.find(' '), st = toned.find(' ');
-      if (matches(t[i], toned.substr(0, st).c_str(), ascii.substr(0, sa).c_str()) &&
-          matches(t[i + 1], toned.substr(st + 1).c_str(), ascii.substr(sa + 1).c_str()))
+      const std::string t1 = toned.substr(0, st), t2 = toned.substr(st + 1);
+      const std::string a1 = ascii.substr(0, sa), a2 = ascii.substr(sa + 1);
+      if (matches(t[i], t1.c_str(), a1.c_str()) && matches(t[i + 1], t2.c_str(), a2.c_str()))
+        return {w.level, w.type, 2};
+      // "Thi trấn": one word of the pair with its marks lost or wrong.
+      if (marked_input && part_start && t[i].ascii == a1 && t[i + 1].ascii == a2 &&
+          (t[i].toned == t1 || t[i + 1].toned == t2))
         return {w.level, w.type, 2};
     }
     // "T.P" for thành phố.
@@ -191,7 +196,7 @@ std::vector<const Unit*> BestByMarks(const vn::Key& written, const std::vector<c
   int best = 1 << 20;
   std::vector<const Unit*> out;
   for (const Unit* u : units) {
-    const int d = vn::MarkDistance(written, vn::MakeKey(u->name));
+    const int d = vn::MarkDistance(written, UnitNameKey(u->name));
     if (d < 0) continue;
     if (d < best) {
       best = d;
@@ -234,11 +239,20 @@ std::vector<const Unit*> MatchUnits(const vn::Key& key, std::vector<const Unit*>
   std::vector<const Unit*> same, near;
   for (const Unit& u : all) {
     if (!in_scope(&u)) continue;
-    const std::string other = vn::MakeKey(u.name).Ascii();
+    const std::string other = UnitNameKey(u.name).Ascii();
     if (compact(other) == packed) same.push_back(&u);
     else if (ascii.size() >= 6 && vn::AsciiEditDistance(other, ascii) == 1) near.push_back(&u);
   }
   return same.empty() ? near : same;
+}
+
+// A unit's name as a key: a Roman numeral alone as digits ("phường IV" is
+// Phường 4), and, when the address carries marks anywhere, a name written
+// without them means plain letters ("Nga Thanh" is not Nga Thành).
+vn::Key NameKey(const std::string& name, bool marked_address) {
+  vn::Key key = UnitNameKey(name);
+  key.has_marks = key.has_marks || marked_address;
+  return key;
 }
 
 // ---------------------------------------------------------------- verdict helpers
@@ -278,6 +292,8 @@ ParsedAddress ParseAddress(std::string_view text, const Gazetteer& g) {
   p.input = std::string(text);
   const std::vector<Token> tokens = Tokenise(text);
   std::vector<Component> comps = Components(text, tokens);
+  bool marked = false;
+  for (const Token& t : tokens) marked = marked || t.key.has_marks;
   if (comps.empty()) {
     p.street = TrimSeparators(p.input);
     return p;
@@ -319,7 +335,7 @@ ParsedAddress ParseAddress(std::string_view text, const Gazetteer& g) {
     const Level l = c.marker.level;
     bool district = l == Level::kDistrict || l == Level::kCity;
     if (l == Level::kNone && comps.size() >= 2) {
-      const vn::Key key = vn::MakeKey(c.name);
+      const vn::Key key = NameKey(c.name, marked);
       district = !MatchUnits(key, g.DistrictsNamed(key.Ascii()), g.districts(), province_codes).empty();
     }
     if (district) {
@@ -332,7 +348,7 @@ ParsedAddress ParseAddress(std::string_view text, const Gazetteer& g) {
     const Component& c = comps.back();
     bool commune = c.marker.level == Level::kCommune;
     if (c.marker.level == Level::kNone) {
-      const vn::Key key = vn::MakeKey(c.name);
+      const vn::Key key = NameKey(c.name, marked);
       commune = !MatchUnits(key, g.CommunesNamed(key.Ascii()), g.communes(), province_codes).empty();
     }
     if (commune) {
@@ -408,6 +424,7 @@ AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const Add
   AddressVerdict v;
   v.input = std::string(text);
   const ParsedAddress p = ParseAddress(text, g);
+  const bool marked = vn::MakeKey(text).has_marks;
   v.street = p.street;
   v.commune = p.commune.name;
   v.district = p.district.name;
@@ -425,7 +442,7 @@ AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const Add
     // A commune name alone is not an address: say where it could be.
     std::set<std::string> now, before;
     if (!p.commune.empty()) {
-      const vn::Key key = vn::MakeKey(p.commune.name);
+      const vn::Key key = NameKey(p.commune.name, marked);
       for (const Commune* c : MatchUnits(key, g.CommunesNamed(key.Ascii()), g.communes(), {})) {
         const bool current = c->valid.On(date);
         if (const Province* pr = g.ProvinceOn(c->province_code, current ? date : c->valid.to))
@@ -456,16 +473,35 @@ AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const Add
   if (provinces.empty()) return unknown("province '" + p.province.name + "' not found");
 
   // The old units an address names, when it names any.
+  std::string province_note;  // when the district was found in another province
   std::vector<const Commune*> old_communes;
   const District* old_district = nullptr;
   bool pre_reform = date < std::string(kReformDay);
   if (!p.district.empty()) {
-    const vn::Key dk = vn::MakeKey(p.district.name);
+    const vn::Key dk = NameKey(p.district.name, marked);
     auto ds = MatchUnits(dk, g.DistrictsNamed(dk.Ascii()), g.districts(), old_codes);
+    if (ds.empty() && !p.commune.empty()) {
+      // The wrong province written (or the official table's): a district of
+      // that name elsewhere holding the commune is taken, and said.
+      std::vector<const District*> elsewhere;
+      const vn::Key ck = NameKey(p.commune.name, marked);
+      for (const District* d : MatchUnits(dk, g.DistrictsNamed(dk.Ascii()), g.districts(), {}))
+        for (const Commune* c : g.CommunesNamed(ck.Ascii()))
+          if (c->district_code == d->code && c->valid.to == "2025-06-30") {
+            elsewhere.push_back(d);
+            break;
+          }
+      if (elsewhere.size() == 1) {
+        ds = elsewhere;
+        const Province* real = g.ProvinceOn(ds[0]->province_code, "2025-06-30");
+        province_note = "; note: " + ds[0]->FullName() + " was in " + (real ? real->FullName() : "?") + ", not " +
+                        p.province.name;
+      }
+    }
     if (ds.empty()) return unknown("district '" + p.district.name + "' not found in " + p.province.name);
     old_district = ds.front();
     if (!p.commune.empty()) {
-      const vn::Key ck = vn::MakeKey(p.commune.name);
+      const vn::Key ck = NameKey(p.commune.name, marked);
       for (const District* d : ds) {
         std::vector<const Commune*> named;
         for (const Commune* c : g.CommunesNamed(ck.Ascii()))
@@ -497,7 +533,7 @@ AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const Add
 
   // No district: a commune that exists on the date is current.
   if (old_communes.empty() && !p.commune.empty()) {
-    const vn::Key ck = vn::MakeKey(p.commune.name);
+    const vn::Key ck = NameKey(p.commune.name, marked);
     std::vector<const Commune*> now;
     for (const Commune* c : MatchUnits(ck, g.CommunesNamed(ck.Ascii()), g.communes(), current_codes))
       if (c->valid.On(date) && !c->alias) now.push_back(c);
@@ -614,7 +650,7 @@ AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const Add
     else
       what = old_name + " was merged" + (kind == "whole" ? "" : " in part") + " into " + now + " on " +
              HumanDate(kReformDay);
-    v.message = what + ": " + v.suggested_text;
+    v.message = what + ": " + v.suggested_text + province_note;
     return v;
   }
   v.status = "ambiguous";
@@ -627,7 +663,7 @@ AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const Add
     return v;
   }
   v.message = old_name + " was divided on " + HumanDate(kReformDay) + " among " + std::to_string(targets.size()) +
-              " communes: choose one";
+              " communes: choose one" + province_note;
   return v;
 }
 

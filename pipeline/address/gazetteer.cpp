@@ -62,6 +62,17 @@ std::vector<size_t> Find(const Index& index, const std::string& key) {
 
 }  // namespace
 
+vn::Key UnitNameKey(const std::string& name) {
+  vn::Key key = vn::MakeKey(name);
+  static const char* kRoman[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+                                 "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
+  if (key.has_marks) return key;
+  const std::string ascii = key.Ascii();
+  for (int n = 0; n < 20; ++n)
+    if (ascii == kRoman[n]) return vn::MakeKey(std::to_string(n + 1));
+  return key;
+}
+
 std::string Province::FullName() const { return Full(type, name); }
 std::string District::FullName() const { return Full(type, name); }
 std::string Commune::FullName() const { return Full(type, name); }
@@ -100,11 +111,11 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir)
     g->province_by_code_.emplace(g->provinces_[i].code, i);
   }
   for (size_t i = 0; i < g->districts_.size(); ++i) {
-    g->district_by_name_.emplace(vn::MakeKey(g->districts_[i].name).Ascii(), i);
+    g->district_by_name_.emplace(UnitNameKey(g->districts_[i].name).Ascii(), i);
     g->district_by_code_.emplace(g->districts_[i].code, i);
   }
   for (size_t i = 0; i < g->communes_.size(); ++i) {
-    g->commune_by_name_.emplace(vn::MakeKey(g->communes_[i].name).Ascii(), i);
+    g->commune_by_name_.emplace(UnitNameKey(g->communes_[i].name).Ascii(), i);
     if (!g->communes_[i].alias) g->commune_by_code_.emplace(g->communes_[i].code, i);
   }
   std::map<std::string, std::set<std::string>> successors;

@@ -50,6 +50,10 @@ struct UnitLink {
   std::string basis;  // "1656/NQ-UBTVQH15, khoản 14"
 };
 
+// A unit's name as a comparison key: vn::MakeKey, with a Roman numeral
+// alone read as its number ("Phường IV" is Phường 4, as people also write it).
+vn::Key UnitNameKey(const std::string& name);
+
 class Gazetteer {
  public:
   static Result<std::shared_ptr<const Gazetteer>> Load(const std::string& dir);

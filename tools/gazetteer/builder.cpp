@@ -369,12 +369,16 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
         }
         if (SameName(written, it->second.name)) {
         } else if (SimilarName(written, it->second.name)) {
-          ++spelling_drift;  // the commune list's spelling stands
+          // The commune list's spelling stands; the table's is kept as
+          // another name people (and the table's users) write.
+          ++spelling_drift;
+          aliases.push_back({old_code, it->second.type, written, it->second.province_code, it->second.district_code,
+                             "", kLastOldDay, ""});
         } else {
           // Another commune of the district by that name: the row has the wrong code.
           std::string right;
           for (const auto& [code, u] : old_communes)
-            if (u.district_code == district_code && code != old_code && SimilarName(u.name, written)) right = code;
+            if (u.district_code == district_code && code != old_code && Relaxed(u.name) == Relaxed(written)) right = code;
           if (!right.empty()) {
             problems.push_back(new_code + "\t" + old_name + "\told_code\t" + right + "\tThe NSO table gives " + old_name +
                                " (" + district_name + ") the code " + old_code + ", which is " + it->second.name +
@@ -410,11 +414,10 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
     rep.notes.push_back(std::to_string(added_from_nso) +
                         " old commune(s) not in the January 2025 list taken from the NSO table");
   if (!aliases.empty())
-    rep.notes.push_back(std::to_string(aliases.size()) + " old commune(s) named otherwise in the NSO table than in the "
-                        "January list (renamed in 2025): both names kept");
+    rep.notes.push_back(std::to_string(aliases.size()) + " old commune name(s) written otherwise in the NSO table than in "
+                        "the January list (spelling, or renamed in 2025): both kept");
   if (spelling_drift)
-    rep.notes.push_back(std::to_string(spelling_drift) +
-                        " old commune name(s) spelt with other marks in the NSO table than in its commune list");
+    rep.notes.push_back("of which " + std::to_string(spelling_drift) + " spelling variants");
   for (const Override& o : *overrides)
     if (!o.used)
       return Status::Error(ErrorCode::kInvalidArgument,

@@ -9,7 +9,7 @@ using hoso::vn::Shape;
 using hoso::vn::Tone;
 
 const std::vector<AddressStyle>& AllAddressStyles() {
-  static const std::vector<AddressStyle> kAll = {AddressStyle::kAsIs,        AddressStyle::kUpper,
+  static const std::vector<AddressStyle> kAll = {AddressStyle::kAsIs,        AddressStyle::kLower, AddressStyle::kUpper,
                                                  AddressStyle::kNoMarks,     AddressStyle::kAbbreviated,
                                                  AddressStyle::kNoCommas,    AddressStyle::kDecomposed,
                                                  AddressStyle::kOldTonePlacement, AddressStyle::kOcrMarks};
@@ -19,6 +19,7 @@ const std::vector<AddressStyle>& AllAddressStyles() {
 const char* AddressStyleName(AddressStyle style) {
   switch (style) {
     case AddressStyle::kAsIs: return "as_written";
+    case AddressStyle::kLower: return "lower_case";
     case AddressStyle::kUpper: return "upper_case";
     case AddressStyle::kNoMarks: return "no_tone_marks";
     case AddressStyle::kAbbreviated: return "abbreviated";
@@ -91,6 +92,7 @@ std::string OldTonePlacement(const std::string& text) {
 std::string Restyle(const std::string& text, AddressStyle style, Rng& rng) {
   switch (style) {
     case AddressStyle::kAsIs: return text;
+    case AddressStyle::kLower: return hoso::vn::Lower(text);
     case AddressStyle::kUpper: {
       auto g = hoso::vn::Decode(text);
       for (auto& x : g)

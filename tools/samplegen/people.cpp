@@ -3,6 +3,7 @@
 #include "core/csv.h"
 
 #include <cstdio>
+#include <optional>
 #include <fstream>
 #include <map>
 #include <set>
@@ -107,9 +108,13 @@ std::string ToLowerUnitWord(const std::string& name) {
 }
 
 Address MakeAddress(Rng& rng, const UnitTable& table) {
+  const UnitLink* link = table.links.empty() ? nullptr : &table.links[rng.Next() % table.links.size()];
+  return MakeAddressFor(rng, table, link, std::nullopt);
+}
+
+Address MakeAddressFor(Rng& rng, const UnitTable& table, const UnitLink* link, std::optional<bool> pre_merger) {
   Address a;
   // The street part: town addresses have numbers and streets, rural ones hamlets.
-  const UnitLink* link = table.links.empty() ? nullptr : &table.links[rng.Next() % table.links.size()];
   const bool rural = link && link->old_commune.rfind("Xã", 0) == 0;
   char buf[128];
   if (rural) {
@@ -138,8 +143,9 @@ Address MakeAddress(Rng& rng, const UnitTable& table) {
   std::vector<const UnitLink*> targets;
   for (const auto& l : table.links)
     if (l.old_commune_code == link->old_commune_code && l.old_province == link->old_province) targets.push_back(&l);
-  const int style = rng.Int(0, 2);  // 0 current, 1 pre-merger, 2 pre-merger (same draw)
-  if (style == 0) {
+  // Drawn after the street part, as samples/ were generated.
+  if (!pre_merger) pre_merger = rng.Int(0, 2) != 0;  // one in three current
+  if (!*pre_merger) {
     a.kind = "current";
     a.ward = link->new_commune;
     a.ward_code = link->new_commune_code;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -62,5 +63,9 @@ std::string ToLowerUnitWord(const std::string& unit_name);  // "Phường X" -> 
 
 Person MakePerson(Rng& rng, const UnitTable& table, double inconsistent_id_rate);
 Address MakeAddress(Rng& rng, const UnitTable& table);
+// An address in `link`'s old commune (pre_merger: with its district and old
+// province) or in its new commune; the street part drawn from `rng`.
+// (nullopt: drawn, one in three current).
+Address MakeAddressFor(Rng& rng, const UnitTable& table, const UnitLink* link, std::optional<bool> pre_merger);
 
 }  // namespace samplegen
