@@ -93,6 +93,21 @@ TEST(Address, EveryWayOfWritingItGivesTheSameAnswer) {
   }
 }
 
+TEST(Address, OcrDamagedNamesAreMatchedAgainstTheGazetteer) {
+  // Tone marks confused (Xá/Xà, Đình/Đinh), a horn lost, đ read as d.
+  for (const std::string& text : {std::string("phường Phúc Xà, quận Ba Đinh, Hà Nội"),
+                                  std::string("phường Phúc Xá, quận Ba Dình, Hả Nội"),
+                                  std::string("phuờng Phúc Xá, quận Ba Đình, Hà Nội")}) {
+    const AddressVerdict v = Check(text);
+    EXPECT_EQ(v.status, "outdated") << text << ": " << v.message;
+    ASSERT_TRUE(v.suggested.has_value()) << text;
+    EXPECT_EQ(v.suggested->ward_code, "00097") << text;
+  }
+  // A letter misread in a longer name (Tu Mơ Rông -> Tu Mơ Ròng; Tê Xăng -> Tê Xảng).
+  const AddressVerdict v = Check("thôn 3, xã Tê Xảng, huyện Tu Mơ Ròng, tỉnh Kon Tum");
+  EXPECT_EQ(v.status, "outdated") << v.message;
+}
+
 TEST(Address, SplitCommuneListsEveryCandidateAndMarksThePopulation) {
   const AddressVerdict v = Check("xóm 3, xã Hồng Hà, huyện Đan Phượng, thành phố Hà Nội");
   EXPECT_EQ(v.status, "ambiguous");

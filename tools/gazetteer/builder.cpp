@@ -348,6 +348,12 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
         // A whole island district became a special zone (đặc khu).
         if (!districts.count(district_code))
           return Status::Error(ErrorCode::kInvalidArgument, "nso row " + std::to_string(row) + ": no old unit");
+        if (old_province_code != districts[district_code].province_code) {
+          problems.push_back(new_code + "\t\told_province_code\t" + districts[district_code].province_code +
+                             "\tThe NSO table puts " + district_name + " in province " + old_province_code +
+                             "; it was in province " + districts[district_code].province_code + ".");
+          continue;
+        }
         link.level = "district";
         link.from_code = district_code;
         link.kind = "whole";
