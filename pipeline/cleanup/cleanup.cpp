@@ -104,8 +104,13 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
       // third of the OCR time: it is asked only then). Ask it about the
       // page with its lines across.
       const int across = o.rotation % 180;  // 90 when the lines run down the page
-      const cv::Mat lines_across = RotateClockwise(gray, across);
-      if (auto j = judge->JudgeOrientation(lines_across, out.dpi);
+      // At OSD's resolution, turned and deskewed: OSD reads skewed lines poorly.
+      const double s = std::min(1.0, 150.0 / std::max(out.dpi, 1));
+      cv::Mat small;
+      cv::resize(gray, small, cv::Size(), s, s, cv::INTER_AREA);
+      cv::Mat lines_across = RotateClockwise(small, across);
+      if (std::abs(o.skew_deg) >= 1.0) lines_across = Rotate(lines_across, o.skew_deg);
+      if (auto j = judge->JudgeOrientation(lines_across, static_cast<int>(std::lround(out.dpi * s)));
           j && j->confidence >= options.orientation.min_judge_confidence) {
         o.rotation = (across + j->rotation) % 360;
         o.confidence = j->confidence;

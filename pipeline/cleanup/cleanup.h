@@ -149,6 +149,12 @@ struct OrientationEstimate {
   int rotation = 0;        // clockwise turn that makes the page upright
   double confidence = 0;   // 0..1
   double balance = 0;      // ink above minus below the x-height band (-1..1)
+  // Evidence that lines run across (> 1) or down (< 1): blobs after
+  // smearing down over blobs after smearing across, and the sharpest row
+  // profile over the sharpest column profile.
+  double direction_smear = 1, direction_profile = 1;
+  // Skew of the lines once turned across (counter-clockwise degrees).
+  double skew_deg = 0;
 };
 // Which way up a grey page is (0, 90, 180, 270), from the ink alone.
 OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const OrientationOptions& options);

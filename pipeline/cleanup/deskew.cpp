@@ -33,9 +33,16 @@ SkewEstimate EstimateSkew(const cv::Mat& gray, int dpi, const DeskewOptions& opt
   const int max_side = static_cast<int>(75 * 0.5);  // half an inch at 75 dpi
   std::vector<uchar> keep(n, 1);
   keep[0] = 0;
-  for (int i = 1; i < n; ++i)
-    if (stats.at<int>(i, cv::CC_STAT_WIDTH) > max_side * 4 || stats.at<int>(i, cv::CC_STAT_HEIGHT) > max_side)
-      keep[i] = 0;
+  // Also ruled lines and the edges of dark borders (thin and long: they
+  // would pull the profile to their own angle, often the scanner's 0°), and
+  // anything touching the page's edge.
+  for (int i = 1; i < n; ++i) {
+    const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
+    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    const bool thin_line = h <= 2 && w > 8 * h;
+    const bool at_edge = x == 0 || y == 0 || x + w >= ink.cols || y + h >= ink.rows;
+    if (w > max_side * 4 || h > max_side || thin_line || at_edge) keep[i] = 0;
+  }
   for (int y = 0; y < ink.rows; ++y) {
     uchar* row = ink.ptr<uchar>(y);
     const int* lab = labels.ptr<int>(y);

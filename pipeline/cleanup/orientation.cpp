@@ -103,10 +103,27 @@ OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const Orie
   // Which way the lines run, by smearing; the skew that straightens them,
   // by profiles (smearing is robust to short text blocks, profiles to skew).
   const double direction_ratio = LineDirection(ink, 100);
-  const bool sideways = direction_ratio < 1.0;
-  cv::Mat upright = sideways ? RotateClockwise(ink, 90) : ink;
-  const InkProfile profile(upright);
-  const double coarse = profile.Search(-options.max_skew, options.max_skew, 1.0);
+  // The same question by profiles: the sharpest row profile over the skew
+  // range against the sharpest column profile (robust to noise and skew,
+  // where smearing joins everything).
+  const InkProfile across(ink);
+  const cv::Mat ink_down = RotateClockwise(ink, 90);
+  const InkProfile down(ink_down);
+  double best_across = 0, best_down = 0;
+  const double coarse_across = across.Search(-options.max_skew, options.max_skew, 1.0, &best_across);
+  const double coarse_down = down.Search(-options.max_skew, options.max_skew, 1.0, &best_down);
+  // Sharpness is per unit of width: back to totals, comparable both ways.
+  const double profile_ratio = (best_across * ink.cols) / std::max(best_down * ink.rows, 1e-9);
+  est.direction_smear = direction_ratio;
+  est.direction_profile = profile_ratio;
+  // Smearing decides when it can; when it cannot (heavy skew, noise) the
+  // profiles do, with little confidence, so that a judge is asked.
+  double vote = std::log(std::max(direction_ratio, 1e-6));
+  if (std::abs(vote) < 0.1 && std::abs(std::log(std::max(profile_ratio, 1e-6))) > 0.2)
+    vote = profile_ratio > 1 ? 0.05 : -0.05;
+  const bool sideways = vote < 0;
+  const InkProfile& profile = sideways ? down : across;
+  const double coarse = sideways ? coarse_down : coarse_across;
   // Lines must lie flat to the tenth of a degree, or the x-height band
   // smears over the marks above and below it.
   const double angle = profile.Search(coarse - 0.9, coarse + 0.9, 0.1);
@@ -119,10 +136,11 @@ OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const Orie
   est.rotation = (sideways ? 90 : 0) + (balance < 0 ? 180 : 0);
   // Confident when both answers are clear: the line direction by how far
   // the smearing ratio is from even, the way up by how lopsided the balance is.
-  const double direction = std::abs(std::log(std::max(direction_ratio, 1e-6)));
+  const double direction = std::abs(vote);
   const double way_up = std::min(1.0, std::abs(balance) / 0.3);
   est.confidence = std::min(direction * 2, 1.0) * way_up;
   est.balance = balance;
+  est.skew_deg = angle;
   return est;
 }
 
