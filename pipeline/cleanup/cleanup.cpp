@@ -89,6 +89,11 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     timed("resize");
     show("resized", gray);
   }
+  if (options.solid_regions.enabled) {
+    const int regions = RemoveSolidRegions(gray, out.dpi, options.solid_regions);
+    timed("solid-regions");
+    if (regions) show("solid-regions-removed", gray);
+  }
   if (options.illumination.enabled) {
     FlattenIllumination(gray, out.dpi, options.illumination);
     timed("illumination");

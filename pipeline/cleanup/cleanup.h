@@ -101,9 +101,21 @@ struct ColourInkOptions {
   double min_share = 0.002;
 };
 
+struct SolidRegionOptions {
+  // Scanner borders, punch holes and photos: dark, smooth regions.
+  bool enabled = true;
+  // Darker than the paper by more than this (grey levels, at ~50 dpi)...
+  int min_darkness = 40;
+  // ...varying less than this (standard deviation over ~2.5 mm)...
+  double max_texture = 12;
+  // ...and at least this many millimetres each way.
+  double min_side_mm = 4.0;
+};
+
 struct CleanupOptions {
   BlankOptions blank;
   ColourInkOptions colour_ink;
+  SolidRegionOptions solid_regions;
   IlluminationOptions illumination;
   OrientationOptions orientation;
   DespeckleOptions despeckle;
@@ -181,6 +193,10 @@ struct SkewEstimate {
 SkewEstimate EstimateSkew(const cv::Mat& gray, int dpi, const DeskewOptions& options);
 // Rotates a page by -angle about its centre, filling with white.
 cv::Mat Rotate(const cv::Mat& image, double angle_deg);
+
+// Paints solid dark regions without text (scanner borders, punch holes, an
+// ID photo) with the paper's level; returns how many it found.
+int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options);
 
 // Divides the page by its estimated paper (uneven light and grey paper
 // become white) and stretches faded ink; true if it ran.

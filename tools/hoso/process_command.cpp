@@ -40,7 +40,7 @@ const char* const kProcessHelp =
     "  --debug-images DIR  write every cleanup step's image (NAME-pN-STEP.png)\n"
     "  --no-orientation  leave pages turned as scanned\n"
     "  --cleanup-off STEPS  comma-separated cleanup steps to skip: orientation,\n"
-    "                    deskew, despeckle, leaders, illumination, colour\n"
+    "                    deskew, despeckle, leaders, illumination, colour, solid\n"
     "  --max-pages N     refuse files with more pages (default 1000)\n"
     "  --quiet           no per-dossier lines or progress\n"
     "  --verbose         log what each stage does\n"
@@ -165,6 +165,7 @@ int RunProcess(const std::vector<std::string>& argv) {
       else if (step == "leaders") c.leaders.enabled = false;
       else if (step == "illumination") c.illumination.enabled = false;
       else if (step == "colour") c.colour_ink.enabled = false;
+      else if (step == "solid") c.solid_regions.enabled = false;
       else return usage("--cleanup-off: unknown step '" + step + "'");
     }
   }
