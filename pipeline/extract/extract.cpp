@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <regex>
 
+#include "core/vn_text.h"
+#include "extract/reader.h"
+
 namespace hoso {
 namespace {
 
@@ -38,14 +41,149 @@ std::optional<std::string> FindPlaceDate(const std::string& text) {
   return last;
 }
 
-DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions&) {
+namespace {
+
+// A raw value to its canonical form; false when it does not parse.
+bool Normalise(FieldType type, const RawField& raw, const NameList* names, FieldValue* out) {
+  out->confidence = raw.confidence;
+  out->page = raw.page;
+  out->bbox = raw.box;
+  const std::string text = CleanValue(raw.text);
+  out->value = text;
+  switch (type) {
+    case FieldType::kDate: {
+      auto d = NormalizeDate(text);
+      if (!d) return false;
+      out->value = *d;
+      return true;
+    }
+    case FieldType::kGender: {
+      auto g = NormalizeGender(text);
+      if (!g) return false;
+      out->value = *g;
+      return true;
+    }
+    case FieldType::kIdNumber: {
+      const IdNumber id = NormalizeIdNumber(text);
+      if (id.digits.empty()) return false;
+      out->value = id.digits;  // checked in validate (length, province, century)
+      return true;
+    }
+    case FieldType::kPhone: {
+      auto p = NormalizePhone(text);
+      if (!p) return false;
+      out->value = *p;
+      return true;
+    }
+    case FieldType::kName:
+      out->value = NormalizeName(text, names);
+      return !out->value.empty();
+    case FieldType::kNumber: {
+      std::string digits;
+      for (char c : text)
+        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+        else if (!digits.empty()) break;  // the first number
+      out->value = digits;
+      return !digits.empty();
+    }
+    case FieldType::kAddress:
+    case FieldType::kText:
+      return !text.empty();
+  }
+  return false;
+}
+
+// Form and card agree? Names compared on their letters and marks, not case.
+bool SameValue(const std::string& key, const std::string& a, const std::string& b) {
+  if (key == "full_name") return vn::MakeKey(a).Toned() == vn::MakeKey(b).Toned();
+  return a == b;
+}
+
+}  // namespace
+
+DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& options) {
   DossierDraft draft;
-  for (const auto& page : pages) {
-    if (auto date = FindPlaceDate(page.text)) {
-      draft.doc_date = date;
-      break;
+  if (!options.templates) {
+    for (const auto& page : pages)
+      if (auto date = FindPlaceDate(page.text)) {
+        draft.doc_date = date;
+        break;
+      }
+    return draft;
+  }
+  const Templates& templates = *options.templates;
+  // Classify every written page; the first form is the main document.
+  std::vector<std::vector<LineView>> lines(pages.size());
+  std::vector<Classification> kinds(pages.size());
+  int main_page = -1;
+  std::vector<int> card_pages;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    lines[i] = PageLines(pages[i]);
+    kinds[i] = ClassifyPage(lines[i], templates);
+    const DocTemplate* t = templates.Find(kinds[i].type);
+    if (!t) continue;
+    if (t->id_card) card_pages.push_back(static_cast<int>(i));
+    else if (main_page < 0) main_page = static_cast<int>(i);
+  }
+  const DocTemplate* main = main_page >= 0 ? templates.Find(kinds[main_page].type) : nullptr;
+  const DocTemplate* card = templates.Find("citizen_id");
+  if (main) {
+    draft.doc_type = main->type;
+  } else if (!card_pages.empty()) {
+    draft.doc_type = "citizen_id";
+    main = card;
+    main_page = card_pages.front();
+    card_pages.erase(card_pages.begin());
+  } else {
+    draft.doc_type = "unknown";
+  }
+  if (main_page >= 0) draft.doc_date = FindPlaceDate(pages[main_page].text);
+  if (!draft.doc_date)
+    for (const auto& page : pages)
+      if (auto date = FindPlaceDate(page.text)) {
+        draft.doc_date = date;
+        break;
+      }
+  if (!main) {
+    draft.flags.push_back({"DOC_TYPE_UNKNOWN", Severity::kWarning, "", "no known form title was found on any page"});
+    return draft;
+  }
+  const NameList* names = options.names.get();
+  auto read = [&](const DocTemplate& doc, int page, std::map<std::string, FieldValue>& into) {
+    for (const auto& [key, raw] : ReadFields(lines[page], page, doc)) {
+      const FieldSpec* spec = nullptr;
+      for (const auto& f : doc.fields)
+        if (f.key == key) spec = &f;
+      FieldValue v;
+      if (Normalise(spec->type, raw, names, &v)) {
+        into[key] = v;
+      } else if (spec->type == FieldType::kDate && !CleanValue(raw.text).empty()) {
+        into[key] = v;  // kept as written, for a person to read
+        draft.flags.push_back({"DATE_INVALID", Severity::kWarning, key, "'" + v.value + "' is not a date"});
+      }
+    }
+  };
+  read(*main, main_page, draft.fields);
+  // The ID copy: fills what the form lacks, and must agree with it.
+  if (card && main != card) {
+    for (int p : card_pages) {
+      std::map<std::string, FieldValue> from_card;
+      read(*card, p, from_card);
+      for (const auto& [key, v] : from_card) {
+        if (key == "permanent_address") continue;  // a form may give another residence
+        auto it = draft.fields.find(key);
+        if (it == draft.fields.end()) {
+          draft.fields[key] = v;
+        } else if (!SameValue(key, it->second.value, v.value)) {
+          draft.flags.push_back({"FIELD_CONFLICT", Severity::kWarning, key,
+                                 "the form and the ID copy (page " + std::to_string(p + 1) + ") disagree"});
+        }
+      }
     }
   }
+  for (const FieldSpec& f : main->fields)
+    if (f.required && !draft.fields.count(f.key))
+      draft.flags.push_back({"FIELD_MISSING", Severity::kWarning, f.key, "no " + f.key + " found"});
   return draft;
 }
 

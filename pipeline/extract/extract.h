@@ -1,21 +1,31 @@
 // Extraction: from the OCR of a dossier's pages to its document type, date
-// and fields. This first version finds the document date on the
-// place-and-date line ("Hà Nội, ngày 05 tháng 7 năm 2025"); classification
-// and label-anchored fields arrive with their own issue and fill the same
-// DossierDraft.
+// and fields. Each page is classified by its title (templates in
+// models/doctypes); the dossier's type is its main form's, or citizen_id for
+// a lone card copy. Fields are read by their labels on the form, and on the
+// ID copy, which fills what the form lacks and is compared with it. The
+// document date comes from the place-and-date line ("Hà Nội, ngày 05
+// tháng 7 năm 2025").
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/ocr_page.h"
 #include "core/record.h"
+#include "extract/normalize.h"
+#include "extract/templates.h"
 
 namespace hoso {
 
-struct ExtractOptions {};
+struct ExtractOptions {
+  // Without templates only the document date is found.
+  std::shared_ptr<const Templates> templates;
+  // Common names, to correct tone-mark errors in names (optional).
+  std::shared_ptr<const NameList> names;
+};
 
 struct DossierDraft {
   std::string doc_type;  // empty: not classified

@@ -70,3 +70,64 @@ TEST(Decide, AnyWarningOrErrorSendsToReview) {
 
 }  // namespace
 }  // namespace hoso
+
+namespace hoso {
+namespace {
+
+DossierRecord Person(const std::string& id, const std::string& dob, const std::string& gender) {
+  DossierRecord r;
+  r.fields["id_number"] = FieldValue{id, 0.9, 0, {}};
+  r.fields["date_of_birth"] = FieldValue{dob, 0.9, 0, {}};
+  r.fields["gender"] = FieldValue{gender, 0.9, 0, {}};
+  return r;
+}
+
+std::vector<std::string> Codes(const std::vector<Flag>& flags) {
+  std::vector<std::string> out;
+  for (const auto& f : flags) out.push_back(f.code);
+  return out;
+}
+
+TEST(IdChecks, ConsistentIdsRaiseNothing) {
+  EXPECT_TRUE(Validate(Person("001088012345", "1988-04-03", "male"), {}).empty());
+  EXPECT_TRUE(Validate(Person("079305000123", "2005-01-01", "female"), {}).empty()) << "3: female, 2000s";
+  EXPECT_TRUE(Validate(Person("045152273027", "1952-09-22", "female"), {}).empty());
+}
+
+TEST(IdChecks, CenturyGenderDigitOrBirthYearThatDisagree) {
+  auto flags = Validate(Person("001188012345", "1988-04-03", "male"), {});  // 1 = female
+  ASSERT_EQ(Codes(flags), std::vector<std::string>{"ID_NUMBER_MISMATCH"});
+  EXPECT_EQ(flags[0].severity, Severity::kError);
+  EXPECT_NE(flags[0].message.find("female"), std::string::npos);
+  EXPECT_EQ(Codes(Validate(Person("001089012345", "1988-04-03", "male"), {})),
+            std::vector<std::string>{"ID_NUMBER_MISMATCH"}) << "birth year 89 vs 1988";
+  EXPECT_EQ(Codes(Validate(Person("001288012345", "1988-04-03", "male"), {})),
+            std::vector<std::string>{"ID_NUMBER_MISMATCH"}) << "2 = born in the 2000s";
+  EXPECT_EQ(Decide(Validate(Person("001288012345", "1988-04-03", "male"), {})), DossierStatus::kNeedsReview);
+}
+
+TEST(IdChecks, InvalidAndOldIds) {
+  EXPECT_EQ(Codes(Validate(Person("00108801234", "1988-04-03", "male"), {})),
+            std::vector<std::string>{"ID_NUMBER_INVALID"}) << "11 digits";
+  EXPECT_EQ(Codes(Validate(Person("003088012345", "1988-04-03", "male"), {})),
+            std::vector<std::string>{"ID_NUMBER_INVALID"}) << "003 is no province";
+  EXPECT_TRUE(IsIdProvinceCode("079"));
+  EXPECT_FALSE(IsIdProvinceCode("099"));
+  const auto old = Validate(Person("012345678", "1988-04-03", "male"), {});
+  EXPECT_EQ(Codes(old), std::vector<std::string>{"ID_NUMBER_OLD"});
+  EXPECT_EQ(Decide(old), DossierStatus::kRegistered) << "an old CMND is information";
+}
+
+TEST(FieldChecks, BirthAfterTheDocumentAndFieldsReadPoorly) {
+  DossierRecord r = Person("001088012345", "1988-04-03", "male");
+  r.doc_date = "1987-01-01";
+  EXPECT_EQ(Codes(Validate(r, {})), std::vector<std::string>{"DATE_INVALID"});
+  DossierRecord low = Person("001088012345", "1988-04-03", "male");
+  low.fields["full_name"] = FieldValue{"Lê Văn Hùng", 0.31, 0, {}};
+  const auto flags = Validate(low, {});
+  ASSERT_EQ(Codes(flags), std::vector<std::string>{"LOW_CONFIDENCE"});
+  EXPECT_EQ(flags[0].field, "full_name");
+}
+
+}  // namespace
+}  // namespace hoso

@@ -347,6 +347,14 @@ int main(int argc, char** argv) {
   fj->set("doc_type_accuracy", R(fields.doc_type_accuracy));
   fj->set("doc_date_accuracy", R(fields.doc_date_accuracy));
   fj->set("all_core_fields_accuracy", R(fields.all_core_fields_accuracy));
+  fj->set("light_dossiers", fields.light_dossiers);
+  fj->set("all_core_fields_light_accuracy", R(fields.all_core_fields_light_accuracy));
+  Object::Ptr idj = Obj();
+  idj->set("inconsistent", fields.inconsistent_ids);
+  idj->set("inconsistent_caught", fields.inconsistent_caught);
+  idj->set("consistent", fields.consistent_ids);
+  idj->set("consistent_flagged", fields.consistent_flagged);
+  fj->set("id_checks", idj);
   Object::Ptr per = Obj();
   for (const auto& [k, v] : fields.field_accuracy) per->set(k, R(v));
   fj->set("field_accuracy", per);
@@ -433,7 +441,10 @@ int main(int argc, char** argv) {
     << "<td>" << Num(pages.skew_median_error, 2) << "°<td>" << Num(pages.skew_p90_error, 2) << "°</table>";
   h << "<h2>Documents and fields (hoso)</h2><table><tr><th>measure<th>accuracy"
     << "<tr><td>document type<td>" << Pct(fields.doc_type_accuracy) << "<tr><td>document date<td>"
-    << Pct(fields.doc_date_accuracy) << "<tr><td>every core field right<td>" << Pct(fields.all_core_fields_accuracy);
+    << Pct(fields.doc_date_accuracy) << "<tr><td>every core field right<td>" << Pct(fields.all_core_fields_accuracy)
+    << "<tr><td>every core field right, light damage at most<td>" << Pct(fields.all_core_fields_light_accuracy)
+    << "<tr><td>inconsistent IDs caught<td>" << fields.inconsistent_caught << " of " << fields.inconsistent_ids
+    << "<tr><td>consistent IDs flagged<td>" << fields.consistent_flagged << " of " << fields.consistent_ids;
   for (const auto& [k, v] : fields.field_accuracy)
     h << "<tr><td>" << k << " (" << fields.field_counts.at(k) << ")<td>" << Pct(v);
   h << "</table><h2>Addresses (hoso)</h2><table><tr><th>measure<th>n<th>accuracy"
@@ -491,7 +502,11 @@ int main(int argc, char** argv) {
               pages.skew_p90_error, pages.skew_pages);
   std::printf("hoso documents: type %.1f%%, date %.1f%%, every core field %.1f%%\n", 100 * fields.doc_type_accuracy,
               100 * fields.doc_date_accuracy, 100 * fields.all_core_fields_accuracy);
+  std::printf("  every core field, light damage at most: %.1f%% (%d dossiers)\n",
+              100 * fields.all_core_fields_light_accuracy, fields.light_dossiers);
   for (const auto& [k, v] : fields.field_accuracy) std::printf("  %-18s %.1f%%\n", k.c_str(), 100 * v);
+  std::printf("hoso ID checks: %d of %d inconsistent IDs caught, %d of %d consistent ones flagged\n",
+              fields.inconsistent_caught, fields.inconsistent_ids, fields.consistent_flagged, fields.consistent_ids);
   std::printf("hoso addresses: status %.1f%% (%d), suggestion %.1f%% (%d outdated), candidates %.1f%% (%d split)\n",
               100 * addr.status_accuracy, addr.dossiers, 100 * addr.suggestion_accuracy, addr.outdated,
               100 * addr.candidates_accuracy, addr.ambiguous);

@@ -141,7 +141,7 @@ PageScore ScorePages(const std::vector<TruthDossier>& truth,
 FieldScore ScoreFields(const std::vector<TruthDossier>& truth,
                        const std::map<std::string, hoso::DossierRecord>& records) {
   FieldScore s;
-  int type_ok = 0, dated = 0, date_ok = 0, all_ok = 0;
+  int type_ok = 0, dated = 0, date_ok = 0, all_ok = 0, light_ok = 0;
   std::map<std::string, int> right;
   for (const auto& t : truth) {
     ++s.dossiers;
@@ -164,7 +164,24 @@ FieldScore ScoreFields(const std::vector<TruthDossier>& truth,
       if (core && !ok) every = false;
     }
     all_ok += every;
+    const bool light = std::all_of(t.pages.begin(), t.pages.end(), [](const TruthPage& p) { return p.strength < 0.34; });
+    if (light) {
+      ++s.light_dossiers;
+      light_ok += every;
+    }
+    if (r) {
+      bool id_flag = false;
+      for (const auto& f : r->flags) id_flag = id_flag || f.code == "ID_NUMBER_MISMATCH" || f.code == "ID_NUMBER_INVALID";
+      if (t.id_consistent) {
+        ++s.consistent_ids;
+        s.consistent_flagged += id_flag;
+      } else {
+        ++s.inconsistent_ids;
+        s.inconsistent_caught += id_flag;
+      }
+    }
   }
+  s.all_core_fields_light_accuracy = Ratio(light_ok, s.light_dossiers);
   s.doc_type_accuracy = Ratio(type_ok, s.dossiers);
   s.doc_date_accuracy = Ratio(date_ok, dated);
   for (const auto& [key, n] : s.field_counts) s.field_accuracy[key] = Ratio(right[key], n);

@@ -85,6 +85,13 @@ struct FieldScore {
   std::map<std::string, double> field_accuracy;  // exact match, per canonical key
   std::map<std::string, int> field_counts;
   double all_core_fields_accuracy = 0;  // dossiers with every core field right
+  // The same over dossiers whose every page is undamaged or lightly damaged.
+  int light_dossiers = 0;
+  double all_core_fields_light_accuracy = 0;
+  // ID checks: deliberately inconsistent IDs caught (ID_NUMBER_MISMATCH or
+  // _INVALID), and consistent ones flagged all the same.
+  int inconsistent_ids = 0, inconsistent_caught = 0;
+  int consistent_ids = 0, consistent_flagged = 0;
 };
 FieldScore ScoreFields(const std::vector<TruthDossier>& truth,
                        const std::map<std::string, hoso::DossierRecord>& records);

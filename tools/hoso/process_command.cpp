@@ -138,6 +138,18 @@ int RunProcess(const std::vector<std::string>& argv) {
       return kExitFatal;
     }
     options.gazetteer = std::move(gazetteer).value();
+    auto templates = Templates::Load(Templates::DefaultDir());
+    if (!templates.ok()) {
+      std::cerr << "hoso process: " << templates.status().ToString() << "\n";
+      return kExitFatal;
+    }
+    options.extract.templates = std::move(templates).value();
+    auto names = NameList::Load(NameList::DefaultDir());
+    if (!names.ok()) {
+      std::cerr << "hoso process: " << names.status().ToString() << "\n";
+      return kExitFatal;
+    }
+    options.extract.names = std::make_shared<NameList>(std::move(names).value());
   }
   options.validate.address_flags_need_review = !args.Flag("--register-address-flags");
   if (auto as_of = args.Value("--as-of")) {

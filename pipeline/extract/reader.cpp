@@ -1,0 +1,223 @@
+#include "extract/reader.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "core/vn_text.h"
+#include "extract/normalize.h"
+
+namespace hoso {
+namespace {
+
+std::vector<std::string> Tokens(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(vn::MakeKey(text).Ascii());
+  for (std::string t; in >> t;) out.push_back(t);
+  return out;
+}
+
+// Same word despite OCR: bare letters equal, or one letter off in a longer word.
+bool TokenMatch(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (std::min(a.size(), b.size()) < 4) return false;
+  return vn::AsciiEditDistance(a, b) <= 1;
+}
+
+struct Label {
+  const FieldSpec* field = nullptr;  // null: a stop label
+  std::vector<std::string> tokens;
+};
+
+std::vector<Label> Compile(const DocTemplate& doc) {
+  std::vector<Label> out;
+  for (const FieldSpec& f : doc.fields)
+    for (const std::string& l : f.labels) out.push_back({&f, Tokens(l)});
+  for (const std::string& l : doc.stop_labels) out.push_back({nullptr, Tokens(l)});
+  // Longest first: "Số điện thoại liên hệ" before "Điện thoại".
+  std::stable_sort(out.begin(), out.end(), [](const Label& a, const Label& b) { return a.tokens.size() > b.tokens.size(); });
+  return out;
+}
+
+struct Occurrence {
+  const Label* label = nullptr;
+  size_t first = 0, last = 0;  // tokens [first, last)
+};
+
+bool IsNumbering(const std::string& token) {
+  // "1", "12", "a", "b" (as in "1." or "a)").
+  if (token.size() <= 2 && std::all_of(token.begin(), token.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return true;
+  return token.size() == 1 && std::isalpha(static_cast<unsigned char>(token[0]));
+}
+
+// Labels on a line, left to right, longest match at each position. A label
+// counts at the start of the line (after its number), or anywhere when a
+// colon follows it.
+std::vector<Occurrence> FindLabels(const LineView& line, const std::vector<Label>& labels) {
+  std::vector<Occurrence> out;
+  const auto& t = line.tokens;
+  size_t start = 0;
+  while (start < t.size() && IsNumbering(t[start].ascii)) ++start;
+  for (size_t i = 0; i < t.size();) {
+    const Label* found = nullptr;
+    for (const Label& l : labels) {
+      if (l.tokens.empty() || i + l.tokens.size() > t.size()) continue;
+      bool ok = true;
+      for (size_t k = 0; k < l.tokens.size() && ok; ++k) ok = TokenMatch(t[i + k].ascii, l.tokens[k]);
+      if (!ok) continue;
+      const size_t end = i + l.tokens.size();
+      const OcrWord& last_word = line.line->words[t[end - 1].word];
+      const bool colon_after =
+          last_word.text.find(':') != std::string::npos ||
+          (static_cast<size_t>(t[end - 1].word) + 1 < line.line->words.size() &&
+           line.line->words[t[end - 1].word + 1].text.rfind(':', 0) == 0);
+      if (i == start || colon_after) {
+        found = &l;
+        break;
+      }
+    }
+    if (found) {
+      out.push_back({found, i, i + found->tokens.size()});
+      i += found->tokens.size();
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Words [from, to) of a line as one value; a word that holds the end of
+// the label and, after a colon, the start of the value is split.
+RawField Words(const OcrLine& line, int from, int to, const std::string& head, int page) {
+  RawField f;
+  f.page = page;
+  std::string text = head;
+  double conf = 0;
+  int n = 0;
+  for (int w = from; w < to; ++w) {
+    text += (text.empty() ? "" : " ") + line.words[w].text;
+    conf += line.words[w].confidence;
+    f.box = Union(f.box, line.words[w].box);
+    ++n;
+  }
+  f.text = text;
+  f.confidence = n ? conf / n : 0;
+  return f;
+}
+
+// "1." "12)" "a)": the number of a form's item, not a value's continuation
+// ("8, thành phố Hồ Chí Minh" continues an address).
+bool StartsWithItemNumber(const LineView& l) {
+  const std::string& w = l.line->words.front().text;
+  if (w.size() < 2 || (w.back() != '.' && w.back() != ')')) return false;
+  const std::string head = w.substr(0, w.size() - 1);
+  if (head.size() <= 2 && std::all_of(head.begin(), head.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return true;
+  return head.size() == 1 && std::isalpha(static_cast<unsigned char>(head[0]));
+}
+
+// Lines that never continue a value: the pledge, the place and date, and
+// lines with labels of their own (checked by the caller).
+bool IsBoilerplate(const LineView& l) {
+  static const std::vector<std::vector<std::string>> kPhrases = {
+      {"toi", "xin", "cam", "doan"}, {"cam", "doan"}, {"ky", "ghi", "ro"}, {"quoc", "tich"}, {"que", "quan"}};
+  for (const auto& phrase : kPhrases)
+    for (size_t i = 0; i + phrase.size() <= l.tokens.size(); ++i) {
+      bool ok = true;
+      for (size_t k = 0; k < phrase.size() && ok; ++k) ok = l.tokens[i + k].ascii == phrase[k];
+      if (ok) return true;
+    }
+  return false;
+}
+
+}  // namespace
+
+std::vector<LineView> PageLines(const OcrPage& page) {
+  std::vector<LineView> out;
+  for (const OcrBlock& b : page.blocks)
+    for (const OcrLine& line : b.lines) {
+      LineView v;
+      v.line = &line;
+      v.text = line.Text();
+      v.has_colon = v.text.find(':') != std::string::npos;
+      for (size_t w = 0; w < line.words.size(); ++w)
+        for (const std::string& tok : Tokens(line.words[w].text)) v.tokens.push_back({tok, static_cast<int>(w)});
+      if (!v.tokens.empty()) out.push_back(std::move(v));
+    }
+  return out;
+}
+
+std::map<std::string, RawField> ReadFields(const std::vector<LineView>& lines, int page_index, const DocTemplate& doc) {
+  const std::vector<Label> labels = Compile(doc);
+  std::vector<std::vector<Occurrence>> found(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) found[i] = FindLabels(lines[i], labels);
+  std::map<std::string, RawField> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const OcrLine& line = *lines[i].line;
+    for (size_t k = 0; k < found[i].size(); ++k) {
+      const Occurrence& o = found[i][k];
+      if (!o.label->field || out.count(o.label->field->key)) continue;
+      const FieldSpec& spec = *o.label->field;
+      // To the right of the label, up to the next label on the line.
+      const int last_label_word = lines[i].tokens[o.last - 1].word;
+      const int end_word = k + 1 < found[i].size() ? lines[i].tokens[found[i][k + 1].first].word
+                                                   : static_cast<int>(line.words.size());
+      std::string head;
+      const std::string& joint = line.words[last_label_word].text;
+      if (const size_t colon = joint.find(':'); colon != std::string::npos && colon + 1 < joint.size())
+        head = joint.substr(colon + 1);
+      RawField value = Words(line, last_label_word + 1, std::max(last_label_word + 1, end_word), head, page_index);
+      size_t next = i + 1;
+      if (CleanValue(value.text).empty()) {
+        // Alone on its line: the value is the next line, if that has no label.
+        if (next < lines.size() && found[next].empty() && !IsBoilerplate(lines[next])) {
+          value = Words(*lines[next].line, 0, static_cast<int>(lines[next].line->words.size()), "", page_index);
+          ++next;
+        } else {
+          continue;
+        }
+      }
+      // Addresses wrap: following lines without labels, colons or numbers.
+      if (spec.type == FieldType::kAddress || spec.type == FieldType::kText) {
+        for (int extra = 0; extra < 2 && next < lines.size(); ++extra, ++next) {
+          const LineView& l = lines[next];
+          if (!found[next].empty() || l.has_colon || IsBoilerplate(l) || StartsWithItemNumber(l)) break;
+          if (spec.type == FieldType::kText) break;  // short values do not wrap
+          RawField more = Words(*l.line, 0, static_cast<int>(l.line->words.size()), "", page_index);
+          value.confidence = (value.confidence + more.confidence) / 2;
+          value.box = Union(value.box, more.box);
+          value.text += " " + more.text;
+        }
+      }
+      out[spec.key] = value;
+    }
+  }
+  return out;
+}
+
+Classification ClassifyPage(const std::vector<LineView>& lines, const Templates& templates) {
+  // Title lines carry no colon; they sit in the upper part of the page.
+  std::vector<std::string> seq;
+  const size_t upper = std::max<size_t>(8, lines.size() * 2 / 3);
+  for (size_t i = 0; i < lines.size() && i < upper; ++i) {
+    if (lines[i].has_colon) continue;
+    for (const auto& t : lines[i].tokens) seq.push_back(t.ascii);
+  }
+  Classification best;
+  for (const DocTemplate& doc : templates.docs)
+    for (const std::string& title : doc.titles) {
+      const std::vector<std::string> tt = Tokens(title);
+      if (tt.size() < 2 || tt.size() > seq.size()) continue;
+      for (size_t i = 0; i + tt.size() <= seq.size(); ++i) {
+        bool ok = true;
+        for (size_t k = 0; k < tt.size() && ok; ++k) ok = TokenMatch(seq[i + k], tt[k]);
+        if (ok && static_cast<int>(tt.size()) > best.score) {
+          best.type = doc.type;
+          best.score = static_cast<int>(tt.size());
+        }
+      }
+    }
+  return best;
+}
+
+}  // namespace hoso

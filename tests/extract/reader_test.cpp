@@ -1,0 +1,166 @@
+// Field reading on OCR lines built by hand (words with boxes): the labels'
+// variants, values beside or below their labels, OCR damage, ID copies.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "extract/extract.h"
+#include "extract/reader.h"
+
+namespace hoso {
+namespace {
+
+OcrPage PageOf(const std::vector<std::string>& lines, double confidence = 0.9) {
+  OcrPage page;
+  page.width = 2480;
+  page.height = 3508;
+  OcrBlock block;
+  int y = 100;
+  for (const std::string& text : lines) {
+    OcrLine line;
+    std::istringstream in(text);
+    int x = 200;
+    for (std::string w; in >> w;) {
+      OcrWord word{w, Box{x, y, static_cast<int>(w.size()) * 20, 40}, confidence};
+      x += word.box.w + 20;
+      line.box = Union(line.box, word.box);
+      line.words.push_back(word);
+    }
+    block.lines.push_back(line);
+    page.text += text + "\n";
+    y += 70;
+  }
+  page.blocks.push_back(block);
+  return page;
+}
+
+ExtractOptions Options() {
+  ExtractOptions o;
+  auto t = Templates::Load(Templates::DefaultDir());
+  EXPECT_TRUE(t.ok()) << t.status().ToString();
+  o.templates = *t;
+  auto n = NameList::Load(NameList::DefaultDir());
+  EXPECT_TRUE(n.ok());
+  o.names = std::make_shared<NameList>(std::move(n).value());
+  return o;
+}
+
+const std::vector<std::string> kLandForm = {
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "ĐƠN ĐĂNG KÝ ĐẤT ĐAI, TÀI SẢN",
+    "GẮN LIỀN VỚI ĐẤT",
+    "Kính gửi: Ủy ban nhân dân xã Thăng Phú",
+    "1. Họ và tên: NGUYỄN THỊ LOAN ..........................",
+    "2. Ngày, tháng, năm sinh: 22/09/1952 Giới tính: Nữ ...........",
+    "3. Số căn cước công dân: 045 152 273 027 ..................",
+    "4. Nơi thường trú: ấp 1, xã Bình Quế, huyện Thăng Bình, tỉnh",
+    "Quảng Nam ...........................",
+    "5. Điện thoại: 0770.401.985 ..................",
+    "6. Thửa đất số: 813 Tờ bản đồ số: 18 ..............",
+    "7. Mục đích sử dụng đất: Đất ở tại đô thị",
+    "Tôi xin cam đoan những nội dung khai trên đây là đúng sự thật",
+    "Huế, ngày 01 tháng 9 năm 2026",
+};
+
+TEST(Extract, LandFormEveryField) {
+  const DossierDraft d = Extract({PageOf(kLandForm)}, Options());
+  EXPECT_EQ(d.doc_type, "land_registration");
+  EXPECT_EQ(d.doc_date, "2026-09-01");
+  EXPECT_EQ(d.fields.at("full_name").value, "Nguyễn Thị Loan");
+  EXPECT_EQ(d.fields.at("date_of_birth").value, "1952-09-22");
+  EXPECT_EQ(d.fields.at("gender").value, "female");
+  EXPECT_EQ(d.fields.at("id_number").value, "045152273027");
+  EXPECT_EQ(d.fields.at("permanent_address").value, "ấp 1, xã Bình Quế, huyện Thăng Bình, tỉnh Quảng Nam");
+  EXPECT_EQ(d.fields.at("phone").value, "0770401985");
+  EXPECT_EQ(d.fields.at("parcel_number").value, "813");
+  EXPECT_EQ(d.fields.at("map_sheet").value, "18");
+  EXPECT_TRUE(d.flags.empty()) << d.flags[0].code;
+  // Where each value was: its page, its words' box, their confidence.
+  const FieldValue& name = d.fields.at("full_name");
+  EXPECT_EQ(name.page, 0);
+  EXPECT_FALSE(name.bbox.empty());
+  EXPECT_NEAR(name.confidence, 0.9, 1e-9);
+}
+
+TEST(Extract, LabelsDamagedByOcrAndOtherVariants) {
+  const DossierDraft d = Extract({PageOf({"TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+                                          "1. Ho, chủ đệm và tén: Lê Văn Hùng",
+                                          "2. Ngày, thang, năm sinh: 3-4-1988 Giới tinh: Nam",
+                                          "3. Số CMND/CCCD: 001.088.012.345",
+                                          "4. Nơi cu trú: Số 18, ngõ 42 phố Phúc Xá, phường Phúc Xá, quận Ba Đình, Hà Nội",
+                                          "5. Số điện thoại liên hệ: +84 912 345 678"})},
+                             Options());
+  EXPECT_EQ(d.doc_type, "residence_change");
+  EXPECT_EQ(d.fields.at("full_name").value, "Lê Văn Hùng");
+  EXPECT_EQ(d.fields.at("date_of_birth").value, "1988-04-03");
+  EXPECT_EQ(d.fields.at("gender").value, "male");
+  EXPECT_EQ(d.fields.at("id_number").value, "001088012345");
+  EXPECT_EQ(d.fields.at("permanent_address").value,
+            "Số 18, ngõ 42 phố Phúc Xá, phường Phúc Xá, quận Ba Đình, Hà Nội");
+  EXPECT_EQ(d.fields.at("phone").value, "0912345678");
+}
+
+const std::vector<std::string> kCard = {
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "CĂN CƯỚC CÔNG DÂN",
+    "Số định danh cá nhân: 045152273027", "Họ, chữ đệm và tên / Full name:", "NGUYỄN THỊ LOAN",
+    "Ngày sinh / Date of birth: 22/09/1952", "Giới tính / Sex: Nữ", "Quốc tịch / Nationality: Việt Nam",
+    "Nơi thường trú / Place of residence:", "ấp 1, xã Bình Quế, huyện Thăng Bình, tỉnh", "Quảng Nam"};
+
+TEST(Extract, IdCopyAloneIsACitizenIdDossier) {
+  const DossierDraft d = Extract({PageOf(kCard)}, Options());
+  EXPECT_EQ(d.doc_type, "citizen_id");
+  EXPECT_EQ(d.fields.at("id_number").value, "045152273027");
+  EXPECT_EQ(d.fields.at("full_name").value, "Nguyễn Thị Loan") << "value on the line below its label";
+  EXPECT_EQ(d.fields.at("date_of_birth").value, "1952-09-22");
+  EXPECT_EQ(d.fields.at("gender").value, "female");
+  EXPECT_EQ(d.fields.at("permanent_address").value, "ấp 1, xã Bình Quế, huyện Thăng Bình, tỉnh Quảng Nam");
+}
+
+TEST(Extract, IdCopyFillsTheFormAndContradictsIt) {
+  std::vector<std::string> form = kLandForm;
+  form[7] = "3. Số căn cước công dân: ..........................";  // left empty on the form
+  form[5] = "1. Họ và tên: NGUYỄN THỊ LAN";                         // not the card's name
+  const DossierDraft d = Extract({PageOf(form), OcrPage{}, PageOf(kCard)}, Options());
+  EXPECT_EQ(d.doc_type, "land_registration") << "the form is the main document";
+  EXPECT_EQ(d.fields.at("id_number").value, "045152273027");
+  EXPECT_EQ(d.fields.at("id_number").page, 2) << "read on the ID copy";
+  ASSERT_EQ(d.flags.size(), 1u);
+  EXPECT_EQ(d.flags[0].code, "FIELD_CONFLICT");
+  EXPECT_EQ(d.flags[0].field, "full_name");
+}
+
+TEST(Extract, RequiredFieldMissingIsFlagged) {
+  const DossierDraft d = Extract({PageOf({"TỜ KHAI ĐĂNG KÝ KHAI SINH", "1. Họ và tên: Trần Văn Nam",
+                                          "2. Ngày, tháng, năm sinh: 01/01/1990 Giới tính: Nam"})},
+                                 Options());
+  EXPECT_EQ(d.doc_type, "birth_registration");
+  std::set<std::string> missing;
+  for (const auto& f : d.flags)
+    if (f.code == "FIELD_MISSING") missing.insert(f.field);
+  EXPECT_EQ(missing, (std::set<std::string>{"id_number", "permanent_address"}));
+}
+
+TEST(Extract, UnknownPagesGiveAnUnknownType) {
+  const DossierDraft d = Extract({PageOf({"Hello world", "Nothing to see"})}, Options());
+  EXPECT_EQ(d.doc_type, "unknown");
+  ASSERT_FALSE(d.flags.empty());
+  EXPECT_EQ(d.flags[0].code, "DOC_TYPE_UNKNOWN");
+}
+
+TEST(Templates, EveryTypeLoadsWithItsFields) {
+  auto t = Templates::Load(Templates::DefaultDir());
+  ASSERT_TRUE(t.ok());
+  for (const char* type : {"land_registration", "business_household_registration", "residence_change",
+                           "birth_registration", "citizen_id"}) {
+    const DocTemplate* d = (*t)->Find(type);
+    ASSERT_NE(d, nullptr) << type;
+    EXPECT_FALSE(d->titles.empty());
+    bool has_id = false;
+    for (const auto& f : d->fields) has_id = has_id || f.key == "id_number";
+    EXPECT_TRUE(has_id) << type;
+  }
+}
+
+}  // namespace
+}  // namespace hoso
