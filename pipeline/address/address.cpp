@@ -95,7 +95,11 @@ Marker MarkerAt(const std::vector<Token>& t, size_t i, bool marked_input) {
   auto matches = [&](const Token& tok, const char* toned, const char* ascii) {
     if (!marked_input) return tok.ascii == ascii;
     if (tok.toned == toned) return true;
-    return part_start && tok.key.has_marks && tok.ascii == ascii;
+    // OCR also drops a unit word's marks altogether ("tinh Đồng Tháp"); for
+    // words that begin few names that is still the unit word.
+    const std::string a(ascii);
+    const bool rarely_a_name = a == "tinh" || a == "huyen" || a == "phuong";
+    return part_start && (tok.key.has_marks || rarely_a_name) && tok.ascii == ascii;
   };
   if (i + 1 < t.size() && t[i].segment == t[i + 1].segment) {
     for (const Word& w : kTwo) {
@@ -299,7 +303,7 @@ ParsedAddress ParseAddress(std::string_view text, const Gazetteer& g) {
     return p;
   }
   auto unit = [&](const Component& c) {
-    return WrittenUnit{c.marker.type, c.name, c.begin, c.end};
+    return WrittenUnit{c.marker.type, c.name, c.begin, c.end, tokens[c.first].begin};
   };
   // Province: the last part, or the tail of it when no comma came before it
   // ("quận Ba Đình Hà Nội").
@@ -316,7 +320,7 @@ ParsedAddress ParseAddress(std::string_view text, const Gazetteer& g) {
       const size_t split = last.last - k;
       const std::string tail(text.substr(tokens[split].begin, last.end - tokens[split].begin));
       if (MatchProvinces(g, tail).empty()) continue;
-      p.province = WrittenUnit{"", tail, tokens[split].begin, last.end};
+      p.province = WrittenUnit{"", tail, tokens[split].begin, last.end, tokens[split].begin};
       Component head = last;
       head.last = split;
       head.end = tokens[split - 1].end;
@@ -363,6 +367,109 @@ ParsedAddress ParseAddress(std::string_view text, const Gazetteer& g) {
   // Whatever parts are left belong to the street ("thôn 3", "tổ 5").
   p.street = TrimSeparators(std::string(text.substr(0, street_end)));
   return p;
+}
+
+namespace {
+
+// `canonical` written with the capitals of `written`, word by word (all
+// capitals stay all capitals).
+std::string CaseLike(const std::string& written, const std::string& canonical) {
+  std::vector<vn::Glyph> w = vn::Decode(written), c = vn::Decode(canonical);
+  bool any_lower = false, any_letter = false;
+  for (const auto& g : w)
+    if (g.letter) {
+      any_letter = true;
+      any_lower = any_lower || !g.upper;
+    }
+  if (any_letter && !any_lower) {
+    for (auto& g : c) g.upper = g.letter;
+    return vn::Encode(c);
+  }
+  // Word starts of the written text, in order.
+  std::vector<bool> starts;
+  bool at_start = true;
+  for (const auto& g : w) {
+    if (!g.letter && !(g.base >= '0' && g.base <= '9')) {
+      at_start = true;
+      continue;
+    }
+    if (at_start) starts.push_back(g.letter && g.upper);
+    at_start = false;
+  }
+  size_t word = 0;
+  at_start = true;
+  for (auto& g : c) {
+    if (!g.letter && !(g.base >= '0' && g.base <= '9')) {
+      at_start = true;
+      continue;
+    }
+    if (at_start) {
+      if (g.letter) g.upper = word < starts.size() ? starts[word] : g.upper;
+      ++word;
+    } else if (g.letter) {
+      g.upper = false;
+    }
+    at_start = false;
+  }
+  return vn::Encode(c);
+}
+
+// The one spelling the candidates share, if they share one.
+template <typename Unit>
+std::optional<std::string> OneName(const std::vector<const Unit*>& units) {
+  if (units.empty()) return std::nullopt;
+  for (const Unit* u : units)
+    if (vn::MakeKey(u->name).Toned() != vn::MakeKey(units.front()->name).Toned()) return std::nullopt;
+  return units.front()->name;
+}
+
+}  // namespace
+
+std::string SpellAddress(std::string_view text, const Gazetteer& g) {
+  std::string out(text);
+  if (!vn::MakeKey(text).has_marks) return out;
+  const ParsedAddress p = ParseAddress(text, g);
+  struct Edit {
+    size_t begin, end;
+    std::string with;
+  };
+  std::vector<Edit> edits;
+  auto name_edit = [&](const WrittenUnit& u, const std::optional<std::string>& name) {
+    if (!name || u.empty()) return;
+    const std::string written(text.substr(u.name_begin, u.end - u.name_begin));
+    if (vn::MakeKey(written).Toned() == vn::MakeKey(*name).Toned()) return;
+    // Same letters (marks wrong), or one letter off in a name of six or more.
+    const std::string a = vn::MakeKey(written).Ascii(), b = vn::MakeKey(*name).Ascii();
+    if (a != b && (a.size() < 6 || vn::AsciiEditDistance(a, b) > 1)) return;
+    edits.push_back({u.name_begin, u.end, CaseLike(written, *name)});
+  };
+  auto word_edit = [&](const WrittenUnit& u) {
+    if (u.type.empty() || u.name_begin <= u.begin) return;
+    std::string word(text.substr(u.begin, u.name_begin - u.begin));
+    while (!word.empty() && (word.back() == ' ' || word.back() == '.')) word.pop_back();
+    if (vn::MakeKey(word).Ascii() != vn::MakeKey(u.type).Ascii()) return;  // an abbreviation
+    if (vn::MakeKey(word).Toned() == vn::MakeKey(u.type).Toned()) return;
+    edits.push_back({u.begin, u.begin + word.size(), CaseLike(word, u.type)});
+  };
+  std::set<std::string> province_codes;
+  if (!p.province.empty()) {
+    const auto provinces = MatchProvinces(g, p.province.name);
+    for (const Province* pr : provinces) province_codes.insert(pr->code);
+    if (ProvinceAlias(vn::MakeKey(p.province.name).Ascii()) == vn::MakeKey(p.province.name).Ascii())
+      name_edit(p.province, OneName(provinces));
+  }
+  if (!p.district.empty()) {
+    const vn::Key k = NameKey(p.district.name, true);
+    name_edit(p.district, OneName(MatchUnits(k, g.DistrictsNamed(k.Ascii()), g.districts(), province_codes)));
+  }
+  if (!p.commune.empty() && !province_codes.empty()) {
+    const vn::Key k = NameKey(p.commune.name, true);
+    name_edit(p.commune, OneName(MatchUnits(k, g.CommunesNamed(k.Ascii()), g.communes(), province_codes)));
+  }
+  for (const WrittenUnit* u : {&p.commune, &p.district, &p.province}) word_edit(*u);
+  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
+  for (const Edit& e : edits) out.replace(e.begin, e.end - e.begin, e.with);
+  return out;
 }
 
 namespace {

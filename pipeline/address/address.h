@@ -19,7 +19,8 @@ namespace hoso {
 struct WrittenUnit {
   std::string type;
   std::string name;
-  size_t begin = 0, end = 0;
+  size_t begin = 0, end = 0;  // the unit word included
+  size_t name_begin = 0;
   bool empty() const { return name.empty(); }
 };
 
@@ -32,6 +33,13 @@ struct ParsedAddress {
 // Splits an address into street part, commune, district and province. The
 // gazetteer decides unmarked parts ("18 Phúc Xá, Ba Đình, Hà Nội").
 ParsedAddress ParseAddress(std::string_view text, const Gazetteer& gazetteer);
+
+// The address with its unit names spelt as the gazetteer spells them where
+// OCR got only their marks (or one letter of a long name) wrong and the
+// gazetteer leaves no doubt ("tỉnh Khanh Hòa" -> "tỉnh Khánh Hòa"), and its
+// full unit words' marks mended ("tinh" -> "tỉnh"). The street part, and
+// any address written without marks, are left as they are.
+std::string SpellAddress(std::string_view text, const Gazetteer& gazetteer);
 
 struct AddressOptions {
   std::string as_of;     // YYYY-MM-DD; empty means today

@@ -136,6 +136,9 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
   record.fields = std::move(draft.fields);
   record.flags = std::move(draft.flags);
   if (options.gazetteer) {
+    // Unit names as the gazetteer spells them, where OCR only slipped.
+    if (auto it = record.fields.find("permanent_address"); it != record.fields.end())
+      it->second.value = SpellAddress(it->second.value, *options.gazetteer);
     AddressOptions address = options.address;
     address.doc_date = record.doc_date.value_or("");
     record.address = CheckDossierAddress(record.fields, *options.gazetteer, address);

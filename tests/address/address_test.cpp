@@ -249,3 +249,25 @@ TEST(Address, GeneratedAddressesInEveryStyle) {
 
 }  // namespace
 }  // namespace hoso
+
+namespace hoso {
+namespace {
+
+TEST(SpellAddress, UnitNamesAsTheGazetteerSpellsThem) {
+  auto g = Gazetteer::Load(Gazetteer::DefaultDir());
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(SpellAddress("xóm 6, xã Ca Na, tỉnh Khanh Hòa", **g), "xóm 6, xã Cà Ná, tỉnh Khánh Hòa");
+  EXPECT_EQ(SpellAddress("Số 426 đường Lê Lợi, phường 2, quận 5, thành phố Hồ Chi Minh", **g),
+            "Số 426 đường Lê Lợi, phường 2, quận 5, thành phố Hồ Chí Minh");
+  EXPECT_EQ(SpellAddress("bản 11, xã Tan Dương, huyện Lai Vung, tinh Đồng Tháp", **g),
+            "bản 11, xã Tân Dương, huyện Lai Vung, tỉnh Đồng Tháp");
+  EXPECT_EQ(SpellAddress("Xã Ninh Xuân, Thi Xã Ninh Hòa, tỉnh Khánh Hòa", **g),
+            "Xã Ninh Xuân, Thị Xã Ninh Hòa, tỉnh Khánh Hòa") << "the unit word's marks, its capitals kept";
+  EXPECT_EQ(SpellAddress("PHƯỜNG PHÚC XA, QUẬN BA ĐINH, HÀ NỘI", **g), "PHƯỜNG PHÚC XÁ, QUẬN BA ĐÌNH, HÀ NỘI");
+  // The street part is the writer's; an address without marks stays so.
+  EXPECT_EQ(SpellAddress("Số 78 phố Tran Phú, phường Hồng Hà, Hà Nội", **g), "Số 78 phố Tran Phú, phường Hồng Hà, Hà Nội");
+  EXPECT_EQ(SpellAddress("so 5 phuong Phuc Xa quan Ba Dinh Ha Noi", **g), "so 5 phuong Phuc Xa quan Ba Dinh Ha Noi");
+}
+
+}  // namespace
+}  // namespace hoso
