@@ -445,11 +445,14 @@ std::string SpellAddress(std::string_view text, const Gazetteer& g) {
   };
   auto word_edit = [&](const WrittenUnit& u) {
     if (u.type.empty() || u.name_begin <= u.begin) return;
-    std::string word(text.substr(u.begin, u.name_begin - u.begin));
-    while (!word.empty() && (word.back() == ' ' || word.back() == '.')) word.pop_back();
+    const std::string raw(text.substr(u.begin, u.name_begin - u.begin));
+    std::string word = raw;
+    while (!word.empty() && word.back() == ' ') word.pop_back();
+    const bool dot = !word.empty() && word.back() == '.';  // "thành phố. Hà Nội": OCR's stray dot
+    if (dot) word.pop_back();
     if (vn::MakeKey(word).Ascii() != vn::MakeKey(u.type).Ascii()) return;  // an abbreviation
-    if (vn::MakeKey(word).Toned() == vn::MakeKey(u.type).Toned()) return;
-    edits.push_back({u.begin, u.begin + word.size(), CaseLike(word, u.type)});
+    if (!dot && vn::MakeKey(word).Toned() == vn::MakeKey(u.type).Toned()) return;
+    edits.push_back({u.begin, u.begin + word.size() + (dot ? 1 : 0), CaseLike(word, u.type)});
   };
   std::set<std::string> province_codes;
   if (!p.province.empty()) {

@@ -181,6 +181,32 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
       }
     }
   }
+  // An ID number whose label OCR garbled ("S50 CGCD:"): the one run of 12
+  // digits, in groups or not, on the main page.
+  if (!draft.fields.count("id_number")) {
+    static const std::regex kTwelve(R"((?:^|[^\d])(\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3})(?:[^\d]|$))");
+    std::vector<const OcrLine*> hits;
+    std::string digits;
+    for (const LineView& l : lines[main_page]) {
+      std::smatch m;
+      if (std::regex_search(l.text, m, kTwelve)) {
+        hits.push_back(l.line);
+        digits = m[1].str();
+      }
+    }
+    if (hits.size() == 1) {
+      FieldValue v;
+      v.value = NormalizeIdNumber(digits).digits;
+      v.page = main_page;
+      for (const OcrWord& w : hits[0]->words)
+        if (NormalizeIdNumber(w.text).digits.size() >= 3 && digits.find(NormalizeIdNumber(w.text).digits) != std::string::npos) {
+          v.bbox = Union(v.bbox, w.box);
+          v.confidence = std::max(v.confidence, w.confidence);
+        }
+      v.confidence *= 0.8;  // found by its shape, not its label
+      draft.fields["id_number"] = v;
+    }
+  }
   for (const FieldSpec& f : main->fields)
     if (f.required && !draft.fields.count(f.key))
       draft.flags.push_back({"FIELD_MISSING", Severity::kWarning, f.key, "no " + f.key + " found"});

@@ -73,6 +73,12 @@ std::optional<std::string> NormalizeGender(const std::string& text) {
   const std::string first = ascii.substr(0, ascii.find(' '));
   if (first == "nam" || first == "male" || first == "m") return std::string("male");
   if (first == "nu" || first == "female" || first == "f") return std::string("female");
+  // One of two words, misread: the nearer one, when it is clearly nearer
+  // ("NY" for "Nữ", "Narn" for "Nam").
+  if (first.size() > 4) return std::nullopt;
+  const int to_nam = vn::AsciiEditDistance(first, "nam"), to_nu = vn::AsciiEditDistance(first, "nu");
+  if (to_nu == 1 && to_nam >= 2) return std::string("female");
+  if (to_nam == 1 && to_nu >= 2) return std::string("male");
   return std::nullopt;
 }
 

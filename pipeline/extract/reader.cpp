@@ -60,25 +60,37 @@ std::vector<Occurrence> FindLabels(const LineView& line, const std::vector<Label
   while (start < t.size() && IsNumbering(t[start].ascii)) ++start;
   for (size_t i = 0; i < t.size();) {
     const Label* found = nullptr;
+    size_t found_len = 0;
     for (const Label& l : labels) {
-      if (l.tokens.empty() || i + l.tokens.size() > t.size()) continue;
-      bool ok = true;
-      for (size_t k = 0; k < l.tokens.size() && ok; ++k) ok = TokenMatch(t[i + k].ascii, l.tokens[k]);
+      if (l.tokens.empty()) continue;
+      // The whole label; or, for a long one followed by a colon, the label
+      // without its first word, which OCR sometimes loses (".o tên người
+      // yêu cầu:" for "Họ tên người yêu cầu:").
+      size_t skip = 0;
+      bool ok = false;
+      for (skip = 0; skip <= (l.tokens.size() >= 4 ? 1u : 0u) && !ok; ++skip) {
+        const size_t n = l.tokens.size() - skip;
+        if (i + n > t.size()) continue;
+        ok = true;
+        for (size_t k = 0; k < n && ok; ++k) ok = TokenMatch(t[i + k].ascii, l.tokens[skip + k]);
+        if (ok) found_len = n;
+      }
+      const bool partial = ok && found_len < l.tokens.size();
       if (!ok) continue;
-      const size_t end = i + l.tokens.size();
+      const size_t end = i + found_len;
       const OcrWord& last_word = line.line->words[t[end - 1].word];
       const bool colon_after =
           last_word.text.find(':') != std::string::npos ||
           (static_cast<size_t>(t[end - 1].word) + 1 < line.line->words.size() &&
            line.line->words[t[end - 1].word + 1].text.rfind(':', 0) == 0);
-      if (i == start || colon_after) {
+      if (colon_after || (i == start && !partial)) {
         found = &l;
         break;
       }
     }
     if (found) {
-      out.push_back({found, i, i + found->tokens.size()});
-      i += found->tokens.size();
+      out.push_back({found, i, i + found_len});
+      i += found_len;
     } else {
       ++i;
     }
@@ -183,6 +195,10 @@ std::map<std::string, RawField> ReadFields(const std::vector<LineView>& lines, i
           const LineView& l = lines[next];
           if (!found[next].empty() || l.has_colon || IsBoilerplate(l) || StartsWithItemNumber(l)) break;
           if (spec.type == FieldType::kText) break;  // short values do not wrap
+          // A line OCR could not read (a stamp, a smudge) is no continuation.
+          double conf = 0;
+          for (const OcrWord& w : l.line->words) conf += w.confidence;
+          if (conf / static_cast<double>(l.line->words.size()) < 0.6) break;
           RawField more = Words(*l.line, 0, static_cast<int>(l.line->words.size()), "", page_index);
           value.confidence = (value.confidence + more.confidence) / 2;
           value.box = Union(value.box, more.box);

@@ -30,7 +30,7 @@ namespace {
 const char* kHelp =
     "Usage: evaluate --set DIR [--report DIR] [--hoso BIN | --hoso-json JSONL] [--jobs N]\n"
     "                [--lang LANGS] [--tesseract on|off] [--ocrmypdf auto|on|off] [--worst N]\n"
-    "                [--keep-work]\n"
+    "                [--as-of DATE] [--keep-work]\n"
     "\n"
     "Scores `hoso process` on a set made by samplegen (DIR/truth.jsonl) and runs\n"
     "the tesseract CLI (and ocrmypdf --rotate-pages --deskew --clean, when installed)\n"
@@ -38,7 +38,10 @@ const char* kHelp =
     "word recall by damage strength, rotation, blank and skew accuracy, document type,\n"
     "fields, address verdicts, and pages per second, in REPORT/summary.json and\n"
     "REPORT/report.html (default report: DIR/report). With --hoso-json, hoso's\n"
-    "records are read from a file instead of being produced (no hoso timing).\n";
+    "records are read from a file instead of being produced (no hoso timing).\n"
+    "hoso checks addresses as of --as-of (default 2026-01-01): samplegen's expected\n"
+    "verdicts are those of the 2025 units, which held until the Đồng Nai change of\n"
+    "30 April 2026.\n";
 
 double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -140,7 +143,7 @@ std::string Num(double v, int digits = 3) {
 
 int main(int argc, char** argv) {
   std::string set, report, hoso_bin = "build/tools/hoso/hoso", hoso_json, lang = "vie+eng";
-  std::string tesseract_mode = "on", ocrmypdf_mode = "auto";
+  std::string tesseract_mode = "on", ocrmypdf_mode = "auto", as_of = "2026-01-01";
   int jobs = 2, worst_n = 12;
   bool keep_work = false;
   try {
@@ -158,6 +161,7 @@ int main(int argc, char** argv) {
       else if (a == "--lang") lang = value();
       else if (a == "--tesseract") tesseract_mode = value();
       else if (a == "--ocrmypdf") ocrmypdf_mode = value();
+      else if (a == "--as-of") as_of = value();
       else if (a == "--worst") worst_n = std::stoi(value());
       else if (a == "--keep-work") keep_work = true;
       else if (a == "--help" || a == "-h") {
@@ -210,10 +214,11 @@ int main(int argc, char** argv) {
     fs::path json = hoso_json;
     if (json.empty()) {
       json = work / "hoso.jsonl";
-      std::string cmd = Quote(hoso_bin) + " process --quiet --jobs " + std::to_string(jobs) + " --lang " + lang +
+      std::string cmd = Quote(hoso_bin) + " process --quiet --as-of " + as_of + " --jobs " + std::to_string(jobs) +
+                        " --lang " + lang +
                         " --db " + Quote((work / "eval.db").string()) + " --json " + Quote(json.string());
       for (const auto& t : truth) cmd += " " + Quote((fs::path(set) / t.file).string());
-      hoso.command = "hoso process --jobs " + std::to_string(jobs) + " --lang " + lang;
+      hoso.command = "hoso process --as-of " + as_of + " --jobs " + std::to_string(jobs) + " --lang " + lang;
       std::cerr << "evaluate: running hoso…\n";
       hoso.seconds = RunParallel({cmd + " >/dev/null 2>&1"}, 1);
     } else {

@@ -1,5 +1,7 @@
 #include "scoring.h"
 
+#include "core/vn_text.h"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -157,7 +159,9 @@ FieldScore ScoreFields(const std::vector<TruthDossier>& truth,
       bool ok = false;
       if (r) {
         auto f = r->fields.find(key);
-        ok = f != r->fields.end() && f->second.value == value;
+        // Unicode composition aside (the official tables hold some
+        // decomposed names): the same text.
+        ok = f != r->fields.end() && hoso::vn::Nfc(f->second.value) == hoso::vn::Nfc(value);
       }
       right[key] += ok;
       const bool core = std::find(CoreFields().begin(), CoreFields().end(), key) != CoreFields().end();
