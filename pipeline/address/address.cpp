@@ -441,7 +441,10 @@ std::string SpellAddress(std::string_view text, const Gazetteer& g) {
     // Same letters (marks wrong), or one letter off in a name of six or more.
     const std::string a = vn::MakeKey(written).Ascii(), b = vn::MakeKey(*name).Ascii();
     if (a != b && (a.size() < 6 || vn::AsciiEditDistance(a, b) > 1)) return;
-    edits.push_back({u.name_begin, u.end, CaseLike(written, *name)});
+    // Names keep the gazetteer's capitals, unless all were written in capitals.
+    bool all_upper = true;
+    for (const vn::Glyph& x : vn::Decode(written)) all_upper = all_upper && (!x.letter || x.upper);
+    edits.push_back({u.name_begin, u.end, all_upper ? CaseLike(written, *name) : *name});
   };
   auto word_edit = [&](const WrittenUnit& u) {
     if (u.type.empty() || u.name_begin <= u.begin) return;
@@ -461,13 +464,24 @@ std::string SpellAddress(std::string_view text, const Gazetteer& g) {
     if (ProvinceAlias(vn::MakeKey(p.province.name).Ascii()) == vn::MakeKey(p.province.name).Ascii())
       name_edit(p.province, OneName(provinces));
   }
+  std::set<std::string> district_codes;
   if (!p.district.empty()) {
     const vn::Key k = NameKey(p.district.name, true);
-    name_edit(p.district, OneName(MatchUnits(k, g.DistrictsNamed(k.Ascii()), g.districts(), province_codes)));
+    const auto ds = MatchUnits(k, g.DistrictsNamed(k.Ascii()), g.districts(), province_codes);
+    for (const District* d : ds) district_codes.insert(d->code);
+    name_edit(p.district, OneName(ds));
   }
   if (!p.commune.empty() && !province_codes.empty()) {
     const vn::Key k = NameKey(p.commune.name, true);
-    name_edit(p.commune, OneName(MatchUnits(k, g.CommunesNamed(k.Ascii()), g.communes(), province_codes)));
+    auto cs = MatchUnits(k, g.CommunesNamed(k.Ascii()), g.communes(), province_codes);
+    // With a district written, the commune is one of that district's.
+    if (!district_codes.empty()) {
+      std::vector<const Commune*> in_district;
+      for (const Commune* c : cs)
+        if (district_codes.count(c->district_code)) in_district.push_back(c);
+      if (!in_district.empty()) cs = in_district;
+    }
+    name_edit(p.commune, OneName(cs));
   }
   for (const WrittenUnit* u : {&p.commune, &p.district, &p.province}) word_edit(*u);
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
