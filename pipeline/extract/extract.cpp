@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <regex>
+#include <sstream>
 
 #include "core/vn_text.h"
 #include "extract/reader.h"
@@ -99,6 +100,29 @@ bool SameValue(const std::string& key, const std::string& a, const std::string& 
   return a == b;
 }
 
+// The same name read twice (form and card) with OCR damage in one of them:
+// word by word, where one reading is a common name and the other is not,
+// the common one. Nullopt when they really differ.
+std::optional<std::string> ReconcileNames(const std::string& form, const std::string& card, const NameList* names) {
+  if (!names) return std::nullopt;
+  std::vector<std::string> a, b;
+  std::istringstream sa(form), sb(card);
+  for (std::string w; sa >> w;) a.push_back(w);
+  for (std::string w; sb >> w;) b.push_back(w);
+  if (a.size() != b.size() || a.empty()) return std::nullopt;
+  std::string out;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const NameList::Part part = i == 0 ? NameList::kFamily : NameList::kGiven;
+    std::string w;
+    if (vn::MakeKey(a[i]).Toned() == vn::MakeKey(b[i]).Toned()) w = a[i];
+    else if (names->Knows(a[i], part) && !names->Knows(b[i], part)) w = a[i];
+    else if (names->Knows(b[i], part) && !names->Knows(a[i], part)) w = b[i];
+    else return std::nullopt;
+    out += (out.empty() ? "" : " ") + w;
+  }
+  return out;
+}
+
 }  // namespace
 
 DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& options) {
@@ -174,6 +198,13 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
         auto it = draft.fields.find(key);
         if (it == draft.fields.end()) {
           draft.fields[key] = v;
+        } else if (key == "full_name" && !SameValue(key, it->second.value, v.value)) {
+          if (auto name = ReconcileNames(it->second.value, v.value, names)) {
+            it->second.value = *name;  // OCR slips, not a disagreement
+          } else {
+            draft.flags.push_back({"FIELD_CONFLICT", Severity::kWarning, key,
+                                   "the form and the ID copy (page " + std::to_string(p + 1) + ") disagree"});
+          }
         } else if (!SameValue(key, it->second.value, v.value)) {
           draft.flags.push_back({"FIELD_CONFLICT", Severity::kWarning, key,
                                  "the form and the ID copy (page " + std::to_string(p + 1) + ") disagree"});

@@ -27,7 +27,8 @@ std::optional<std::string> Iso(int y, int m, int d) {
   return std::string(buf);
 }
 
-// Digits OCR misreads as letters, inside numbers: O o -> 0, l I | -> 1.
+// Digits OCR misreads as letters, next to digits: O o D -> 0, l I | -> 1,
+// G b -> 6, S -> 5, B -> 8, Z -> 2.
 std::string DigitsFixed(const std::string& s) {
   std::string out = s;
   for (size_t i = 0; i < out.size(); ++i) {
@@ -35,8 +36,12 @@ std::string DigitsFixed(const std::string& s) {
     const bool digit_near = (i > 0 && std::isdigit(static_cast<unsigned char>(out[i - 1]))) ||
                             (i + 1 < out.size() && std::isdigit(static_cast<unsigned char>(out[i + 1])));
     if (!digit_near) continue;
-    if (c == 'O' || c == 'o') out[i] = '0';
+    if (c == 'O' || c == 'o' || c == 'D') out[i] = '0';
     if (c == 'l' || c == 'I' || c == '|') out[i] = '1';
+    if (c == 'G' || c == 'b') out[i] = '6';
+    if (c == 'S') out[i] = '5';
+    if (c == 'B') out[i] = '8';
+    if (c == 'Z') out[i] = '2';
   }
   return out;
 }

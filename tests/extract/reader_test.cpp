@@ -130,6 +130,15 @@ TEST(Extract, IdCopyFillsTheFormAndContradictsIt) {
   EXPECT_EQ(d.flags[0].field, "full_name");
 }
 
+TEST(Extract, OcrSlipsInTheNameAreMendedFromTheIdCopyNotFlagged) {
+  std::vector<std::string> form = kLandForm, card = kCard;
+  form[5] = "1. Họ và tên: Ng Thị Loạn";  // "Ngô" lost its ô, "Loan" gained a dot
+  card[5] = "NGÔ THỊ LOAN";
+  const DossierDraft d = Extract({PageOf(form), PageOf(card)}, Options());
+  EXPECT_EQ(d.fields.at("full_name").value, "Ngô Thị Loan");
+  for (const auto& f : d.flags) EXPECT_NE(f.code, "FIELD_CONFLICT");
+}
+
 TEST(Extract, RequiredFieldMissingIsFlagged) {
   const DossierDraft d = Extract({PageOf({"TỜ KHAI ĐĂNG KÝ KHAI SINH", "1. Họ và tên: Trần Văn Nam",
                                           "2. Ngày, tháng, năm sinh: 01/01/1990 Giới tính: Nam"})},
