@@ -484,6 +484,23 @@ std::string SpellAddress(std::string_view text, const Gazetteer& g) {
     name_edit(p.commune, OneName(cs));
   }
   for (const WrittenUnit* u : {&p.commune, &p.district, &p.province}) word_edit(*u);
+  // The street part's own words where a part starts: "thon 12" is "thôn 12".
+  static const std::vector<std::pair<std::string, std::string>> kStreetWords = {
+      {"thon", "thôn"}, {"xom", "xóm"}, {"ap", "ấp"},   {"ban", "bản"},     {"to", "tổ"},   {"ngo", "ngõ"},
+      {"ngach", "ngách"}, {"hem", "hẻm"}, {"kiet", "kiệt"}, {"duong", "đường"}, {"pho", "phố"}, {"so", "số"}};
+  const size_t street_end = std::min(p.street.size(), out.size());
+  for (size_t at = 0; at < street_end;) {
+    while (at < street_end && (out[at] == ' ' || out[at] == ',')) ++at;
+    size_t end = at;
+    while (end < street_end && out[end] != ' ' && out[end] != ',') ++end;
+    const std::string word = out.substr(at, end - at);
+    for (const auto& [ascii, canonical] : kStreetWords)
+      if (vn::MakeKey(word).Ascii() == ascii && vn::MakeKey(word).Toned() != vn::MakeKey(canonical).Toned())
+        edits.push_back({at, end, CaseLike(word, canonical)});
+    // Only the first word of each part.
+    at = out.find(',', end);
+    if (at == std::string::npos) break;
+  }
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
   for (const Edit& e : edits) out.replace(e.begin, e.end - e.begin, e.with);
   return out;

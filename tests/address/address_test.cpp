@@ -264,6 +264,8 @@ TEST(SpellAddress, UnitNamesAsTheGazetteerSpellsThem) {
   EXPECT_EQ(SpellAddress("Xã Ninh Xuân, Thi Xã Ninh Hòa, tỉnh Khánh Hòa", **g),
             "Xã Ninh Xuân, Thị Xã Ninh Hòa, tỉnh Khánh Hòa") << "the unit word's marks, its capitals kept";
   EXPECT_EQ(SpellAddress("PHƯỜNG PHÚC XA, QUẬN BA ĐINH, HÀ NỘI", **g), "PHƯỜNG PHÚC XÁ, QUẬN BA ĐÌNH, HÀ NỘI");
+  EXPECT_EQ(SpellAddress("thon 12, xã Canh Liên, huyện Vân Canh, tỉnh Bình Định", **g),
+            "thôn 12, xã Canh Liên, huyện Vân Canh, tỉnh Bình Định") << "the hamlet word";
   // The street part is the writer's; an address without marks stays so.
   EXPECT_EQ(SpellAddress("Số 78 phố Tran Phú, phường Hồng Hà, Hà Nội", **g), "Số 78 phố Tran Phú, phường Hồng Hà, Hà Nội");
   EXPECT_EQ(SpellAddress("so 5 phuong Phuc Xa quan Ba Dinh Ha Noi", **g), "so 5 phuong Phuc Xa quan Ba Dinh Ha Noi");
