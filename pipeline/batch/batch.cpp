@@ -110,8 +110,9 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
                             std::to_string(i + 1) + "-");
     auto clean = Clean(*source_page, options.cleanup, &engine, debug);
     if (!clean.ok()) return fail(clean.status());
-    auto ocr = engine.ReadPage(clean->gray, clean->dpi, clean->blank);
+    auto ocr = engine.ReadPage(clean->gray, clean->dpi, clean->blank, options.check_upside_down_below);
     if (!ocr.ok()) return fail(ocr.status());
+    if (ocr->turned_over) clean->rotation = (clean->rotation + 180) % 360;
     PageRecord p;
     p.index = i;
     p.width = clean->gray.cols;

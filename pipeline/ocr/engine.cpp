@@ -85,42 +85,14 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
 }
 
-Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank) {
-  if (gray.empty() || gray.type() != CV_8UC1)
-    return Status::Error(ErrorCode::kInvalidArgument, "ReadPage needs an 8-bit grey image");
-  auto& api = impl_->api;
+namespace {
+
+// What the API recognised last, as hoso's OcrPage (text, blocks, lines,
+// words with boxes and confidences).
+OcrPage Collect(tesseract::TessBaseAPI& api, int width, int height) {
   OcrPage page;
-  page.width = gray.cols;
-  page.height = gray.rows;
-  if (blank && !impl_->renderers) return page;
-
-  PixPtr pix = MatToPix(gray, dpi);
-  if (!pix) return Status::Error(ErrorCode::kOcrFailed, "out of memory for the page image");
-  if (blank) {
-    // Keep the page in the outputs with its image but no text: recognise a
-    // white page of the same size, which costs nothing.
-    PixPtr white(pixCreate(gray.cols, gray.rows, 8));
-    pixSetAllArbitrary(white.get(), 255);
-    pixSetResolution(white.get(), dpi, dpi);
-    api.SetImage(white.get());
-  } else {
-    api.SetImage(pix.get());
-  }
-  api.SetSourceResolution(dpi);
-  api.SetInputImage(pixClone(pix.get()));  // what the PDF shows
-  if (api.Recognize(nullptr) != 0) {
-    api.Clear();
-    return Status::Error(ErrorCode::kOcrFailed, "Tesseract failed to recognise the page");
-  }
-  if (impl_->renderers && !impl_->renderers->AddImage(&api)) {
-    api.Clear();
-    return Status::Error(ErrorCode::kOcrFailed, "could not write the page to the OCR outputs");
-  }
-  if (blank) {
-    api.Clear();
-    return page;
-  }
-
+  page.width = width;
+  page.height = height;
   page.text = TakeText(api.GetUTF8Text());
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   double conf_sum = 0;
@@ -150,6 +122,64 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank) {
     } while (it->Next(tesseract::RIL_WORD));
   }
   page.mean_confidence = words ? conf_sum / words : 0;
+  return page;
+}
+
+}  // namespace
+
+Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, double check_upside_down_below) {
+  if (gray.empty() || gray.type() != CV_8UC1)
+    return Status::Error(ErrorCode::kInvalidArgument, "ReadPage needs an 8-bit grey image");
+  auto& api = impl_->api;
+  OcrPage page;
+  page.width = gray.cols;
+  page.height = gray.rows;
+  if (blank && !impl_->renderers) return page;
+
+  PixPtr pix = MatToPix(gray, dpi);
+  if (!pix) return Status::Error(ErrorCode::kOcrFailed, "out of memory for the page image");
+  auto recognise = [&](Pix* image, Pix* shown) -> Status {
+    api.SetImage(image);
+    api.SetSourceResolution(dpi);
+    api.SetInputImage(pixClone(shown));  // what the PDF shows
+    if (api.Recognize(nullptr) != 0) {
+      api.Clear();
+      return Status::Error(ErrorCode::kOcrFailed, "Tesseract failed to recognise the page");
+    }
+    return Status::Ok();
+  };
+  if (blank) {
+    // Keep the page in the outputs with its image but no text: recognise a
+    // white page of the same size, which costs nothing.
+    PixPtr white(pixCreate(gray.cols, gray.rows, 8));
+    pixSetAllArbitrary(white.get(), 255);
+    pixSetResolution(white.get(), dpi, dpi);
+    if (Status s = recognise(white.get(), pix.get()); !s.ok()) return s;
+    const bool ok = impl_->renderers->AddImage(&api);
+    api.Clear();
+    if (!ok) return Status::Error(ErrorCode::kOcrFailed, "could not write the page to the OCR outputs");
+    return page;
+  }
+  if (Status s = recognise(pix.get(), pix.get()); !s.ok()) return s;
+  page = Collect(api, gray.cols, gray.rows);
+  if (page.mean_confidence < check_upside_down_below) {
+    // Read poorly: perhaps upside down after all. Read it turned over, and
+    // keep the reading Tesseract is surer of.
+    PixPtr turned(pixRotate180(nullptr, pix.get()));
+    if (turned && recognise(turned.get(), turned.get()).ok()) {
+      OcrPage other = Collect(api, gray.cols, gray.rows);
+      if (other.mean_confidence > page.mean_confidence + 0.05) {
+        page = std::move(other);
+        page.turned_over = true;
+      } else if (impl_->renderers) {  // the outputs need the first reading back
+        if (Status s = recognise(pix.get(), pix.get()); !s.ok()) return s;
+      }
+    }
+  }
+  if (impl_->renderers && !impl_->renderers->AddImage(&api)) {
+    api.Clear();
+    return Status::Error(ErrorCode::kOcrFailed, "could not write the page to the OCR outputs");
+  }
   api.Clear();
   return page;
 }

@@ -45,8 +45,10 @@ class OcrEngine : public OrientationJudge {
 
   // Reads one upright 8-bit grey page at the given resolution. A page known
   // to be blank is not read (an empty OcrPage comes back) but still goes to
-  // the open outputs, so they keep every page.
-  Result<OcrPage> ReadPage(const cv::Mat& gray, int dpi, bool blank = false);
+  // the open outputs, so they keep every page. A page read with a mean
+  // confidence below `check_upside_down_below` is read again turned over,
+  // and the surer reading kept (OcrPage::turned_over says which); 0 never.
+  Result<OcrPage> ReadPage(const cv::Mat& gray, int dpi, bool blank = false, double check_upside_down_below = 0);
 
   // Opens the output documents for the next pages read (base path without
   // extension, e.g. out/dossier1). Close with EndOutputs().

@@ -236,3 +236,27 @@ TEST(ReferenceScans, BiLevelScansReadAtLeastAsWellAfterCleanup) {
 
 }  // namespace
 }  // namespace hoso
+
+namespace hoso {
+namespace {
+
+// A page the cleanup left upside down reads poorly; read again turned over
+// it reads well, and the surer reading is kept.
+TEST(OcrUpsideDown, APoorReadingIsTriedTurnedOver) {
+  const auto dir = DataDir() / "ocr-reference" / "tesseract";
+  const cv::Mat upright = ReadGray(dir / "phototest.tif");
+  const std::string truth = test::ReadFile(dir / "phototest.txt");
+  auto as_given = Engine().ReadPage(RotateClockwise(upright, 180), 200, false, 0.0);
+  ASSERT_TRUE(as_given.ok());
+  EXPECT_LT(as_given->mean_confidence, 0.8) << "upside down, Tesseract is unsure";
+  auto checked = Engine().ReadPage(RotateClockwise(upright, 180), 200, false, 0.8);
+  ASSERT_TRUE(checked.ok());
+  EXPECT_TRUE(checked->turned_over);
+  EXPECT_LT(CharacterErrorRate(truth, checked->text), 0.02);
+  auto fine = Engine().ReadPage(upright, 200, false, 0.8);
+  ASSERT_TRUE(fine.ok());
+  EXPECT_FALSE(fine->turned_over);
+}
+
+}  // namespace
+}  // namespace hoso
