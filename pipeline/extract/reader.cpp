@@ -202,8 +202,11 @@ std::map<std::string, RawField> ReadFields(const std::vector<LineView>& lines, i
           RawField more = Words(*l.line, 0, static_cast<int>(l.line->words.size()), "", page_index);
           value.confidence = (value.confidence + more.confidence) / 2;
           value.box = Union(value.box, more.box);
-          // A leader's last dots at the end of the first line are no part of it.
-          value.text = CleanValue(value.text) + " " + more.text;
+          // A leader's last dots at the end of the first line are no part of
+          // it; its comma is.
+          std::string head = value.text;
+          while (!head.empty() && (head.back() == '.' || head.back() == ' ' || head.back() == '_')) head.pop_back();
+          value.text = head + " " + more.text;
         }
       }
       out[spec.key] = value;
