@@ -98,7 +98,7 @@ Marker MarkerAt(const std::vector<Token>& t, size_t i, bool marked_input) {
     // OCR also drops a unit word's marks altogether ("tinh Đồng Tháp"); for
     // words that begin few names that is still the unit word.
     const std::string a(ascii);
-    const bool rarely_a_name = a == "tinh" || a == "huyen" || a == "phuong";
+    const bool rarely_a_name = a == "tinh" || a == "huyen" || a == "phuong" || a == "xa";
     return part_start && (tok.key.has_marks || rarely_a_name) && tok.ascii == ascii;
   };
   if (i + 1 < t.size() && t[i].segment == t[i + 1].segment) {
