@@ -8,16 +8,6 @@
 #include "extract/reader.h"
 
 namespace hoso {
-namespace {
-
-bool IsValidDate(int y, int m, int d) {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-}
-
-}  // namespace
 
 std::optional<std::string> FindPlaceDate(const std::string& text) {
   // "ngày" / "ngay" / "Ngày", then day, "tháng"/"thang", month, "năm"/"nam", year.

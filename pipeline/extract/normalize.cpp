@@ -13,13 +13,6 @@
 namespace hoso {
 namespace {
 
-bool IsValidDate(int y, int m, int d) {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-}
-
 std::optional<std::string> Iso(int y, int m, int d) {
   if (!IsValidDate(y, m, d)) return std::nullopt;
   char buf[16];
@@ -54,6 +47,13 @@ std::string OnlyDigits(const std::string& s) {
 }
 
 }  // namespace
+
+bool IsValidDate(int y, int m, int d) {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
 
 std::optional<std::string> NormalizeDate(const std::string& text) {
   // Words first ("ngày 05 tháng 7 năm 2025"), on the bare letters.

@@ -13,6 +13,9 @@
 
 namespace hoso {
 
+// Whether the day exists (leap years included); years 1900-2200.
+bool IsValidDate(int year, int month, int day);
+
 // "05/07/2025", "5-7-2025", "05.07.2025", "ngày 05 tháng 7 năm 2025" (any
 // case, tone marks optional) -> "2025-07-05"; nullopt when no real date.
 std::optional<std::string> NormalizeDate(const std::string& text);

@@ -38,17 +38,11 @@ std::string ReplaceAll(std::string s, const std::string& from, const std::string
   return s;
 }
 
+// One code point as UTF-8.
 void Encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  Glyph g;
+  g.base = cp;
+  out += hoso::vn::Encode({g});
 }
 
 // NFD: base letter, then the shape mark, then the tone mark.
