@@ -1,5 +1,7 @@
 #include "core/vn_text.h"
 
+#include "core/utf8.h"
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -49,23 +51,7 @@ char32_t DecodeOne(std::string_view s, size_t& i) {
   return cp;
 }
 
-void EncodeOne(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+void EncodeOne(char32_t cp, std::string& out) { AppendUtf8(cp, out); }
 
 struct Tables {
   std::unordered_map<char32_t, Glyph> decompose;
