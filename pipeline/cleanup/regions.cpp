@@ -2,19 +2,86 @@
 // shadows, the photo on an ID copy. Text is dark and busy (strokes and
 // gaps alternate within a few millimetres); these are dark and smooth. At
 // ~50 dpi, where scanner noise averages out, a pixel clearly darker than
-// the paper whose neighbourhood barely varies belongs to such a region;
-// regions at least a few millimetres a side are painted with the paper's
-// level before the illumination step (which would otherwise turn a grey
-// photo into a frame of grey edges that Tesseract reads as letters).
+// the paper around it whose neighbourhood barely varies belongs to such a
+// region; regions at least a few millimetres a side are painted with the
+// paper's level before the illumination step (which would otherwise turn a
+// grey photo into a frame of grey edges that Tesseract reads as letters).
+//
+// "The paper around it" is not one level: light falling off towards a
+// corner makes half a page as dark as a border. The paper is a smooth
+// surface (a cubic in x and y) fitted to the bright level of each
+// few-millimetre block, refitted without the blocks far below it (borders,
+// photos): a gradient of light is smooth and the fit follows it; a border
+// has an edge and stays below it.
+#include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
 #include "cleanup/cleanup.h"
 
 namespace hoso {
+namespace {
+
+constexpr int kTerms = 10;  // 1, u, v, u², uv, v², u³, u²v, uv², v³
+
+std::array<double, kTerms> Monomials(double u, double v) {
+  return {1, u, v, u * u, u * v, v * v, u * u * u, u * u * v, u * v * v, v * v * v};
+}
+
+// The paper's level over `small` (CV_8UC1), as a CV_32F image of its size.
+cv::Mat PaperSurface(const cv::Mat& small, int block) {
+  struct Sample {
+    double u, v, level;
+  };
+  std::vector<Sample> samples;
+  std::vector<uchar> values;
+  const double half_w = small.cols / 2.0, half_h = small.rows / 2.0;
+  for (int y0 = 0; y0 < small.rows; y0 += block)
+    for (int x0 = 0; x0 < small.cols; x0 += block) {
+      const cv::Rect r = cv::Rect(x0, y0, block, block) & cv::Rect(0, 0, small.cols, small.rows);
+      values.clear();
+      for (int y = r.y; y < r.y + r.height; ++y) values.insert(values.end(), small.ptr<uchar>(y) + r.x, small.ptr<uchar>(y) + r.x + r.width);
+      auto nth = values.begin() + static_cast<long>(values.size() * 9 / 10);
+      std::nth_element(values.begin(), nth, values.end());  // the block's paper: its brightest tenth
+      samples.push_back({(r.x + r.width / 2.0) / half_w - 1, (r.y + r.height / 2.0) / half_h - 1, static_cast<double>(*nth)});
+    }
+  std::vector<bool> use(samples.size(), true);
+  cv::Mat coef(kTerms, 1, CV_64F, cv::Scalar(0));
+  for (int round = 0; round < 4; ++round) {
+    cv::Mat a(0, kTerms, CV_64F), b(0, 1, CV_64F);
+    for (size_t i = 0; i < samples.size(); ++i) {
+      if (!use[i]) continue;
+      const auto m = Monomials(samples[i].u, samples[i].v);
+      a.push_back(cv::Mat(1, kTerms, CV_64F, const_cast<double*>(m.data())).clone());
+      b.push_back(samples[i].level);
+    }
+    if (a.rows < kTerms * 2 || !cv::solve(a, b, coef, cv::DECOMP_SVD)) break;
+    // Blocks well below the surface are not paper: fit again without them.
+    for (size_t i = 0; i < samples.size(); ++i) {
+      const auto m = Monomials(samples[i].u, samples[i].v);
+      double fit = 0;
+      for (int k = 0; k < kTerms; ++k) fit += coef.at<double>(k) * m[k];
+      use[i] = samples[i].level > fit - 15;
+    }
+  }
+  cv::Mat surface(small.size(), CV_32FC1);
+  for (int y = 0; y < small.rows; ++y) {
+    float* row = surface.ptr<float>(y);
+    for (int x = 0; x < small.cols; ++x) {
+      const auto m = Monomials((x + 0.5) / half_w - 1, (y + 0.5) / half_h - 1);
+      double fit = 0;
+      for (int k = 0; k < kTerms; ++k) fit += coef.at<double>(k) * m[k];
+      row[x] = static_cast<float>(std::clamp(fit, 0.0, 255.0));
+    }
+  }
+  return surface;
+}
+
+}  // namespace
 
 int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options) {
   if (!options.enabled || gray.empty() || gray.type() != CV_8UC1) return 0;
@@ -22,13 +89,7 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
   const double small_dpi = std::max(dpi, 1) * scale;
   cv::Mat small;
   cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
-  // The paper: the brightest common level (the 75th percentile of the page).
-  int hist[256] = {0};
-  for (int y = 0; y < small.rows; ++y)
-    for (int x = 0; x < small.cols; ++x) ++hist[small.at<uchar>(y, x)];
-  long seen = 0;
-  int paper = 0;
-  while (paper < 255 && (seen += hist[paper]) < static_cast<long>(small.total()) * 3 / 4) ++paper;
+  const cv::Mat paper = PaperSurface(small, std::max(4, static_cast<int>(std::lround(6 * small_dpi / 25.4))));
   // Local texture: the standard deviation over ~2.5 mm.
   cv::Mat f, mean, sq_mean;
   small.convertTo(f, CV_32F);
@@ -39,10 +100,11 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
   cv::Mat candidate(small.size(), CV_8UC1);
   for (int y = 0; y < small.rows; ++y) {
     const float* v = var.ptr<float>(y);
+    const float* p = paper.ptr<float>(y);
     const uchar* s = small.ptr<uchar>(y);
     uchar* c = candidate.ptr<uchar>(y);
     for (int x = 0; x < small.cols; ++x)
-      c[x] = (paper - s[x] > options.min_darkness && std::sqrt(std::max(v[x], 0.f)) < options.max_texture) ? 255 : 0;
+      c[x] = (p[x] - s[x] > options.min_darkness && std::sqrt(std::max(v[x], 0.f)) < options.max_texture) ? 255 : 0;
   }
   cv::morphologyEx(candidate, candidate, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
   // The texture window shaved its half-width off every region: give it back.
@@ -53,6 +115,7 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
   // Each region is filled at full resolution as the rotated rectangle
   // around it (photos, borders and the squares round punch holes), a little
   // larger: its rim, blurred by the scan, goes too, without staircase edges.
+  // It is filled with the paper's level where it lies.
   const double margin = 1.2 * dpi / 25.4;
   int regions = 0;
   std::vector<cv::Point> points;
@@ -62,10 +125,16 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
     if (w < min_side || h < min_side || area < w * h / 2) continue;  // too small, or not solid
     points.clear();
+    double level = 0;
     for (int y = y0; y < y0 + h; ++y)
       for (int x = x0; x < x0 + w; ++x)
-        if (labels.at<int>(y, x) == i) points.emplace_back(x, y);
+        if (labels.at<int>(y, x) == i) {
+          points.emplace_back(x, y);
+          level += paper.at<float>(y, x);
+        }
     cv::RotatedRect r = cv::minAreaRect(points);
+    // Nothing that covers half the page is a border or a photo.
+    if (r.size.area() > 0.5 * small.total()) continue;
     r.center = cv::Point2f(static_cast<float>((r.center.x + 0.5) / scale), static_cast<float>((r.center.y + 0.5) / scale));
     r.size = cv::Size2f(static_cast<float>((r.size.width + 1) / scale + 2 * margin),
                         static_cast<float>((r.size.height + 1) / scale + 2 * margin));
@@ -73,7 +142,7 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
     r.points(corners);
     std::vector<cv::Point> poly;
     for (const auto& c : corners) poly.emplace_back(cvRound(c.x), cvRound(c.y));
-    cv::fillConvexPoly(gray, poly, cv::Scalar(paper), cv::LINE_8);
+    cv::fillConvexPoly(gray, poly, cv::Scalar(std::lround(level / points.size())), cv::LINE_8);
     ++regions;
   }
   return regions;

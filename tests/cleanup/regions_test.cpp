@@ -2,6 +2,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <cmath>
+
 #include "cleanup/cleanup.h"
 #include "support/test_support.h"
 
@@ -45,6 +47,41 @@ TEST(SolidRegions, APageOfTextHasNone) {
   const cv::Mat before = page.clone();
   EXPECT_EQ(RemoveSolidRegions(page, 300, {}), 0);
   EXPECT_EQ(cv::countNonZero(page != before), 0);
+}
+
+// Light falling off from a point on the page (the generated sets' uneven
+// light at full strength): the far corner is as dark as a border, but it is
+// the paper, and the text on it stays.
+cv::Mat FallOff(const cv::Mat& page, cv::Point2f from, double depth) {
+  cv::Mat out(page.size(), CV_8UC1);
+  const double diag = std::hypot(page.cols, page.rows);
+  for (int y = 0; y < page.rows; ++y)
+    for (int x = 0; x < page.cols; ++x)
+      out.at<uchar>(y, x) = cv::saturate_cast<uchar>(page.at<uchar>(y, x) * (1 - depth * std::hypot(x - from.x, y - from.y) / diag));
+  return out;
+}
+
+TEST(SolidRegions, LightFallingOffIsPaperNotARegion) {
+  const cv::Mat clean = test::TextPage(2480, 3508, 25);
+  for (const cv::Point2f from : {cv::Point2f(1300, 400), cv::Point2f(0, 0), cv::Point2f(2000, 3300)}) {
+    cv::Mat page = FallOff(clean, from, 0.45);
+    const cv::Mat before = page.clone();
+    EXPECT_EQ(RemoveSolidRegions(page, 300, {}), 0) << from;
+    EXPECT_EQ(cv::countNonZero(page != before), 0) << from;
+  }
+}
+
+TEST(SolidRegions, ABorderIsFoundUnderUnevenLight) {
+  const cv::Mat clean = test::TextPage(2480, 3508, 25);
+  cv::Mat page = clean.clone();
+  cv::rectangle(page, cv::Rect(page.cols - 160, 0, 160, page.rows), cv::Scalar(30), cv::FILLED);
+  page = FallOff(page, cv::Point2f(300, 300), 0.45);
+  EXPECT_EQ(RemoveSolidRegions(page, 300, {}), 1);
+  // The border is paper now, at about the level of the paper beside it.
+  const double beside = cv::mean(page(cv::Rect(page.cols - 260, 100, 60, 60)))[0];
+  EXPECT_NEAR(cv::mean(page(cv::Rect(page.cols - 150, 0, 150, 200)))[0], beside, 20);
+  const cv::Mat ink = clean < 100;
+  EXPECT_GT(cv::countNonZero(ink & (page < 128)), cv::countNonZero(ink) * 8 / 10);
 }
 
 }  // namespace
