@@ -3,6 +3,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/geometry.h"
 
 namespace hoso {
 
@@ -18,14 +19,14 @@ BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& optio
   // Work at ~100 dpi: enough for ink, and fast.
   const double scale = dpi > 100 ? 100.0 / dpi : 1.0;
   cv::Mat small;
-  cv::resize(inner, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  small = Shrink(inner, scale);
   // Ink is darker than the local background by a clear margin; flat grey
   // paper, uneven light and faint bleed-through are not.
   // The local background: the median over ~8 mm, taken at 25 dpi (a
   // median of 9 there) and spread back, which is 16 times cheaper than at
   // 100 dpi and as blind to strokes.
   cv::Mat tiny, background, diff, ink;
-  cv::resize(small, tiny, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+  tiny = Shrink(small, 0.25);
   if (tiny.rows < 9 || tiny.cols < 9) {
     cv::medianBlur(small, background, 31);
   } else {
@@ -35,7 +36,7 @@ BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& optio
   cv::subtract(background, small, diff);
   cv::threshold(diff, ink, 60, 255, cv::THRESH_BINARY);
   cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8);
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
   const double min_area = options.min_blob_area_300dpi * (100.0 / 300.0) * (100.0 / 300.0) * 9;
   double ink_pixels = 0;
   for (int i = 1; i < n; ++i) {

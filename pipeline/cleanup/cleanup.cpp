@@ -1,4 +1,5 @@
 #include "cleanup/cleanup.h"
+#include "cleanup/geometry.h"
 
 #include <chrono>
 
@@ -43,6 +44,19 @@ double ResolutionScale(int dpi, const ResolutionOptions& options) {
   return 1.0;
 }
 
+namespace {
+
+// The page at another resolution for OCR: area averaging down (the exact
+// halving by OpenCV's fast path), cubic up.
+cv::Mat Resample(const cv::Mat& image, double scale) {
+  if (scale == 0.5) return Shrink(image, scale);
+  cv::Mat out;
+  cv::resize(image, out, cv::Size(), scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+  return out;
+}
+
+}  // namespace
+
 Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, OrientationJudge* judge,
                         const DebugSink& debug) {
   if (Status s = options.Validate(); !s.ok()) return s;
@@ -50,7 +64,6 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   CleanPage out;
   out.index = page.index;
   out.dpi = page.dpi;
-  out.color = page.image;
   int step = 0;
   auto show = [&](const char* name, const cv::Mat& image) {
     if (debug) debug(std::to_string(++step) + "-" + name, image);
@@ -64,15 +77,25 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     lap = now;
   };
   show("scan", page.image);
-  cv::Mat gray = ToGray(page.image);
-  out.blank = DetectBlank(gray, page.dpi, options.blank).blank;
+  // Scans finer than needed are reduced first (a 600 dpi page is four times
+  // the work of every step); coarse ones are enlarged after despeckling.
+  const double scale = ResolutionScale(page.dpi, options.resolution);
+  cv::Mat scan = page.image;
+  if (scale < 1.0) {
+    scan = Resample(scan, scale);
+    out.dpi = options.resolution.target_dpi;
+    timed("resize");
+    show("resized", scan);
+  }
+  cv::Mat gray = ToGray(scan);
+  out.blank = DetectBlank(gray, out.dpi, options.blank).blank;
   timed("blank");
   if (out.blank) {
     out.gray = gray;
     return out;
   }
   bool colour_dropped = false;
-  gray = InkGray(page.image, options.colour_ink, &colour_dropped, gray);
+  gray = InkGray(scan, options.colour_ink, &colour_dropped, gray);
   // Every later step may write into the page: never into the caller's scan.
   if (gray.data == page.image.data) gray = gray.clone();
   timed("colour-ink");
@@ -83,8 +106,8 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     timed("despeckle");
     if (ran) show("despeckled", gray);
   }
-  if (const double s = ResolutionScale(page.dpi, options.resolution); s != 1.0) {
-    cv::resize(gray, gray, cv::Size(), s, s, s > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+  if (scale > 1.0) {
+    gray = Resample(gray, scale);
     out.dpi = options.resolution.target_dpi;
     timed("resize");
     show("resized", gray);
@@ -111,8 +134,7 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
       const int across = o.rotation % 180;  // 90 when the lines run down the page
       // At OSD's resolution, turned and deskewed: OSD reads skewed lines poorly.
       const double s = std::min(1.0, 150.0 / std::max(out.dpi, 1));
-      cv::Mat small;
-      cv::resize(gray, small, cv::Size(), s, s, cv::INTER_AREA);
+      const cv::Mat small = Shrink(gray, s);
       cv::Mat lines_across = RotateClockwise(small, across);
       if (std::abs(o.skew_deg) >= 1.0) lines_across = Rotate(lines_across, o.skew_deg);
       if (auto j = judge->JudgeOrientation(lines_across, static_cast<int>(std::lround(out.dpi * s)));
@@ -126,7 +148,6 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     if (o.rotation != 0 && o.confidence >= options.orientation.min_confidence) {
       out.rotation = o.rotation;
       gray = RotateClockwise(gray, o.rotation);
-      out.color = RotateClockwise(out.color, o.rotation);
       timed("turn");
       show("upright", gray);
     }

@@ -133,8 +133,10 @@ struct StepTime {
 
 struct CleanPage {
   int index = 0;
-  cv::Mat color;  // the upright page in colour (or grey), for the archive
-  cv::Mat gray;   // what OCR reads: 8-bit grey, upright, at `dpi`
+  // What OCR reads: 8-bit grey, upright, at `dpi`. (The scan itself, in
+  // colour, stays as it came: the archive keeps the input file, and
+  // `rotation` and `skew_deg` say how it was turned.)
+  cv::Mat gray;
   int dpi = 0;
   int rotation = 0;     // clockwise degrees applied: 0, 90, 180, 270
   double rotation_confidence = 0;
@@ -191,7 +193,8 @@ struct SkewEstimate {
 };
 // The skew of a grey page's text lines (projection profiles of the ink).
 SkewEstimate EstimateSkew(const cv::Mat& gray, int dpi, const DeskewOptions& options);
-// Rotates a page by -angle about its centre, filling with white.
+// Turns a page clockwise by angle_deg about its centre, filling with white
+// (three shears for grey pages, see geometry.h).
 cv::Mat Rotate(const cv::Mat& image, double angle_deg);
 
 // Paints solid dark regions without text (scanner borders, punch holes, an

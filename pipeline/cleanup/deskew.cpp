@@ -6,11 +6,13 @@
 #include <cmath>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/geometry.h"
 #include "cleanup/profile.h"
 
 namespace hoso {
 
 cv::Mat Rotate(const cv::Mat& image, double angle_deg) {
+  if (image.type() == CV_8UC1 && std::abs(angle_deg) <= 45) return ShearRotate(image, angle_deg);
   cv::Mat out;
   const cv::Point2f c(image.cols / 2.f, image.rows / 2.f);
   const cv::Scalar white = image.channels() == 1 ? cv::Scalar(255) : cv::Scalar(255, 255, 255);
@@ -25,11 +27,11 @@ SkewEstimate EstimateSkew(const cv::Mat& gray, int dpi, const DeskewOptions& opt
   // ~75 dpi is enough to see lines; text-line ink only (no big dark areas).
   const double scale = std::min(1.0, 75.0 / std::max(dpi, 1));
   cv::Mat small, ink;
-  cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  small = Shrink(gray, scale);
   cv::adaptiveThreshold(small, ink, 1, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 15, 12);
   // Drop components far larger than characters (borders, photos, stamps' rings).
   cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
   const int max_side = static_cast<int>(75 * 0.5);  // half an inch at 75 dpi
   std::vector<uchar> keep(n, 1);
   keep[0] = 0;

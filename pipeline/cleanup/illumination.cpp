@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/geometry.h"
 
 namespace hoso {
 
@@ -19,45 +20,34 @@ bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& opti
   // ~1/8 of 300 dpi: a letter's stroke is under a pixel there.
   const double scale = std::min(1.0, 36.0 / std::max(dpi, 1));
   cv::Mat small, paper;
-  cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  small = Shrink(gray, scale);
   // Brightest within ~4 mm: wider than any stroke, narrower than a border.
   const int k = std::max(3, static_cast<int>(std::lround(36 * 0.16)) | 1);
   cv::dilate(small, paper, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k)));
   cv::GaussianBlur(paper, paper, cv::Size(0, 0), k / 2.0);
   cv::resize(paper, paper, gray.size(), 0, 0, cv::INTER_LINEAR);
-  // Division by table: kQuotient[p][g] = g * 255 / p, rounded and capped at
-  // white (the page is divided in 8 bits, two passes, no float image).
-  static const std::vector<uchar> kQuotient = [] {
-    std::vector<uchar> q(256 * 256);
-    for (int p = 0; p < 256; ++p)
-      for (int g = 0; g < 256; ++g)
-        q[p * 256 + g] = cv::saturate_cast<uchar>(std::lround(g * 255.0 / std::max(p, 1)));
-    return q;
-  }();
+  // gray * 255 / paper, rounded and capped at white (OpenCV's vectorised
+  // 8-bit division; where the paper estimate is 0, so is the ink).
+  cv::divide(gray, paper, gray, 255.0);
   // Faded ink: where the darkest tenth of the ink sits well above black,
   // stretch ink levels back (paper stays white).
   std::vector<int> hist(256, 0);  // of every fourth row: plenty for a tenth
   for (int y = 0; y < gray.rows; y += 4) {
     const uchar* g = gray.ptr<uchar>(y);
-    const uchar* p = paper.ptr<uchar>(y);
-    for (int x = 0; x < gray.cols; ++x) ++hist[kQuotient[p[x] * 256 + g[x]]];
+    for (int x = 0; x < gray.cols; ++x) ++hist[g[x]];
   }
   int ink = 0;
   for (int v = 0; v < options.ink_below && v < 256; ++v) ink += hist[v];
-  uchar stretch[256];
-  for (int v = 0; v < 256; ++v) stretch[v] = static_cast<uchar>(v);
   if (ink > static_cast<int>(gray.total() / 4000)) {
     int seen = 0, level = 0;
     while (level < 255 && (seen += hist[level]) < ink / 10) ++level;
     if (level > options.faded_above) {
       const double gain = (255.0 - options.ink_target) / (255.0 - level);
-      for (int v = 0; v < 256; ++v) stretch[v] = cv::saturate_cast<uchar>(std::lround(255.0 - (255.0 - v) * gain));
+      cv::Mat stretch(1, 256, CV_8UC1);
+      for (int v = 0; v < 256; ++v)
+        stretch.at<uchar>(v) = cv::saturate_cast<uchar>(std::lround(255.0 - (255.0 - v) * gain));
+      cv::LUT(gray, stretch, gray);
     }
-  }
-  for (int y = 0; y < gray.rows; ++y) {
-    uchar* g = gray.ptr<uchar>(y);
-    const uchar* p = paper.ptr<uchar>(y);
-    for (int x = 0; x < gray.cols; ++x) g[x] = stretch[kQuotient[p[x] * 256 + g[x]]];
   }
   return true;
 }

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/geometry.h"
 
 namespace hoso {
 
@@ -17,14 +18,13 @@ int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
   // Dots are found at ~150 dpi (a leader dot is still 2-3 pixels there, and
   // the page has a quarter of the pixels), and erased at full resolution.
   const double scale = std::min(1.0, 150.0 / std::max(dpi, 1));
-  cv::Mat small = gray;
-  if (scale < 1.0) cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  const cv::Mat small = Shrink(gray, scale);
   const double small_dpi = dpi * scale;
   cv::Mat ink;
   cv::adaptiveThreshold(small, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV,
                         (static_cast<int>(small_dpi / 10) | 1), 20);
   cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
   // A dot of 10-14 pt type is ~0.3-0.6 mm: at most ~1 mm each side.
   const double mm = std::max(small_dpi, 72.0) / 25.4;
   const int max_side = static_cast<int>(std::ceil(1.0 * mm));

@@ -16,18 +16,39 @@ InkProfile::InkProfile(const cv::Mat& ink) : width_(ink.cols), height_(ink.rows)
   }
 }
 
-double InkProfile::Sharpness(double angle_deg) const {
+InkProfile InkProfile::TurnedClockwise() const {
+  // Turned clockwise (y down), (x, y) about the centre goes to (-y, x).
+  InkProfile out;
+  out.width_ = height_;
+  out.height_ = width_;
+  out.xs_.resize(ys_.size());
+  for (size_t i = 0; i < ys_.size(); ++i) out.xs_[i] = -ys_[i];
+  out.ys_ = xs_;
+  return out;
+}
+
+void InkProfile::Project(double angle_deg, std::vector<int>& rows) const {
   // A point turned counter-clockwise by a (y pointing down) lands on row
   // y' = y cos a + x sin a; lines tilted by a become flat.
   const double a = angle_deg * CV_PI / 180.0;
   const float c = static_cast<float>(std::cos(a)), s = static_cast<float>(std::sin(a));
   const int diag = static_cast<int>(std::ceil(std::hypot(width_, height_)));
-  rows_.assign(static_cast<size_t>(diag) + 2, 0);
+  rows.assign(static_cast<size_t>(diag) + 2, 0);
   const float offset = diag / 2.f;
   for (size_t i = 0; i < xs_.size(); ++i) {
     const int r = static_cast<int>(ys_[i] * c + xs_[i] * s + offset);
-    if (r >= 0 && r < static_cast<int>(rows_.size())) ++rows_[r];
+    if (r >= 0 && r < static_cast<int>(rows.size())) ++rows[r];
   }
+}
+
+std::vector<int> InkProfile::Rows(double angle_deg) const {
+  std::vector<int> rows;
+  Project(angle_deg, rows);
+  return rows;
+}
+
+double InkProfile::Sharpness(double angle_deg) const {
+  Project(angle_deg, rows_);
   double sum = 0;
   for (size_t r = 1; r < rows_.size(); ++r) {
     const double d = rows_[r] - rows_[r - 1];

@@ -22,8 +22,15 @@ class InkProfile {
   // The sharpest angle in [from, to] at `step`; *best receives its sharpness
   // and *mean the mean over the range (both optional).
   double Search(double from, double to, double step, double* best = nullptr, double* mean = nullptr) const;
+  // The row sums with the ink turned by angle_deg (as Sharpness sees them),
+  // top to bottom over the page's diagonal.
+  std::vector<int> Rows(double angle_deg) const;
+  // The same ink turned 90° clockwise (no image is turned).
+  InkProfile TurnedClockwise() const;
 
  private:
+  InkProfile() = default;
+  void Project(double angle_deg, std::vector<int>& rows) const;
   std::vector<float> xs_, ys_;  // relative to the centre
   int width_ = 0, height_ = 0;
   mutable std::vector<int> rows_;

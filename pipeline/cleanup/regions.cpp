@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/geometry.h"
 
 namespace hoso {
 namespace {
@@ -87,8 +88,7 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
   if (!options.enabled || gray.empty() || gray.type() != CV_8UC1) return 0;
   const double scale = std::min(1.0, 50.0 / std::max(dpi, 1));
   const double small_dpi = std::max(dpi, 1) * scale;
-  cv::Mat small;
-  cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  const cv::Mat small = Shrink(gray, scale);
   const cv::Mat paper = PaperSurface(small, std::max(4, static_cast<int>(std::lround(6 * small_dpi / 25.4))));
   // Local texture: the standard deviation over ~2.5 mm.
   cv::Mat f, mean, sq_mean;
@@ -110,7 +110,7 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
   // The texture window shaved its half-width off every region: give it back.
   cv::dilate(candidate, candidate, cv::getStructuringElement(cv::MORPH_RECT, window));
   cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(candidate, labels, stats, centroids, 8, CV_32S);
+  const int n = cv::connectedComponentsWithStats(candidate, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
   const int min_side = std::max(3, static_cast<int>(std::lround(options.min_side_mm * small_dpi / 25.4)));
   // Each region is filled at full resolution as the rotated rectangle
   // around it (photos, borders and the squares round punch holes), a little

@@ -9,6 +9,8 @@
 #include <map>
 #include <sstream>
 
+#include <opencv2/core.hpp>
+
 #include "cleanup/cleanup.h"
 #include "ingest/ingest.h"
 #include "ocr/engine.h"
@@ -37,6 +39,9 @@ class TimedJudge : public OrientationJudge {
 
 int main(int argc, char** argv) {
   ReexecWithoutOcrThreads(argv);
+  // Tesseract reads on one thread: OpenCV cleans on one too, so that the
+  // ratio is the cost per core (a batch keeps every core busy with pages).
+  cv::setNumThreads(1);
   if (argc < 2) {
     std::cerr << "usage: cleanup_cost FILE...\n";
     return 2;
