@@ -69,14 +69,17 @@ cv::Mat PaperSurface(const cv::Mat& small, int block) {
       use[i] = samples[i].level > fit - 15;
     }
   }
+  // Row by row the cubic is one in u alone: a0 + a1 u + a2 u² + a3 u³.
+  const double* k = coef.ptr<double>();
   cv::Mat surface(small.size(), CV_32FC1);
   for (int y = 0; y < small.rows; ++y) {
+    const double v = (y + 0.5) / half_h - 1;
+    const double a0 = k[0] + v * (k[2] + v * (k[5] + v * k[9])), a1 = k[1] + v * (k[4] + v * k[8]),
+                 a2 = k[3] + v * k[7], a3 = k[6];
     float* row = surface.ptr<float>(y);
     for (int x = 0; x < small.cols; ++x) {
-      const auto m = Monomials((x + 0.5) / half_w - 1, (y + 0.5) / half_h - 1);
-      double fit = 0;
-      for (int k = 0; k < kTerms; ++k) fit += coef.at<double>(k) * m[k];
-      row[x] = static_cast<float>(std::clamp(fit, 0.0, 255.0));
+      const double u = (x + 0.5) / half_w - 1;
+      row[x] = static_cast<float>(std::clamp(a0 + u * (a1 + u * (a2 + u * a3)), 0.0, 255.0));
     }
   }
   return surface;
