@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <map>
 #include <set>
 
 namespace hoso {
@@ -17,7 +18,8 @@ struct Token {
   std::string ascii, toned;
   bool dot_after = false;
   bool digits = false;
-  int segment = 0;  // commas split segments
+  bool lower = false;  // begins with a lower-case ASCII letter
+  int segment = 0;     // commas split segments
 };
 
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '\''; }
@@ -53,6 +55,7 @@ std::vector<Token> Tokenise(std::string_view s) {
     t.ascii = t.key.Ascii();
     t.toned = t.key.Toned();
     t.digits = digit;
+    t.lower = std::islower(c) != 0;
     t.segment = segment;
     if (!t.ascii.empty()) out.push_back(std::move(t));
     i = j;
@@ -96,10 +99,12 @@ Marker MarkerAt(const std::vector<Token>& t, size_t i, bool marked_input) {
     if (!marked_input) return tok.ascii == ascii;
     if (tok.toned == toned) return true;
     // OCR also drops a unit word's marks altogether ("tinh Đồng Tháp"); for
-    // words that begin few names that is still the unit word.
+    // words that begin few names that is still the unit word, and so is any
+    // unit word in lower case ("quan Bac Từ Liêm": names are capitalised,
+    // "Quan Sơn" is one).
     const std::string a(ascii);
     const bool rarely_a_name = a == "tinh" || a == "huyen" || a == "phuong" || a == "xa";
-    return part_start && (tok.key.has_marks || rarely_a_name) && tok.ascii == ascii;
+    return part_start && (tok.key.has_marks || rarely_a_name || tok.lower) && tok.ascii == ascii;
   };
   if (i + 1 < t.size() && t[i].segment == t[i + 1].segment) {
     for (const Word& w : kTwo) {
@@ -414,6 +419,18 @@ std::string CaseLike(const std::string& written, const std::string& canonical) {
   return vn::Encode(c);
 }
 
+// Whether `written` is `name` with some marks left out and none wrong.
+bool OnlyMarksLeftOut(const vn::Key& written, const vn::Key& name) {
+  if (written.glyphs.size() != name.glyphs.size()) return false;
+  for (size_t i = 0; i < written.glyphs.size(); ++i) {
+    const vn::Glyph &w = written.glyphs[i], &n = name.glyphs[i];
+    if (w.base != n.base) return false;
+    if (w.shape != n.shape && w.shape != vn::Shape::kPlain) return false;
+    if (w.tone != n.tone && w.tone != vn::Tone::kLevel) return false;
+  }
+  return true;
+}
+
 // The one spelling the candidates share, if they share one.
 template <typename Unit>
 std::optional<std::string> OneName(const std::vector<const Unit*>& units) {
@@ -500,6 +517,25 @@ std::string SpellAddress(std::string_view text, const Gazetteer& g) {
     // Only the first word of each part.
     at = out.find(',', end);
     if (at == std::string::npos) break;
+  }
+  // Streets named after places ("đường Phuc Xá"): the capitalised words
+  // after "đường" or "phố" whose bare letters spell exactly one commune or
+  // district name, written with only some of its marks, take its marks.
+  const std::vector<Token> street = Tokenise(std::string_view(out).substr(0, street_end));
+  for (size_t i = 0; i + 2 < street.size(); ++i) {
+    if (street[i].ascii != "duong" && street[i].ascii != "pho") continue;
+    size_t j = i + 1;
+    while (j < street.size() && street[j].segment == street[i].segment && !street[j].digits && !street[j].lower) ++j;
+    if (j - i - 1 < 2) continue;  // one word matches too many names
+    const size_t b = street[i + 1].begin, e = street[j - 1].end;
+    const vn::Key written = vn::MakeKey(std::string_view(out).substr(b, e - b));
+    std::map<std::string, std::string> spellings;  // toned -> name
+    for (const Commune* c : g.CommunesNamed(written.Ascii())) spellings.emplace(vn::MakeKey(c->name).Toned(), c->name);
+    for (const District* d : g.DistrictsNamed(written.Ascii())) spellings.emplace(vn::MakeKey(d->name).Toned(), d->name);
+    if (spellings.size() != 1 || spellings.begin()->first == written.Toned()) continue;
+    const std::string& name = spellings.begin()->second;
+    if (vn::MakeKey(name).Ascii() == written.Ascii() && OnlyMarksLeftOut(written, vn::MakeKey(name)))
+      edits.push_back({b, e, name});
   }
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
   for (const Edit& e : edits) out.replace(e.begin, e.end - e.begin, e.with);

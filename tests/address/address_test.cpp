@@ -97,7 +97,9 @@ TEST(Address, OcrDamagedNamesAreMatchedAgainstTheGazetteer) {
   // Tone marks confused (Xá/Xà, Đình/Đinh), a horn lost, đ read as d.
   for (const std::string& text : {std::string("phường Phúc Xà, quận Ba Đinh, Hà Nội"),
                                   std::string("phường Phúc Xá, quận Ba Dình, Hả Nội"),
-                                  std::string("phuờng Phúc Xá, quận Ba Đình, Hà Nội")}) {
+                                  std::string("phuờng Phúc Xá, quận Ba Đình, Hà Nội"),
+                                  // every mark of the unit word lost: lower case says it is one
+                                  std::string("phường Phúc Xá, quan Ba Đình, Hà Nội")}) {
     const AddressVerdict v = Check(text);
     EXPECT_EQ(v.status, "outdated") << text << ": " << v.message;
     ASSERT_TRUE(v.suggested.has_value()) << text;
@@ -106,6 +108,8 @@ TEST(Address, OcrDamagedNamesAreMatchedAgainstTheGazetteer) {
   // A letter misread in a longer name (Tu Mơ Rông -> Tu Mơ Ròng; Tê Xăng -> Tê Xảng).
   const AddressVerdict v = Check("thôn 3, xã Tê Xảng, huyện Tu Mơ Ròng, tỉnh Kon Tum");
   EXPECT_EQ(v.status, "outdated") << v.message;
+  // A capitalised "Quan" begins a name.
+  EXPECT_EQ(ParseAddress("xã Mường Mìn, Quan Sơn, Thanh Hóa", G()).district.name, "Quan Sơn");
 }
 
 TEST(Address, SplitCommuneListsEveryCandidateAndMarksThePopulation) {
@@ -266,8 +270,20 @@ TEST(SpellAddress, UnitNamesAsTheGazetteerSpellsThem) {
   EXPECT_EQ(SpellAddress("PHƯỜNG PHÚC XA, QUẬN BA ĐINH, HÀ NỘI", **g), "PHƯỜNG PHÚC XÁ, QUẬN BA ĐÌNH, HÀ NỘI");
   EXPECT_EQ(SpellAddress("thon 12, xã Canh Liên, huyện Vân Canh, tỉnh Bình Định", **g),
             "thôn 12, xã Canh Liên, huyện Vân Canh, tỉnh Bình Định") << "the hamlet word";
-  // The street part is the writer's; an address without marks stays so.
-  EXPECT_EQ(SpellAddress("Số 78 phố Tran Phú, phường Hồng Hà, Hà Nội", **g), "Số 78 phố Tran Phú, phường Hồng Hà, Hà Nội");
+  // Streets named after places (or after those who name wards): marks left
+  // out of a name the gazetteer spells one way only are put back.
+  EXPECT_EQ(SpellAddress("26/57 đường Phuc Xá, phường Hạc Thành, tỉnh Thanh Hóa", **g),
+            "26/57 đường Phúc Xá, phường Hạc Thành, tỉnh Thanh Hóa");
+  EXPECT_EQ(SpellAddress("Số 78 phố Tran Phú, phường Hồng Hà, Hà Nội", **g), "Số 78 phố Trần Phú, phường Hồng Hà, Hà Nội");
+  // Otherwise the street part is the writer's: names the gazetteer does not
+  // know, one-word names, and marks that disagree (not left out) stay.
+  EXPECT_EQ(SpellAddress("Số 171, ngõ 82 phố Ly Thuong Kiệt, phường Hồng Hà, Hà Nội", **g),
+            "Số 171, ngõ 82 phố Lý Thường Kiệt, phường Hồng Hà, Hà Nội");
+  EXPECT_EQ(SpellAddress("Số 171 đường Ton Duc Thắng, phường Hồng Hà, Hà Nội", **g),
+            "Số 171 đường Ton Duc Thắng, phường Hồng Hà, Hà Nội");
+  EXPECT_EQ(SpellAddress("Số 9 đường Hoa, phường Hồng Hà, Hà Nội", **g), "Số 9 đường Hoa, phường Hồng Hà, Hà Nội");
+  EXPECT_EQ(SpellAddress("Số 9 đường Phùc Xá, phường Hồng Hà, Hà Nội", **g), "Số 9 đường Phùc Xá, phường Hồng Hà, Hà Nội");
+  // An address written without marks stays so.
   EXPECT_EQ(SpellAddress("so 5 phuong Phuc Xa quan Ba Dinh Ha Noi", **g), "so 5 phuong Phuc Xa quan Ba Dinh Ha Noi");
 }
 
