@@ -45,55 +45,27 @@ Status RegistryError(const std::string& what, const Poco::Exception& e) {
 
 }  // namespace
 
-Result<RegistryUri> RegistryUri::Parse(const std::string& uri) {
-  RegistryUri out;
-  std::string rest = uri;
-  if (rest.rfind("sqlite:", 0) == 0) rest = rest.substr(7);
-  else if (rest.find("://") != std::string::npos)
-    return Status::Error(ErrorCode::kInvalidArgument,
-                         "unsupported database URI '" + uri + "' (use PATH or sqlite:PATH)");
-  if (rest.empty()) return Status::Error(ErrorCode::kInvalidArgument, "empty database path");
-  out.location = rest;
-  return out;
-}
-
 struct Registry::Impl {
   std::mutex mutex;
-  std::unique_ptr<Session> session;
+  std::unique_ptr<Connection> db;
+  Session& session() { return *db->session; }
+  std::string Sql(std::string_view sql) const { return db->Sql(sql); }
 };
 
 Registry::Registry(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Registry::~Registry() = default;
 
 Result<std::unique_ptr<Registry>> Registry::Open(const std::string& uri) {
-  auto parsed = RegistryUri::Parse(uri);
-  if (!parsed.ok()) return parsed.status();
-  // SQLite would wait on a folder that does not exist; say so at once.
-  const auto parent = std::filesystem::path(parsed->location).parent_path();
-  if (!parent.empty() && !std::filesystem::is_directory(parent))
-    return Status::Error(ErrorCode::kRegistryFailed,
-                         "cannot open the registry at " + parsed->location + ": no folder " + parent.string());
+  auto db = Connect(uri);
+  if (!db.ok()) return db.status();
   auto impl = std::make_unique<Impl>();
-  try {
-    static std::once_flag once;
-    std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
-    impl->session = std::make_unique<Session>("SQLite", parsed->location);
-    Session& s = *impl->session;
-    // WAL: readers never block the writer, and a killed process leaves no
-    // half-written transaction visible.
-    s << "PRAGMA journal_mode=WAL", now;
-    s << "PRAGMA foreign_keys=ON", now;
-    s << "PRAGMA busy_timeout=10000", now;
-    if (Status st = Migrate(s); !st.ok()) return st;
-  } catch (const Poco::Exception& e) {
-    return RegistryError("cannot open the registry at " + parsed->location, e);
-  }
+  impl->db = std::move(db).value();
   return std::unique_ptr<Registry>(new Registry(std::move(impl)));
 }
 
 int Registry::schema_version() {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  return CurrentSchemaVersion(*impl_->session);
+  return CurrentSchemaVersion(*impl_->db);
 }
 
 Result<std::optional<DossierRecord>> Registry::FindBySha256(const std::string& sha256) {
@@ -101,8 +73,8 @@ Result<std::optional<DossierRecord>> Registry::FindBySha256(const std::string& s
   {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     try {
-      Statement st(*impl_->session);
-      st << "SELECT id FROM dossiers WHERE sha256 = ? AND status <> 'rejected'", bind(sha256), now;
+      Statement st(impl_->session());
+      st << impl_->Sql("SELECT id FROM dossiers WHERE sha256 = ? AND status <> 'rejected'"), bind(sha256), now;
       RecordSet rs(st);
       if (!rs.moveFirst()) return std::optional<DossierRecord>();
       id = GetNum<std::int64_t>(rs, "id");
@@ -117,12 +89,12 @@ Result<std::optional<DossierRecord>> Registry::FindBySha256(const std::string& s
 
 Result<DossierRecord> Registry::Load(std::int64_t dossier_id) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  Session& s = *impl_->session;
+  Session& s = impl_->session();
   DossierRecord r;
   try {
     {
       Statement st(s);
-      st << "SELECT * FROM dossiers WHERE id = ?", bind(dossier_id), now;
+      st << impl_->Sql("SELECT * FROM dossiers WHERE id = ?"), bind(dossier_id), now;
       RecordSet rs(st);
       if (!rs.moveFirst())
         return Status::Error(ErrorCode::kInvalidArgument, "no dossier " + std::to_string(dossier_id));
@@ -141,7 +113,7 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id) {
     }
     {
       Statement st(s);
-      st << "SELECT * FROM pages WHERE dossier_id = ? ORDER BY idx", bind(dossier_id), now;
+      st << impl_->Sql("SELECT * FROM pages WHERE dossier_id = ? ORDER BY idx"), bind(dossier_id), now;
       RecordSet rs(st);
       for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
         PageRecord p;
@@ -159,7 +131,7 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id) {
     }
     {
       Statement st(s);
-      st << "SELECT * FROM fields WHERE dossier_id = ? ORDER BY key", bind(dossier_id), now;
+      st << impl_->Sql("SELECT * FROM fields WHERE dossier_id = ? ORDER BY key"), bind(dossier_id), now;
       RecordSet rs(st);
       for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
         FieldValue f;
@@ -173,7 +145,7 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id) {
     }
     {
       Statement st(s);
-      st << "SELECT * FROM flags WHERE dossier_id = ? ORDER BY id", bind(dossier_id), now;
+      st << impl_->Sql("SELECT * FROM flags WHERE dossier_id = ? ORDER BY id"), bind(dossier_id), now;
       RecordSet rs(st);
       for (bool more = rs.moveFirst(); more; more = rs.moveNext())
         r.flags.push_back(Flag{Get(rs, "code"),
@@ -188,15 +160,15 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id) {
 
 Result<RegisterOutcome> Registry::Register(const DossierRecord& r) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  Session& s = *impl_->session;
+  Session& s = impl_->session();
   RegisterOutcome out;
   try {
-    s.begin();
+    impl_->db->Begin();
     std::int64_t existing = 0;
     std::string existing_status;
     {
       Statement st(s);
-      st << "SELECT id, status FROM dossiers WHERE sha256 = ?", bind(r.sha256), now;
+      st << impl_->Sql("SELECT id, status FROM dossiers WHERE sha256 = ?"), bind(r.sha256), now;
       RecordSet rs(st);
       if (rs.moveFirst()) {
         existing = GetNum<std::int64_t>(rs, "id");
@@ -204,7 +176,7 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r) {
       }
     }
     if (existing && existing_status != "rejected") {
-      s.rollback();
+      impl_->db->Rollback();
       out.dossier_id = existing;
       out.duplicate = true;
       return out;
@@ -221,48 +193,59 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r) {
     const int page_count = static_cast<int>(r.pages.size());
     if (existing) {
       // A new attempt at a file that was rejected before: same id, new content.
-      s << "DELETE FROM pages WHERE dossier_id = ?", bind(existing), now;
-      s << "DELETE FROM fields WHERE dossier_id = ?", bind(existing), now;
-      s << "DELETE FROM flags WHERE dossier_id = ?", bind(existing), now;
-      s << "UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
-           "error_message = ?, page_count = ?, address_json = ?, updated_at = ? WHERE id = ?",
+      s << impl_->Sql("DELETE FROM pages WHERE dossier_id = ?"), bind(existing), now;
+      s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ?"), bind(existing), now;
+      s << impl_->Sql("DELETE FROM flags WHERE dossier_id = ?"), bind(existing), now;
+      s << impl_->Sql("UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
+           "error_message = ?, page_count = ?, address_json = ?, updated_at = ? WHERE id = ?"),
           bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code),
           bind(error_message), bind(page_count), bind(address_json), bind(now_utc), bind(existing), now;
       out.dossier_id = existing;
     } else {
-      s << "INSERT INTO dossiers(sha256, source, status, doc_type, doc_date, error_code, "
+      s << impl_->Sql("INSERT INTO dossiers(sha256, source, status, doc_type, doc_date, error_code, "
            "error_message, page_count, address_json, created_at, updated_at) "
-           "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
           bind(r.sha256), bind(r.source), bind(status), bind(r.doc_type), bind(doc_date),
           bind(error_code), bind(error_message), bind(page_count), bind(address_json),
-          bind(now_utc), bind(now_utc), now;
-      std::int64_t id = 0;
-      s << "SELECT last_insert_rowid()", into(id), now;
-      out.dossier_id = id;
+          bind(now_utc), bind(now_utc), into(out.dossier_id), now;
     }
     const std::int64_t id = out.dossier_id;
     for (const auto& p : r.pages) {
-      s << "INSERT INTO pages(dossier_id, idx, width, height, dpi, rotation, skew_deg, blank, "
-           "ocr_confidence, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      s << impl_->Sql("INSERT INTO pages(dossier_id, idx, width, height, dpi, rotation, skew_deg, blank, "
+           "ocr_confidence, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           bind(id), bind(p.index), bind(p.width), bind(p.height), bind(p.dpi), bind(p.rotation),
           bind(p.skew_deg), bind(p.blank ? 1 : 0), bind(p.ocr_confidence), bind(p.text), now;
     }
     for (const auto& [key, f] : r.fields) {
-      s << "INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, "
-           "bbox_h, set_by, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?)",
+      s << impl_->Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, "
+           "bbox_h, set_by, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?)"),
           bind(id), bind(key), bind(f.value), bind(f.confidence), bind(f.page), bind(f.bbox.x),
           bind(f.bbox.y), bind(f.bbox.w), bind(f.bbox.h), bind(now_utc), now;
     }
     for (const auto& f : r.flags) {
-      s << "INSERT INTO flags(dossier_id, code, severity, field, message) VALUES(?, ?, ?, ?, ?)",
+      s << impl_->Sql("INSERT INTO flags(dossier_id, code, severity, field, message) VALUES(?, ?, ?, ?, ?)"),
           bind(id), bind(f.code), bind(std::string(SeverityName(f.severity))), bind(f.field),
           bind(f.message), now;
     }
-    s.commit();
+    // The audit trail: the status this run gave (and the one it replaced).
+    Poco::Nullable<std::string> before;
+    if (existing) before = existing_status;
+    s << impl_->Sql("INSERT INTO audit(dossier_id, at, actor, what, before_value, after_value) "
+                    "VALUES(?, ?, 'hoso', 'status', ?, ?)"),
+        bind(id), bind(now_utc), bind(before), bind(status), now;
+    impl_->db->Commit();
   } catch (const Poco::Exception& e) {
+    impl_->db->Rollback();
+    // Another process registered the same file between our look and our
+    // write (the UNIQUE sha256 refused the second row): a duplicate.
     try {
-      if (s.isTransaction()) s.rollback();
-    } catch (...) {
+      std::int64_t winner = 0;
+      Statement st(s);
+      st << impl_->Sql("SELECT id FROM dossiers WHERE sha256 = ? AND status <> 'rejected'"), bind(r.sha256), now;
+      RecordSet rs(st);
+      if (rs.moveFirst()) winner = GetNum<std::int64_t>(rs, "id");
+      if (winner) return RegisterOutcome{winner, true};
+    } catch (const Poco::Exception&) {
     }
     return RegistryError("cannot register the dossier", e);
   }
@@ -273,7 +256,7 @@ Result<std::int64_t> Registry::CountDossiers() {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
     std::int64_t n = 0;
-    *impl_->session << "SELECT COUNT(*) FROM dossiers", into(n), now;
+    impl_->session() << "SELECT COUNT(*) FROM dossiers", into(n), now;
     return n;
   } catch (const Poco::Exception& e) {
     return RegistryError("count failed", e);

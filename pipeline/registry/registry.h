@@ -1,5 +1,6 @@
 // The registry: where dossiers are recorded, through Poco::Data. SQLite is
-// the default (a file); PostgreSQL comes for teams. hoso creates and
+// the default (a file); PostgreSQL serves a team (same schema, same
+// behaviour; see connection.h for the --db forms). hoso creates and
 // migrates the schema itself (table schema_version). Each dossier is
 // written in one transaction, so a record is either whole or absent.
 // Thread-safe: calls are serialised on one connection.
@@ -12,15 +13,9 @@
 
 #include "core/record.h"
 #include "core/status.h"
+#include "registry/connection.h"
 
 namespace hoso {
-
-// Parsed --db argument: "PATH", "sqlite:PATH" (default ./hoso.db).
-struct RegistryUri {
-  enum class Kind { kSqlite } kind = Kind::kSqlite;
-  std::string location;  // file path for SQLite
-  static Result<RegistryUri> Parse(const std::string& uri);
-};
 
 struct RegisterOutcome {
   std::int64_t dossier_id = 0;

@@ -2,6 +2,8 @@
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
 
 #include <vector>
 
@@ -51,6 +53,30 @@ const std::vector<std::vector<const char*>>& Migrations() {
           " code TEXT NOT NULL, severity TEXT NOT NULL, field TEXT NOT NULL, message TEXT NOT NULL)",
           "CREATE INDEX flags_code ON flags(code)",
       },
+      // 2: the job queue shared by workers, and the audit trail.
+      {
+          "CREATE TABLE jobs ("
+          " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+          " path TEXT NOT NULL,"
+          " status TEXT NOT NULL CHECK (status IN ('pending','running','done','failed')),"
+          " worker TEXT NOT NULL DEFAULT '',"
+          " lease_until BIGINT NOT NULL DEFAULT 0,"  // seconds since 1970, the database's clock
+          " attempts INTEGER NOT NULL DEFAULT 0,"
+          " dossier_id BIGINT,"
+          " error TEXT NOT NULL DEFAULT '',"
+          " enqueued_at TEXT NOT NULL,"
+          " updated_at TEXT NOT NULL)",
+          "CREATE INDEX jobs_status ON jobs(status, id)",
+          "CREATE TABLE audit ("
+          " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+          " dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,"
+          " at TEXT NOT NULL,"
+          " actor TEXT NOT NULL,"       // 'hoso' or a reviewer's name
+          " what TEXT NOT NULL,"        // 'status' or 'field:KEY'
+          " before_value TEXT,"
+          " after_value TEXT)",
+          "CREATE INDEX audit_dossier ON audit(dossier_id, id)",
+      },
   };
   return kMigrations;
 }
@@ -59,28 +85,65 @@ const std::vector<std::vector<const char*>>& Migrations() {
 
 int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
-int CurrentSchemaVersion(Poco::Data::Session& s) {
+int CurrentSchemaVersion(Connection& c) {
   int version = 0;
-  s << "SELECT COALESCE(MAX(version), 0) FROM schema_version", into(version), now;
+  *c.session << "SELECT COALESCE(MAX(version), 0) FROM schema_version", into(version), now;
   return version;
 }
 
-Status Migrate(Poco::Data::Session& s) {
+namespace {
+
+// SQLite's DDL in PostgreSQL's words.
+std::string ForDialect(std::string sql, Dialect d) {
+  if (d == Dialect::kSqlite) return sql;
+  auto replace_all = [&](const std::string& from, const std::string& to) {
+    for (size_t at = sql.find(from); at != std::string::npos; at = sql.find(from, at + to.size()))
+      sql.replace(at, from.size(), to);
+  };
+  replace_all("INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY");
+  replace_all("dossier_id INTEGER", "dossier_id BIGINT");
+  replace_all(" REAL", " DOUBLE PRECISION");
+  return sql;
+}
+
+}  // namespace
+
+Status Migrate(Connection& c) {
+  Poco::Data::Session& s = *c.session;
+  // One process migrates at a time; the others then find it done.
+  if (c.dialect == Dialect::kPostgres) s << "SELECT pg_advisory_lock(7242001)", now;
+  struct Unlock {
+    Connection& c;
+    ~Unlock() {
+      try {
+        if (c.dialect == Dialect::kPostgres) *c.session << "SELECT pg_advisory_unlock(7242001)", now;
+      } catch (...) {
+      }
+    }
+  } unlock{c};
   s << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)", now;
-  const int current = CurrentSchemaVersion(s);
+  const int current = CurrentSchemaVersion(c);
   if (current > LatestSchemaVersion())
     return Status::Error(ErrorCode::kRegistryFailed,
                          "the registry has schema version " + std::to_string(current) +
                              ", newer than this hoso knows (" + std::to_string(LatestSchemaVersion()) + ")");
-  for (int v = current; v < LatestSchemaVersion(); ++v) {
-    s.begin();
+  // Each step re-reads the version inside its write transaction: another
+  // process opening the same new SQLite file may have taken it meanwhile.
+  for (;;) {
+    c.Begin();
     try {
-      for (const char* sql : Migrations()[v]) s << sql, now;
+      const int v = CurrentSchemaVersion(c);
+      if (v >= LatestSchemaVersion()) {
+        c.Rollback();
+        break;
+      }
+      for (const char* sql : Migrations()[v]) s << ForDialect(sql, c.dialect), now;
       int next = v + 1;
-      s << "INSERT INTO schema_version(version, applied_at) VALUES(?, datetime('now'))", bind(next), now;
-      s.commit();
+      const std::string at = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ");
+      s << c.Sql("INSERT INTO schema_version(version, applied_at) VALUES(?, ?)"), bind(next), bind(at), now;
+      c.Commit();
     } catch (...) {
-      s.rollback();
+      c.Rollback();
       throw;
     }
   }

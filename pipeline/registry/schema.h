@@ -1,16 +1,17 @@
 // The registry's schema and its migrations. Each migration is a list of
 // statements applied in one transaction; schema_version records the last
-// one applied, so an old registry file is brought up to date on open.
+// one applied, so an old registry file is brought up to date on open. The
+// statements are SQLite's; for PostgreSQL a few type names are translated.
 #pragma once
 
-#include <Poco/Data/Session.h>
-
 #include "core/status.h"
+#include "registry/connection.h"
 
 namespace hoso {
 
-Status Migrate(Poco::Data::Session& session);
-int CurrentSchemaVersion(Poco::Data::Session& session);
+// Throws Poco::Exception on a database error.
+Status Migrate(Connection& connection);
+int CurrentSchemaVersion(Connection& connection);
 int LatestSchemaVersion();
 
 }  // namespace hoso

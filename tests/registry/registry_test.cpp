@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
+#include <vector>
 
+#include "registry/backend.h"
+#include "registry/schema.h"
 #include "support/test_support.h"
 
 namespace hoso {
@@ -40,29 +44,41 @@ DossierRecord Record(const std::string& sha, DossierStatus status = DossierStatu
   return r;
 }
 
-std::unique_ptr<Registry> OpenAt(const std::filesystem::path& p) {
-  auto reg = Registry::Open(p.string());
-  EXPECT_TRUE(reg.ok()) << reg.status().ToString();
-  return reg.ok() ? std::move(reg).value() : nullptr;
-}
+class RegistryTest : public test::OnEachDatabase {
+ protected:
+  std::unique_ptr<Registry> Open() {
+    auto reg = Registry::Open(Uri());
+    EXPECT_TRUE(reg.ok()) << reg.status().ToString();
+    return reg.ok() ? std::move(reg).value() : nullptr;
+  }
+};
 
+#ifndef HOSO_TEST_POSTGRES
 TEST(RegistryUri, Forms) {
   EXPECT_EQ(RegistryUri::Parse("hoso.db")->location, "hoso.db");
   EXPECT_EQ(RegistryUri::Parse("sqlite:/tmp/x.db")->location, "/tmp/x.db");
   EXPECT_FALSE(RegistryUri::Parse("mysql://host/db").ok());
   EXPECT_FALSE(RegistryUri::Parse("sqlite:").ok());
+  auto pg = RegistryUri::Parse("postgresql://hoso:s3cret@db.example:5433/registry?sslmode=require");
+  ASSERT_TRUE(pg.ok()) << pg.status().ToString();
+  EXPECT_EQ(pg->kind, RegistryUri::Kind::kPostgres);
+  EXPECT_EQ(pg->connection, "host=db.example port=5433 dbname=registry user=hoso password=s3cret sslmode=require");
+  EXPECT_EQ(pg->display.find("s3cret"), std::string::npos) << "no password in messages";
+  auto socket = RegistryUri::Parse("postgresql://hoso@/registry?host=/run/postgresql");
+  ASSERT_TRUE(socket.ok());
+  EXPECT_EQ(socket->connection, "dbname=registry user=hoso host=/run/postgresql");
+  EXPECT_FALSE(RegistryUri::Parse("postgresql://hoso@db.example/").ok()) << "no database";
 }
+#endif
 
-TEST(Registry, CreatesItsSchema) {
-  test::ScratchDir dir;
-  auto reg = OpenAt(dir / "r.db");
-  EXPECT_EQ(reg->schema_version(), 1);
+TEST_F(RegistryTest, CreatesItsSchema) {
+  auto reg = Open();
+  EXPECT_EQ(reg->schema_version(), LatestSchemaVersion());
   EXPECT_EQ(*reg->CountDossiers(), 0);
 }
 
-TEST(Registry, RoundTripsARecord) {
-  test::ScratchDir dir;
-  auto reg = OpenAt(dir / "r.db");
+TEST_F(RegistryTest, RoundTripsARecord) {
+  auto reg = Open();
   const DossierRecord r = Record(std::string(64, 'a'));
   auto outcome = reg->Register(r);
   ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
@@ -83,9 +99,8 @@ TEST(Registry, RoundTripsARecord) {
   EXPECT_EQ(back->address->suggested->ward, "Phường Hồng Hà");
 }
 
-TEST(Registry, TheSameFileIsNotRegisteredTwice) {
-  test::ScratchDir dir;
-  auto reg = OpenAt(dir / "r.db");
+TEST_F(RegistryTest, TheSameFileIsNotRegisteredTwice) {
+  auto reg = Open();
   const DossierRecord r = Record(std::string(64, 'b'));
   auto first = reg->Register(r);
   auto second = reg->Register(r);
@@ -99,9 +114,8 @@ TEST(Registry, TheSameFileIsNotRegisteredTwice) {
   EXPECT_EQ((*found)->dossier_id, first->dossier_id);
 }
 
-TEST(Registry, ARejectedAttemptIsReplacedByTheNextOne) {
-  test::ScratchDir dir;
-  auto reg = OpenAt(dir / "r.db");
+TEST_F(RegistryTest, ARejectedAttemptIsReplacedByTheNextOne) {
+  auto reg = Open();
   DossierRecord rejected;
   rejected.source = "x.tif";
   rejected.sha256 = std::string(64, 'c');
@@ -120,21 +134,19 @@ TEST(Registry, ARejectedAttemptIsReplacedByTheNextOne) {
   EXPECT_EQ(*reg->CountDossiers(), 1);
 }
 
-TEST(Registry, SurvivesReopening) {
-  test::ScratchDir dir;
+TEST_F(RegistryTest, SurvivesReopening) {
   std::int64_t id;
   {
-    auto reg = OpenAt(dir / "r.db");
+    auto reg = Open();
     id = reg->Register(Record(std::string(64, 'd')))->dossier_id;
   }
-  auto reg = OpenAt(dir / "r.db");
-  EXPECT_EQ(reg->schema_version(), 1);
+  auto reg = Open();
+  EXPECT_EQ(reg->schema_version(), LatestSchemaVersion());
   EXPECT_EQ(reg->Load(id)->fields.at("full_name").value, "Trần Thị Bình");
 }
 
-TEST(Registry, ConcurrentRegistrationsOfOneFileGiveOneRow) {
-  test::ScratchDir dir;
-  auto reg = OpenAt(dir / "r.db");
+TEST_F(RegistryTest, ConcurrentRegistrationsOfOneFileGiveOneRow) {
+  auto reg = Open();
   std::vector<std::thread> threads;
   std::atomic<int> duplicates{0};
   for (int t = 0; t < 4; ++t)
@@ -147,11 +159,41 @@ TEST(Registry, ConcurrentRegistrationsOfOneFileGiveOneRow) {
   EXPECT_EQ(*reg->CountDossiers(), 1);
 }
 
+// Two machines (two connections) registering the same file at once: one
+// row, the other told it is a duplicate.
+TEST_F(RegistryTest, TwoConnectionsRegisteringOneFileGiveOneRow) {
+  auto a = Open();
+  auto b = Open();
+  std::atomic<int> duplicates{0}, failures{0};
+  std::vector<std::thread> threads;
+  for (Registry* reg : {a.get(), b.get(), a.get(), b.get()})
+    threads.emplace_back([&, reg] {
+      for (int i = 0; i < 10; ++i) {
+        auto o = reg->Register(Record(std::string(63, 'f') + static_cast<char>('0' + i)));
+        if (!o.ok()) ++failures;
+        else if (o->duplicate) ++duplicates;
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(duplicates.load(), 30);
+  EXPECT_EQ(*a->CountDossiers(), 10);
+}
+
+#ifndef HOSO_TEST_POSTGRES
 TEST(Registry, AnUnwritablePathIsAClearError) {
   auto reg = Registry::Open("/nonexistent-dir/hoso/r.db");
   ASSERT_FALSE(reg.ok());
   EXPECT_EQ(reg.status().code(), ErrorCode::kRegistryFailed);
 }
+#else
+TEST(Registry, AnUnreachableServerIsAClearError) {
+  auto reg = Registry::Open("postgresql://hoso@/nowhere?host=/nonexistent-dir&port=5432");
+  ASSERT_FALSE(reg.ok());
+  EXPECT_EQ(reg.status().code(), ErrorCode::kRegistryFailed);
+  EXPECT_NE(reg.status().message().find("postgresql://hoso@/nowhere"), std::string::npos) << reg.status().message();
+}
+#endif
 
 }  // namespace
 }  // namespace hoso
