@@ -149,6 +149,52 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
   return record;
 }
 
+DossierRecord Intake(const std::string& source, const std::string& out_base, OcrEngine& engine, Registry& registry,
+                     const BatchOptions& options, int* pages) {
+  auto bytes = ReadInputFile(source, options.ingest);
+  if (!bytes.ok()) {
+    DossierRecord r;
+    r.source = source;
+    return Rejected(std::move(r), bytes.status());
+  }
+  // A file already registered is reported, not read again (a batch started
+  // again after a crash goes straight to where it stopped).
+  auto existing = registry.FindBySha256(Sha256Hex(*bytes));
+  if (existing.ok() && existing->has_value()) {
+    DossierRecord r = std::move(**existing);
+    r.source = source;
+    r.flags.push_back({"DUPLICATE", Severity::kInfo, "", "already registered as dossier " + std::to_string(r.dossier_id)});
+    return r;
+  }
+  DossierRecord record;
+  try {
+    record = ProcessDossier(source, std::move(bytes).value(), engine, options, out_base, pages);
+  } catch (const std::exception& e) {
+    // A bug or a decoder failure we did not foresee: this dossier is
+    // rejected with the reason, the batch goes on.
+    (void)engine.EndOutputs();
+    record.source = source;
+    record = Rejected(std::move(record), Status::Error(ErrorCode::kInternal, e.what()));
+  }
+  if (record.sha256.empty()) return record;
+  auto outcome = registry.Register(record);
+  if (!outcome.ok()) {
+    Log(LogLevel::kError, outcome.status().ToString());
+    return Rejected(record, outcome.status());
+  }
+  if (outcome->duplicate) {
+    // Registered meanwhile by another worker (the same file twice in a batch).
+    auto registered = registry.Load(outcome->dossier_id);
+    if (registered.ok()) record = std::move(registered).value();
+    record.source = source;
+    record.flags.push_back({"DUPLICATE", Severity::kInfo, "",
+                            "already registered as dossier " + std::to_string(outcome->dossier_id)});
+  } else {
+    record.dossier_id = outcome->dossier_id;
+  }
+  return record;
+}
+
 Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry,
                               const BatchOptions& options, const BatchObserver& observer) {
   if (Status s = options.Validate(); !s.ok()) return s;
@@ -200,51 +246,8 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
     }
     ++engines_ready;
     for (size_t i; (i = next.fetch_add(1)) < inputs.size();) {
-      const std::string& source = inputs[i];
-      auto bytes = ReadInputFile(source, options.ingest);
-      if (!bytes.ok()) {
-        DossierRecord r;
-        r.source = source;
-        report(Rejected(std::move(r), bytes.status()), 0);
-        continue;
-      }
-      // A file already registered is reported, not read again.
-      auto existing = registry.FindBySha256(Sha256Hex(*bytes));
-      if (existing.ok() && existing->has_value()) {
-        DossierRecord r = std::move(**existing);
-        r.source = source;
-        r.flags.push_back({"DUPLICATE", Severity::kInfo, "",
-                           "already registered as dossier " + std::to_string(r.dossier_id)});
-        report(std::move(r), 0);
-        continue;
-      }
       int pages = 0;
-      DossierRecord record;
-      try {
-        record = ProcessDossier(source, std::move(bytes).value(), **engine, options, bases[i], &pages);
-      } catch (const std::exception& e) {
-        // A bug or a decoder failure we did not foresee: this dossier is
-        // rejected with the reason, the batch goes on.
-        (void)engine.value()->EndOutputs();
-        record.source = source;
-        record = Rejected(std::move(record), Status::Error(ErrorCode::kInternal, e.what()));
-      }
-      if (!record.sha256.empty()) {
-        auto outcome = registry.Register(record);
-        if (!outcome.ok()) {
-          Log(LogLevel::kError, outcome.status().ToString());
-          record = Rejected(record, outcome.status());
-        } else if (outcome->duplicate) {
-          // Registered meanwhile by another worker (the same file twice in a batch).
-          auto existing = registry.Load(outcome->dossier_id);
-          if (existing.ok()) record = std::move(existing).value();
-          record.source = source;
-          record.flags.push_back({"DUPLICATE", Severity::kInfo, "",
-                                  "already registered as dossier " + std::to_string(outcome->dossier_id)});
-        } else {
-          record.dossier_id = outcome->dossier_id;
-        }
-      }
+      DossierRecord record = Intake(inputs[i], bases[i], **engine, registry, options, &pages);
       report(std::move(record), pages);
     }
   };

@@ -78,6 +78,12 @@ struct BatchObserver {
 Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry,
                               const BatchOptions& options, const BatchObserver& observer);
 
+// One input file to its record: read, looked up (a file registered before
+// is reported with DUPLICATE, not read again), processed and registered.
+// Never fails: a bad input is a rejected record. Adds the pages it read.
+DossierRecord Intake(const std::string& source, const std::string& out_base, OcrEngine& engine, Registry& registry,
+                     const BatchOptions& options, int* pages);
+
 // One dossier (the file's bytes) through every stage with the given engine,
 // without the registry. `out_base`, when not empty, is where the OCR outputs
 // go (without extension). Adds the pages it read to *pages_read.

@@ -7,6 +7,7 @@
 #include "exit_codes.h"
 #include "ocr/engine.h"
 #include "process_command.h"
+#include "queue_commands.h"
 
 namespace {
 
@@ -19,6 +20,9 @@ const char* const kHelp =
     "Commands:\n"
     "  process   read dossiers (files or folders) and register them\n"
     "  address   check addresses against the units before and after the 2025 merger\n"
+    "  enqueue   add inputs to the job queue shared by workers\n"
+    "  worker    process jobs from the queue (on any number of machines)\n"
+    "  status    show the job queue\n"
     "\n"
     "Run 'hoso COMMAND --help' for a command's options.\n"
     "\n";
@@ -41,6 +45,9 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "process") return RunProcess(args);
   if (command == "address") return RunAddress(args);
+  if (command == "enqueue") return RunEnqueue(args);
+  if (command == "worker") return RunWorkerCommand(args);
+  if (command == "status") return RunStatus(args);
   std::cerr << "hoso: unknown command '" << command << "' (see hoso --help)\n";
   return kExitUsage;
 }

@@ -14,34 +14,28 @@
 #include "core/log.h"
 #include "core/record_json.h"
 #include "exit_codes.h"
+#include "pipeline_options.h"
+#include "record_lines.h"
 
 namespace hoso::cli {
 
-const char* const kProcessHelp =
+const std::string kProcessHelp = std::string(
     "Usage: hoso process [OPTIONS] INPUT...\n"
     "\n"
     "Reads each INPUT as one dossier (PDF, multi-page TIFF, JPEG or PNG; a\n"
     "directory means every such file under it), cleans and OCRs its pages,\n"
     "extracts and checks its fields, and registers it — or sends it to review.\n"
     "A file registered before is not registered twice: its record is reported\n"
-    "again with the flag DUPLICATE.\n"
+    "again with the flag DUPLICATE, so a batch killed at any point and started\n"
+    "again finishes the work (each dossier is written in one transaction).\n"
     "\n"
     "Options:\n"
-    "  --db URI          registry: PATH or sqlite:PATH (default ./hoso.db)\n"
-    "  --jobs N          dossiers processed at once (default: number of cores)\n"
+    "  --db URI          registry: PATH or sqlite:PATH (default ./hoso.db), or\n"
+    "                    postgresql://USER[:PASSWORD]@HOST[:PORT]/DB\n"
     "  --json PATH|-     write one JSON record per dossier (JSON Lines); - is stdout\n"
     "  --out DIR         write DIR/NAME.pdf (searchable), NAME.hocr, NAME.xml (ALTO)\n"
-    "  --as-of DATE      check addresses as of DATE (YYYY-MM-DD; default today)\n"
-    "  --register-address-flags\n"
-    "                    register dossiers whose only problems are address flags\n"
-    "                    (outdated, ambiguous, unknown) with those flags, instead of\n"
-    "                    sending them to review (archive digitisation)\n"
-    "  --lang LANGS      Tesseract languages (default vie+eng)\n"
-    "  --debug-images DIR  write every cleanup step's image (NAME-pN-STEP.png)\n"
-    "  --no-orientation  leave pages turned as scanned\n"
-    "  --cleanup-off STEPS  comma-separated cleanup steps to skip: orientation,\n"
-    "                    deskew, despeckle, leaders, illumination, colour, solid\n"
-    "  --max-pages N     refuse files with more pages (default 1000)\n"
+    "  --debug-images DIR  write every cleanup step's image (NAME-pN-STEP.png)\n") +
+    kPipelineOptionsHelp +
     "  --quiet           no per-dossier lines or progress\n"
     "  --verbose         log what each stage does\n"
     "  -h, --help        this help\n"
@@ -51,66 +45,9 @@ const char* const kProcessHelp =
     "(INPUT_TOO_LARGE, INPUT_TOO_MANY_PAGES) before they are decoded.\n"
     "\n";
 
-namespace {
-
-std::string FirstLines(const DossierRecord& r, size_t max_chars) {
-  for (const auto& p : r.pages) {
-    if (p.blank) continue;
-    std::istringstream in(p.text);
-    std::string line, out;
-    while (std::getline(in, line)) {
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      if (!out.empty()) out += " / ";
-      out += line;
-      if (out.size() >= max_chars) break;
-    }
-    if (out.size() > max_chars) {
-      size_t cut = max_chars;
-      while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-      out = out.substr(0, cut) + "…";
-    }
-    return out;
-  }
-  return {};
-}
-
-std::string HumanLine(const DossierRecord& r) {
-  std::ostringstream o;
-  char status[16];
-  std::snprintf(status, sizeof status, "%-12s", DossierStatusName(r.status));
-  o << status << ' ' << r.source;
-  if (r.status == DossierStatus::kRejected && r.error) {
-    o << "  " << r.error->code << ": " << r.error->message;
-    return o.str();
-  }
-  int blank = 0;
-  for (const auto& p : r.pages) blank += p.blank;
-  o << "  #" << r.dossier_id << "  " << r.pages.size() << (r.pages.size() == 1 ? " page" : " pages");
-  if (blank) o << " (" << blank << " blank)";
-  if (!r.doc_type.empty()) o << "  " << r.doc_type;
-  if (r.doc_date) o << "  dated " << *r.doc_date;
-  for (const auto& f : r.flags) o << "  [" << f.code << "]";
-  const std::string text = FirstLines(r, 70);
-  if (!text.empty()) o << "\n             “" << text << "”";
-  return o.str();
-}
-
-std::string Duration(double seconds) {
-  const long s = std::lround(std::max(0.0, seconds));
-  char buf[32];
-  if (s >= 3600)
-    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
-  else
-    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
-}
-
-}  // namespace
-
 int RunProcess(const std::vector<std::string>& argv) {
-  Args args(argv, {"--db", "--jobs", "--json", "--out", "--as-of", "--lang", "--max-pages", "--debug-images",
-             "--cleanup-off"},
-            {"--quiet", "--verbose", "--help", "-h", "--no-orientation", "--register-address-flags"});
+  Args args(argv, WithPipelineOptions({"--db", "--json", "--out", "--debug-images"}),
+            WithPipelineFlags({"--quiet", "--verbose", "--help", "-h"}));
   if (args.Flag("--help") || args.Flag("-h")) {
     std::cout << kProcessHelp << kExitCodeTable;
     return kExitOk;
@@ -123,65 +60,13 @@ int RunProcess(const std::vector<std::string>& argv) {
   if (args.positional().empty()) return usage("no INPUT given");
 
   BatchOptions options;
-  if (auto jobs = args.Value("--jobs")) {
-    try {
-      options.jobs = std::stoi(*jobs);
-    } catch (...) {
-      options.jobs = -1;
-    }
-    if (options.jobs < 1) return usage("--jobs must be a whole number from 1");
-  }
-  {
-    auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
-    if (!gazetteer.ok()) {
-      std::cerr << "hoso process: " << gazetteer.status().ToString() << "\n";
-      return kExitFatal;
-    }
-    options.gazetteer = std::move(gazetteer).value();
-    auto templates = Templates::Load(Templates::DefaultDir());
-    if (!templates.ok()) {
-      std::cerr << "hoso process: " << templates.status().ToString() << "\n";
-      return kExitFatal;
-    }
-    options.extract.templates = std::move(templates).value();
-    auto names = NameList::Load(NameList::DefaultDir());
-    if (!names.ok()) {
-      std::cerr << "hoso process: " << names.status().ToString() << "\n";
-      return kExitFatal;
-    }
-    options.extract.names = std::make_shared<NameList>(std::move(names).value());
-  }
-  options.validate.address_flags_need_review = !args.Flag("--register-address-flags");
-  if (auto as_of = args.Value("--as-of")) {
-    if (!IsIsoDate(*as_of)) return usage("--as-of must be a date YYYY-MM-DD");
-    options.address.as_of = *as_of;
-  }
-  if (auto lang = args.Value("--lang")) options.ocr.languages = *lang;
-  if (auto max_pages = args.Value("--max-pages")) {
-    try {
-      options.ingest.max_pages = std::stoi(*max_pages);
-    } catch (...) {
-      return usage("--max-pages must be a whole number");
-    }
+  if (Status st = ReadPipelineOptions(args, &options); !st.ok()) {
+    if (st.code() == ErrorCode::kInvalidArgument) return usage(st.message());
+    std::cerr << "hoso process: " << st.ToString() << "\n";
+    return kExitFatal;
   }
   if (auto out = args.Value("--out")) options.out_dir = *out;
   if (auto dir = args.Value("--debug-images")) options.debug_dir = *dir;
-  if (args.Flag("--no-orientation")) options.cleanup.orientation.enabled = false;
-  if (auto off = args.Value("--cleanup-off")) {
-    std::stringstream steps(*off);
-    for (std::string step; std::getline(steps, step, ',');) {
-      auto& c = options.cleanup;
-      if (step == "orientation") c.orientation.enabled = false;
-      else if (step == "deskew") c.deskew.enabled = false;
-      else if (step == "despeckle") c.despeckle.enabled = false;
-      else if (step == "leaders") c.leaders.enabled = false;
-      else if (step == "illumination") c.illumination.enabled = false;
-      else if (step == "colour") c.colour_ink.enabled = false;
-      else if (step == "solid") c.solid_regions.enabled = false;
-      else return usage("--cleanup-off: unknown step '" + step + "'");
-    }
-  }
-  if (Status s = options.Validate(); !s.ok()) return usage(s.message());
   const bool quiet = args.Flag("--quiet");
   if (args.Flag("--verbose")) SetLogLevel(LogLevel::kInfo);
 

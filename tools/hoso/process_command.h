@@ -7,6 +7,6 @@
 namespace hoso::cli {
 
 int RunProcess(const std::vector<std::string>& args);
-extern const char* const kProcessHelp;
+extern const std::string kProcessHelp;
 
 }  // namespace hoso::cli

@@ -1,0 +1,81 @@
+#include "pipeline_options.h"
+
+#include <sstream>
+
+namespace hoso::cli {
+
+namespace {
+
+Status Usage(const std::string& message) { return Status::Error(ErrorCode::kInvalidArgument, message); }
+
+}  // namespace
+
+std::set<std::string> WithPipelineOptions(std::set<std::string> more) {
+  more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off"});
+  return more;
+}
+
+std::set<std::string> WithPipelineFlags(std::set<std::string> more) {
+  more.insert({"--no-orientation", "--register-address-flags"});
+  return more;
+}
+
+Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
+  if (auto jobs = args.Value("--jobs")) {
+    try {
+      options->jobs = std::stoi(*jobs);
+    } catch (...) {
+      options->jobs = -1;
+    }
+    if (options->jobs < 1) return Usage("--jobs must be a whole number from 1");
+  }
+  {
+    auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
+    if (!gazetteer.ok()) {
+      return gazetteer.status();
+    }
+    options->gazetteer = std::move(gazetteer).value();
+    auto templates = Templates::Load(Templates::DefaultDir());
+    if (!templates.ok()) {
+      return templates.status();
+    }
+    options->extract.templates = std::move(templates).value();
+    auto names = NameList::Load(NameList::DefaultDir());
+    if (!names.ok()) {
+      return names.status();
+    }
+    options->extract.names = std::make_shared<NameList>(std::move(names).value());
+  }
+  options->validate.address_flags_need_review = !args.Flag("--register-address-flags");
+  if (auto as_of = args.Value("--as-of")) {
+    if (!IsIsoDate(*as_of)) return Usage("--as-of must be a date YYYY-MM-DD");
+    options->address.as_of = *as_of;
+  }
+  if (auto lang = args.Value("--lang")) options->ocr.languages = *lang;
+  if (auto max_pages = args.Value("--max-pages")) {
+    try {
+      options->ingest.max_pages = std::stoi(*max_pages);
+    } catch (...) {
+      return Usage("--max-pages must be a whole number");
+    }
+  }
+  if (args.Flag("--no-orientation")) options->cleanup.orientation.enabled = false;
+  if (auto off = args.Value("--cleanup-off")) {
+    std::stringstream steps(*off);
+    for (std::string step; std::getline(steps, step, ',');) {
+      auto& c = options->cleanup;
+      if (step == "orientation") c.orientation.enabled = false;
+      else if (step == "deskew") c.deskew.enabled = false;
+      else if (step == "despeckle") c.despeckle.enabled = false;
+      else if (step == "leaders") c.leaders.enabled = false;
+      else if (step == "illumination") c.illumination.enabled = false;
+      else if (step == "colour") c.colour_ink.enabled = false;
+      else if (step == "solid") c.solid_regions.enabled = false;
+      else return Usage("--cleanup-off: unknown step '" + step + "'");
+    }
+  }
+  if (Status s = options->Validate(); !s.ok()) return s;
+  return Status::Ok();
+}
+
+}  // namespace hoso::cli

@@ -1,0 +1,35 @@
+// The options every command that runs the pipeline shares (process, worker,
+// watch): jobs, address date, languages, limits, cleanup steps. Loads the
+// models (gazetteer, document templates, names) into the BatchOptions.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "args.h"
+#include "batch/batch.h"
+
+namespace hoso::cli {
+
+// The option names, added to a command's own.
+std::set<std::string> WithPipelineOptions(std::set<std::string> more);
+std::set<std::string> WithPipelineFlags(std::set<std::string> more);
+
+// kInvalidArgument for a bad option (a usage error); another code when a
+// model cannot be loaded.
+Status ReadPipelineOptions(const Args& args, BatchOptions* options);
+
+inline constexpr const char* kPipelineOptionsHelp =
+    "  --jobs N          dossiers processed at once (default: number of cores)\n"
+    "  --as-of DATE      check addresses as of DATE (YYYY-MM-DD; default today)\n"
+    "  --register-address-flags\n"
+    "                    register dossiers whose only problems are address flags\n"
+    "                    (outdated, ambiguous, unknown) with those flags, instead of\n"
+    "                    sending them to review (archive digitisation)\n"
+    "  --lang LANGS      Tesseract languages (default vie+eng)\n"
+    "  --no-orientation  leave pages turned as scanned\n"
+    "  --cleanup-off STEPS  comma-separated cleanup steps to skip: orientation,\n"
+    "                    deskew, despeckle, leaders, illumination, colour, solid\n"
+    "  --max-pages N     refuse files with more pages (default 1000)\n";
+
+}  // namespace hoso::cli

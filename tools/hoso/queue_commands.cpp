@@ -1,0 +1,213 @@
+#include "queue_commands.h"
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include "args.h"
+#include "batch/worker.h"
+#include "core/log.h"
+#include "core/record_json.h"
+#include "exit_codes.h"
+#include "pipeline_options.h"
+#include "record_lines.h"
+#include "registry/queue.h"
+
+namespace hoso::cli {
+
+namespace {
+
+const char* const kEnqueueHelp =
+    "Usage: hoso enqueue --db URI INPUT...\n"
+    "\n"
+    "Records each INPUT (a file, or every supported file under a folder) as a\n"
+    "job for `hoso worker`. Paths are stored absolute: every worker must see\n"
+    "the inputs at the same path (a shared mount, e.g. NFS). A path that\n"
+    "already has a pending or running job is not added again.\n"
+    "\n";
+
+const std::string kWorkerHelp = std::string(
+    "Usage: hoso worker --db URI [OPTIONS]\n"
+    "\n"
+    "Claims jobs from the queue (see hoso enqueue) and processes them as\n"
+    "`hoso process` would, on as many machines as you start it on. Each job is\n"
+    "leased; the lease is renewed while the worker works, and the job of a\n"
+    "worker that died is claimed again once its lease expires. Every dossier\n"
+    "is registered exactly once. SIGINT or SIGTERM: each thread finishes its\n"
+    "dossier, then the worker exits.\n"
+    "\n"
+    "Options:\n"
+    "  --db URI          the shared registry (postgresql://... for many machines)\n"
+    "  --name NAME       this worker's name in `hoso status` (default HOST:PID)\n"
+    "  --lease SECONDS   lease on a job (default 60, at least 3)\n"
+    "  --exit-when-idle  exit once no job is pending or running\n"
+    "  --json PATH|-     write one JSON record per dossier (JSON Lines)\n") +
+    kPipelineOptionsHelp +
+    "  --quiet           no per-dossier lines\n"
+    "\n";
+
+const char* const kStatusHelp =
+    "Usage: hoso status --db URI [--json]\n"
+    "\n"
+    "The job queue: pending, running (by worker), done and failed jobs, with\n"
+    "the latest failures and their reasons.\n"
+    "\n";
+
+std::atomic<bool> g_stop{false};
+void OnSignal(int) { g_stop = true; }
+
+}  // namespace
+
+int RunEnqueue(const std::vector<std::string>& argv) {
+  Args args(argv, {"--db"}, {"--help", "-h"});
+  if (args.Flag("--help") || args.Flag("-h")) {
+    std::cout << kEnqueueHelp;
+    return kExitOk;
+  }
+  if (!args.ok() || args.positional().empty() || !args.Value("--db")) {
+    std::cerr << "hoso enqueue: " << (args.ok() ? "need --db and at least one INPUT" : args.error())
+              << "\n(see hoso enqueue --help)\n";
+    return kExitUsage;
+  }
+  std::vector<std::string> paths;
+  for (const std::string& p : ExpandInputs(args.positional())) {
+    std::error_code ec;
+    const auto absolute = std::filesystem::absolute(p, ec);
+    paths.push_back(ec ? p : absolute.lexically_normal().string());
+  }
+  auto queue = JobQueue::Open(*args.Value("--db"));
+  if (!queue.ok()) {
+    std::cerr << "hoso enqueue: " << queue.status().message() << "\n";
+    return kExitFatal;
+  }
+  auto added = (*queue)->Enqueue(paths);
+  if (!added.ok()) {
+    std::cerr << "hoso enqueue: " << added.status().message() << "\n";
+    return kExitFatal;
+  }
+  std::cout << *added << " jobs added (" << paths.size() - *added << " already queued)\n";
+  return kExitOk;
+}
+
+int RunWorkerCommand(const std::vector<std::string>& argv) {
+  Args args(argv, WithPipelineOptions({"--db", "--name", "--lease", "--json"}),
+            WithPipelineFlags({"--exit-when-idle", "--quiet", "--verbose", "--help", "-h"}));
+  if (args.Flag("--help") || args.Flag("-h")) {
+    std::cout << kWorkerHelp << kExitCodeTable;
+    return kExitOk;
+  }
+  auto usage = [](const std::string& msg) {
+    std::cerr << "hoso worker: " << msg << "\n(see hoso worker --help)\n";
+    return kExitUsage;
+  };
+  if (!args.ok()) return usage(args.error());
+  if (!args.Value("--db")) return usage("need --db");
+  if (!args.positional().empty()) return usage("inputs go to `hoso enqueue`, not to the worker");
+  BatchOptions options;
+  if (Status st = ReadPipelineOptions(args, &options); !st.ok()) {
+    if (st.code() == ErrorCode::kInvalidArgument) return usage(st.message());
+    std::cerr << "hoso worker: " << st.ToString() << "\n";
+    return kExitFatal;
+  }
+  WorkerOptions worker;
+  worker.name = args.Value("--name").value_or("");
+  if (auto lease = args.Value("--lease")) {
+    try {
+      worker.lease_seconds = std::stoi(*lease);
+    } catch (...) {
+      worker.lease_seconds = 0;
+    }
+    if (worker.lease_seconds < 3) return usage("--lease must be a whole number of seconds, at least 3");
+  }
+  worker.exit_when_idle = args.Flag("--exit-when-idle");
+  worker.stop = &g_stop;
+  if (args.Flag("--verbose")) SetLogLevel(LogLevel::kInfo);
+  const std::string db = *args.Value("--db");
+  auto registry = Registry::Open(db);
+  auto queue = registry.ok() ? JobQueue::Open(db) : Result<std::unique_ptr<JobQueue>>(registry.status());
+  if (!queue.ok()) {
+    std::cerr << "hoso worker: " << queue.status().message() << "\n";
+    return kExitFatal;
+  }
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  std::ofstream json_file;
+  std::ostream* json = nullptr;
+  if (auto path = args.Value("--json")) {
+    if (*path == "-") json = &std::cout;
+    else {
+      json_file.open(*path, std::ios::out | std::ios::app);
+      if (!json_file) return usage("cannot write --json " + *path);
+      json = &json_file;
+    }
+  }
+  const bool quiet = args.Flag("--quiet");
+  BatchObserver observer;
+  observer.on_record = [&](const DossierRecord& r) {
+    if (json) *json << RecordToJson(r) << '\n' << std::flush;
+    if (!quiet) (json == &std::cout ? std::cerr : std::cout) << HumanLine(r) << std::endl;
+  };
+  auto summary = RunWorker(**queue, **registry, options, worker, observer);
+  if (!summary.ok()) {
+    std::cerr << "hoso worker: " << summary.status().message() << "\n";
+    return kExitFatal;
+  }
+  if (!quiet) {
+    const auto& s = *summary;
+    std::fprintf(stderr, "worker: %d registered, %d needs review, %d rejected (%d already known); %d pages in %.1f s (%.2f pages/s)\n",
+                 s.registered, s.needs_review, s.rejected, s.duplicates, s.pages, s.elapsed_seconds,
+                 s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0.0);
+  }
+  return summary->rejected > 0 ? kExitRejected : kExitOk;
+}
+
+int RunStatus(const std::vector<std::string>& argv) {
+  Args args(argv, {"--db"}, {"--json", "--help", "-h"});
+  if (args.Flag("--help") || args.Flag("-h")) {
+    std::cout << kStatusHelp;
+    return kExitOk;
+  }
+  if (!args.ok() || !args.Value("--db")) {
+    std::cerr << "hoso status: " << (args.ok() ? "need --db" : args.error()) << "\n(see hoso status --help)\n";
+    return kExitUsage;
+  }
+  auto queue = JobQueue::Open(*args.Value("--db"));
+  auto counts = queue.ok() ? (*queue)->Counts() : Result<QueueCounts>(queue.status());
+  if (!counts.ok()) {
+    std::cerr << "hoso status: " << counts.status().message() << "\n";
+    return kExitFatal;
+  }
+  const QueueCounts& c = *counts;
+  if (args.Flag("--json")) {
+    Poco::JSON::Object o;
+    o.set("pending", c.pending);
+    o.set("running", c.running);
+    o.set("done", c.done);
+    o.set("failed", c.failed);
+    Poco::JSON::Object by_worker;
+    for (const auto& [w, n] : c.running_by_worker) by_worker.set(w, n);
+    o.set("running_by_worker", by_worker);
+    Poco::JSON::Array failures;
+    for (const auto& [path, error] : c.failures) {
+      Poco::JSON::Object f;
+      f.set("path", path);
+      f.set("error", error);
+      failures.add(f);
+    }
+    o.set("failures", failures);
+    o.stringify(std::cout);
+    std::cout << "\n";
+    return kExitOk;
+  }
+  std::printf("pending %d  running %d  done %d  failed %d\n", c.pending, c.running, c.done, c.failed);
+  for (const auto& [w, n] : c.running_by_worker) std::printf("  running on %s: %d\n", w.c_str(), n);
+  for (const auto& [path, error] : c.failures) std::printf("  failed %s: %s\n", path.c_str(), error.c_str());
+  return kExitOk;
+}
+
+}  // namespace hoso::cli
