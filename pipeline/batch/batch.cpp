@@ -245,7 +245,7 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
       return;
     }
     ++engines_ready;
-    for (size_t i; (i = next.fetch_add(1)) < inputs.size();) {
+    for (size_t i; !(options.stop && options.stop->load()) && (i = next.fetch_add(1)) < inputs.size();) {
       int pages = 0;
       DossierRecord record = Intake(inputs[i], bases[i], **engine, registry, options, &pages);
       report(std::move(record), pages);

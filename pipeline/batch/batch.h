@@ -4,6 +4,7 @@
 // nothing of threads or databases; this is the only place that does.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -43,6 +44,8 @@ struct BatchOptions {
   // Checks the address field against it; without one, no address verdict.
   std::shared_ptr<const Gazetteer> gazetteer;
   ValidateOptions validate;
+  // When set (e.g. by SIGTERM), no new input is started; those in hand finish.
+  const std::atomic<bool>* stop = nullptr;
   Status Validate() const;
 };
 

@@ -8,6 +8,7 @@
 #include "ocr/engine.h"
 #include "process_command.h"
 #include "queue_commands.h"
+#include "watch_command.h"
 
 namespace {
 
@@ -20,6 +21,7 @@ const char* const kHelp =
     "Commands:\n"
     "  process   read dossiers (files or folders) and register them\n"
     "  address   check addresses against the units before and after the 2025 merger\n"
+    "  watch     process scans as they arrive in a folder (a scanner's output)\n"
     "  enqueue   add inputs to the job queue shared by workers\n"
     "  worker    process jobs from the queue (on any number of machines)\n"
     "  status    show the job queue\n"
@@ -45,6 +47,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "process") return RunProcess(args);
   if (command == "address") return RunAddress(args);
+  if (command == "watch") return RunWatchCommand(args);
   if (command == "enqueue") return RunEnqueue(args);
   if (command == "worker") return RunWorkerCommand(args);
   if (command == "status") return RunStatus(args);

@@ -1,0 +1,122 @@
+#include "watch_command.h"
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "args.h"
+#include "batch/watch.h"
+#include "core/log.h"
+#include "core/record_json.h"
+#include "exit_codes.h"
+#include "pipeline_options.h"
+#include "record_lines.h"
+
+namespace hoso::cli {
+
+namespace {
+
+const std::string kWatchHelp = std::string(
+    "Usage: hoso watch DIR [OPTIONS]\n"
+    "\n"
+    "Watches DIR (and its subfolders) for scans. A file is taken once its size\n"
+    "and time have not changed for --settle seconds, processed as `hoso\n"
+    "process` would, and then moved: to --archive after its record is\n"
+    "committed, to --quarantine when it is rejected, with NAME.error.json\n"
+    "beside it saying why. Without those folders files stay where they are.\n"
+    "Runs until SIGINT or SIGTERM (the dossiers in hand are finished first).\n"
+    "\n"
+    "Options:\n"
+    "  --db URI          registry (default ./hoso.db; see hoso process --help)\n"
+    "  --archive DIR     where processed files go\n"
+    "  --quarantine DIR  where rejected files go\n"
+    "  --poll SECONDS    how often DIR is looked at (default 2)\n"
+    "  --settle SECONDS  how long a file must stay unchanged (default 2)\n"
+    "  --once            take what is there, then exit\n"
+    "  --json PATH|-     append one JSON record per dossier (JSON Lines)\n") +
+    kPipelineOptionsHelp +
+    "  --quiet           no per-dossier lines\n"
+    "\n";
+
+std::atomic<bool> g_stop{false};
+void OnSignal(int) { g_stop = true; }
+
+bool Seconds(const std::optional<std::string>& v, double* out) {
+  if (!v) return true;
+  try {
+    *out = std::stod(*v);
+  } catch (...) {
+    return false;
+  }
+  return *out >= 0 && *out <= 3600;
+}
+
+}  // namespace
+
+int RunWatchCommand(const std::vector<std::string>& argv) {
+  Args args(argv, WithPipelineOptions({"--db", "--archive", "--quarantine", "--poll", "--settle", "--json"}),
+            WithPipelineFlags({"--once", "--quiet", "--verbose", "--help", "-h"}));
+  if (args.Flag("--help") || args.Flag("-h")) {
+    std::cout << kWatchHelp << kExitCodeTable;
+    return kExitOk;
+  }
+  auto usage = [](const std::string& msg) {
+    std::cerr << "hoso watch: " << msg << "\n(see hoso watch --help)\n";
+    return kExitUsage;
+  };
+  if (!args.ok()) return usage(args.error());
+  if (args.positional().size() != 1) return usage("give one folder to watch");
+  BatchOptions options;
+  if (Status st = ReadPipelineOptions(args, &options); !st.ok()) {
+    if (st.code() == ErrorCode::kInvalidArgument) return usage(st.message());
+    std::cerr << "hoso watch: " << st.ToString() << "\n";
+    return kExitFatal;
+  }
+  WatchOptions watch;
+  watch.dir = args.positional()[0];
+  watch.archive_dir = args.Value("--archive").value_or("");
+  watch.quarantine_dir = args.Value("--quarantine").value_or("");
+  if (!Seconds(args.Value("--poll"), &watch.poll_seconds) || watch.poll_seconds < 0.1)
+    return usage("--poll must be seconds, from 0.1");
+  if (!Seconds(args.Value("--settle"), &watch.settle_seconds)) return usage("--settle must be seconds");
+  watch.once = args.Flag("--once");
+  watch.stop = &g_stop;
+  if (args.Flag("--verbose")) SetLogLevel(LogLevel::kInfo);
+  const std::string db = args.Value("--db").value_or("hoso.db");
+  auto registry = Registry::Open(db);
+  if (!registry.ok()) {
+    std::cerr << "hoso watch: " << registry.status().message() << "\n";
+    return kExitFatal;
+  }
+  std::ofstream json_file;
+  std::ostream* json = nullptr;
+  if (auto path = args.Value("--json")) {
+    if (*path == "-") json = &std::cout;
+    else {
+      json_file.open(*path, std::ios::out | std::ios::app);
+      if (!json_file) return usage("cannot write --json " + *path);
+      json = &json_file;
+    }
+  }
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  const bool quiet = args.Flag("--quiet");
+  BatchObserver observer;
+  observer.on_record = [&](const DossierRecord& r) {
+    if (json) *json << RecordToJson(r) << '\n' << std::flush;
+    if (!quiet) (json == &std::cout ? std::cerr : std::cout) << HumanLine(r) << std::endl;
+  };
+  if (!quiet) std::cerr << "watching " << watch.dir << " (registry " << db << ")\n";
+  auto summary = RunWatch(**registry, options, watch, observer);
+  if (!summary.ok()) {
+    std::cerr << "hoso watch: " << summary.status().message() << "\n";
+    return kExitFatal;
+  }
+  if (!quiet)
+    std::fprintf(stderr, "watch: %d registered, %d needs review, %d rejected (%d already known); %d pages\n",
+                 summary->registered, summary->needs_review, summary->rejected, summary->duplicates, summary->pages);
+  return kExitOk;
+}
+
+}  // namespace hoso::cli
