@@ -263,4 +263,28 @@ Result<std::int64_t> Registry::CountDossiers() {
   }
 }
 
+Result<std::vector<std::int64_t>> Registry::DossierIds(const std::vector<std::string>& statuses,
+                                                      const std::string& since) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  std::vector<std::int64_t> ids;
+  try {
+    std::string sql = "SELECT id FROM dossiers WHERE updated_at >= ?";
+    if (!statuses.empty()) {
+      sql += " AND status IN (";
+      for (size_t i = 0; i < statuses.size(); ++i) sql += i ? ", ?" : "?";
+      sql += ")";
+    }
+    sql += " ORDER BY id";
+    Statement st(impl_->session());
+    st << impl_->Sql(sql), bind(since);
+    for (const std::string& s : statuses) st, bind(s);
+    st.execute();
+    RecordSet rs(st);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) ids.push_back(GetNum<std::int64_t>(rs, "id"));
+  } catch (const Poco::Exception& e) {
+    return RegistryError("cannot list dossiers", e);
+  }
+  return ids;
+}
+
 }  // namespace hoso

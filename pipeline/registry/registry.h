@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/record.h"
 #include "core/status.h"
@@ -40,6 +41,10 @@ class Registry {
   Result<RegisterOutcome> Register(const DossierRecord& record);
 
   Result<std::int64_t> CountDossiers();
+
+  // The ids of the dossiers with one of `statuses` (all when empty) changed
+  // on or after `since` (an ISO date or time; none when empty), in id order.
+  Result<std::vector<std::int64_t>> DossierIds(const std::vector<std::string>& statuses, const std::string& since);
 
  private:
   struct Impl;

@@ -7,6 +7,7 @@
 #include "exit_codes.h"
 #include "ocr/engine.h"
 #include "process_command.h"
+#include "export_command.h"
 #include "queue_commands.h"
 #include "watch_command.h"
 
@@ -22,6 +23,7 @@ const char* const kHelp =
     "  process   read dossiers (files or folders) and register them\n"
     "  address   check addresses against the units before and after the 2025 merger\n"
     "  watch     process scans as they arrive in a folder (a scanner's output)\n"
+    "  export    write registered dossiers as JSON Lines or CSV\n"
     "  enqueue   add inputs to the job queue shared by workers\n"
     "  worker    process jobs from the queue (on any number of machines)\n"
     "  status    show the job queue\n"
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
   if (command == "process") return RunProcess(args);
   if (command == "address") return RunAddress(args);
   if (command == "watch") return RunWatchCommand(args);
+  if (command == "export") return RunExport(args);
   if (command == "enqueue") return RunEnqueue(args);
   if (command == "worker") return RunWorkerCommand(args);
   if (command == "status") return RunStatus(args);
