@@ -221,7 +221,7 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
   Status engine_failure;
   std::atomic<int> engines_ready{0};
 
-  auto report = [&](DossierRecord record, int pages) {
+  auto report = [&](DossierRecord record, int pages, double seconds) {
     std::lock_guard<std::mutex> lock(report_mutex);
     switch (record.status) {
       case DossierStatus::kRegistered: ++summary.registered; break;
@@ -234,6 +234,7 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
     progress.pages_done += pages;
     progress.elapsed_seconds = elapsed();
     if (observer.on_record) observer.on_record(record);
+    if (observer.on_timed) observer.on_timed(record, seconds, pages);
     if (observer.on_progress) observer.on_progress(progress);
   };
 
@@ -247,8 +248,9 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
     ++engines_ready;
     for (size_t i; !(options.stop && options.stop->load()) && (i = next.fetch_add(1)) < inputs.size();) {
       int pages = 0;
+      const auto began = std::chrono::steady_clock::now();
       DossierRecord record = Intake(inputs[i], bases[i], **engine, registry, options, &pages);
-      report(std::move(record), pages);
+      report(std::move(record), pages, std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count());
     }
   };
 

@@ -73,6 +73,8 @@ struct BatchSummary {
 // Called from worker threads, one call at a time (the batch serialises them).
 struct BatchObserver {
   std::function<void(const DossierRecord&)> on_record;
+  // The same moment, with the wall time the dossier took and its pages read.
+  std::function<void(const DossierRecord&, double seconds, int pages)> on_timed;
   std::function<void(const Progress&)> on_progress;
 };
 

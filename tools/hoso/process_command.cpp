@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "core/record_json.h"
 #include "exit_codes.h"
+#include "batch_report.h"
 #include "pipeline_options.h"
 #include "record_lines.h"
 
@@ -34,7 +35,9 @@ const std::string kProcessHelp = std::string(
     "                    postgresql://USER[:PASSWORD]@HOST[:PORT]/DB\n"
     "  --json PATH|-     write one JSON record per dossier (JSON Lines); - is stdout\n"
     "  --out DIR         write DIR/NAME.pdf (searchable), NAME.hocr, NAME.xml (ALTO)\n"
-    "  --debug-images DIR  write every cleanup step's image (NAME-pN-STEP.png)\n") +
+    "  --debug-images DIR  write every cleanup step's image (NAME-pN-STEP.png)\n"
+    "  --report PATH     write the batch report as PATH.json and PATH.html (counts\n"
+    "                    by status and flag, pages/s, slowest and rejected files)\n") +
     kPipelineOptionsHelp +
     "  --quiet           no per-dossier lines or progress\n"
     "  --verbose         log what each stage does\n"
@@ -46,7 +49,7 @@ const std::string kProcessHelp = std::string(
     "\n";
 
 int RunProcess(const std::vector<std::string>& argv) {
-  Args args(argv, WithPipelineOptions({"--db", "--json", "--out", "--debug-images"}),
+  Args args(argv, WithPipelineOptions({"--db", "--json", "--out", "--debug-images", "--report"}),
             WithPipelineFlags({"--quiet", "--verbose", "--help", "-h"}));
   if (args.Flag("--help") || args.Flag("-h")) {
     std::cout << kProcessHelp << kExitCodeTable;
@@ -98,7 +101,9 @@ int RunProcess(const std::vector<std::string>& argv) {
   }
 
   bool progress_shown = false;
+  BatchReport report;
   BatchObserver observer;
+  observer.on_timed = [&](const DossierRecord& r, double seconds, int pages) { report.Add(r, seconds, pages); };
   observer.on_record = [&](const DossierRecord& r) {
     if (json) {
       *json << RecordToJson(r) << '\n';
@@ -141,7 +146,13 @@ int RunProcess(const std::vector<std::string>& argv) {
                   "%d pages in %.1f s (%.2f pages/s); registry %s\n",
                   inputs.size(), s.registered, s.needs_review, s.rejected, s.duplicates, s.pages,
                   s.elapsed_seconds, s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0.0, db.c_str());
-    std::cerr << line;
+    std::cerr << line << report.Terminal();
+  }
+  if (auto path = args.Value("--report")) {
+    if (Status st = report.Write(*path, *summary); !st.ok()) {
+      std::cerr << "hoso process: " << st.message() << "\n";
+      return kExitFatal;
+    }
   }
   return summary->rejected > 0 ? kExitRejected : kExitOk;
 }

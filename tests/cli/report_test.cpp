@@ -1,0 +1,38 @@
+#include <gtest/gtest.h>
+
+#include <Poco/JSON/Parser.h>
+
+#include "cli/hoso_run.h"
+#include "support/test_support.h"
+
+namespace hoso {
+namespace {
+
+TEST(HosoProcess, ReportCountsStatusesFlagsAndRejectedFiles) {
+  test::ScratchDir dir;
+  test::WriteFile(dir / "torn.pdf", "%PDF-1.7 torn off after the header");
+  const auto run = test::Hoso("process --db " + (dir / "r.db").string() + " --as-of 2026-01-01 --report " +
+                              (dir / "report").string() + " " + (test::SamplesDir() / "dossier-0001.jpg").string() +
+                              " " + (test::SamplesDir() / "dossier-0002.tif").string() + " " +
+                              (dir / "torn.pdf").string());
+  EXPECT_EQ(run.exit_code, 1) << run.out;  // one rejected
+  EXPECT_NE(run.out.find("rejected: " + (dir / "torn.pdf").string()), std::string::npos) << run.out;
+  auto report = Poco::JSON::Parser().parse(test::ReadFile(dir / "report.json")).extract<Poco::JSON::Object::Ptr>();
+  EXPECT_EQ(report->getValue<int>("inputs"), 3);
+  EXPECT_EQ(report->getValue<int>("registered") + report->getValue<int>("needs_review"), 2);
+  EXPECT_EQ(report->getValue<int>("rejected"), 1);
+  EXPECT_EQ(report->getValue<int>("pages"), 3);
+  EXPECT_GT(report->getValue<double>("pages_per_second"), 0);
+  EXPECT_EQ(report->getObject("flags")->getValue<int>("ADDRESS_OUTDATED"), 2);
+  auto rejected = report->getArray("rejected_files");
+  ASSERT_EQ(rejected->size(), 1u);
+  EXPECT_EQ(rejected->getObject(0)->getValue<std::string>("source"), (dir / "torn.pdf").string());
+  EXPECT_EQ(rejected->getObject(0)->getValue<std::string>("code").rfind("INPUT_", 0), 0u);
+  EXPECT_EQ(report->getArray("slowest")->size(), 3u);
+  const std::string html = test::ReadFile(dir / "report.html");
+  EXPECT_NE(html.find("Rejected files"), std::string::npos);
+  EXPECT_NE(html.find("torn.pdf"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hoso
