@@ -159,7 +159,8 @@ DossierRecord Intake(const std::string& source, const std::string& out_base, Ocr
   }
   // A file already registered is reported, not read again (a batch started
   // again after a crash goes straight to where it stopped).
-  auto existing = registry.FindBySha256(Sha256Hex(*bytes));
+  auto existing = options.reprocess ? Result<std::optional<DossierRecord>>(std::optional<DossierRecord>())
+                                    : registry.FindBySha256(Sha256Hex(*bytes));
   if (existing.ok() && existing->has_value()) {
     DossierRecord r = std::move(**existing);
     r.source = source;
@@ -177,7 +178,7 @@ DossierRecord Intake(const std::string& source, const std::string& out_base, Ocr
     record = Rejected(std::move(record), Status::Error(ErrorCode::kInternal, e.what()));
   }
   if (record.sha256.empty()) return record;
-  auto outcome = registry.Register(record);
+  auto outcome = registry.Register(record, options.reprocess);
   if (!outcome.ok()) {
     Log(LogLevel::kError, outcome.status().ToString());
     return Rejected(record, outcome.status());
@@ -189,6 +190,12 @@ DossierRecord Intake(const std::string& source, const std::string& out_base, Ocr
     record.source = source;
     record.flags.push_back({"DUPLICATE", Severity::kInfo, "",
                             "already registered as dossier " + std::to_string(outcome->dossier_id)});
+  } else if (options.reprocess) {
+    // As stored: a person's corrections stood.
+    if (auto stored = registry.Load(outcome->dossier_id); stored.ok()) {
+      stored->source = source;
+      record = std::move(stored).value();
+    }
   } else {
     record.dossier_id = outcome->dossier_id;
   }

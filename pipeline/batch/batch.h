@@ -44,6 +44,9 @@ struct BatchOptions {
   // Checks the address field against it; without one, no address verdict.
   std::shared_ptr<const Gazetteer> gazetteer;
   ValidateOptions validate;
+  // Read again files registered before, replacing their records (same id);
+  // fields a person corrected are kept.
+  bool reprocess = false;
   // When set (e.g. by SIGTERM), no new input is started; those in hand finish.
   const std::atomic<bool>* stop = nullptr;
   Status Validate() const;

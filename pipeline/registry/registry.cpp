@@ -158,7 +158,7 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id) {
   return r;
 }
 
-Result<RegisterOutcome> Registry::Register(const DossierRecord& r) {
+Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reprocess) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Session& s = impl_->session();
   RegisterOutcome out;
@@ -175,7 +175,7 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r) {
         existing_status = Get(rs, "status");
       }
     }
-    if (existing && existing_status != "rejected") {
+    if (existing && existing_status != "rejected" && !reprocess) {
       impl_->db->Rollback();
       out.dossier_id = existing;
       out.duplicate = true;
@@ -194,7 +194,8 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r) {
     if (existing) {
       // A new attempt at a file that was rejected before: same id, new content.
       s << impl_->Sql("DELETE FROM pages WHERE dossier_id = ?"), bind(existing), now;
-      s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ?"), bind(existing), now;
+      // A person's corrections outlive the machine's new reading.
+      s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND set_by = 'machine'"), bind(existing), now;
       s << impl_->Sql("DELETE FROM flags WHERE dossier_id = ?"), bind(existing), now;
       s << impl_->Sql("UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
            "error_message = ?, page_count = ?, address_json = ?, updated_at = ? WHERE id = ?"),
@@ -218,7 +219,8 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r) {
     }
     for (const auto& [key, f] : r.fields) {
       s << impl_->Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, "
-           "bbox_h, set_by, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?)"),
+           "bbox_h, set_by, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?) "
+           "ON CONFLICT (dossier_id, key) DO NOTHING"),
           bind(id), bind(key), bind(f.value), bind(f.confidence), bind(f.page), bind(f.bbox.x),
           bind(f.bbox.y), bind(f.bbox.w), bind(f.bbox.h), bind(now_utc), now;
     }
@@ -285,6 +287,61 @@ Result<std::vector<std::int64_t>> Registry::DossierIds(const std::vector<std::st
     return RegistryError("cannot list dossiers", e);
   }
   return ids;
+}
+
+Status Registry::CorrectField(std::int64_t id, const std::string& key, const std::string& value,
+                              const std::string& who) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Session& s = impl_->session();
+  try {
+    impl_->db->Begin();
+    int found = 0;
+    s << impl_->Sql("SELECT COUNT(*) FROM dossiers WHERE id = ?"), bind(id), into(found), now;
+    if (!found) {
+      impl_->db->Rollback();
+      return Status::Error(ErrorCode::kInvalidArgument, "no dossier " + std::to_string(id));
+    }
+    Poco::Nullable<std::string> before;
+    {
+      Statement st(s);
+      st << impl_->Sql("SELECT value FROM fields WHERE dossier_id = ? AND key = ?"), bind(id), bind(key), now;
+      RecordSet rs(st);
+      if (rs.moveFirst()) before = Get(rs, "value");
+    }
+    const std::string at = NowUtc();
+    s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND key = ?"), bind(id), bind(key), now;
+    s << impl_->Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, bbox_h, "
+                    "set_by, updated_at) VALUES(?, ?, ?, 1.0, 0, 0, 0, 0, 0, ?, ?)"),
+        bind(id), bind(key), bind(value), bind(who), bind(at), now;
+    s << impl_->Sql("INSERT INTO audit(dossier_id, at, actor, what, before_value, after_value) VALUES(?, ?, ?, ?, ?, ?)"),
+        bind(id), bind(at), bind(who), bind("field:" + key), bind(before), bind(value), now;
+    s << impl_->Sql("UPDATE dossiers SET updated_at = ? WHERE id = ?"), bind(at), bind(id), now;
+    impl_->db->Commit();
+  } catch (const Poco::Exception& e) {
+    impl_->db->Rollback();
+    return RegistryError("cannot correct the field", e);
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<Registry::AuditEntry>> Registry::Audit(std::int64_t id) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  std::vector<AuditEntry> out;
+  try {
+    Statement st(impl_->session());
+    st << impl_->Sql("SELECT at, actor, what, before_value, after_value FROM audit WHERE dossier_id = ? ORDER BY id"),
+        bind(id), now;
+    RecordSet rs(st);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+      AuditEntry e{Get(rs, "at"), Get(rs, "actor"), Get(rs, "what"), std::nullopt, std::nullopt};
+      if (!rs["before_value"].isEmpty()) e.before = Get(rs, "before_value");
+      if (!rs["after_value"].isEmpty()) e.after = Get(rs, "after_value");
+      out.push_back(std::move(e));
+    }
+  } catch (const Poco::Exception& e) {
+    return RegistryError("cannot read the audit trail", e);
+  }
+  return out;
 }
 
 }  // namespace hoso

@@ -37,8 +37,21 @@ class Registry {
 
   // Writes the record in one transaction. A record whose sha256 is already
   // registered is not written again: the outcome says duplicate and gives
-  // the existing id. A rejected attempt is replaced by the new one.
-  Result<RegisterOutcome> Register(const DossierRecord& record);
+  // the existing id. A rejected attempt is replaced by the new one. With
+  // `reprocess`, a registered one is replaced too (same id), except the
+  // fields a person corrected, which stay as they set them.
+  Result<RegisterOutcome> Register(const DossierRecord& record, bool reprocess = false);
+
+  // A person's correction of one field (set_by = who), with its audit row.
+  Status CorrectField(std::int64_t dossier_id, const std::string& key, const std::string& value,
+                      const std::string& who);
+
+  // Every change of the dossier's status and fields, oldest first.
+  struct AuditEntry {
+    std::string at, actor, what;  // what: "status" or "field:KEY"
+    std::optional<std::string> before, after;
+  };
+  Result<std::vector<AuditEntry>> Audit(std::int64_t dossier_id);
 
   Result<std::int64_t> CountDossiers();
 

@@ -159,6 +159,42 @@ TEST_F(RegistryTest, ConcurrentRegistrationsOfOneFileGiveOneRow) {
   EXPECT_EQ(*reg->CountDossiers(), 1);
 }
 
+TEST_F(RegistryTest, ReprocessingKeepsAPersonsCorrectionsAndAuditsEveryChange) {
+  auto reg = Open();
+  DossierRecord first = Record(std::string(64, 'g'));
+  first.status = DossierStatus::kNeedsReview;
+  const auto id = reg->Register(first)->dossier_id;
+  ASSERT_TRUE(reg->CorrectField(id, "full_name", "Trần Thị Bính", "reviewer-lan").ok());
+  EXPECT_FALSE(reg->CorrectField(id + 100, "full_name", "x", "reviewer-lan").ok()) << "no such dossier";
+  // Read again by a newer hoso: other values, another status.
+  DossierRecord again = Record(first.sha256);
+  again.fields["full_name"].value = "Tran Thi Binh";
+  again.fields["phone"].value = "0987654321";
+  EXPECT_TRUE(reg->Register(again)->duplicate) << "without reprocess, a known file stays as it is";
+  auto outcome = reg->Register(again, /*reprocess=*/true);
+  ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+  EXPECT_FALSE(outcome->duplicate);
+  EXPECT_EQ(outcome->dossier_id, id);
+  auto back = reg->Load(id);
+  EXPECT_EQ(back->fields.at("full_name").value, "Trần Thị Bính") << "the person's correction stays";
+  EXPECT_EQ(back->fields.at("phone").value, "0987654321") << "the machine's fields are the new reading";
+  EXPECT_EQ(back->status, DossierStatus::kRegistered);
+  EXPECT_EQ(*reg->CountDossiers(), 1);
+  auto audit = reg->Audit(id);
+  ASSERT_TRUE(audit.ok()) << audit.status().ToString();
+  ASSERT_EQ(audit->size(), 3u);
+  EXPECT_EQ((*audit)[0].what, "status");
+  EXPECT_FALSE((*audit)[0].before.has_value());
+  EXPECT_EQ((*audit)[0].after, "needs_review");
+  EXPECT_EQ((*audit)[1].actor, "reviewer-lan");
+  EXPECT_EQ((*audit)[1].what, "field:full_name");
+  EXPECT_EQ((*audit)[1].before, "Trần Thị Bình");
+  EXPECT_EQ((*audit)[1].after, "Trần Thị Bính");
+  EXPECT_EQ((*audit)[2].actor, "hoso");
+  EXPECT_EQ((*audit)[2].before, "needs_review");
+  EXPECT_EQ((*audit)[2].after, "registered");
+}
+
 // Two machines (two connections) registering the same file at once: one
 // row, the other told it is a duplicate.
 TEST_F(RegistryTest, TwoConnectionsRegisteringOneFileGiveOneRow) {

@@ -36,6 +36,8 @@ const std::string kProcessHelp = std::string(
     "  --json PATH|-     write one JSON record per dossier (JSON Lines); - is stdout\n"
     "  --out DIR         write DIR/NAME.pdf (searchable), NAME.hocr, NAME.xml (ALTO)\n"
     "  --debug-images DIR  write every cleanup step's image (NAME-pN-STEP.png)\n"
+    "  --reprocess       read again files registered before, replacing their\n"
+    "                    records; fields a reviewer corrected are kept\n"
     "  --report PATH     write the batch report as PATH.json and PATH.html (counts\n"
     "                    by status and flag, pages/s, slowest and rejected files)\n") +
     kPipelineOptionsHelp +
@@ -50,7 +52,7 @@ const std::string kProcessHelp = std::string(
 
 int RunProcess(const std::vector<std::string>& argv) {
   Args args(argv, WithPipelineOptions({"--db", "--json", "--out", "--debug-images", "--report"}),
-            WithPipelineFlags({"--quiet", "--verbose", "--help", "-h"}));
+            WithPipelineFlags({"--quiet", "--verbose", "--help", "-h", "--reprocess"}));
   if (args.Flag("--help") || args.Flag("-h")) {
     std::cout << kProcessHelp << kExitCodeTable;
     return kExitOk;
@@ -70,6 +72,7 @@ int RunProcess(const std::vector<std::string>& argv) {
   }
   if (auto out = args.Value("--out")) options.out_dir = *out;
   if (auto dir = args.Value("--debug-images")) options.debug_dir = *dir;
+  options.reprocess = args.Flag("--reprocess");
   const bool quiet = args.Flag("--quiet");
   if (args.Flag("--verbose")) SetLogLevel(LogLevel::kInfo);
 
