@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "batch/separator.h"
 #include "core/log.h"
 
 namespace hoso {
@@ -17,6 +18,8 @@ Status BatchOptions::Validate() const {
   if (jobs < 0 || jobs > 256) return Status::Error(ErrorCode::kInvalidArgument, "--jobs must be 1..256");
   for (Status s : {ingest.Validate(), cleanup.Validate(), ocr.Validate()})
     if (!s.ok()) return s;
+  if (split != SplitMode::kNone && !out_dir.empty())
+    return Status::Error(ErrorCode::kInvalidArgument, "searchable outputs (--out) are not written for split stacks");
   return Status::Ok();
 }
 
@@ -77,6 +80,114 @@ void RemoveOutputs(const std::string& base) {
 
 }  // namespace
 
+namespace {
+
+// Fields, address verdict, checks and status for the pages read.
+DossierRecord Finish(DossierRecord record, const std::vector<OcrPage>& ocr_pages, const BatchOptions& options) {
+  DossierDraft draft = Extract(ocr_pages, options.extract);
+  record.doc_type = draft.doc_type;
+  record.doc_date = draft.doc_date;
+  record.fields = std::move(draft.fields);
+  record.flags = std::move(draft.flags);
+  if (options.gazetteer) {
+    // Unit names as the gazetteer spells them, where OCR only slipped.
+    if (auto it = record.fields.find("permanent_address"); it != record.fields.end())
+      it->second.value = SpellAddress(it->second.value, *options.gazetteer);
+    AddressOptions address = options.address;
+    address.doc_date = record.doc_date.value_or("");
+    record.address = CheckDossierAddress(record.fields, *options.gazetteer, address);
+  }
+  for (auto& f : Validate(record, options.validate)) record.flags.push_back(std::move(f));
+  record.status = Decide(record.flags, options.validate);
+  return record;
+}
+
+PageRecord PageOf(int index, const CleanPage& clean, const OcrPage& ocr) {
+  PageRecord p;
+  p.index = index;
+  p.width = clean.gray.cols;
+  p.height = clean.gray.rows;
+  p.dpi = clean.dpi;
+  p.rotation = clean.rotation;
+  p.skew_deg = clean.skew_deg;
+  p.blank = clean.blank;
+  p.ocr_confidence = ocr.mean_confidence;
+  p.text = ocr.text;
+  return p;
+}
+
+DebugSink DebugFor(const BatchOptions& options, const std::string& source, int page) {
+  if (options.debug_dir.empty()) return {};
+  return DebugFileSink((fs::path(options.debug_dir) / fs::path(source).stem()).string() + "-p" +
+                       std::to_string(page + 1) + "-");
+}
+
+// A stack of dossiers in one file, cut at separator sheets or blank pages.
+// Each piece is a dossier of its own: source FILE#pages=A-B (pages counted
+// from 1 in the file), and a hash of the file's hash and that range, so
+// that a stack read again registers each piece once.
+std::vector<DossierRecord> ProcessStack(const std::string& source, const std::string& file_sha, Document& doc,
+                                        OcrEngine& engine, const BatchOptions& options, int* pages_read) {
+  std::vector<DossierRecord> out;
+  DossierRecord current;
+  std::vector<OcrPage> ocr_pages;
+  int first = -1, last = -1;
+  auto close = [&] {
+    if (first < 0) return;
+    const std::string range = std::to_string(first + 1) + "-" + std::to_string(last + 1);
+    current.source = source + "#pages=" + range;
+    current.sha256 = Sha256Hex(file_sha + ":pages=" + range);
+    out.push_back(Finish(std::move(current), ocr_pages, options));
+    current = DossierRecord();
+    ocr_pages.clear();
+    first = last = -1;
+  };
+  for (int i = 0; i < doc.page_count(); ++i) {
+    auto page = doc.LoadPage(i);
+    auto clean = page.ok() ? Clean(*page, options.cleanup, &engine, DebugFor(options, source, i))
+                           : Result<CleanPage>(page.status());
+    if (!clean.ok()) {
+      DossierRecord r;
+      r.source = source + "#page=" + std::to_string(i + 1);
+      r.sha256 = Sha256Hex(file_sha + ":page=" + std::to_string(i + 1));
+      out.push_back(Rejected(std::move(r), clean.status()));
+      continue;
+    }
+    const bool cut = options.split == SplitMode::kSeparator ? IsSeparatorSheet(page->image, page->dpi)
+                                                             : clean->blank;
+    if (cut) {
+      close();
+      continue;
+    }
+    auto ocr = engine.ReadPage(clean->gray, clean->dpi, clean->blank, options.check_upside_down_below);
+    if (pages_read) ++*pages_read;
+    if (!ocr.ok()) {
+      current.pages.clear();
+      DossierRecord r;
+      r.source = source + "#page=" + std::to_string(i + 1);
+      r.sha256 = Sha256Hex(file_sha + ":page=" + std::to_string(i + 1));
+      out.push_back(Rejected(std::move(r), ocr.status()));
+      continue;
+    }
+    if (ocr->turned_over) clean->rotation = (clean->rotation + 180) % 360;
+    if (first < 0) first = i;
+    last = i;
+    current.pages.push_back(PageOf(static_cast<int>(current.pages.size()), *clean, *ocr));
+    ocr_pages.push_back(std::move(ocr).value());
+  }
+  close();
+  if (out.empty()) {
+    DossierRecord r;
+    r.source = source;
+    r.sha256 = file_sha;
+    out.push_back(Rejected(std::move(r), Status::Error(ErrorCode::kInvalidArgument,
+                                                       "no dossier in the file: every page is a separator")));
+  }
+  return out;
+}
+
+}  // namespace
+
 DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEngine& engine,
                              const BatchOptions& options, const std::string& out_base, int* pages_read) {
   DossierRecord record;
@@ -104,79 +215,41 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
   for (int i = 0; i < (*doc)->page_count(); ++i) {
     auto source_page = (*doc)->LoadPage(i);
     if (!source_page.ok()) return fail(source_page.status());
-    DebugSink debug;
-    if (!options.debug_dir.empty())
-      debug = DebugFileSink((fs::path(options.debug_dir) / fs::path(source).stem()).string() + "-p" +
-                            std::to_string(i + 1) + "-");
-    auto clean = Clean(*source_page, options.cleanup, &engine, debug);
+    auto clean = Clean(*source_page, options.cleanup, &engine, DebugFor(options, source, i));
     if (!clean.ok()) return fail(clean.status());
     auto ocr = engine.ReadPage(clean->gray, clean->dpi, clean->blank, options.check_upside_down_below);
     if (!ocr.ok()) return fail(ocr.status());
     if (ocr->turned_over) clean->rotation = (clean->rotation + 180) % 360;
-    PageRecord p;
-    p.index = i;
-    p.width = clean->gray.cols;
-    p.height = clean->gray.rows;
-    p.dpi = clean->dpi;
-    p.rotation = clean->rotation;
-    p.skew_deg = clean->skew_deg;
-    p.blank = clean->blank;
-    p.ocr_confidence = ocr->mean_confidence;
-    p.text = ocr->text;
-    record.pages.push_back(std::move(p));
+    record.pages.push_back(PageOf(i, *clean, *ocr));
     ocr_pages.push_back(std::move(ocr).value());
     if (pages_read) ++*pages_read;
   }
   if (outputs) {
     if (Status s = engine.EndOutputs(); !s.ok()) return fail(s);
   }
-
-  DossierDraft draft = Extract(ocr_pages, options.extract);
-  record.doc_type = draft.doc_type;
-  record.doc_date = draft.doc_date;
-  record.fields = std::move(draft.fields);
-  record.flags = std::move(draft.flags);
-  if (options.gazetteer) {
-    // Unit names as the gazetteer spells them, where OCR only slipped.
-    if (auto it = record.fields.find("permanent_address"); it != record.fields.end())
-      it->second.value = SpellAddress(it->second.value, *options.gazetteer);
-    AddressOptions address = options.address;
-    address.doc_date = record.doc_date.value_or("");
-    record.address = CheckDossierAddress(record.fields, *options.gazetteer, address);
-  }
-  for (auto& f : Validate(record, options.validate)) record.flags.push_back(std::move(f));
-  record.status = Decide(record.flags, options.validate);
-  return record;
+  return Finish(std::move(record), ocr_pages, options);
 }
 
-DossierRecord Intake(const std::string& source, const std::string& out_base, OcrEngine& engine, Registry& registry,
-                     const BatchOptions& options, int* pages) {
-  auto bytes = ReadInputFile(source, options.ingest);
-  if (!bytes.ok()) {
+std::vector<DossierRecord> ProcessFile(const std::string& source, std::string bytes, OcrEngine& engine,
+                                       const BatchOptions& options, const std::string& out_base, int* pages_read) {
+  if (options.split == SplitMode::kNone)
+    return {ProcessDossier(source, std::move(bytes), engine, options, out_base, pages_read)};
+  const std::string sha = Sha256Hex(bytes);
+  auto doc = OpenDocument(std::move(bytes), options.ingest);
+  if (!doc.ok()) {
     DossierRecord r;
     r.source = source;
-    return Rejected(std::move(r), bytes.status());
+    r.sha256 = sha;
+    return {Rejected(std::move(r), doc.status())};
   }
-  // A file already registered is reported, not read again (a batch started
-  // again after a crash goes straight to where it stopped).
-  auto existing = options.reprocess ? Result<std::optional<DossierRecord>>(std::optional<DossierRecord>())
-                                    : registry.FindBySha256(Sha256Hex(*bytes));
-  if (existing.ok() && existing->has_value()) {
-    DossierRecord r = std::move(**existing);
-    r.source = source;
-    r.flags.push_back({"DUPLICATE", Severity::kInfo, "", "already registered as dossier " + std::to_string(r.dossier_id)});
-    return r;
-  }
-  DossierRecord record;
-  try {
-    record = ProcessDossier(source, std::move(bytes).value(), engine, options, out_base, pages);
-  } catch (const std::exception& e) {
-    // A bug or a decoder failure we did not foresee: this dossier is
-    // rejected with the reason, the batch goes on.
-    (void)engine.EndOutputs();
-    record.source = source;
-    record = Rejected(std::move(record), Status::Error(ErrorCode::kInternal, e.what()));
-  }
+  return ProcessStack(source, sha, **doc, engine, options, pages_read);
+}
+
+namespace {
+
+// Registers one record; what the registry holds afterwards.
+DossierRecord RegisterOne(DossierRecord record, const std::string& source, Registry& registry,
+                          const BatchOptions& options) {
   if (record.sha256.empty()) return record;
   auto outcome = registry.Register(record, options.reprocess);
   if (!outcome.ok()) {
@@ -185,21 +258,61 @@ DossierRecord Intake(const std::string& source, const std::string& out_base, Ocr
   }
   if (outcome->duplicate) {
     // Registered meanwhile by another worker (the same file twice in a batch).
+    const std::string shown = record.source;
     auto registered = registry.Load(outcome->dossier_id);
     if (registered.ok()) record = std::move(registered).value();
-    record.source = source;
+    record.source = shown;
     record.flags.push_back({"DUPLICATE", Severity::kInfo, "",
                             "already registered as dossier " + std::to_string(outcome->dossier_id)});
   } else if (options.reprocess) {
     // As stored: a person's corrections stood.
+    const std::string shown = record.source;
     if (auto stored = registry.Load(outcome->dossier_id); stored.ok()) {
-      stored->source = source;
       record = std::move(stored).value();
+      record.source = shown;
     }
   } else {
     record.dossier_id = outcome->dossier_id;
   }
   return record;
+}
+
+}  // namespace
+
+std::vector<DossierRecord> Intake(const std::string& source, const std::string& out_base, OcrEngine& engine,
+                                  Registry& registry, const BatchOptions& options, int* pages) {
+  auto bytes = ReadInputFile(source, options.ingest);
+  if (!bytes.ok()) {
+    DossierRecord r;
+    r.source = source;
+    return {Rejected(std::move(r), bytes.status())};
+  }
+  // A file already registered is reported, not read again (a batch started
+  // again after a crash goes straight to where it stopped). A stack's
+  // pieces are registered under their own hashes: it is read again, and
+  // each piece found registered.
+  if (!options.reprocess && options.split == SplitMode::kNone) {
+    auto existing = registry.FindBySha256(Sha256Hex(*bytes));
+    if (existing.ok() && existing->has_value()) {
+      DossierRecord r = std::move(**existing);
+      r.source = source;
+      r.flags.push_back({"DUPLICATE", Severity::kInfo, "", "already registered as dossier " + std::to_string(r.dossier_id)});
+      return {r};
+    }
+  }
+  std::vector<DossierRecord> records;
+  try {
+    records = ProcessFile(source, std::move(bytes).value(), engine, options, out_base, pages);
+  } catch (const std::exception& e) {
+    // A bug or a decoder failure we did not foresee: this file is rejected
+    // with the reason, the batch goes on.
+    (void)engine.EndOutputs();
+    DossierRecord r;
+    r.source = source;
+    records = {Rejected(std::move(r), Status::Error(ErrorCode::kInternal, e.what()))};
+  }
+  for (auto& r : records) r = RegisterOne(std::move(r), source, registry, options);
+  return records;
 }
 
 Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry,
@@ -256,8 +369,14 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
     for (size_t i; !(options.stop && options.stop->load()) && (i = next.fetch_add(1)) < inputs.size();) {
       int pages = 0;
       const auto began = std::chrono::steady_clock::now();
-      DossierRecord record = Intake(inputs[i], bases[i], **engine, registry, options, &pages);
-      report(std::move(record), pages, std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count());
+      auto records = Intake(inputs[i], bases[i], **engine, registry, options, &pages);
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+      for (size_t k = 0; k < records.size(); ++k)
+        report(records[k], k == 0 ? pages : 0, k == 0 ? seconds : 0.0);
+      if (observer.on_file) {
+        std::lock_guard<std::mutex> lock(report_mutex);
+        observer.on_file(inputs[i], records);
+      }
     }
   };
 

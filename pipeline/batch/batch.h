@@ -22,6 +22,10 @@
 
 namespace hoso {
 
+// How a file becomes dossiers: whole, or cut at separator sheets (see
+// batch/separator.h) or at blank pages (a stack scanned as one file).
+enum class SplitMode { kNone, kSeparator, kBlank };
+
 struct BatchOptions {
   // Worker threads (dossiers read at once); 0 means one per core.
   int jobs = 0;
@@ -47,6 +51,8 @@ struct BatchOptions {
   // Read again files registered before, replacing their records (same id);
   // fields a person corrected are kept.
   bool reprocess = false;
+  // Stacks: each piece is a dossier (FILE#pages=A-B). Not with out_dir.
+  SplitMode split = SplitMode::kNone;
   // When set (e.g. by SIGTERM), no new input is started; those in hand finish.
   const std::atomic<bool>* stop = nullptr;
   Status Validate() const;
@@ -78,6 +84,8 @@ struct BatchObserver {
   std::function<void(const DossierRecord&)> on_record;
   // The same moment, with the wall time the dossier took and its pages read.
   std::function<void(const DossierRecord&, double seconds, int pages)> on_timed;
+  // After the last record of an input file (its records all committed).
+  std::function<void(const std::string& source, const std::vector<DossierRecord>&)> on_file;
   std::function<void(const Progress&)> on_progress;
 };
 
@@ -86,11 +94,17 @@ struct BatchObserver {
 Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry,
                               const BatchOptions& options, const BatchObserver& observer);
 
-// One input file to its record: read, looked up (a file registered before
-// is reported with DUPLICATE, not read again), processed and registered.
-// Never fails: a bad input is a rejected record. Adds the pages it read.
-DossierRecord Intake(const std::string& source, const std::string& out_base, OcrEngine& engine, Registry& registry,
-                     const BatchOptions& options, int* pages);
+// One input file to its records (several when a stack is split): read,
+// looked up (a file registered before is reported with DUPLICATE, not read
+// again), processed and registered. Never fails: a bad input is a rejected
+// record. Adds the pages it read.
+std::vector<DossierRecord> Intake(const std::string& source, const std::string& out_base, OcrEngine& engine,
+                                  Registry& registry, const BatchOptions& options, int* pages);
+
+// The file's bytes to its dossiers, without the registry: one, or one per
+// piece of a split stack.
+std::vector<DossierRecord> ProcessFile(const std::string& source, std::string bytes, OcrEngine& engine,
+                                       const BatchOptions& options, const std::string& out_base, int* pages_read);
 
 // One dossier (the file's bytes) through every stage with the given engine,
 // without the registry. `out_base`, when not empty, is where the OCR outputs

@@ -77,22 +77,24 @@ Result<BatchSummary> RunWatch(Registry& registry, const BatchOptions& options, c
   batch_options.stop = watch.stop;
 
   BatchObserver moving = observer;
-  moving.on_record = [&](const DossierRecord& r) {
-    DossierRecord shown = r;
-    // RunBatch calls this after the record is committed (or, for a rejected
-    // file, recorded): only now may the file move.
-    const bool rejected = r.status == DossierStatus::kRejected;
+  moving.on_file = [&](const std::string& source, const std::vector<DossierRecord>& records) {
+    // RunBatch calls this after every record of the file is committed (or,
+    // for a rejected file, recorded): only now may the file move. It goes
+    // to quarantine when nothing in it could be registered.
+    bool rejected = true;
+    for (const auto& r : records) rejected = rejected && r.status == DossierStatus::kRejected;
     const std::string& to = rejected ? watch.quarantine_dir : watch.archive_dir;
     if (to.empty()) {
-      done.insert(r.source);
-    } else if (auto moved = MoveInto(r.source, to); !moved.ok()) {
+      done.insert(source);
+    } else if (auto moved = MoveInto(source, to); !moved.ok()) {
       Log(LogLevel::kError, moved.status().ToString());
-      done.insert(r.source);
+      done.insert(source);
     } else if (rejected) {
-      // Why, beside it: the record as JSON (error code and message).
-      std::ofstream(fs::path(*moved).string() + ".error.json") << RecordToJson(r) << "\n";
+      // Why, beside it: the records as JSON Lines (error code and message).
+      std::ofstream why(fs::path(*moved).string() + ".error.json");
+      for (const auto& r : records) why << RecordToJson(r) << "\n";
     }
-    if (observer.on_record) observer.on_record(shown);
+    if (observer.on_file) observer.on_file(source, records);
   };
 
   for (;;) {

@@ -87,27 +87,35 @@ Result<BatchSummary> RunWorker(JobQueue& queue, Registry& registry, const BatchO
         held[j.id] = me;
       }
       int pages = 0;
-      DossierRecord record = Intake(j.path, "", **engine, registry, options, &pages);
+      const auto records = Intake(j.path, "", **engine, registry, options, &pages);
       {
         std::lock_guard<std::mutex> lock(mutex);
         held.erase(j.id);
       }
-      const Status marked = record.status == DossierStatus::kRejected && record.error
-                                ? queue.Fail(j.id, me, record.error->code + ": " + record.error->message)
-                                : queue.Finish(j.id, me, record.dossier_id);
+      // Done when any dossier of the file was registered; failed (with the
+      // reason) when the file gave nothing but rejections.
+      const DossierRecord* kept = nullptr;
+      for (const auto& r : records)
+        if (r.status != DossierStatus::kRejected && !kept) kept = &r;
+      const ErrorInfo why = records.empty() || !records.front().error ? ErrorInfo{"UNKNOWN", "no record"}
+                                                                       : *records.front().error;
+      const Status marked =
+          kept ? queue.Finish(j.id, me, kept->dossier_id) : queue.Fail(j.id, me, why.code + ": " + why.message);
       if (!marked.ok()) Log(LogLevel::kError, marked.ToString());
       std::lock_guard<std::mutex> lock(mutex);
-      switch (record.status) {
-        case DossierStatus::kRegistered: ++summary.registered; break;
-        case DossierStatus::kNeedsReview: ++summary.needs_review; break;
-        case DossierStatus::kRejected: ++summary.rejected; break;
+      for (const DossierRecord& record : records) {
+        switch (record.status) {
+          case DossierStatus::kRegistered: ++summary.registered; break;
+          case DossierStatus::kNeedsReview: ++summary.needs_review; break;
+          case DossierStatus::kRejected: ++summary.rejected; break;
+        }
+        if (record.HasFlag("DUPLICATE")) ++summary.duplicates;
+        ++progress.dossiers_done;
+        if (observer.on_record) observer.on_record(record);
       }
-      if (record.HasFlag("DUPLICATE")) ++summary.duplicates;
       summary.pages += pages;
-      ++progress.dossiers_done;
       progress.pages_done += pages;
       progress.elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      if (observer.on_record) observer.on_record(record);
       if (observer.on_progress) observer.on_progress(progress);
     }
     done();

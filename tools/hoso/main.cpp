@@ -9,6 +9,7 @@
 #include "process_command.h"
 #include "export_command.h"
 #include "queue_commands.h"
+#include "separator_command.h"
 #include "watch_command.h"
 
 namespace {
@@ -24,6 +25,7 @@ const char* const kHelp =
     "  address   check addresses against the units before and after the 2025 merger\n"
     "  watch     process scans as they arrive in a folder (a scanner's output)\n"
     "  export    write registered dossiers as JSON Lines or CSV\n"
+    "  separator-sheet  print the sheet that splits a scanned stack into dossiers\n"
     "  enqueue   add inputs to the job queue shared by workers\n"
     "  worker    process jobs from the queue (on any number of machines)\n"
     "  status    show the job queue\n"
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
   if (command == "address") return RunAddress(args);
   if (command == "watch") return RunWatchCommand(args);
   if (command == "export") return RunExport(args);
+  if (command == "separator-sheet") return RunSeparatorSheet(args);
   if (command == "enqueue") return RunEnqueue(args);
   if (command == "worker") return RunWorkerCommand(args);
   if (command == "status") return RunStatus(args);

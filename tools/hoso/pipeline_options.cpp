@@ -11,7 +11,7 @@ Status Usage(const std::string& message) { return Status::Error(ErrorCode::kInva
 }  // namespace
 
 std::set<std::string> WithPipelineOptions(std::set<std::string> more) {
-  more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off"});
+  more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off", "--split"});
   return more;
 }
 
@@ -74,7 +74,11 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
       else return Usage("--cleanup-off: unknown step '" + step + "'");
     }
   }
-  if (Status s = options->Validate(); !s.ok()) return s;
+  if (auto split = args.Value("--split")) {
+    if (*split == "separator") options->split = SplitMode::kSeparator;
+    else if (*split == "blank") options->split = SplitMode::kBlank;
+    else if (*split != "none") return Usage("--split is separator, blank or none");
+  }
   return Status::Ok();
 }
 

@@ -30,6 +30,10 @@ inline constexpr const char* kPipelineOptionsHelp =
     "  --no-orientation  leave pages turned as scanned\n"
     "  --cleanup-off STEPS  comma-separated cleanup steps to skip: orientation,\n"
     "                    deskew, despeckle, leaders, illumination, colour, solid\n"
-    "  --max-pages N     refuse files with more pages (default 1000)\n";
+    "  --max-pages N     refuse files with more pages (default 1000)\n"
+    "  --split separator|blank\n"
+    "                    a file is a stack of dossiers: cut it at separator sheets\n"
+    "                    (hoso separator-sheet) or at blank pages; each piece is\n"
+    "                    registered as FILE#pages=A-B\n";
 
 }  // namespace hoso::cli

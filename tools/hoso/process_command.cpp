@@ -73,6 +73,7 @@ int RunProcess(const std::vector<std::string>& argv) {
   if (auto out = args.Value("--out")) options.out_dir = *out;
   if (auto dir = args.Value("--debug-images")) options.debug_dir = *dir;
   options.reprocess = args.Flag("--reprocess");
+  if (Status s = options.Validate(); !s.ok()) return usage(s.message());
   const bool quiet = args.Flag("--quiet");
   if (args.Flag("--verbose")) SetLogLevel(LogLevel::kInfo);
 

@@ -109,7 +109,7 @@ int RunWorkerCommand(const std::vector<std::string>& argv) {
   if (!args.Value("--db")) return usage("need --db");
   if (!args.positional().empty()) return usage("inputs go to `hoso enqueue`, not to the worker");
   BatchOptions options;
-  if (Status st = ReadPipelineOptions(args, &options); !st.ok()) {
+  if (Status st = ReadPipelineOptions(args, &options); !st.ok() || !(st = options.Validate()).ok()) {
     if (st.code() == ErrorCode::kInvalidArgument) return usage(st.message());
     std::cerr << "hoso worker: " << st.ToString() << "\n";
     return kExitFatal;

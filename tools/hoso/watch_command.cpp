@@ -68,7 +68,7 @@ int RunWatchCommand(const std::vector<std::string>& argv) {
   if (!args.ok()) return usage(args.error());
   if (args.positional().size() != 1) return usage("give one folder to watch");
   BatchOptions options;
-  if (Status st = ReadPipelineOptions(args, &options); !st.ok()) {
+  if (Status st = ReadPipelineOptions(args, &options); !st.ok() || !(st = options.Validate()).ok()) {
     if (st.code() == ErrorCode::kInvalidArgument) return usage(st.message());
     std::cerr << "hoso watch: " << st.ToString() << "\n";
     return kExitFatal;
