@@ -16,6 +16,9 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kOcrFailed: return "OCR_FAILED";
     case ErrorCode::kRegistryFailed: return "REGISTRY_FAILED";
     case ErrorCode::kInvalidArgument: return "INVALID_ARGUMENT";
+    case ErrorCode::kNotFound: return "NOT_FOUND";
+    case ErrorCode::kConflict: return "CONFLICT";
+    case ErrorCode::kDenied: return "DENIED";
     case ErrorCode::kInternal: return "INTERNAL";
   }
   return "INTERNAL";

@@ -23,6 +23,9 @@ enum class ErrorCode {
   kOcrFailed,          // OCR_FAILED: the OCR engine could not start or read a page
   kRegistryFailed,     // REGISTRY_FAILED: the database refused the record
   kInvalidArgument,    // INVALID_ARGUMENT: a caller's mistake (options, usage)
+  kNotFound,           // NOT_FOUND: no such dossier, user or session
+  kConflict,           // CONFLICT: someone changed it first (a stale version)
+  kDenied,             // DENIED: wrong password, no session, or not allowed
   kInternal,           // INTERNAL: a bug; reported, never a crash
 };
 

@@ -198,7 +198,7 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
       s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND set_by = 'machine'"), bind(existing), now;
       s << impl_->Sql("DELETE FROM flags WHERE dossier_id = ?"), bind(existing), now;
       s << impl_->Sql("UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
-           "error_message = ?, page_count = ?, address_json = ?, updated_at = ? WHERE id = ?"),
+           "error_message = ?, page_count = ?, address_json = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
           bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code),
           bind(error_message), bind(page_count), bind(address_json), bind(now_utc), bind(existing), now;
       out.dossier_id = existing;
@@ -289,17 +289,42 @@ Result<std::vector<std::int64_t>> Registry::DossierIds(const std::vector<std::st
   return ids;
 }
 
-Status Registry::CorrectField(std::int64_t id, const std::string& key, const std::string& value,
-                              const std::string& who) {
+namespace {
+
+// Inside a write transaction: refuses a stale version, else adds one to it.
+// kNotFound when there is no such dossier.
+Status BumpVersion(Session& s, const Connection& db, std::int64_t id, int expected, const std::string& at) {
+  int version = 0, found = 0;
+  {
+    Statement st(s);
+    st << db.Sql("SELECT version FROM dossiers WHERE id = ?"), bind(id), now;
+    RecordSet rs(st);
+    if (rs.moveFirst()) {
+      found = 1;
+      version = GetNum<int>(rs, "version");
+    }
+  }
+  if (!found) return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id));
+  if (expected > 0 && expected != version)
+    return Status::Error(ErrorCode::kConflict, "dossier " + std::to_string(id) + " was changed by someone else (version " +
+                                                   std::to_string(version) + ", not " + std::to_string(expected) +
+                                                   "): reload it");
+  s << db.Sql("UPDATE dossiers SET version = version + 1, updated_at = ? WHERE id = ?"), bind(at), bind(id), now;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Registry::CorrectField(std::int64_t id, const std::string& key, const std::string& value, const std::string& who,
+                              int expected_version) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Session& s = impl_->session();
   try {
     impl_->db->Begin();
-    int found = 0;
-    s << impl_->Sql("SELECT COUNT(*) FROM dossiers WHERE id = ?"), bind(id), into(found), now;
-    if (!found) {
+    const std::string at = NowUtc();
+    if (Status st = BumpVersion(s, *impl_->db, id, expected_version, at); !st.ok()) {
       impl_->db->Rollback();
-      return Status::Error(ErrorCode::kInvalidArgument, "no dossier " + std::to_string(id));
+      return st;
     }
     Poco::Nullable<std::string> before;
     {
@@ -308,20 +333,63 @@ Status Registry::CorrectField(std::int64_t id, const std::string& key, const std
       RecordSet rs(st);
       if (rs.moveFirst()) before = Get(rs, "value");
     }
-    const std::string at = NowUtc();
     s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND key = ?"), bind(id), bind(key), now;
     s << impl_->Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, bbox_h, "
                     "set_by, updated_at) VALUES(?, ?, ?, 1.0, 0, 0, 0, 0, 0, ?, ?)"),
         bind(id), bind(key), bind(value), bind(who), bind(at), now;
     s << impl_->Sql("INSERT INTO audit(dossier_id, at, actor, what, before_value, after_value) VALUES(?, ?, ?, ?, ?, ?)"),
         bind(id), bind(at), bind(who), bind("field:" + key), bind(before), bind(value), now;
-    s << impl_->Sql("UPDATE dossiers SET updated_at = ? WHERE id = ?"), bind(at), bind(id), now;
     impl_->db->Commit();
   } catch (const Poco::Exception& e) {
     impl_->db->Rollback();
     return RegistryError("cannot correct the field", e);
   }
   return Status::Ok();
+}
+
+Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string& reason, const std::string& who,
+                        int expected_version) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Session& s = impl_->session();
+  try {
+    impl_->db->Begin();
+    const std::string at = NowUtc();
+    std::string before;
+    s << impl_->Sql("SELECT status FROM dossiers WHERE id = ?"), bind(id), into(before), now;
+    if (Status st = BumpVersion(s, *impl_->db, id, expected_version, at); !st.ok()) {
+      impl_->db->Rollback();
+      return st;
+    }
+    const std::string after = DossierStatusName(status);
+    Poco::Nullable<std::string> code, message;
+    if (status == DossierStatus::kRejected) {
+      code = std::string("REVIEW_REJECTED");
+      message = reason;
+    }
+    s << impl_->Sql("UPDATE dossiers SET status = ?, error_code = ?, error_message = ? WHERE id = ?"), bind(after),
+        bind(code), bind(message), bind(id), now;
+    s << impl_->Sql("INSERT INTO audit(dossier_id, at, actor, what, before_value, after_value) VALUES(?, ?, ?, ?, ?, ?)"),
+        bind(id), bind(at), bind(who), bind(std::string("status")), bind(before),
+        bind(reason.empty() ? after : after + ": " + reason), now;
+    impl_->db->Commit();
+  } catch (const Poco::Exception& e) {
+    impl_->db->Rollback();
+    return RegistryError("cannot record the decision", e);
+  }
+  return Status::Ok();
+}
+
+Result<int> Registry::Version(std::int64_t id) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    Statement st(impl_->session());
+    st << impl_->Sql("SELECT version FROM dossiers WHERE id = ?"), bind(id), now;
+    RecordSet rs(st);
+    if (!rs.moveFirst()) return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id));
+    return GetNum<int>(rs, "version");
+  } catch (const Poco::Exception& e) {
+    return RegistryError("cannot read the version", e);
+  }
 }
 
 Result<std::vector<Registry::AuditEntry>> Registry::Audit(std::int64_t id) {

@@ -77,6 +77,23 @@ const std::vector<std::vector<const char*>>& Migrations() {
           " after_value TEXT)",
           "CREATE INDEX audit_dossier ON audit(dossier_id, id)",
       },
+      // 3: the review station: users, their sessions, and a version per
+      // dossier so that two reviewers never overwrite each other silently.
+      {
+          "ALTER TABLE dossiers ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+          "CREATE TABLE users ("
+          " name TEXT PRIMARY KEY,"
+          " role TEXT NOT NULL CHECK (role IN ('reviewer','admin')),"
+          " salt TEXT NOT NULL,"
+          " hash TEXT NOT NULL,"       // PBKDF2-HMAC-SHA256, hex
+          " iterations INTEGER NOT NULL,"
+          " created_at TEXT NOT NULL)",
+          "CREATE TABLE sessions ("
+          " token_hash TEXT PRIMARY KEY,"  // SHA-256 of the cookie's token: a stolen table opens nothing
+          " user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,"
+          " csrf TEXT NOT NULL,"
+          " expires_at BIGINT NOT NULL)",
+      },
   };
   return kMigrations;
 }

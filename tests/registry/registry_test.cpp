@@ -195,6 +195,29 @@ TEST_F(RegistryTest, ReprocessingKeepsAPersonsCorrectionsAndAuditsEveryChange) {
   EXPECT_EQ((*audit)[2].after, "registered");
 }
 
+// Two reviewers on one dossier: the second save, made on the version both
+// opened, is refused; a decision is recorded with its reason.
+TEST_F(RegistryTest, AStaleVersionIsRefusedAndDecisionsAreAudited) {
+  auto reg = Open();
+  DossierRecord r = Record(std::string(64, 'h'));
+  r.status = DossierStatus::kNeedsReview;
+  const auto id = reg->Register(r)->dossier_id;
+  const int opened = *reg->Version(id);
+  EXPECT_EQ(opened, 1);
+  ASSERT_TRUE(reg->CorrectField(id, "phone", "0911111111", "lan", opened).ok());
+  const Status second = reg->CorrectField(id, "phone", "0922222222", "minh", opened);
+  EXPECT_EQ(second.code(), ErrorCode::kConflict) << second.ToString();
+  EXPECT_EQ(reg->Load(id)->fields.at("phone").value, "0911111111") << "the first save stands";
+  EXPECT_EQ(reg->Decide(id + 50, DossierStatus::kRegistered, "", "lan").code(), ErrorCode::kNotFound);
+  ASSERT_TRUE(reg->Decide(id, DossierStatus::kRegistered, "checked against the ID card", "lan", opened + 1).ok());
+  EXPECT_EQ(reg->Load(id)->status, DossierStatus::kRegistered);
+  EXPECT_EQ(*reg->Version(id), opened + 2);
+  const auto audit = *reg->Audit(id);
+  EXPECT_EQ(audit.back().actor, "lan");
+  EXPECT_EQ(audit.back().before, "needs_review");
+  EXPECT_EQ(audit.back().after, "registered: checked against the ID card");
+}
+
 // Two machines (two connections) registering the same file at once: one
 // row, the other told it is a duplicate.
 TEST_F(RegistryTest, TwoConnectionsRegisteringOneFileGiveOneRow) {
