@@ -7,6 +7,7 @@
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/Timespan.h>
 #include <Poco/Exception.h>
 
 #include <filesystem>
@@ -408,6 +409,39 @@ Result<std::vector<Registry::AuditEntry>> Registry::Audit(std::int64_t id) {
     }
   } catch (const Poco::Exception& e) {
     return RegistryError("cannot read the audit trail", e);
+  }
+  return out;
+}
+
+Result<std::vector<Registry::DayCount>> Registry::CountsByDay(int days) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  std::vector<DayCount> out;
+  try {
+    const std::string since = Poco::DateTimeFormatter::format(
+        Poco::DateTime() - Poco::Timespan(days, 0, 0, 0, 0), "%Y-%m-%d");
+    Statement st(impl_->session());
+    st << impl_->Sql("SELECT substr(created_at, 1, 10) AS day, status, COUNT(*) AS n FROM dossiers "
+                     "WHERE created_at >= ? GROUP BY substr(created_at, 1, 10), status ORDER BY day"),
+        bind(since), now;
+    RecordSet rs(st);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      out.push_back({Get(rs, "day"), Get(rs, "status"), GetNum<int>(rs, "n")});
+  } catch (const Poco::Exception& e) {
+    return RegistryError("cannot count dossiers by day", e);
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, int>>> Registry::TopFlags(int n) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  std::vector<std::pair<std::string, int>> out;
+  try {
+    Statement st(impl_->session());
+    st << impl_->Sql("SELECT code, COUNT(*) AS n FROM flags GROUP BY code ORDER BY n DESC, code LIMIT ?"), bind(n), now;
+    RecordSet rs(st);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) out.emplace_back(Get(rs, "code"), GetNum<int>(rs, "n"));
+  } catch (const Poco::Exception& e) {
+    return RegistryError("cannot count flags", e);
   }
   return out;
 }

@@ -53,6 +53,15 @@ class Registry {
   // The dossier's version (1 when registered, +1 per change).
   Result<int> Version(std::int64_t dossier_id);
 
+  // For the dashboard: dossiers per day (of registration) and status, and
+  // the most frequent flags.
+  struct DayCount {
+    std::string day, status;
+    int count = 0;
+  };
+  Result<std::vector<DayCount>> CountsByDay(int days);
+  Result<std::vector<std::pair<std::string, int>>> TopFlags(int n);
+
   // Every change of the dossier's status and fields, oldest first.
   struct AuditEntry {
     std::string at, actor, what;  // what: "status" or "field:KEY"

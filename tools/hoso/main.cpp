@@ -10,6 +10,7 @@
 #include "export_command.h"
 #include "queue_commands.h"
 #include "separator_command.h"
+#include "serve_command.h"
 #include "watch_command.h"
 
 namespace {
@@ -25,6 +26,8 @@ const char* const kHelp =
     "  address   check addresses against the units before and after the 2025 merger\n"
     "  watch     process scans as they arrive in a folder (a scanner's output)\n"
     "  export    write registered dossiers as JSON Lines or CSV\n"
+    "  serve     the review station (a web page for reviewers)\n"
+    "  user      add a review station user\n"
     "  separator-sheet  print the sheet that splits a scanned stack into dossiers\n"
     "  enqueue   add inputs to the job queue shared by workers\n"
     "  worker    process jobs from the queue (on any number of machines)\n"
@@ -53,6 +56,8 @@ int main(int argc, char** argv) {
   if (command == "address") return RunAddress(args);
   if (command == "watch") return RunWatchCommand(args);
   if (command == "export") return RunExport(args);
+  if (command == "serve") return RunServe(args);
+  if (command == "user") return RunUser(args);
   if (command == "separator-sheet") return RunSeparatorSheet(args);
   if (command == "enqueue") return RunEnqueue(args);
   if (command == "worker") return RunWorkerCommand(args);

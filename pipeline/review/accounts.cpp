@@ -1,0 +1,166 @@
+#include "review/accounts.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DigestEngine.h>
+#include <Poco/Exception.h>
+#include <Poco/HMACEngine.h>
+#include <Poco/PBKDF2Engine.h>
+#include <Poco/RandomStream.h>
+#include <Poco/SHA2Engine.h>
+
+#include <ctime>
+
+namespace hoso {
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::RecordSet;
+using Poco::Data::Statement;
+
+namespace {
+
+constexpr unsigned kIterations = 120000;
+
+// SHA-256 as HMACEngine wants it (block and digest sizes as constants).
+class Sha256Engine : public Poco::SHA2Engine {
+ public:
+  enum { BLOCK_SIZE = 64, DIGEST_SIZE = 32 };
+  Sha256Engine() : Poco::SHA2Engine(Poco::SHA2Engine::SHA_256) {}
+};
+using HmacSha256 = Poco::HMACEngine<Sha256Engine>;
+
+std::string RandomHex(int bytes) {
+  Poco::RandomInputStream in;
+  std::string raw(static_cast<size_t>(bytes), '\0');
+  in.read(raw.data(), bytes);
+  return Poco::DigestEngine::digestToHex(Poco::DigestEngine::Digest(raw.begin(), raw.end()));
+}
+
+std::string Sha256(const std::string& s) {
+  Poco::SHA2Engine e(Poco::SHA2Engine::SHA_256);
+  e.update(s);
+  return Poco::DigestEngine::digestToHex(e.digest());
+}
+
+// Constant time: how long a comparison takes says nothing of where it failed.
+bool SameText(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+Status AccountsError(const std::string& what, const Poco::Exception& e) {
+  return Status::Error(ErrorCode::kRegistryFailed, what + ": " + e.displayText());
+}
+
+}  // namespace
+
+std::string PasswordHash(const std::string& password, const std::string& salt, unsigned iterations) {
+  Poco::PBKDF2Engine<HmacSha256> pbkdf2(salt, iterations, 32);
+  pbkdf2.update(password);
+  return Poco::DigestEngine::digestToHex(pbkdf2.digest());
+}
+
+Result<std::unique_ptr<Accounts>> Accounts::Open(const std::string& uri) {
+  auto db = Connect(uri);
+  if (!db.ok()) return db.status();
+  return std::unique_ptr<Accounts>(new Accounts(std::move(db).value()));
+}
+
+Status Accounts::SetUser(const std::string& name, const std::string& role, const std::string& password) {
+  if (name.empty() || name.size() > 64 || name.find_first_of(" \t\r\n") != std::string::npos)
+    return Status::Error(ErrorCode::kInvalidArgument, "a user name is 1 to 64 characters without spaces");
+  if (role != "reviewer" && role != "admin")
+    return Status::Error(ErrorCode::kInvalidArgument, "the role is reviewer or admin");
+  if (password.size() < 8) return Status::Error(ErrorCode::kInvalidArgument, "a password has at least 8 characters");
+  const std::string salt = RandomHex(16);
+  const std::string hash = PasswordHash(password, salt, kIterations);
+  const int iterations = static_cast<int>(kIterations);
+  const std::string at = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ");
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    db_->Begin();
+    *db_->session << db_->Sql("DELETE FROM users WHERE name = ?"), bind(name), now;
+    *db_->session << db_->Sql("INSERT INTO users(name, role, salt, hash, iterations, created_at) VALUES(?, ?, ?, ?, ?, ?)"),
+        bind(name), bind(role), bind(salt), bind(hash), bind(iterations), bind(at), now;
+    db_->Commit();
+  } catch (const Poco::Exception& e) {
+    db_->Rollback();
+    return AccountsError("cannot save the user", e);
+  }
+  return Status::Ok();
+}
+
+Result<NewSession> Accounts::SignIn(const std::string& name, const std::string& password, int hours) {
+  const Status denied = Status::Error(ErrorCode::kDenied, "wrong user name or password");
+  std::string role, salt, hash;
+  int iterations = 0;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    try {
+      Statement st(*db_->session);
+      st << db_->Sql("SELECT role, salt, hash, iterations FROM users WHERE name = ?"), bind(name), now;
+      RecordSet rs(st);
+      if (!rs.moveFirst()) {
+        (void)PasswordHash(password, "no-such-user", kIterations);  // the same time as a wrong password
+        return denied;
+      }
+      role = rs["role"].convert<std::string>();
+      salt = rs["salt"].convert<std::string>();
+      hash = rs["hash"].convert<std::string>();
+      iterations = rs["iterations"].convert<int>();
+    } catch (const Poco::Exception& e) {
+      return AccountsError("cannot read the user", e);
+    }
+  }
+  if (!SameText(PasswordHash(password, salt, static_cast<unsigned>(iterations)), hash)) return denied;
+  NewSession s;
+  s.token = RandomHex(32);
+  s.info = SessionInfo{name, role, RandomHex(16)};
+  const std::int64_t expires = static_cast<std::int64_t>(std::time(nullptr)) + hours * 3600LL;
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    const std::string token_hash = Sha256(s.token);
+    *db_->session << db_->Sql("INSERT INTO sessions(token_hash, user_name, csrf, expires_at) VALUES(?, ?, ?, ?)"),
+        bind(token_hash), bind(name), bind(s.info.csrf), bind(expires), now;
+  } catch (const Poco::Exception& e) {
+    return AccountsError("cannot open a session", e);
+  }
+  return s;
+}
+
+Result<SessionInfo> Accounts::Check(const std::string& token) {
+  const Status denied = Status::Error(ErrorCode::kDenied, "not signed in (or the session has expired)");
+  if (token.size() != 64) return denied;
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    Statement st(*db_->session);
+    const std::string token_hash = Sha256(token);
+    const std::int64_t now_s = static_cast<std::int64_t>(std::time(nullptr));
+    st << db_->Sql("SELECT s.user_name, u.role, s.csrf FROM sessions s JOIN users u ON u.name = s.user_name "
+                   "WHERE s.token_hash = ? AND s.expires_at > ?"),
+        bind(token_hash), bind(now_s), now;
+    RecordSet rs(st);
+    if (!rs.moveFirst()) return denied;
+    return SessionInfo{rs["user_name"].convert<std::string>(), rs["role"].convert<std::string>(),
+                       rs["csrf"].convert<std::string>()};
+  } catch (const Poco::Exception& e) {
+    return AccountsError("cannot check the session", e);
+  }
+}
+
+Status Accounts::SignOut(const std::string& token) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    const std::string token_hash = Sha256(token);
+    *db_->session << db_->Sql("DELETE FROM sessions WHERE token_hash = ?"), bind(token_hash), now;
+  } catch (const Poco::Exception& e) {
+    return AccountsError("cannot close the session", e);
+  }
+  return Status::Ok();
+}
+
+}  // namespace hoso

@@ -1,0 +1,48 @@
+// Who may use the review station: users with a role, their passwords
+// (PBKDF2-HMAC-SHA256, a random salt each, 120,000 iterations), and their
+// sessions (a random token in an HttpOnly cookie, stored only as its
+// SHA-256; a CSRF token per session for every change).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/status.h"
+#include "registry/connection.h"
+
+namespace hoso {
+
+struct SessionInfo {
+  std::string user, role;  // role: reviewer | admin
+  std::string csrf;
+};
+
+struct NewSession {
+  std::string token;  // for the cookie; the server keeps only its hash
+  SessionInfo info;
+};
+
+class Accounts {
+ public:
+  static Result<std::unique_ptr<Accounts>> Open(const std::string& uri);
+
+  // A new user, or a new password and role for an existing one.
+  Status SetUser(const std::string& name, const std::string& role, const std::string& password);
+  // kDenied for an unknown user or a wrong password (the same message).
+  Result<NewSession> SignIn(const std::string& name, const std::string& password, int hours = 12);
+  // kDenied when the token is unknown or expired.
+  Result<SessionInfo> Check(const std::string& token);
+  Status SignOut(const std::string& token);
+
+ private:
+  explicit Accounts(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
+  std::mutex mutex_;
+  std::unique_ptr<Connection> db_;
+};
+
+// Exposed for tests: the PBKDF2-HMAC-SHA256 of the password, hex.
+std::string PasswordHash(const std::string& password, const std::string& salt, unsigned iterations);
+
+}  // namespace hoso

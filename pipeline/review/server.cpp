@@ -1,0 +1,427 @@
+#include "review/server.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "address/address.h"
+#include "cleanup/cleanup.h"
+#include "core/record_json.h"
+#include "ingest/ingest.h"
+#include "registry/registry.h"
+#include "review/accounts.h"
+
+namespace hoso {
+
+namespace fs = std::filesystem;
+using Poco::Net::HTTPResponse;
+using Poco::Net::HTTPServerRequest;
+using Poco::Net::HTTPServerResponse;
+
+struct ReviewServer::State {
+  ServerOptions options;
+  std::unique_ptr<Registry> registry;
+  std::unique_ptr<Accounts> accounts;
+  std::unique_ptr<Poco::Net::HTTPServer> server;
+  int port = 0;
+};
+
+namespace {
+
+constexpr const char* kCookie = "hoso_session";
+
+// A reply: status, content type, body.
+struct Reply {
+  HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK;
+  std::string type = "application/json; charset=utf-8";
+  std::string body;
+  std::string set_cookie;
+};
+
+std::string Json(const Poco::JSON::Object& o) {
+  std::ostringstream out;
+  o.stringify(out);
+  return out.str();
+}
+
+Reply Error(HTTPResponse::HTTPStatus status, const std::string& code, const std::string& message) {
+  Poco::JSON::Object o, e;
+  e.set("code", code);
+  e.set("message", message);
+  o.set("error", e);
+  return {status, "application/json; charset=utf-8", Json(o), ""};
+}
+
+Reply FromStatus(const Status& s) {
+  switch (s.code()) {
+    case ErrorCode::kNotFound: return Error(HTTPResponse::HTTP_NOT_FOUND, s.code_name(), s.message());
+    case ErrorCode::kConflict: return Error(HTTPResponse::HTTP_CONFLICT, s.code_name(), s.message());
+    case ErrorCode::kDenied: return Error(HTTPResponse::HTTP_UNAUTHORIZED, s.code_name(), s.message());
+    case ErrorCode::kInvalidArgument: return Error(HTTPResponse::HTTP_BAD_REQUEST, s.code_name(), s.message());
+    default: return Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, s.code_name(), s.message());
+  }
+}
+
+Reply Ok(const Poco::JSON::Object& o) { return {HTTPResponse::HTTP_OK, "application/json; charset=utf-8", Json(o), ""}; }
+
+Poco::JSON::Object::Ptr ParseRecordJson(const std::string& json) {
+  return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+}
+
+class Handler : public Poco::Net::HTTPRequestHandler {
+ public:
+  explicit Handler(ReviewServer::State& state) : state_(state) {}
+
+  void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
+    Reply reply;
+    try {
+      reply = Route(request);
+    } catch (const std::exception& e) {
+      reply = Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "INTERNAL", e.what());
+    }
+    response.setStatus(reply.status);
+    response.setContentType(reply.type);
+    response.set("X-Content-Type-Options", "nosniff");
+    response.set("Cache-Control", "no-store");
+    if (!reply.set_cookie.empty()) response.set("Set-Cookie", reply.set_cookie);
+    response.setContentLength(static_cast<std::streamsize>(reply.body.size()));
+    response.send() << reply.body;
+  }
+
+ private:
+  ReviewServer::State& state_;
+
+  // The request's body, refused past the limit; empty for none.
+  std::optional<std::string> Body(HTTPServerRequest& request) {
+    const auto length = request.getContentLength();
+    if (length > static_cast<std::streamsize>(state_.options.max_body_bytes)) return std::nullopt;
+    std::string body;
+    Poco::StreamCopier::copyToString(request.stream(), body, 8192);
+    if (body.size() > state_.options.max_body_bytes) return std::nullopt;
+    return body;
+  }
+
+  std::string CookieToken(const HTTPServerRequest& request) {
+    Poco::Net::NameValueCollection cookies;
+    request.getCookies(cookies);
+    return cookies.get(kCookie, "");
+  }
+
+  Reply Static(const std::string& name) {
+    static const std::regex safe(R"([A-Za-z0-9_-]+\.(html|js|css|png|svg))");
+    if (!std::regex_match(name, safe)) return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such file");
+    std::ifstream in(fs::path(state_.options.web_dir) / name, std::ios::binary);
+    if (!in) return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such file");
+    std::ostringstream body;
+    body << in.rdbuf();
+    const std::string ext = name.substr(name.rfind('.') + 1);
+    const std::string type = ext == "html"  ? "text/html; charset=utf-8"
+                             : ext == "js"  ? "text/javascript; charset=utf-8"
+                             : ext == "css" ? "text/css; charset=utf-8"
+                             : ext == "svg" ? "image/svg+xml"
+                                            : "image/png";
+    return {HTTPResponse::HTTP_OK, type, body.str(), ""};
+  }
+
+  Reply Route(HTTPServerRequest& request) {
+    const Poco::URI uri(request.getURI());
+    const std::string path = uri.getPath(), method = request.getMethod();
+    if (method == "GET" && (path == "/" || path == "/index.html")) return Static("index.html");
+    if (method == "GET" && path.rfind("/static/", 0) == 0) return Static(path.substr(8));
+    if (path.rfind("/api/", 0) != 0) return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such page");
+
+    auto body = Body(request);
+    if (!body) return Error(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE", "the request body is too large");
+    Poco::JSON::Object::Ptr in = new Poco::JSON::Object;
+    if (!body->empty()) {
+      try {
+        in = Poco::JSON::Parser().parse(*body).extract<Poco::JSON::Object::Ptr>();
+      } catch (const std::exception&) {
+        return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_JSON", "the body is not a JSON object");
+      }
+      if (!in) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_JSON", "the body is not a JSON object");
+    }
+
+    if (path == "/api/session" && method == "POST") return SignIn(*in);
+    // Everything else: a session; and for changes, its CSRF token.
+    const std::string token = CookieToken(request);
+    auto session = state_.accounts->Check(token);
+    if (!session.ok()) return FromStatus(session.status());
+    if (method != "GET" && request.get("X-CSRF-Token", "") != session->csrf)
+      return Error(HTTPResponse::HTTP_FORBIDDEN, "CSRF", "missing or wrong X-CSRF-Token");
+    if (path == "/api/session" && method == "DELETE") {
+      (void)state_.accounts->SignOut(token);
+      Reply r = Ok(Poco::JSON::Object());
+      r.set_cookie = std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+      return r;
+    }
+    if (path == "/api/me" && method == "GET") return Me(*session);
+    if (path == "/api/queue" && method == "GET") return Queue(uri);
+    if (path == "/api/dashboard" && method == "GET") return Dashboard();
+    if (path == "/api/address/check" && method == "POST") return CheckAddressText(*in);
+    std::smatch m;
+    static const std::regex dossier(R"(/api/dossiers/(\d{1,12}))"), page(R"(/api/dossiers/(\d{1,12})/pages/(\d{1,4})\.png)"),
+        field(R"(/api/dossiers/(\d{1,12})/fields/([a-z_]{1,40}))"), decide(R"(/api/dossiers/(\d{1,12})/(approve|reject))");
+    if (std::regex_match(path, m, dossier) && method == "GET") return Dossier(std::stoll(m[1]));
+    if (std::regex_match(path, m, page) && method == "GET")
+      return PageImage(std::stoll(m[1]), std::stoi(m[2]), uri.getRawQuery().find("view=original") != std::string::npos);
+    if (std::regex_match(path, m, field) && method == "PUT") return SetField(std::stoll(m[1]), m[2], *in, *session);
+    if (std::regex_match(path, m, decide) && method == "POST") return Decide(std::stoll(m[1]), m[2], *in, *session);
+    return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such API route: " + method + " " + path);
+  }
+
+  Reply SignIn(const Poco::JSON::Object& in) {
+    if (!in.has("name") || !in.has("password") || !in.get("name").isString() || !in.get("password").isString())
+      return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give name and password");
+    auto s = state_.accounts->SignIn(in.getValue<std::string>("name"), in.getValue<std::string>("password"));
+    if (!s.ok()) return FromStatus(s.status());
+    Reply r = Me(s->info);
+    // A new token at every sign-in (no session fixation); not readable by scripts.
+    r.set_cookie = std::string(kCookie) + "=" + s->token + "; Path=/; HttpOnly; SameSite=Strict";
+    return r;
+  }
+
+  Reply Me(const SessionInfo& s) {
+    Poco::JSON::Object o;
+    o.set("user", s.user);
+    o.set("role", s.role);
+    o.set("csrf", s.csrf);
+    return Ok(o);
+  }
+
+  Reply Queue(const Poco::URI& uri) {
+    std::string flag, doc_type;
+    for (const auto& [k, v] : uri.getQueryParameters()) {
+      if (k == "flag") flag = v;
+      if (k == "doc_type") doc_type = v;
+    }
+    auto ids = state_.registry->DossierIds({"needs_review"}, "");
+    if (!ids.ok()) return FromStatus(ids.status());
+    Poco::JSON::Array items;
+    std::map<std::string, int> by_flag, by_type;
+    int total = 0;
+    for (auto it = ids->rbegin(); it != ids->rend(); ++it) {  // newest first
+      auto r = state_.registry->Load(*it);
+      if (!r.ok()) continue;
+      std::set<std::string> codes;
+      for (const auto& f : r->flags) codes.insert(f.code);
+      for (const auto& c : codes) ++by_flag[c];
+      ++by_type[r->doc_type];
+      if ((!flag.empty() && !codes.count(flag)) || (!doc_type.empty() && r->doc_type != doc_type)) continue;
+      ++total;
+      if (items.size() >= 500) continue;
+      Poco::JSON::Object o;
+      o.set("id", r->dossier_id);
+      o.set("source", fs::path(r->source).filename().string());
+      o.set("doc_type", r->doc_type);
+      o.set("doc_date", r->doc_date.value_or(""));
+      Poco::JSON::Array flags;
+      for (const auto& c : codes) flags.add(c);
+      o.set("flags", flags);
+      items.add(o);
+    }
+    Poco::JSON::Object counts, f, t;
+    for (const auto& [k, n] : by_flag) f.set(k, n);
+    for (const auto& [k, n] : by_type) t.set(k, n);
+    counts.set("by_flag", f);
+    counts.set("by_doc_type", t);
+    counts.set("waiting", static_cast<int>(ids->size()));
+    counts.set("shown", total);
+    Poco::JSON::Object o;
+    o.set("counts", counts);
+    o.set("dossiers", items);
+    return Ok(o);
+  }
+
+  Reply Dossier(std::int64_t id) {
+    auto r = state_.registry->Load(id);
+    if (!r.ok()) return FromStatus(Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id)));
+    auto version = state_.registry->Version(id);
+    auto audit = state_.registry->Audit(id);
+    if (!version.ok() || !audit.ok()) return FromStatus(version.ok() ? audit.status() : version.status());
+    Poco::JSON::Object::Ptr o = ParseRecordJson(RecordToJson(*r));
+    o->set("version", *version);
+    Poco::JSON::Array rows;
+    for (const auto& a : *audit) {
+      Poco::JSON::Object row;
+      row.set("at", a.at);
+      row.set("actor", a.actor);
+      row.set("what", a.what);
+      row.set("before", a.before ? Poco::Dynamic::Var(*a.before) : Poco::Dynamic::Var());
+      row.set("after", a.after ? Poco::Dynamic::Var(*a.after) : Poco::Dynamic::Var());
+      rows.add(row);
+    }
+    o->set("audit", rows);
+    return Ok(*o);
+  }
+
+  // The page as the pipeline read it: turned and deskewed as recorded (so
+  // that the fields' boxes fall where they were read), or as scanned.
+  Reply PageImage(std::int64_t id, int n, bool original) {
+    auto r = state_.registry->Load(id);
+    if (!r.ok() || n < 1 || n > static_cast<int>(r->pages.size()))
+      return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such page");
+    std::ifstream in(r->source, std::ios::binary);
+    if (!in) return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "the scan is no longer at " + r->source);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    auto doc = OpenDocument(bytes.str(), {});
+    if (!doc.ok() || n > (*doc)->page_count()) return FromStatus(doc.ok() ? Status::Error(ErrorCode::kNotFound, "no such page") : doc.status());
+    auto page = (*doc)->LoadPage(n - 1);
+    if (!page.ok()) return FromStatus(page.status());
+    cv::Mat image = page->image;
+    if (!original) {
+      const PageRecord& p = r->pages[static_cast<size_t>(n - 1)];
+      image = ToGray(image);
+      if (p.dpi > 0 && page->dpi > 0 && p.dpi != page->dpi)
+        cv::resize(image, image, cv::Size(), double(p.dpi) / page->dpi, double(p.dpi) / page->dpi, cv::INTER_AREA);
+      image = RotateClockwise(image, p.rotation);
+      if (p.skew_deg != 0) image = Rotate(image, p.skew_deg);
+    }
+    std::vector<uchar> png;
+    cv::imencode(".png", image, png, {cv::IMWRITE_PNG_COMPRESSION, 1});
+    return {HTTPResponse::HTTP_OK, "image/png", std::string(png.begin(), png.end()), ""};
+  }
+
+  static int VersionOf(const Poco::JSON::Object& in) {
+    try {
+      return in.has("version") ? in.getValue<int>("version") : -1;
+    } catch (...) {
+      return -1;
+    }
+  }
+
+  Reply SetField(std::int64_t id, const std::string& key, const Poco::JSON::Object& in, const SessionInfo& who) {
+    const int version = VersionOf(in);
+    if (version < 1 || !in.has("value") || !in.get("value").isString())
+      return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give value (text) and version (the one you opened)");
+    const Status s = state_.registry->CorrectField(id, key, in.getValue<std::string>("value"), who.user, version);
+    if (!s.ok()) return FromStatus(s);
+    Poco::JSON::Object o;
+    o.set("version", *state_.registry->Version(id));
+    return Ok(o);
+  }
+
+  Reply Decide(std::int64_t id, const std::string& what, const Poco::JSON::Object& in, const SessionInfo& who) {
+    const int version = VersionOf(in);
+    std::string reason;
+    if (in.has("reason") && in.get("reason").isString()) reason = in.getValue<std::string>("reason");
+    if (version < 1) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give version (the one you opened)");
+    if (what == "reject" && reason.empty())
+      return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "a rejection needs a reason");
+    const Status s = state_.registry->Decide(
+        id, what == "approve" ? DossierStatus::kRegistered : DossierStatus::kRejected, reason, who.user, version);
+    if (!s.ok()) return FromStatus(s);
+    Poco::JSON::Object o;
+    o.set("version", *state_.registry->Version(id));
+    o.set("status", what == "approve" ? "registered" : "rejected");
+    return Ok(o);
+  }
+
+  Reply CheckAddressText(const Poco::JSON::Object& in) {
+    if (!in.has("text") || !in.get("text").isString())
+      return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give text");
+    if (!state_.options.gazetteer) return Error(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "NO_GAZETTEER", "no gazetteer");
+    AddressOptions options;
+    if (!state_.options.as_of.empty()) options.as_of = state_.options.as_of;
+    if (in.has("doc_date") && in.get("doc_date").isString()) options.doc_date = in.getValue<std::string>("doc_date");
+    const AddressVerdict v = CheckAddress(in.getValue<std::string>("text"), *state_.options.gazetteer, options);
+    return {HTTPResponse::HTTP_OK, "application/json; charset=utf-8", AddressVerdictToJson(v), ""};
+  }
+
+  Reply Dashboard() {
+    auto days = state_.registry->CountsByDay(30);
+    auto flags = state_.registry->TopFlags(10);
+    if (!days.ok() || !flags.ok()) return FromStatus(days.ok() ? flags.status() : days.status());
+    Poco::JSON::Array per_day, top;
+    for (const auto& d : *days) {
+      Poco::JSON::Object o;
+      o.set("day", d.day);
+      o.set("status", d.status);
+      o.set("count", d.count);
+      per_day.add(o);
+    }
+    for (const auto& [code, n] : *flags) {
+      Poco::JSON::Object o;
+      o.set("code", code);
+      o.set("count", n);
+      top.add(o);
+    }
+    Poco::JSON::Object o;
+    o.set("per_day", per_day);
+    o.set("top_flags", top);
+    return Ok(o);
+  }
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  explicit Factory(ReviewServer::State& state) : state_(state) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override { return new Handler(state_); }
+
+ private:
+  ReviewServer::State& state_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ReviewServer>> ReviewServer::Start(const ServerOptions& options) {
+  auto registry = Registry::Open(options.db);
+  if (!registry.ok()) return registry.status();
+  auto accounts = Accounts::Open(options.db);
+  if (!accounts.ok()) return accounts.status();
+  std::unique_ptr<ReviewServer> server(new ReviewServer);
+  server->state_ = std::make_unique<State>();
+  State& st = *server->state_;
+  st.options = options;
+  st.registry = std::move(registry).value();
+  st.accounts = std::move(accounts).value();
+  try {
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(options.bind, static_cast<Poco::UInt16>(options.port)));
+    st.port = socket.address().port();
+    auto params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(options.threads);
+    params->setKeepAlive(true);
+    st.server = std::make_unique<Poco::Net::HTTPServer>(new Factory(st), socket, params);
+    st.server->start();
+  } catch (const Poco::Exception& e) {
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         "cannot listen on " + options.bind + ":" + std::to_string(options.port) + ": " + e.displayText());
+  }
+  return server;
+}
+
+ReviewServer::~ReviewServer() { Stop(); }
+
+int ReviewServer::port() const { return state_ ? state_->port : 0; }
+
+void ReviewServer::Stop() {
+  if (state_ && state_->server) {
+    state_->server->stopAll(true);
+    state_->server.reset();
+  }
+}
+
+}  // namespace hoso

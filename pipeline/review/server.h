@@ -1,0 +1,40 @@
+// The review station's HTTP server (Poco::Net): the static page from web/,
+// and a JSON API under /api (see README "Review station"). Every API call
+// but signing in needs a session cookie; every change also needs the
+// session's CSRF token in the X-CSRF-Token header.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "address/gazetteer.h"
+#include "core/status.h"
+
+namespace hoso {
+
+struct ServerOptions {
+  std::string db = "hoso.db";
+  std::string bind = "127.0.0.1";
+  int port = 8080;  // 0: any free port (see ReviewServer::port)
+  std::string web_dir;  // index.html, app.js, style.css
+  std::shared_ptr<const Gazetteer> gazetteer;
+  std::string as_of;  // address checks: as of this date (default today)
+  size_t max_body_bytes = 1 << 20;
+  int threads = 8;
+};
+
+class ReviewServer {
+ public:
+  static Result<std::unique_ptr<ReviewServer>> Start(const ServerOptions& options);
+  ~ReviewServer();
+  int port() const;
+  void Stop();
+
+  struct State;
+
+ private:
+  ReviewServer() = default;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace hoso

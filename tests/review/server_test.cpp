@@ -1,0 +1,259 @@
+// The review station's API, every route, against a real server on loopback
+// over a real SQLite registry holding the samples as hoso registered them.
+#include "review/server.h"
+
+#include <gtest/gtest.h>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/StreamCopier.h>
+
+#include <atomic>
+#include <thread>
+
+#include "registry/registry.h"
+#include "review/accounts.h"
+#include "support/test_support.h"
+
+namespace hoso {
+namespace {
+
+using Poco::Net::HTTPRequest;
+using Poco::Net::HTTPResponse;
+
+struct Http {
+  int status = 0;
+  std::string body, set_cookie;
+  Poco::JSON::Object::Ptr json() const {
+    return Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+  }
+};
+
+// A browser, as far as the API is concerned: a cookie jar and the CSRF token.
+class Client {
+ public:
+  explicit Client(int port) : port_(port) {}
+  Http Call(const std::string& method, const std::string& path, const std::string& body = "",
+            bool with_csrf = true) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
+    HTTPRequest request(method, path, HTTPRequest::HTTP_1_1);
+    if (!cookie_.empty()) {
+      Poco::Net::NameValueCollection cookies;
+      cookies.add("hoso_session", cookie_);
+      request.setCookies(cookies);
+    }
+    if (with_csrf && !csrf_.empty()) request.set("X-CSRF-Token", csrf_);
+    request.setContentLength(static_cast<std::streamsize>(body.size()));
+    if (!body.empty()) request.setContentType("application/json");
+    session.sendRequest(request) << body;
+    HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    Http out;
+    out.status = response.getStatus();
+    Poco::StreamCopier::copyToString(in, out.body);
+    out.set_cookie = response.get("Set-Cookie", "");
+    return out;
+  }
+  Http SignIn(const std::string& name, const std::string& password) {
+    Http r = Call("POST", "/api/session", R"({"name":")" + name + R"(","password":")" + password + R"("})");
+    const auto at = r.set_cookie.find("hoso_session=");
+    if (r.status == 200 && at != std::string::npos) {
+      cookie_ = r.set_cookie.substr(at + 13, 64);
+      csrf_ = r.json()->getValue<std::string>("csrf");
+    }
+    return r;
+  }
+  std::string cookie_, csrf_;
+
+ private:
+  int port_;
+};
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = (dir_ / "r.db").string();
+    // The samples' records as hoso makes them (no OCR here: the truth's
+    // text, with a dossier needing review for its outdated address).
+    auto reg = Registry::Open(db_);
+    ASSERT_TRUE(reg.ok());
+    DossierRecord r;
+    r.source = (test::SamplesDir() / "dossier-0002.tif").string();
+    r.sha256 = std::string(64, 'a');
+    r.status = DossierStatus::kNeedsReview;
+    r.doc_type = "land_registration";
+    r.doc_date = "2025-02-25";
+    for (int i = 0; i < 2; ++i) {
+      PageRecord p;
+      p.index = i;
+      p.width = 2480;
+      p.height = 3508;
+      p.dpi = 300;
+      p.text = "page";
+      r.pages.push_back(p);
+    }
+    r.fields["full_name"] = FieldValue{"Trần Đức Hải", 0.93, 0, Box{300, 700, 500, 60}};
+    r.fields["permanent_address"] = FieldValue{"thôn 9, xã Hải Long, huyện Hải Hậu, tỉnh Nam Định", 0.9, 0, Box{300, 900, 900, 60}};
+    r.flags.push_back({"ADDRESS_OUTDATED", Severity::kWarning, "permanent_address", "xã Hải Long no longer exists"});
+    AddressVerdict v;
+    v.status = "outdated";
+    v.suggested_text = "thôn 9, xã Hải Hậu, tỉnh Ninh Bình";
+    r.address = v;
+    id_ = reg.value()->Register(r)->dossier_id;
+    DossierRecord other = r;
+    other.sha256 = std::string(64, 'b');
+    other.doc_type = "residence_change";
+    other.flags = {{"LOW_CONFIDENCE", Severity::kWarning, "phone", "phone read at 0.4"}};
+    other_id_ = reg.value()->Register(other)->dossier_id;
+    auto accounts = Accounts::Open(db_);
+    ASSERT_TRUE(accounts.ok());
+    ASSERT_TRUE((*accounts)->SetUser("lan", "reviewer", "correct horse").ok());
+    ServerOptions o;
+    o.db = db_;
+    o.port = 0;
+    o.web_dir = (test::SourceDir() / "web").string();
+    auto g = Gazetteer::Load(Gazetteer::DefaultDir());
+    ASSERT_TRUE(g.ok());
+    o.gazetteer = std::move(g).value();
+    o.as_of = "2026-01-01";
+    auto server = ReviewServer::Start(o);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    server_ = std::move(server).value();
+  }
+  test::ScratchDir dir_;
+  std::string db_;
+  std::int64_t id_ = 0, other_id_ = 0;
+  std::unique_ptr<ReviewServer> server_;
+};
+
+TEST_F(ServerTest, SignInIsNeededAndAWrongPasswordIsRefused) {
+  Client c(server_->port());
+  EXPECT_EQ(c.Call("GET", "/api/queue").status, 401);
+  EXPECT_EQ(c.Call("GET", "/api/dossiers/1").status, 401);
+  EXPECT_EQ(c.SignIn("lan", "wrong horse").status, 401);
+  EXPECT_EQ(c.SignIn("nobody", "correct horse").status, 401);
+  EXPECT_EQ(c.Call("POST", "/api/session", "{not json").status, 400);
+  const Http ok = c.SignIn("lan", "correct horse");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_NE(ok.set_cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(ok.set_cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(c.Call("GET", "/api/me").json()->getValue<std::string>("user"), "lan");
+  // Each sign-in is a new session (a fixed token cannot be planted).
+  Client again(server_->port());
+  again.SignIn("lan", "correct horse");
+  EXPECT_NE(again.cookie_, c.cookie_);
+  // Signed out: the cookie opens nothing any more.
+  EXPECT_EQ(c.Call("DELETE", "/api/session").status, 200);
+  EXPECT_EQ(c.Call("GET", "/api/me").status, 401);
+}
+
+TEST_F(ServerTest, ChangesNeedTheCsrfToken) {
+  Client c(server_->port());
+  c.SignIn("lan", "correct horse");
+  const Http no_token = c.Call("PUT", "/api/dossiers/" + std::to_string(id_) + "/fields/full_name",
+                               R"({"value":"X","version":1})", /*with_csrf=*/false);
+  EXPECT_EQ(no_token.status, 403) << no_token.body;
+  c.csrf_ = "0123456789abcdef0123456789abcdef";
+  EXPECT_EQ(c.Call("POST", "/api/dossiers/" + std::to_string(id_) + "/approve", R"({"version":1})").status, 403);
+}
+
+TEST_F(ServerTest, QueueDossierFieldsAddressApproveAndAudit) {
+  Client c(server_->port());
+  c.SignIn("lan", "correct horse");
+  // The queue, newest first, with counts and filters.
+  auto q = c.Call("GET", "/api/queue").json();
+  ASSERT_EQ(q->getArray("dossiers")->size(), 2u);
+  EXPECT_EQ(q->getArray("dossiers")->getObject(0)->getValue<std::int64_t>("id"), other_id_);
+  EXPECT_EQ(q->getObject("counts")->getObject("by_flag")->getValue<int>("ADDRESS_OUTDATED"), 1);
+  auto filtered = c.Call("GET", "/api/queue?flag=ADDRESS_OUTDATED").json();
+  ASSERT_EQ(filtered->getArray("dossiers")->size(), 1u);
+  EXPECT_EQ(filtered->getArray("dossiers")->getObject(0)->getValue<std::int64_t>("id"), id_);
+  EXPECT_EQ(c.Call("GET", "/api/queue?doc_type=residence_change").json()->getArray("dossiers")->size(), 1u);
+  // The dossier, its page image (as read, and as scanned), a 404 for others.
+  const std::string base = "/api/dossiers/" + std::to_string(id_);
+  auto d = c.Call("GET", base).json();
+  EXPECT_EQ(d->getValue<int>("version"), 1);
+  EXPECT_EQ(d->getObject("fields")->getObject("full_name")->getValue<std::string>("value"), "Trần Đức Hải");
+  const Http png = c.Call("GET", base + "/pages/1.png");
+  ASSERT_EQ(png.status, 200);
+  EXPECT_EQ(png.body.substr(1, 3), "PNG");
+  EXPECT_EQ(c.Call("GET", base + "/pages/2.png?view=original").status, 200);
+  EXPECT_EQ(c.Call("GET", base + "/pages/3.png").status, 404);
+  EXPECT_EQ(c.Call("GET", "/api/dossiers/999").status, 404);
+  // The address re-checked as typed; the suggestion accepted.
+  auto verdict = c.Call("POST", "/api/address/check", R"({"text":"phường Phúc Xá, quận Ba Đình, Hà Nội"})").json();
+  EXPECT_EQ(verdict->getValue<std::string>("status"), "outdated");
+  EXPECT_EQ(verdict->getObject("suggested")->getValue<std::string>("ward_code"), "00097");
+  EXPECT_EQ(c.Call("POST", "/api/address/check", R"({"nothing":1})").status, 400);
+  const Http saved = c.Call("PUT", base + "/fields/permanent_address",
+                            R"({"value":"thôn 9, xã Hải Hậu, tỉnh Ninh Bình","version":1})");
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.json()->getValue<int>("version"), 2);
+  EXPECT_EQ(c.Call("PUT", base + "/fields/permanent_address", R"({"value":"x"})").status, 400) << "no version";
+  // Approve: registered; the audit shows both changes, by lan.
+  const Http approved = c.Call("POST", base + "/approve", R"({"version":2})");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  d = c.Call("GET", base).json();
+  EXPECT_EQ(d->getValue<std::string>("status"), "registered");
+  auto audit = d->getArray("audit");
+  ASSERT_GE(audit->size(), 3u);
+  EXPECT_EQ(audit->getObject(1)->getValue<std::string>("what"), "field:permanent_address");
+  EXPECT_EQ(audit->getObject(1)->getValue<std::string>("actor"), "lan");
+  EXPECT_EQ(audit->getObject(2)->getValue<std::string>("after"), "registered");
+  // Reject needs a reason.
+  const std::string other = "/api/dossiers/" + std::to_string(other_id_);
+  EXPECT_EQ(c.Call("POST", other + "/reject", R"({"version":1})").status, 400);
+  EXPECT_EQ(c.Call("POST", other + "/reject", R"({"version":1,"reason":"not our ward"})").status, 200);
+  EXPECT_EQ(c.Call("GET", "/api/queue").json()->getArray("dossiers")->size(), 0u);
+  // The dashboard counts them.
+  auto dash = c.Call("GET", "/api/dashboard").json();
+  EXPECT_GE(dash->getArray("per_day")->size(), 2u);
+  EXPECT_EQ(dash->getArray("top_flags")->getObject(0)->getValue<int>("count"), 1);
+}
+
+TEST_F(ServerTest, TwoConcurrentSavesGiveOneRefusal) {
+  Client a(server_->port()), b(server_->port());
+  a.SignIn("lan", "correct horse");
+  b.SignIn("lan", "correct horse");
+  const std::string path = "/api/dossiers/" + std::to_string(id_) + "/fields/full_name";
+  std::atomic<int> ok{0}, conflict{0};
+  std::thread ta([&] {
+    const int s = a.Call("PUT", path, R"({"value":"Trần Đức Hải A","version":1})").status;
+    (s == 200 ? ok : conflict) += (s == 200 || s == 409) ? 1 : 0;
+  });
+  std::thread tb([&] {
+    const int s = b.Call("PUT", path, R"({"value":"Trần Đức Hải B","version":1})").status;
+    (s == 200 ? ok : conflict) += (s == 200 || s == 409) ? 1 : 0;
+  });
+  ta.join();
+  tb.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(conflict.load(), 1);
+}
+
+TEST_F(ServerTest, BadRequestsAreRefused) {
+  Client c(server_->port());
+  c.SignIn("lan", "correct horse");
+  EXPECT_EQ(c.Call("GET", "/static/../../etc/passwd").status, 404);
+  EXPECT_EQ(c.Call("GET", "/static/%2e%2e%2fREADME.md").status, 404);
+  EXPECT_EQ(c.Call("GET", "/static/app.js").status, 200);
+  EXPECT_EQ(c.Call("GET", "/").status, 200);
+  EXPECT_EQ(c.Call("POST", "/api/address/check", std::string(2 << 20, ' ')).status, 413);
+  EXPECT_EQ(c.Call("POST", "/api/address/check", "[1,2]").status, 400);
+  EXPECT_EQ(c.Call("GET", "/api/dossiers/1%20OR%201=1").status, 404);
+  EXPECT_EQ(c.Call("GET", "/api/queue?flag=x'%20OR%20'1'='1").json()->getArray("dossiers")->size(), 0u);
+  EXPECT_EQ(c.Call("GET", "/api/nothing").status, 404);
+}
+
+TEST(Accounts, PasswordsArePbkdf2Sha256) {
+  // RFC 7914 section 11's PBKDF2-HMAC-SHA256 vector (P="passwd", S="salt", c=1, 64 bytes: first 32).
+  EXPECT_EQ(PasswordHash("passwd", "salt", 1), "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc");
+}
+
+}  // namespace
+}  // namespace hoso

@@ -1,0 +1,131 @@
+#include "serve_command.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "args.h"
+#include "exit_codes.h"
+#include "review/accounts.h"
+#include "review/server.h"
+
+namespace hoso::cli {
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+void OnSignal(int) { g_stop = true; }
+
+std::string WebDir() {
+  if (const char* dir = std::getenv("HOSO_WEB")) return dir;
+  return HOSO_WEB_DIR;
+}
+
+// A line from the terminal without echo, or from standard input.
+std::string ReadPassword(const std::string& prompt) {
+  const bool tty = isatty(STDIN_FILENO);
+  termios old{};
+  if (tty) {
+    std::cerr << prompt << std::flush;
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << "\n";
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+}  // namespace
+
+int RunServe(const std::vector<std::string>& argv) {
+  Args args(argv, {"--db", "--bind", "--port", "--as-of"}, {"--help", "-h"});
+  if (args.Flag("--help") || args.Flag("-h")) {
+    std::cout << "Usage: hoso serve [--db URI] [--bind 127.0.0.1] [--port 8080] [--as-of DATE]\n"
+                 "\n"
+                 "Serves the review station: sign in (accounts from `hoso user add`), the\n"
+                 "queue of dossiers needing review, each dossier's pages with its fields'\n"
+                 "boxes, address suggestions, approve and reject, and a dashboard. The page\n"
+                 "is web/ (or $HOSO_WEB); its JSON API is under /api (see the README).\n"
+                 "Runs until SIGINT or SIGTERM.\n\n";
+    return kExitOk;
+  }
+  if (!args.ok() || !args.positional().empty()) {
+    std::cerr << "hoso serve: " << (args.ok() ? "unexpected argument" : args.error()) << "\n(see hoso serve --help)\n";
+    return kExitUsage;
+  }
+  ServerOptions options;
+  options.db = args.Value("--db").value_or("hoso.db");
+  options.bind = args.Value("--bind").value_or("127.0.0.1");
+  try {
+    options.port = std::stoi(args.Value("--port").value_or("8080"));
+  } catch (...) {
+    options.port = -1;
+  }
+  if (options.port < 0 || options.port > 65535) {
+    std::cerr << "hoso serve: --port must be 0..65535\n";
+    return kExitUsage;
+  }
+  if (auto as_of = args.Value("--as-of")) {
+    if (!IsIsoDate(*as_of)) {
+      std::cerr << "hoso serve: --as-of must be a date YYYY-MM-DD\n";
+      return kExitUsage;
+    }
+    options.as_of = *as_of;
+  }
+  options.web_dir = WebDir();
+  auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
+  if (!gazetteer.ok()) {
+    std::cerr << "hoso serve: " << gazetteer.status().ToString() << "\n";
+    return kExitFatal;
+  }
+  options.gazetteer = std::move(gazetteer).value();
+  auto server = ReviewServer::Start(options);
+  if (!server.ok()) {
+    std::cerr << "hoso serve: " << server.status().message() << "\n";
+    return kExitFatal;
+  }
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  // The port on its own line first: scripts (and the tests) read it.
+  std::cout << "listening on http://" << options.bind << ":" << (*server)->port() << "/" << std::endl;
+  while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  (*server)->Stop();
+  return kExitOk;
+}
+
+int RunUser(const std::vector<std::string>& argv) {
+  Args args(argv, {"--db", "--role"}, {"--help", "-h"});
+  if (args.Flag("--help") || args.Flag("-h") || args.positional().size() != 2 || args.positional()[0] != "add") {
+    std::cout << "Usage: hoso user add NAME --role reviewer|admin [--db URI]\n"
+                 "\n"
+                 "Adds a review station user (or sets a new password and role). The\n"
+                 "password is read from the terminal, or from standard input.\n\n";
+    return args.Flag("--help") || args.Flag("-h") ? kExitOk : kExitUsage;
+  }
+  auto accounts = Accounts::Open(args.Value("--db").value_or("hoso.db"));
+  if (!accounts.ok()) {
+    std::cerr << "hoso user: " << accounts.status().message() << "\n";
+    return kExitFatal;
+  }
+  const std::string password = ReadPassword("password for " + args.positional()[1] + ": ");
+  const Status s = (*accounts)->SetUser(args.positional()[1], args.Value("--role").value_or("reviewer"), password);
+  if (!s.ok()) {
+    std::cerr << "hoso user: " << s.message() << "\n";
+    return s.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitFatal;
+  }
+  std::cout << "user " << args.positional()[1] << " saved\n";
+  return kExitOk;
+}
+
+}  // namespace hoso::cli
