@@ -22,6 +22,7 @@ PACKAGES=(
   libtesseract-dev libleptonica-dev libtiff-dev zlib1g-dev
   libopencv-dev libopencv-contrib-dev
   libpoco-dev libpoppler-cpp-dev libpq-dev postgresql
+  chromium nodejs npm
   googletest libgtest-dev
   fonts-liberation2 fonts-dejavu-core
 )

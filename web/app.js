@@ -120,9 +120,11 @@ function drawBoxes() {
   const page = current.pages[pageIndex];
   svg.setAttribute("viewBox", `0 0 ${page.width} ${page.height}`);
   for (const [key, f] of Object.entries(current.fields)) {
-    if (f.page !== pageIndex || !f.bbox || !f.bbox.w) continue;
+    // bbox: [x, y, width, height] on the page as read (0 wide: set by a person).
+    if (f.page !== pageIndex || !Array.isArray(f.bbox) || !f.bbox[2]) continue;
     const r = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-    for (const [a, v] of Object.entries({ x: f.bbox.x, y: f.bbox.y, width: f.bbox.w, height: f.bbox.h })) r.setAttribute(a, v);
+    const [x, y, width, height] = f.bbox;
+    for (const [a, v] of Object.entries({ x, y, width, height })) r.setAttribute(a, v);
     r.dataset.key = key;
     svg.append(r);
   }
@@ -160,10 +162,11 @@ function renderAddress(verdict = current.address) {
   if (!verdict || verdict.status === "current") return;
   box.append(make("div", {}, make("strong", { textContent: "Address " + verdict.status + ": " }), verdict.message || ""));
   if (verdict.old) box.append(make("div", { textContent: `old units: ${[verdict.old.commune, verdict.old.district, verdict.old.province].filter(Boolean).join(", ")}` }));
-  if (verdict.suggested_text) {
+  const suggested = verdict.suggested?.text;
+  if (suggested) {
     const accept = make("button", { type: "button", id: "accept-address", textContent: "Accept (s)" });
-    accept.addEventListener("click", () => acceptAddress(verdict.suggested_text));
-    box.append(make("div", {}, "suggested: ", make("span", { className: "suggested", textContent: verdict.suggested_text }), " ", accept));
+    accept.addEventListener("click", () => acceptAddress(suggested));
+    box.append(make("div", {}, "suggested: ", make("span", { className: "suggested", textContent: suggested }), " ", accept));
   }
   for (const c of verdict.candidates || []) {
     const pick = make("button", { type: "button", textContent: "Use" });
