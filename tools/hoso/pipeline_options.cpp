@@ -1,6 +1,9 @@
 #include "pipeline_options.h"
 
+#include <iostream>
 #include <sstream>
+
+#include "exit_codes.h"
 
 namespace hoso::cli {
 
@@ -80,6 +83,18 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
     else if (*split != "none") return Usage("--split is separator, blank or none");
   }
   return Status::Ok();
+}
+
+std::optional<int> PipelineOptionsOrExit(const Args& args, const std::string& command, BatchOptions* options) {
+  Status st = ReadPipelineOptions(args, options);
+  if (st.ok()) st = options->Validate();
+  if (st.ok()) return std::nullopt;
+  if (st.code() == ErrorCode::kInvalidArgument) {
+    std::cerr << "hoso " << command << ": " << st.message() << "\n(see hoso " << command << " --help)\n";
+    return kExitUsage;
+  }
+  std::cerr << "hoso " << command << ": " << st.ToString() << "\n";
+  return kExitFatal;
 }
 
 }  // namespace hoso::cli

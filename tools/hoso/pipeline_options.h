@@ -3,6 +3,7 @@
 // models (gazetteer, document templates, names) into the BatchOptions.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 
@@ -18,6 +19,10 @@ std::set<std::string> WithPipelineFlags(std::set<std::string> more);
 // kInvalidArgument for a bad option (a usage error); another code when a
 // model cannot be loaded.
 Status ReadPipelineOptions(const Args& args, BatchOptions* options);
+
+// ReadPipelineOptions, then BatchOptions::Validate; on failure says why as
+// `hoso COMMAND: ...` and gives the exit code (usage or fatal).
+std::optional<int> PipelineOptionsOrExit(const Args& args, const std::string& command, BatchOptions* options);
 
 inline constexpr const char* kPipelineOptionsHelp =
     "  --jobs N          dossiers processed at once (default: number of cores)\n"

@@ -65,11 +65,7 @@ int RunProcess(const std::vector<std::string>& argv) {
   if (args.positional().empty()) return usage("no INPUT given");
 
   BatchOptions options;
-  if (Status st = ReadPipelineOptions(args, &options); !st.ok()) {
-    if (st.code() == ErrorCode::kInvalidArgument) return usage(st.message());
-    std::cerr << "hoso process: " << st.ToString() << "\n";
-    return kExitFatal;
-  }
+  if (auto exit = PipelineOptionsOrExit(args, "process", &options)) return *exit;
   if (auto out = args.Value("--out")) options.out_dir = *out;
   if (auto dir = args.Value("--debug-images")) options.debug_dir = *dir;
   options.reprocess = args.Flag("--reprocess");

@@ -109,11 +109,7 @@ int RunWorkerCommand(const std::vector<std::string>& argv) {
   if (!args.Value("--db")) return usage("need --db");
   if (!args.positional().empty()) return usage("inputs go to `hoso enqueue`, not to the worker");
   BatchOptions options;
-  if (Status st = ReadPipelineOptions(args, &options); !st.ok() || !(st = options.Validate()).ok()) {
-    if (st.code() == ErrorCode::kInvalidArgument) return usage(st.message());
-    std::cerr << "hoso worker: " << st.ToString() << "\n";
-    return kExitFatal;
-  }
+  if (auto exit = PipelineOptionsOrExit(args, "worker", &options)) return *exit;
   WorkerOptions worker;
   worker.name = args.Value("--name").value_or("");
   if (auto lease = args.Value("--lease")) {
@@ -136,22 +132,12 @@ int RunWorkerCommand(const std::vector<std::string>& argv) {
   }
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
-  std::ofstream json_file;
-  std::ostream* json = nullptr;
-  if (auto path = args.Value("--json")) {
-    if (*path == "-") json = &std::cout;
-    else {
-      json_file.open(*path, std::ios::out | std::ios::app);
-      if (!json_file) return usage("cannot write --json " + *path);
-      json = &json_file;
-    }
-  }
   const bool quiet = args.Flag("--quiet");
+  RecordSink sink;
+  if (!sink.Open(args.Value("--json").value_or(""), /*append=*/true, quiet))
+    return usage("cannot write --json " + args.Value("--json").value_or(""));
   BatchObserver observer;
-  observer.on_record = [&](const DossierRecord& r) {
-    if (json) *json << RecordToJson(r) << '\n' << std::flush;
-    if (!quiet) (json == &std::cout ? std::cerr : std::cout) << HumanLine(r) << std::endl;
-  };
+  observer.on_record = [&](const DossierRecord& r) { sink.Write(r); };
   auto summary = RunWorker(**queue, **registry, options, worker, observer);
   if (!summary.ok()) {
     std::cerr << "hoso worker: " << summary.status().message() << "\n";

@@ -1,5 +1,7 @@
 #include "record_lines.h"
 
+#include "core/record_json.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -63,5 +65,22 @@ std::string Duration(double seconds) {
   return buf;
 }
 
+
+bool RecordSink::Open(const std::string& json_path, bool append, bool quiet) {
+  quiet_ = quiet;
+  if (json_path == "-") {
+    json_ = &std::cout;
+  } else if (!json_path.empty()) {
+    file_.open(json_path, std::ios::out | (append ? std::ios::app : std::ios::trunc));
+    if (!file_) return false;
+    json_ = &file_;
+  }
+  return true;
+}
+
+void RecordSink::Write(const DossierRecord& r) {
+  if (json_) *json_ << RecordToJson(r) << '\n' << std::flush;
+  if (!quiet_) (json_on_stdout() ? std::cerr : std::cout) << HumanLine(r) << std::endl;
+}
 
 }  // namespace hoso::cli

@@ -68,11 +68,7 @@ int RunWatchCommand(const std::vector<std::string>& argv) {
   if (!args.ok()) return usage(args.error());
   if (args.positional().size() != 1) return usage("give one folder to watch");
   BatchOptions options;
-  if (Status st = ReadPipelineOptions(args, &options); !st.ok() || !(st = options.Validate()).ok()) {
-    if (st.code() == ErrorCode::kInvalidArgument) return usage(st.message());
-    std::cerr << "hoso watch: " << st.ToString() << "\n";
-    return kExitFatal;
-  }
+  if (auto exit = PipelineOptionsOrExit(args, "watch", &options)) return *exit;
   WatchOptions watch;
   watch.dir = args.positional()[0];
   watch.archive_dir = args.Value("--archive").value_or("");
@@ -89,24 +85,14 @@ int RunWatchCommand(const std::vector<std::string>& argv) {
     std::cerr << "hoso watch: " << registry.status().message() << "\n";
     return kExitFatal;
   }
-  std::ofstream json_file;
-  std::ostream* json = nullptr;
-  if (auto path = args.Value("--json")) {
-    if (*path == "-") json = &std::cout;
-    else {
-      json_file.open(*path, std::ios::out | std::ios::app);
-      if (!json_file) return usage("cannot write --json " + *path);
-      json = &json_file;
-    }
-  }
+  const bool quiet = args.Flag("--quiet");
+  RecordSink sink;
+  if (!sink.Open(args.Value("--json").value_or(""), /*append=*/true, quiet))
+    return usage("cannot write --json " + args.Value("--json").value_or(""));
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
-  const bool quiet = args.Flag("--quiet");
   BatchObserver observer;
-  observer.on_record = [&](const DossierRecord& r) {
-    if (json) *json << RecordToJson(r) << '\n' << std::flush;
-    if (!quiet) (json == &std::cout ? std::cerr : std::cout) << HumanLine(r) << std::endl;
-  };
+  observer.on_record = [&](const DossierRecord& r) { sink.Write(r); };
   if (!quiet) std::cerr << "watching " << watch.dir << " (registry " << db << ")\n";
   auto summary = RunWatch(**registry, options, watch, observer);
   if (!summary.ok()) {
