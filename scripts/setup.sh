@@ -22,10 +22,15 @@ PACKAGES=(
   libtesseract-dev libleptonica-dev libtiff-dev zlib1g-dev
   libopencv-dev libopencv-contrib-dev
   libpoco-dev libpoppler-cpp-dev libpq-dev postgresql
-  chromium nodejs npm
+  chromium
   googletest libgtest-dev
   fonts-liberation2 fonts-dejavu-core
 )
+
+# The browser test's Node.js: Debian's, unless the machine has its own
+# (a nodejs that bundles npm conflicts with Debian's npm package).
+command -v node >/dev/null || PACKAGES+=(nodejs)
+command -v npm >/dev/null || PACKAGES+=(npm)
 
 if ((deps)); then
   SUDO=""
