@@ -102,6 +102,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       reply = Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "INTERNAL", e.what());
     }
     response.setStatus(reply.status);
+    if (response_close_) response.setKeepAlive(false);
     response.setContentType(reply.type);
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Cache-Control", "no-store");
@@ -112,11 +113,18 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
  private:
   ReviewServer::State& state_;
+  bool response_close_ = false;
 
   // The request's body, refused past the limit; empty for none.
   std::optional<std::string> Body(HTTPServerRequest& request) {
     const auto length = request.getContentLength();
-    if (length > static_cast<std::streamsize>(state_.options.max_body_bytes)) return std::nullopt;
+    if (length > static_cast<std::streamsize>(state_.options.max_body_bytes)) {
+      // Read (and drop) what a client sends, up to 16 MiB, so that it gets
+      // the refusal instead of a broken connection.
+      if (length <= (16 << 20)) request.stream().ignore(length);
+      response_close_ = true;
+      return std::nullopt;
+    }
     std::string body;
     Poco::StreamCopier::copyToString(request.stream(), body, 8192);
     if (body.size() > state_.options.max_body_bytes) return std::nullopt;
