@@ -11,6 +11,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kInputTruncated: return "INPUT_TRUNCATED";
     case ErrorCode::kInputUnreadable: return "INPUT_UNREADABLE";
     case ErrorCode::kInputTooLarge: return "INPUT_TOO_LARGE";
+    case ErrorCode::kInputTooSmall: return "INPUT_TOO_SMALL";
     case ErrorCode::kInputTooManyPages: return "INPUT_TOO_MANY_PAGES";
     case ErrorCode::kInputEncrypted: return "INPUT_ENCRYPTED";
     case ErrorCode::kOcrFailed: return "OCR_FAILED";

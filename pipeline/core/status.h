@@ -18,6 +18,7 @@ enum class ErrorCode {
   kInputTruncated,     // INPUT_TRUNCATED: the file ends before its format says it should
   kInputUnreadable,    // INPUT_UNREADABLE: the decoder failed on the content
   kInputTooLarge,      // INPUT_TOO_LARGE: bytes or pixels above the documented limits
+  kInputTooSmall,      // INPUT_TOO_SMALL: a page too small to hold text (under 32 pixels a side)
   kInputTooManyPages,  // INPUT_TOO_MANY_PAGES: more pages than the limit
   kInputEncrypted,     // INPUT_ENCRYPTED: a password-protected PDF
   kOcrFailed,          // OCR_FAILED: the OCR engine could not start or read a page

@@ -31,6 +31,8 @@ struct IngestOptions {
   // Largest decoded page, in pixels (width x height), and longest side.
   std::int64_t max_page_pixels = 150'000'000;
   int max_page_side = 30'000;
+  // Pages narrower or shorter than this (pixels) hold no text.
+  int min_page_side = 32;
   // PDF pages are rendered at the resolution of the scanned image they hold
   // (when one image covers the page); otherwise at this resolution.
   int pdf_default_dpi = 300;

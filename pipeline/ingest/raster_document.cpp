@@ -118,6 +118,17 @@ class RasterDocument : public Document {
 
 // Counts TIFF directories (pages) without decoding them.
 Result<int> CountTiffPages(const std::string& bytes, int limit) {
+  // The header promises the first directory at an offset: past the end of
+  // the file, the file was cut short (or that offset is garbage).
+  if (bytes.size() >= 8) {
+    const bool little = bytes[0] == 'I';
+    auto b = [&](int i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[static_cast<size_t>(i)])); };
+    const std::uint32_t first = little ? b(4) | b(5) << 8 | b(6) << 16 | b(7) << 24 : b(7) | b(6) << 8 | b(5) << 16 | b(4) << 24;
+    if (bytes[2] != '+' && bytes[3] != '+' && first + 2 > bytes.size())
+      return Status::Error(ErrorCode::kInputTruncated, "the TIFF file ends before its first directory (truncated)");
+  } else {
+    return Status::Error(ErrorCode::kInputTruncated, "the TIFF file ends inside its header (truncated)");
+  }
   FILE* f = fmemopen(const_cast<char*>(bytes.data()), bytes.size(), "rb");
   if (!f) return Status::Error(ErrorCode::kInternal, "fmemopen failed");
   l_int32 n = 0;
