@@ -34,6 +34,15 @@ TEST(HosoExport, CsvAndJsonLinesOfTheRegisteredDossiers) {
   EXPECT_EQ(review.out.find("\"status\":\"registered\""), std::string::npos);
   EXPECT_EQ(Lines(test::Hoso("export --db " + db + " --since 2999-01-01", false).out), 0);
   EXPECT_EQ(test::Hoso("export --db " + db + " --format xml").exit_code, 2);
+  // Masked: the first sample's name and ID number are not in it, its initials are.
+  const auto masked = test::Hoso("export --db " + db + " --format csv --mask", false);
+  EXPECT_EQ(Lines(masked.out), 9);
+  EXPECT_EQ(masked.out.find("Đỗ Công Hiếu"), std::string::npos);
+  EXPECT_EQ(masked.out.find("024097336917"), std::string::npos);
+  EXPECT_NE(csv.out.find("024097336917"), std::string::npos) << "unmasked, it is there";
+  EXPECT_NE(masked.out.find("0240"), std::string::npos);
+  const auto masked_json = test::Hoso("export --db " + db + " --mask", false);
+  EXPECT_EQ(masked_json.out.find("Đỗ Công Hiếu"), std::string::npos) << "nor in the page text";
 }
 
 }  // namespace

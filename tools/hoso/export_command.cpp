@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "args.h"
+#include "core/log.h"
 #include "core/record_json.h"
 #include "exit_codes.h"
 #include "registry/registry.h"
@@ -25,6 +26,9 @@ const char* const kExportHelp =
     "  --status S,...    only these: registered, needs_review, rejected\n"
     "  --since DATE      only dossiers changed on or after DATE (YYYY-MM-DD)\n"
     "  --out PATH        write to PATH instead of standard output\n"
+    "  --mask            mask personal data: names to their initials, ID and\n"
+    "                    phone numbers to a few leading and trailing digits,\n"
+    "                    dates of birth and page text left out\n"
     "\n";
 
 const char* const kCoreFields[] = {"full_name", "date_of_birth", "gender", "id_number", "permanent_address", "phone"};
@@ -37,6 +41,15 @@ std::string Csv(const std::string& v) {
     out += c;
   }
   return out + "\"";
+}
+
+// What a masked export keeps: enough to tell records apart, not to know whose.
+void MaskPersonalData(DossierRecord& r) {
+  for (const char* key : {"full_name", "id_number", "phone"})
+    if (auto it = r.fields.find(key); it != r.fields.end()) it->second.value = Mask(it->second.value);
+  if (auto it = r.fields.find("date_of_birth"); it != r.fields.end()) it->second.value = it->second.value.substr(0, 4);
+  for (auto& p : r.pages) p.text.clear();
+  if (r.address) r.address->input.clear();
 }
 
 void WriteCsvHeader(std::ostream& out) {
@@ -64,7 +77,7 @@ void WriteCsvRow(std::ostream& out, const DossierRecord& r) {
 }  // namespace
 
 int RunExport(const std::vector<std::string>& argv) {
-  Args args(argv, {"--db", "--format", "--status", "--since", "--out"}, {"--help", "-h"});
+  Args args(argv, {"--db", "--format", "--status", "--since", "--out"}, {"--help", "-h", "--mask"});
   if (args.Flag("--help") || args.Flag("-h")) {
     std::cout << kExportHelp;
     return kExitOk;
@@ -111,6 +124,7 @@ int RunExport(const std::vector<std::string>& argv) {
       std::cerr << "hoso export: " << r.status().message() << "\n";
       return kExitFatal;
     }
+    if (args.Flag("--mask")) MaskPersonalData(*r);
     if (format == "csv") WriteCsvRow(*out, *r);
     else *out << RecordToJson(*r) << '\n';
   }
