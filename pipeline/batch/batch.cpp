@@ -311,7 +311,17 @@ std::vector<DossierRecord> Intake(const std::string& source, const std::string& 
     r.source = source;
     records = {Rejected(std::move(r), Status::Error(ErrorCode::kInternal, e.what()))};
   }
-  for (auto& r : records) r = RegisterOne(std::move(r), source, registry, options);
+  for (auto& r : records) {
+    r = RegisterOne(std::move(r), source, registry, options);
+    // What was done, with the person masked (logs never carry names or IDs).
+    std::string line = fs::path(r.source).filename().string() + ": " + DossierStatusName(r.status) + ", " +
+                       std::to_string(r.pages.size()) + " pages, " + (r.doc_type.empty() ? "?" : r.doc_type);
+    for (const char* key : {"full_name", "id_number"})
+      if (auto it = r.fields.find(key); it != r.fields.end()) line += std::string(", ") + key + " " + Mask(it->second.value);
+    for (const auto& f : r.flags) line += " [" + f.code + "]";
+    if (r.error) line += " " + r.error->code;
+    Log(LogLevel::kInfo, line);
+  }
   return records;
 }
 
