@@ -22,7 +22,7 @@ PACKAGES=(
   libtesseract-dev libleptonica-dev libtiff-dev zlib1g-dev
   libopencv-dev libopencv-contrib-dev
   libpoco-dev libpoppler-cpp-dev libpq-dev postgresql
-  chromium
+  chromium clang libclang-rt-14-dev
   googletest libgtest-dev
   fonts-liberation2 fonts-dejavu-core
 )

@@ -94,17 +94,24 @@ void Connection::Begin() {
   open_ = true;
 }
 
+void Connection::BeginRead() {
+  if (dialect == Dialect::kSqlite) *session << "BEGIN", Poco::Data::Keywords::now;
+  else *session << "BEGIN ISOLATION LEVEL REPEATABLE READ", Poco::Data::Keywords::now;
+  open_ = read_only_ = true;
+}
+
 void Connection::Commit() {
-  if (dialect == Dialect::kSqlite) *session << "COMMIT", Poco::Data::Keywords::now;
+  if (dialect == Dialect::kSqlite || read_only_) *session << "COMMIT", Poco::Data::Keywords::now;
   else session->commit();
-  open_ = false;
+  open_ = read_only_ = false;
 }
 
 void Connection::Rollback() noexcept {
   if (!open_) return;
-  open_ = false;
+  const bool raw = dialect == Dialect::kSqlite || read_only_;
+  open_ = read_only_ = false;
   try {
-    if (dialect == Dialect::kSqlite) *session << "ROLLBACK", Poco::Data::Keywords::now;
+    if (raw) *session << "ROLLBACK", Poco::Data::Keywords::now;
     else session->rollback();
   } catch (...) {
   }

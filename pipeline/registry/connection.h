@@ -44,11 +44,13 @@ struct Connection {
   // IMMEDIATE): a reader that later writes could otherwise deadlock with
   // another connection and fail instead of waiting its turn.
   void Begin();
+  // A read-only transaction: its reads all see one moment of the database.
+  void BeginRead();
   void Commit();
   void Rollback() noexcept;  // if one is open
 
  private:
-  bool open_ = false;
+  bool open_ = false, read_only_ = false;
 };
 
 // Opens (and for SQLite creates) the database and brings its schema up to

@@ -88,18 +88,22 @@ Result<std::optional<DossierRecord>> Registry::FindBySha256(const std::string& s
   return std::optional<DossierRecord>(std::move(rec).value());
 }
 
-Result<DossierRecord> Registry::Load(std::int64_t dossier_id) {
+Result<DossierRecord> Registry::Load(std::int64_t dossier_id, int* version) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Session& s = impl_->session();
   DossierRecord r;
   try {
+    impl_->db->BeginRead();
     {
       Statement st(s);
       st << impl_->Sql("SELECT * FROM dossiers WHERE id = ?"), bind(dossier_id), now;
       RecordSet rs(st);
-      if (!rs.moveFirst())
-        return Status::Error(ErrorCode::kInvalidArgument, "no dossier " + std::to_string(dossier_id));
+      if (!rs.moveFirst()) {
+        impl_->db->Rollback();
+        return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(dossier_id));
+      }
       r.dossier_id = dossier_id;
+      if (version) *version = GetNum<int>(rs, "version");
       r.sha256 = Get(rs, "sha256");
       r.source = Get(rs, "source");
       r.status = ParseDossierStatus(Get(rs, "status")).value_or(DossierStatus::kRejected);
@@ -153,7 +157,9 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id) {
                                ParseSeverity(Get(rs, "severity")).value_or(Severity::kInfo),
                                Get(rs, "field"), Get(rs, "message")});
     }
+    impl_->db->Commit();
   } catch (const Poco::Exception& e) {
+    impl_->db->Rollback();
     return RegistryError("cannot load dossier " + std::to_string(dossier_id), e);
   }
   return r;

@@ -33,7 +33,10 @@ class Registry {
   // The registered (or needs_review) dossier with this file hash, if any.
   // Rejected attempts do not count: a rejected file may be tried again.
   Result<std::optional<DossierRecord>> FindBySha256(const std::string& sha256);
-  Result<DossierRecord> Load(std::int64_t dossier_id);
+  // The record as one moment of the registry saw it; *version, when given,
+  // receives its version from the same moment (what a later change must
+  // name to be accepted).
+  Result<DossierRecord> Load(std::int64_t dossier_id, int* version = nullptr);
 
   // Writes the record in one transaction. A record whose sha256 is already
   // registered is not written again: the outcome says duplicate and gives

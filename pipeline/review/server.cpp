@@ -264,13 +264,14 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   }
 
   Reply Dossier(std::int64_t id) {
-    auto r = state_.registry->Load(id);
-    if (!r.ok()) return FromStatus(Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id)));
-    auto version = state_.registry->Version(id);
+    // The version from the same moment as the fields: a save names it.
+    int version = 0;
+    auto r = state_.registry->Load(id, &version);
+    if (!r.ok()) return FromStatus(r.status());
     auto audit = state_.registry->Audit(id);
-    if (!version.ok() || !audit.ok()) return FromStatus(version.ok() ? audit.status() : version.status());
+    if (!audit.ok()) return FromStatus(audit.status());
     Poco::JSON::Object::Ptr o = ParseRecordJson(RecordToJson(*r));
-    o->set("version", *version);
+    o->set("version", version);
     Poco::JSON::Array rows;
     for (const auto& a : *audit) {
       Poco::JSON::Object row;
