@@ -1,6 +1,7 @@
 #include "extract/normalize.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -89,7 +90,26 @@ std::optional<std::string> NormalizeGender(const std::string& text) {
 
 IdNumber NormalizeIdNumber(const std::string& text) {
   IdNumber id;
-  id.digits = OnlyDigits(DigitsFixed(text));
+  const std::string fixed = DigitsFixed(text);
+  id.digits = OnlyDigits(fixed);
+  // Digits are written in groups ("038 177 040 664", "038.177.040.664"): one
+  // space, dot or hyphen between digits joins them. Anything longer (a run
+  // of leader dots, a stray mark) ends the number, so a speck read as a
+  // digit after the leaders is not taken for a 13th digit.
+  if (id.digits.size() != 12 && id.digits.size() != 9) {
+    std::string group;
+    size_t gap = 0;
+    for (char c : fixed) {
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        if (gap > 1 && !group.empty()) break;
+        group += c;
+        gap = 0;
+      } else if (!group.empty()) {
+        gap += (c == ' ' || c == '.' || c == '-') ? 1 : 2;
+      }
+    }
+    if (group.size() == 12 || group.size() == 9) id.digits = group;
+  }
   id.citizen_id = id.digits.size() == 12;
   id.old_id = id.digits.size() == 9;
   return id;

@@ -29,6 +29,12 @@ TEST(Normalize, IdNumbersInGroups) {
   EXPECT_EQ(NormalizeIdNumber("038 052 082 995").digits, "038052082995");
   EXPECT_TRUE(NormalizeIdNumber("038.052.082.995").citizen_id);
   EXPECT_EQ(NormalizeIdNumber("0380520829O5").digits, "038052082905");
+  // A speck after the leader dots is not a 13th digit.
+  EXPECT_EQ(NormalizeIdNumber("079195989818.........3").digits, "079195989818");
+  EXPECT_TRUE(NormalizeIdNumber("079195989818 ..... 3").citizen_id);
+  // But a real 13-digit reading stays wrong (the check says so).
+  EXPECT_EQ(NormalizeIdNumber("0791959898183").digits, "0791959898183");
+  EXPECT_FALSE(NormalizeIdNumber("0791959898183").citizen_id);
   const IdNumber old = NormalizeIdNumber("012 345 678");
   EXPECT_TRUE(old.old_id);
   EXPECT_FALSE(old.citizen_id);
