@@ -261,6 +261,8 @@ async function loadDashboard() {
   const colours = { registered: "#2e7d32", needs_review: "#f0a500", rejected: "#b00020" };
   bars($("#chart-days"), d.per_day, (x) => `${x.day.slice(5)} ${x.status[0]}`, (x) => x.count, (x) => colours[x.status] || "#555");
   bars($("#chart-flags"), d.top_flags, (x) => x.code.replace(/^ADDRESS_/, "A_").slice(0, 12), (x) => x.count, () => "#12355b");
+  bars($("#chart-batches"), [...d.batches].reverse(), (x) => `${x.command} ${x.finished_at.slice(5, 16)}`,
+       (x) => Math.round(x.pages_per_second * 100) / 100, () => "#2e7d32");
   show("dashboard");
 }
 

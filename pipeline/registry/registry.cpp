@@ -452,4 +452,33 @@ Result<std::vector<std::pair<std::string, int>>> Registry::TopFlags(int n) {
   return out;
 }
 
+Status Registry::RecordBatch(const BatchRun& run) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    const std::string at = run.finished_at.empty() ? NowUtc() : run.finished_at;
+    impl_->session() << impl_->Sql("INSERT INTO batches(finished_at, command, dossiers, pages, seconds) VALUES(?, ?, ?, ?, ?)"),
+        bind(at), bind(run.command), bind(run.dossiers), bind(run.pages), bind(run.seconds), now;
+  } catch (const Poco::Exception& e) {
+    return RegistryError("cannot record the batch", e);
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<Registry::BatchRun>> Registry::RecentBatches(int n) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  std::vector<BatchRun> out;
+  try {
+    Statement st(impl_->session());
+    st << impl_->Sql("SELECT finished_at, command, dossiers, pages, seconds FROM batches ORDER BY id DESC LIMIT ?"),
+        bind(n), now;
+    RecordSet rs(st);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      out.push_back({Get(rs, "finished_at"), Get(rs, "command"), GetNum<int>(rs, "dossiers"), GetNum<int>(rs, "pages"),
+                     GetNum<double>(rs, "seconds")});
+  } catch (const Poco::Exception& e) {
+    return RegistryError("cannot read the batches", e);
+  }
+  return out;
+}
+
 }  // namespace hoso

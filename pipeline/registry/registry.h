@@ -65,6 +65,15 @@ class Registry {
   Result<std::vector<DayCount>> CountsByDay(int days);
   Result<std::vector<std::pair<std::string, int>>> TopFlags(int n);
 
+  // A finished batch (for the dashboard), and the latest ones.
+  struct BatchRun {
+    std::string finished_at, command;
+    int dossiers = 0, pages = 0;
+    double seconds = 0;
+  };
+  Status RecordBatch(const BatchRun& run);
+  Result<std::vector<BatchRun>> RecentBatches(int n);
+
   // Every change of the dossier's status and fields, oldest first.
   struct AuditEntry {
     std::string at, actor, what;  // what: "status" or "field:KEY"

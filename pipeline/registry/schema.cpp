@@ -94,6 +94,16 @@ const std::vector<std::vector<const char*>>& Migrations() {
           " csrf TEXT NOT NULL,"
           " expires_at BIGINT NOT NULL)",
       },
+      // 4: batches run against this registry, for the dashboard's throughput.
+      {
+          "CREATE TABLE batches ("
+          " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+          " finished_at TEXT NOT NULL,"
+          " command TEXT NOT NULL,"  // process | worker | watch
+          " dossiers INTEGER NOT NULL,"
+          " pages INTEGER NOT NULL,"
+          " seconds REAL NOT NULL)",
+      },
   };
   return kMigrations;
 }

@@ -378,9 +378,21 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       o.set("count", n);
       top.add(o);
     }
+    Poco::JSON::Array batches;
+    if (auto recent = state_.registry->RecentBatches(20); recent.ok())
+      for (const auto& b : *recent) {
+        Poco::JSON::Object x;
+        x.set("finished_at", b.finished_at);
+        x.set("command", b.command);
+        x.set("dossiers", b.dossiers);
+        x.set("pages", b.pages);
+        x.set("pages_per_second", b.seconds > 0 ? b.pages / b.seconds : 0.0);
+        batches.add(x);
+      }
     Poco::JSON::Object o;
     o.set("per_day", per_day);
     o.set("top_flags", top);
+    o.set("batches", batches);
     return Ok(o);
   }
 };

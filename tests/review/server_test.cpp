@@ -210,8 +210,14 @@ TEST_F(ServerTest, QueueDossierFieldsAddressApproveAndAudit) {
   EXPECT_EQ(c.Call("POST", other + "/reject", R"({"version":1})").status, 400);
   EXPECT_EQ(c.Call("POST", other + "/reject", R"({"version":1,"reason":"not our ward"})").status, 200);
   EXPECT_EQ(c.Call("GET", "/api/queue").json()->getArray("dossiers")->size(), 0u);
-  // The dashboard counts them.
+  // The dashboard counts them, with the throughput of recent batches.
+  {
+    auto reg = Registry::Open(db_);
+    ASSERT_TRUE((*reg)->RecordBatch({"", "process", 100, 171, 102.0}).ok());
+  }
   auto dash = c.Call("GET", "/api/dashboard").json();
+  ASSERT_EQ(dash->getArray("batches")->size(), 1u);
+  EXPECT_NEAR(dash->getArray("batches")->getObject(0)->getValue<double>("pages_per_second"), 171 / 102.0, 1e-6);
   EXPECT_GE(dash->getArray("per_day")->size(), 2u);
   EXPECT_EQ(dash->getArray("top_flags")->getObject(0)->getValue<int>("count"), 1);
 }

@@ -101,7 +101,12 @@ async function main() {
   const audit = await page.textContent("#audit tbody");
   assert.match(audit, /lan.*field:permanent_address/s);
   assert.match(audit, /lan.*status.*needs_review.*registered/s);
-  console.log(`web e2e: ok (dossier ${id}: address "${suggested}" accepted and approved; refusals checked)`);
+  // The dashboard: charts drawn, the batch hoso just ran among them.
+  await page.click("#nav-dashboard");
+  await page.waitForSelector("#dashboard:not([hidden])");
+  await page.waitForFunction(() => document.querySelectorAll("#chart-batches rect").length >= 1 &&
+                                   document.querySelectorAll("#chart-flags rect").length >= 1);
+    console.log(`web e2e: ok (dossier ${id}: address "${suggested}" accepted and approved; refusals checked)`);
 }
 
 main()

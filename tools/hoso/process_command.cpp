@@ -138,6 +138,10 @@ int RunProcess(const std::vector<std::string>& argv) {
     std::cerr << "hoso process: " << summary.status().message() << "\n";
     return kExitFatal;
   }
+  // For the review station's dashboard (pages per second of recent batches).
+  if (summary->pages > 0)
+    (void)(*registry)->RecordBatch({"", "process", summary->registered + summary->needs_review + summary->rejected,
+                                    summary->pages, summary->elapsed_seconds});
   if (!quiet) {
     const auto& s = *summary;
     char line[256];

@@ -143,6 +143,10 @@ int RunWorkerCommand(const std::vector<std::string>& argv) {
     std::cerr << "hoso worker: " << summary.status().message() << "\n";
     return kExitFatal;
   }
+  // For the review station's dashboard (pages per second of recent batches).
+  if (summary->pages > 0)
+    (void)(*registry)->RecordBatch({"", "worker", summary->registered + summary->needs_review + summary->rejected,
+                                    summary->pages, summary->elapsed_seconds});
   if (!quiet) {
     const auto& s = *summary;
     std::fprintf(stderr, "worker: %d registered, %d needs review, %d rejected (%d already known); %d pages in %.1f s (%.2f pages/s)\n",

@@ -99,6 +99,10 @@ int RunWatchCommand(const std::vector<std::string>& argv) {
     std::cerr << "hoso watch: " << summary.status().message() << "\n";
     return kExitFatal;
   }
+  // For the review station's dashboard (pages per second of recent batches).
+  if (summary->pages > 0)
+    (void)(*registry)->RecordBatch({"", "watch", summary->registered + summary->needs_review + summary->rejected,
+                                    summary->pages, summary->elapsed_seconds});
   if (!quiet)
     std::fprintf(stderr, "watch: %d registered, %d needs review, %d rejected (%d already known); %d pages\n",
                  summary->registered, summary->needs_review, summary->rejected, summary->duplicates, summary->pages);
