@@ -15,6 +15,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kInputTooManyPages: return "INPUT_TOO_MANY_PAGES";
     case ErrorCode::kInputEncrypted: return "INPUT_ENCRYPTED";
     case ErrorCode::kOcrFailed: return "OCR_FAILED";
+    case ErrorCode::kOcrTimeout: return "OCR_TIMEOUT";
     case ErrorCode::kRegistryFailed: return "REGISTRY_FAILED";
     case ErrorCode::kInvalidArgument: return "INVALID_ARGUMENT";
     case ErrorCode::kNotFound: return "NOT_FOUND";

@@ -22,6 +22,7 @@ enum class ErrorCode {
   kInputTooManyPages,  // INPUT_TOO_MANY_PAGES: more pages than the limit
   kInputEncrypted,     // INPUT_ENCRYPTED: a password-protected PDF
   kOcrFailed,          // OCR_FAILED: the OCR engine could not start or read a page
+  kOcrTimeout,         // OCR_TIMEOUT: a page took longer than the per-page limit
   kRegistryFailed,     // REGISTRY_FAILED: the database refused the record
   kInvalidArgument,    // INVALID_ARGUMENT: a caller's mistake (options, usage)
   kNotFound,           // NOT_FOUND: no such dossier, user or session

@@ -3,6 +3,7 @@
 #include <leptonica/allheaders.h>
 #include <opencv2/imgproc.hpp>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/renderer.h>
 #include <tesseract/resultiterator.h>
 
@@ -55,6 +56,8 @@ Status OcrOptions::Validate() const {
   if (languages.empty()) return Status::Error(ErrorCode::kInvalidArgument, "no OCR language given");
   if (page_seg_mode < 0 || page_seg_mode > 13)
     return Status::Error(ErrorCode::kInvalidArgument, "page_seg_mode must be 0..13");
+  if (page_seconds < 0 || page_seconds > 86400)
+    return Status::Error(ErrorCode::kInvalidArgument, "page_seconds must be 0..86400");
   return Status::Ok();
 }
 
@@ -142,7 +145,15 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
     api.SetImage(image);
     api.SetSourceResolution(dpi);
     api.SetInputImage(pixClone(shown));  // what the PDF shows
-    if (api.Recognize(nullptr) != 0) {
+    tesseract::ETEXT_DESC monitor;
+    if (impl_->options.page_seconds > 0) monitor.set_deadline_msecs(impl_->options.page_seconds * 1000);
+    const int rc = api.Recognize(&monitor);
+    if (monitor.deadline_exceeded()) {
+      api.Clear();
+      return Status::Error(ErrorCode::kOcrTimeout, "Tesseract did not read the page within " +
+                                                       std::to_string(impl_->options.page_seconds) + " s");
+    }
+    if (rc != 0) {
       api.Clear();
       return Status::Error(ErrorCode::kOcrFailed, "Tesseract failed to recognise the page");
     }

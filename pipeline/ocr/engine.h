@@ -24,6 +24,9 @@ struct OcrOptions {
   std::string tessdata_dir;
   // Tesseract page segmentation mode; 3 is fully automatic (forms, letters).
   int page_seg_mode = 3;
+  // A page Tesseract has not read in this time is given up (OCR_TIMEOUT):
+  // one pathological page must not stall a worker. 0: no limit.
+  int page_seconds = 120;
   Status Validate() const;
 };
 

@@ -8,8 +8,10 @@
 #include <Poco/JSON/Parser.h>
 
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <sstream>
 
 #include "cleanup/cleanup.h"
@@ -256,6 +258,32 @@ TEST(OcrUpsideDown, APoorReadingIsTriedTurnedOver) {
   auto fine = Engine().ReadPage(upright, 200, false, 0.8);
   ASSERT_TRUE(fine.ok());
   EXPECT_FALSE(fine->turned_over);
+}
+
+}  // namespace
+}  // namespace hoso
+
+namespace hoso {
+namespace {
+
+// A page Tesseract would chew on for long (dense noise) is given up at the
+// per-page limit, with its own error; the engine reads the next page as usual.
+TEST(OcrEngine, APageOverTheTimeLimitIsGivenUp) {
+  OcrOptions o;
+  o.page_seconds = 1;
+  auto e = OcrEngine::Create(o);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  cv::Mat noise(3500, 2500, CV_8UC1);
+  cv::randu(noise, 0, 256);
+  cv::threshold(noise, noise, 127, 255, cv::THRESH_BINARY);
+  const auto started = std::chrono::steady_clock::now();
+  auto page = (*e)->ReadPage(noise, 300, false);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  ASSERT_FALSE(page.ok()) << "read in " << seconds << " s";
+  EXPECT_EQ(page.status().code(), ErrorCode::kOcrTimeout) << page.status().ToString();
+  auto text = (*e)->ReadPage(test::TextPage(600, 160, 1, 40), 300);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_FALSE(text->text.empty());
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ Status Usage(const std::string& message) { return Status::Error(ErrorCode::kInva
 }  // namespace
 
 std::set<std::string> WithPipelineOptions(std::set<std::string> more) {
-  more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off", "--split"});
+  more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off", "--split", "--page-seconds"});
   return more;
 }
 
@@ -75,6 +75,13 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
       else if (step == "colour") c.colour_ink.enabled = false;
       else if (step == "solid") c.solid_regions.enabled = false;
       else return Usage("--cleanup-off: unknown step '" + step + "'");
+    }
+  }
+  if (auto seconds = args.Value("--page-seconds")) {
+    try {
+      options->ocr.page_seconds = std::stoi(*seconds);
+    } catch (...) {
+      return Usage("--page-seconds must be a whole number of seconds");
     }
   }
   if (auto split = args.Value("--split")) {

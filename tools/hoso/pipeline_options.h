@@ -36,6 +36,8 @@ inline constexpr const char* kPipelineOptionsHelp =
     "  --cleanup-off STEPS  comma-separated cleanup steps to skip: orientation,\n"
     "                    deskew, despeckle, leaders, illumination, colour, solid\n"
     "  --max-pages N     refuse files with more pages (default 1000)\n"
+    "  --page-seconds N  give up a page OCR has not read in N s (OCR_TIMEOUT;\n"
+    "                    default 120, 0: no limit)\n"
     "  --split separator|blank\n"
     "                    a file is a stack of dossiers: cut it at separator sheets\n"
     "                    (hoso separator-sheet) or at blank pages; each piece is\n"
