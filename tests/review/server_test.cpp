@@ -11,6 +11,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 
 #include <atomic>
@@ -254,6 +255,22 @@ TEST_F(ServerTest, BadRequestsAreRefused) {
   EXPECT_EQ(c.Call("GET", "/api/dossiers/1%20OR%201=1").status, 404);
   EXPECT_EQ(c.Call("GET", "/api/queue?flag=x'%20OR%20'1'='1").json()->getArray("dossiers")->size(), 0u);
   EXPECT_EQ(c.Call("GET", "/api/nothing").status, 404);
+}
+
+// Clients that hang up halfway (headers cut, a body promised and not
+// sent) do not take the server down or hold it up.
+TEST_F(ServerTest, ClientsThatDisconnectMidRequestDoNoHarm) {
+  for (int i = 0; i < 20; ++i) {
+    Poco::Net::StreamSocket socket;
+    socket.connect(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(server_->port())));
+    const std::string partial = i % 2 ? "POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n{\"na"
+                                      : "GET /api/que";
+    socket.sendBytes(partial.data(), static_cast<int>(partial.size()));
+    socket.close();
+  }
+  Client c(server_->port());
+  EXPECT_EQ(c.SignIn("lan", "correct horse").status, 200);
+  EXPECT_EQ(c.Call("GET", "/api/queue").status, 200);
 }
 
 TEST(Accounts, PasswordsArePbkdf2Sha256) {
