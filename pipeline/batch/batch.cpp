@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -16,6 +17,7 @@ namespace fs = std::filesystem;
 
 Status BatchOptions::Validate() const {
   if (jobs < 0 || jobs > 256) return Status::Error(ErrorCode::kInvalidArgument, "--jobs must be 1..256");
+  if (file_seconds < 0) return Status::Error(ErrorCode::kInvalidArgument, "--file-seconds must be 0 or more");
   for (Status s : {ingest.Validate(), cleanup.Validate(), ocr.Validate()})
     if (!s.ok()) return s;
   if (split != SplitMode::kNone && !out_dir.empty())
@@ -212,7 +214,17 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
 
   // Pages are decoded, cleaned and read one at a time, then released.
   std::vector<OcrPage> ocr_pages;
+  const auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < (*doc)->page_count(); ++i) {
+    if (options.file_seconds > 0 &&
+        std::chrono::steady_clock::now() - started > std::chrono::duration<double>(options.file_seconds)) {
+      char limit[32];
+      std::snprintf(limit, sizeof limit, "%g", options.file_seconds);
+      return fail(Status::Error(ErrorCode::kOcrTimeout, std::string("the file was not read within ") + limit +
+                                                            " s (stopped before page " +
+                                                            std::to_string(i + 1) + " of " +
+                                                            std::to_string((*doc)->page_count()) + ")"));
+    }
     auto source_page = (*doc)->LoadPage(i);
     if (!source_page.ok()) return fail(source_page.status());
     auto clean = Clean(*source_page, options.cleanup, &engine, DebugFor(options, source, i));

@@ -48,6 +48,9 @@ struct BatchOptions {
   // Checks the address field against it; without one, no address verdict.
   std::shared_ptr<const Gazetteer> gazetteer;
   ValidateOptions validate;
+  // A file not read in this many seconds is given up between two pages
+  // (OCR_TIMEOUT); 0: no limit. Each page is bounded by ocr.page_seconds.
+  double file_seconds = 1800;
   // Read again files registered before, replacing their records (same id);
   // fields a person corrected are kept.
   bool reprocess = false;

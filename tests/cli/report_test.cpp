@@ -34,5 +34,22 @@ TEST(HosoProcess, ReportCountsStatusesFlagsAndRejectedFiles) {
   EXPECT_NE(html.find("torn.pdf"), std::string::npos);
 }
 
+// A file over its time limit is given up between pages, with its own code;
+// the batch goes on to the next file.
+TEST(HosoProcess, AFileOverItsTimeLimitIsGivenUpAndTheBatchGoesOn) {
+  test::ScratchDir dir;
+  const auto run = test::Hoso("process --json - --quiet --file-seconds 0 --as-of 2026-01-01 --db " +
+                              (dir / "a.db").string() + " " + (test::SamplesDir() / "dossier-0002.tif").string(), false);
+  EXPECT_NE(run.out.find("\"status\":\"registered\""), std::string::npos) << "0: no limit";
+  // A millisecond: the first page is read, the limit is past before the
+  // second; the next file's first page is read all the same.
+  const auto limited = test::Hoso("process --json - --quiet --jobs 1 --file-seconds 0.001 --as-of 2026-01-01 --db " +
+                                  (dir / "b.db").string() + " " + (test::SamplesDir() / "dossier-0002.tif").string() +
+                                  " " + (test::SamplesDir() / "dossier-0001.jpg").string(), false);
+  EXPECT_NE(limited.out.find("OCR_TIMEOUT"), std::string::npos) << limited.out;
+  EXPECT_NE(limited.out.find("stopped before page 2 of 2"), std::string::npos) << limited.out;
+  EXPECT_NE(limited.out.find("dossier-0001.jpg\",\"sha256\""), std::string::npos) << limited.out;
+}
+
 }  // namespace
 }  // namespace hoso

@@ -14,7 +14,7 @@ Status Usage(const std::string& message) { return Status::Error(ErrorCode::kInva
 }  // namespace
 
 std::set<std::string> WithPipelineOptions(std::set<std::string> more) {
-  more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off", "--split", "--page-seconds"});
+  more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off", "--split", "--page-seconds", "--file-seconds"});
   return more;
 }
 
@@ -82,6 +82,13 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
       options->ocr.page_seconds = std::stoi(*seconds);
     } catch (...) {
       return Usage("--page-seconds must be a whole number of seconds");
+    }
+  }
+  if (auto seconds = args.Value("--file-seconds")) {
+    try {
+      options->file_seconds = std::stod(*seconds);
+    } catch (...) {
+      return Usage("--file-seconds must be a number of seconds");
     }
   }
   if (auto split = args.Value("--split")) {

@@ -38,6 +38,8 @@ inline constexpr const char* kPipelineOptionsHelp =
     "  --max-pages N     refuse files with more pages (default 1000)\n"
     "  --page-seconds N  give up a page OCR has not read in N s (OCR_TIMEOUT;\n"
     "                    default 120, 0: no limit)\n"
+    "  --file-seconds N  give up a file not read in N s, between two pages\n"
+    "                    (OCR_TIMEOUT; default 1800, 0: no limit)\n"
     "  --split separator|blank\n"
     "                    a file is a stack of dossiers: cut it at separator sheets\n"
     "                    (hoso separator-sheet) or at blank pages; each piece is\n"
