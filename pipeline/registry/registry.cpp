@@ -44,6 +44,13 @@ Status RegistryError(const std::string& what, const Poco::Exception& e) {
   return Status::Error(ErrorCode::kRegistryFailed, what + ": " + e.displayText());
 }
 
+// One row of the audit trail, inside the caller's transaction.
+void AddAuditRow(Session& s, const Connection& db, std::int64_t id, const std::string& at, const std::string& actor,
+           const std::string& what, const Poco::Nullable<std::string>& before, const std::string& after) {
+  s << db.Sql("INSERT INTO audit(dossier_id, at, actor, what, before_value, after_value) VALUES(?, ?, ?, ?, ?, ?)"),
+      bind(id), bind(at), bind(actor), bind(what), bind(before), bind(after), now;
+}
+
 }  // namespace
 
 struct Registry::Impl {
@@ -239,9 +246,7 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
     // The audit trail: the status this run gave (and the one it replaced).
     Poco::Nullable<std::string> before;
     if (existing) before = existing_status;
-    s << impl_->Sql("INSERT INTO audit(dossier_id, at, actor, what, before_value, after_value) "
-                    "VALUES(?, ?, 'hoso', 'status', ?, ?)"),
-        bind(id), bind(now_utc), bind(before), bind(status), now;
+    AddAuditRow(s, *impl_->db, id, now_utc, "hoso", "status", before, status);
     impl_->db->Commit();
   } catch (const Poco::Exception& e) {
     impl_->db->Rollback();
@@ -344,8 +349,7 @@ Status Registry::CorrectField(std::int64_t id, const std::string& key, const std
     s << impl_->Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, bbox_h, "
                     "set_by, updated_at) VALUES(?, ?, ?, 1.0, 0, 0, 0, 0, 0, ?, ?)"),
         bind(id), bind(key), bind(value), bind(who), bind(at), now;
-    s << impl_->Sql("INSERT INTO audit(dossier_id, at, actor, what, before_value, after_value) VALUES(?, ?, ?, ?, ?, ?)"),
-        bind(id), bind(at), bind(who), bind("field:" + key), bind(before), bind(value), now;
+    AddAuditRow(s, *impl_->db, id, at, who, "field:" + key, before, value);
     impl_->db->Commit();
   } catch (const Poco::Exception& e) {
     impl_->db->Rollback();
@@ -375,9 +379,8 @@ Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string
     }
     s << impl_->Sql("UPDATE dossiers SET status = ?, error_code = ?, error_message = ? WHERE id = ?"), bind(after),
         bind(code), bind(message), bind(id), now;
-    s << impl_->Sql("INSERT INTO audit(dossier_id, at, actor, what, before_value, after_value) VALUES(?, ?, ?, ?, ?, ?)"),
-        bind(id), bind(at), bind(who), bind(std::string("status")), bind(before),
-        bind(reason.empty() ? after : after + ": " + reason), now;
+    AddAuditRow(s, *impl_->db, id, at, who, "status", Poco::Nullable<std::string>(before),
+                reason.empty() ? after : after + ": " + reason);
     impl_->db->Commit();
   } catch (const Poco::Exception& e) {
     impl_->db->Rollback();
