@@ -12,8 +12,11 @@ cv::Mat Shrink(const cv::Mat& image, double scale) {
   cv::Mat out = image;
   if (scale >= 0.999 || image.empty()) return out;
   while (scale <= 0.5 + 1e-9 && out.cols >= 2 && out.rows >= 2) {
+    // An odd row or column left over would make the ratio not exactly 2,
+    // and OpenCV would take its general area path (~15 times slower).
     cv::Mat half;
-    cv::resize(out, half, cv::Size(out.cols / 2, out.rows / 2), 0, 0, cv::INTER_AREA);
+    const cv::Mat even = out(cv::Rect(0, 0, out.cols & ~1, out.rows & ~1));
+    cv::resize(even, half, cv::Size(even.cols / 2, even.rows / 2), 0, 0, cv::INTER_AREA);
     out = half;
     scale *= 2;
   }

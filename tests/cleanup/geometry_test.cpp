@@ -62,5 +62,22 @@ TEST(Shrink, KeepsCoordinatesAndAverages) {
   EXPECT_EQ(Shrink(page, 1.0).data, page.data);
 }
 
+// Odd sizes too: each 2x2 block becomes its exact mean, the trailing odd row
+// and column are dropped (the general area path would blend neighbouring
+// blocks by a sliver more and more towards the far edge, and is far slower).
+TEST(Shrink, HalvesOddSizesExactly) {
+  cv::RNG rng(7);
+  cv::Mat blocks(877, 1240, CV_8UC1);
+  rng.fill(blocks, cv::RNG::UNIFORM, 0, 256);
+  cv::Mat page;
+  cv::resize(blocks, page, cv::Size(), 2, 2, cv::INTER_NEAREST);
+  cv::copyMakeBorder(page, page, 0, 1, 0, 1, cv::BORDER_CONSTANT, cv::Scalar(0));  // 2481 x 1755
+  const cv::Mat half = Shrink(page, 0.5);
+  ASSERT_EQ(half.size(), blocks.size());
+  EXPECT_EQ(cv::norm(half, blocks, cv::NORM_INF), 0);
+  const cv::Mat quarter = Shrink(page, 0.25);
+  EXPECT_EQ(quarter.size(), cv::Size(620, 438));
+}
+
 }  // namespace
 }  // namespace hoso
