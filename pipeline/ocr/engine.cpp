@@ -1,4 +1,5 @@
 #include "ocr/engine.h"
+#include "ocr/layout.h"
 
 #include <leptonica/allheaders.h>
 #include <opencv2/imgproc.hpp>
@@ -54,8 +55,8 @@ void ReexecWithoutOcrThreads(char** argv) {
 
 Status OcrOptions::Validate() const {
   if (languages.empty()) return Status::Error(ErrorCode::kInvalidArgument, "no OCR language given");
-  if (page_seg_mode < 0 || page_seg_mode > 13)
-    return Status::Error(ErrorCode::kInvalidArgument, "page_seg_mode must be 0..13");
+  if (page_seg_mode != kAutoSegmentation && (page_seg_mode < 0 || page_seg_mode > 13))
+    return Status::Error(ErrorCode::kInvalidArgument, "page_seg_mode must be 0..13 (or automatic)");
   if (page_seconds < 0 || page_seconds > 86400)
     return Status::Error(ErrorCode::kInvalidArgument, "page_seconds must be 0..86400");
   return Status::Ok();
@@ -83,7 +84,6 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
     return Status::Error(ErrorCode::kOcrFailed,
                          "Tesseract could not load the language models '" + options.languages +
                              "' (is tesseract-ocr-vie installed?)");
-  impl->api.SetPageSegMode(static_cast<tesseract::PageSegMode>(options.page_seg_mode));
   impl->api.SetVariable("debug_file", "/dev/null");
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
 }
@@ -141,6 +141,11 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
 
   PixPtr pix = MatToPix(gray, dpi);
   if (!pix) return Status::Error(ErrorCode::kOcrFailed, "out of memory for the page image");
+  int mode = impl_->options.page_seg_mode;
+  if (mode == OcrOptions::kAutoSegmentation)
+    mode = blank ? tesseract::PSM_SINGLE_COLUMN
+                 : FindColumns(gray, dpi).columns() ? tesseract::PSM_AUTO : tesseract::PSM_SINGLE_COLUMN;
+  api.SetPageSegMode(static_cast<tesseract::PageSegMode>(mode));
   auto recognise = [&](Pix* image, Pix* shown) -> Status {
     api.SetImage(image);
     api.SetSourceResolution(dpi);

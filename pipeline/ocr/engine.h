@@ -22,8 +22,11 @@ struct OcrOptions {
   // Folder holding the .traineddata files; empty means Tesseract's default
   // (TESSDATA_PREFIX or the compiled-in path).
   std::string tessdata_dir;
-  // Tesseract page segmentation mode; 3 is fully automatic (forms, letters).
-  int page_seg_mode = 3;
+  // Tesseract page segmentation mode, or kAutoSegmentation: 4 (one column
+  // of lines of any size: forms, letters), or 3 (fully automatic, finds
+  // columns) on a page whose text is in columns (see ocr/layout.h).
+  static constexpr int kAutoSegmentation = -1;
+  int page_seg_mode = kAutoSegmentation;
   // A page Tesseract has not read in this time is given up (OCR_TIMEOUT):
   // one pathological page must not stall a worker. 0: no limit.
   int page_seconds = 120;

@@ -14,7 +14,8 @@ Status Usage(const std::string& message) { return Status::Error(ErrorCode::kInva
 }  // namespace
 
 std::set<std::string> WithPipelineOptions(std::set<std::string> more) {
-  more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off", "--split", "--page-seconds", "--file-seconds"});
+  more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off", "--split", "--page-seconds", "--file-seconds",
+               "--psm"});
   return more;
 }
 
@@ -55,6 +56,14 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
     options->address.as_of = *as_of;
   }
   if (auto lang = args.Value("--lang")) options->ocr.languages = *lang;
+  if (auto psm = args.Value("--psm"); psm && *psm != "auto") {
+    try {
+      options->ocr.page_seg_mode = std::stoi(*psm);
+    } catch (...) {
+      return Usage("--psm must be auto or a Tesseract mode 0..13");
+    }
+    if (Status s = options->ocr.Validate(); !s.ok()) return Usage("--psm must be auto or a Tesseract mode 0..13");
+  }
   if (auto max_pages = args.Value("--max-pages")) {
     try {
       options->ingest.max_pages = std::stoi(*max_pages);
