@@ -47,8 +47,10 @@ struct DeskewOptions {
 
 struct LeaderOptions {
   bool enabled = true;
-  // A run of at least this many evenly spaced dots on one line is a leader.
-  int min_dots = 8;
+  // A run of at least this many evenly spaced lone dots on one line is a
+  // leader (an ellipsis has three; a value that nearly fills its line
+  // leaves a leader of a few dots, which Tesseract reads as "....").
+  int min_dots = 5;
 };
 
 struct DespeckleOptions {

@@ -54,6 +54,26 @@ TEST(OcrEngine, ReadsTesseractsPhototest) {
   EXPECT_GT(first.confidence, 0.5);
 }
 
+// A signature scrawled below the text: Tesseract reads its strokes as a
+// line of dashes and brackets, which hoso drops from the page's lines and
+// its text; every line of real text stays.
+TEST(OcrEngine, ASignaturesStrokesAreNotText) {
+  const auto dir = DataDir() / "ocr-reference" / "tesseract";
+  cv::Mat page = ReadGray(dir / "phototest.tif");
+  const std::vector<cv::Point> stroke = {{300, 420}, {340, 395}, {370, 440}, {410, 400},
+                                         {440, 435}, {480, 415}, {510, 425}, {590, 410}};
+  cv::polylines(page, stroke, false, cv::Scalar(0), 3, cv::LINE_AA);
+  cv::line(page, {290, 455}, {600, 450}, cv::Scalar(0), 2, cv::LINE_AA);
+  auto read = Engine().ReadPage(page, 200);
+  ASSERT_TRUE(read.ok());
+  const std::string truth = test::ReadFile(dir / "phototest.txt");
+  EXPECT_LT(CharacterErrorRate(truth, read->text), 0.02) << read->text;
+  // No line of the text is made of the strokes.
+  std::stringstream lines(read->text);
+  for (std::string line; std::getline(lines, line);)
+    EXPECT_EQ(line.find_first_of("-_~<>=`"), std::string::npos) << line;
+}
+
 TEST(OcrEngine, ReadsAVietnameseWordWithItsTones) {
   auto page = Engine().ReadPage(ReadGray(DataDir() / "ocr-reference" / "tesseract" / "viet.tif"), 300);
   ASSERT_TRUE(page.ok());
