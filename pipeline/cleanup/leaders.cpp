@@ -1,9 +1,11 @@
 // Dotted leaders: the ". . . . ." that forms print for a value to be written
 // on. Tesseract reads long runs of them as garbage ("££22EE…") and loses the
 // value beside them, so they are erased before OCR. A leader is a run of
-// small dots of one size on one baseline at one pitch; the periods of running
-// text are too few and too irregular to qualify, and scanner noise (specks
-// between and around the dots) is stepped over rather than breaking the run.
+// small lone dots of one size on one baseline at one pitch: the periods of
+// running text are too few and too irregular to qualify, the marks of
+// Vietnamese letters are not lone (a letter sits right above or below them),
+// and scanner noise (specks between and around the dots) is stepped over
+// rather than breaking the run.
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>

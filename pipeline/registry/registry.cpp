@@ -11,6 +11,7 @@
 #include <Poco/Exception.h>
 
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <vector>
 
@@ -299,6 +300,44 @@ Result<std::vector<std::int64_t>> Registry::DossierIds(const std::vector<std::st
     return RegistryError("cannot list dossiers", e);
   }
   return ids;
+}
+
+Result<std::vector<Registry::QueueEntry>> Registry::ReviewQueue() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  std::vector<QueueEntry> out;
+  Session& s = impl_->session();
+  try {
+    impl_->db->BeginRead();  // the dossiers and their flags from one moment
+    std::map<std::int64_t, size_t> at;
+    {
+      Statement st(s);
+      st << impl_->Sql("SELECT id, source, doc_type, doc_date FROM dossiers WHERE status = 'needs_review' ORDER BY id DESC"),
+          now;
+      RecordSet rs(st);
+      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+        QueueEntry e;
+        e.id = GetNum<std::int64_t>(rs, "id");
+        e.source = Get(rs, "source");
+        e.doc_type = Get(rs, "doc_type");
+        e.doc_date = Get(rs, "doc_date");
+        at[e.id] = out.size();
+        out.push_back(std::move(e));
+      }
+    }
+    Statement st(s);
+    st << impl_->Sql("SELECT DISTINCT f.dossier_id, f.code FROM flags f JOIN dossiers d ON d.id = f.dossier_id"
+                     " WHERE d.status = 'needs_review' ORDER BY f.dossier_id, f.code"),
+        now;
+    RecordSet rs(st);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      if (auto it = at.find(GetNum<std::int64_t>(rs, "dossier_id")); it != at.end())
+        out[it->second].flags.push_back(Get(rs, "code"));
+    impl_->db->Commit();
+  } catch (const Poco::Exception& e) {
+    impl_->db->Rollback();
+    return RegistryError("cannot list the review queue", e);
+  }
+  return out;
 }
 
 namespace {

@@ -83,6 +83,16 @@ class Registry {
 
   Result<std::int64_t> CountDossiers();
 
+  // The dossiers waiting for review, newest first, each with its flag
+  // codes (distinct, sorted): what the review queue lists, in two queries
+  // however long the backlog.
+  struct QueueEntry {
+    std::int64_t id = 0;
+    std::string source, doc_type, doc_date;
+    std::vector<std::string> flags;
+  };
+  Result<std::vector<QueueEntry>> ReviewQueue();
+
   // The ids of the dossiers with one of `statuses` (all when empty) changed
   // on or after `since` (an ISO date or time; none when empty), in id order.
   Result<std::vector<std::int64_t>> DossierIds(const std::vector<std::string>& statuses, const std::string& since);

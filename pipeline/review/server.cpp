@@ -18,6 +18,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -225,28 +226,25 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       if (k == "flag") flag = v;
       if (k == "doc_type") doc_type = v;
     }
-    auto ids = state_.registry->DossierIds({"needs_review"}, "");
-    if (!ids.ok()) return FromStatus(ids.status());
+    auto queue = state_.registry->ReviewQueue();
+    if (!queue.ok()) return FromStatus(queue.status());
     Poco::JSON::Array items;
     std::map<std::string, int> by_flag, by_type;
     int total = 0;
-    for (auto it = ids->rbegin(); it != ids->rend(); ++it) {  // newest first
-      auto r = state_.registry->Load(*it);
-      if (!r.ok()) continue;
-      std::set<std::string> codes;
-      for (const auto& f : r->flags) codes.insert(f.code);
-      for (const auto& c : codes) ++by_flag[c];
-      ++by_type[r->doc_type];
-      if ((!flag.empty() && !codes.count(flag)) || (!doc_type.empty() && r->doc_type != doc_type)) continue;
+    for (const Registry::QueueEntry& e : *queue) {  // newest first
+      for (const auto& c : e.flags) ++by_flag[c];
+      ++by_type[e.doc_type];
+      const bool flagged = std::find(e.flags.begin(), e.flags.end(), flag) != e.flags.end();
+      if ((!flag.empty() && !flagged) || (!doc_type.empty() && e.doc_type != doc_type)) continue;
       ++total;
       if (items.size() >= 500) continue;
       Poco::JSON::Object o;
-      o.set("id", r->dossier_id);
-      o.set("source", fs::path(r->source).filename().string());
-      o.set("doc_type", r->doc_type);
-      o.set("doc_date", r->doc_date.value_or(""));
+      o.set("id", e.id);
+      o.set("source", fs::path(e.source).filename().string());
+      o.set("doc_type", e.doc_type);
+      o.set("doc_date", e.doc_date);
       Poco::JSON::Array flags;
-      for (const auto& c : codes) flags.add(c);
+      for (const auto& c : e.flags) flags.add(c);
       o.set("flags", flags);
       items.add(o);
     }
@@ -255,7 +253,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     for (const auto& [k, n] : by_type) t.set(k, n);
     counts.set("by_flag", f);
     counts.set("by_doc_type", t);
-    counts.set("waiting", static_cast<int>(ids->size()));
+    counts.set("waiting", static_cast<int>(queue->size()));
     counts.set("shown", total);
     Poco::JSON::Object o;
     o.set("counts", counts);

@@ -99,6 +99,36 @@ TEST_F(RegistryTest, RoundTripsARecord) {
   EXPECT_EQ(back->address->suggested->ward, "Phường Hồng Hà");
 }
 
+// The review queue: only dossiers waiting for review, newest first, each
+// with its distinct flag codes in order.
+TEST_F(RegistryTest, TheReviewQueueListsWaitingDossiersWithTheirFlags) {
+  auto reg = Open();
+  DossierRecord a = Record(std::string(64, '1'), DossierStatus::kNeedsReview);
+  a.flags.push_back(Flag{"ADDRESS_OUTDATED", Severity::kWarning, "permanent_address", "old units"});
+  a.flags.push_back(Flag{"LOW_CONFIDENCE", Severity::kWarning, "", "page 2"});
+  const auto id_a = reg->Register(a)->dossier_id;
+  (void)reg->Register(Record(std::string(64, '2'), DossierStatus::kRegistered));
+  DossierRecord c = Record(std::string(64, '3'), DossierStatus::kNeedsReview);
+  c.flags = {Flag{"ID_INCONSISTENT", Severity::kError, "id_number", "digit 4"}};
+  c.doc_type = "citizen_id";
+  c.doc_date.reset();
+  const auto id_c = reg->Register(c)->dossier_id;
+  auto queue = reg->ReviewQueue();
+  ASSERT_TRUE(queue.ok()) << queue.status().ToString();
+  ASSERT_EQ(queue->size(), 2u);
+  EXPECT_EQ((*queue)[0].id, id_c);
+  EXPECT_EQ((*queue)[0].doc_type, "citizen_id");
+  EXPECT_EQ((*queue)[0].doc_date, "");
+  EXPECT_EQ((*queue)[0].flags, std::vector<std::string>{"ID_INCONSISTENT"});
+  EXPECT_EQ((*queue)[1].id, id_a);
+  EXPECT_EQ((*queue)[1].source, a.source);
+  EXPECT_EQ((*queue)[1].doc_date, "2025-07-05");
+  EXPECT_EQ((*queue)[1].flags, (std::vector<std::string>{"ADDRESS_OUTDATED", "LOW_CONFIDENCE"}));
+  // Decided, it leaves the queue.
+  ASSERT_TRUE(reg->Decide(id_c, DossierStatus::kRegistered, "", "lan").ok());
+  EXPECT_EQ(reg->ReviewQueue()->size(), 1u);
+}
+
 TEST_F(RegistryTest, TheSameFileIsNotRegisteredTwice) {
   auto reg = Open();
   const DossierRecord r = Record(std::string(64, 'b'));
