@@ -186,8 +186,31 @@ std::string CleanValue(const std::string& text) {
   return vn::Nfc(out);
 }
 
+namespace {
+
+// Latin letters with marks Vietnamese never writes, which OCR puts on a
+// Vietnamese letter now and then ("Ñguyễn"), back to the bare letter; the
+// name list then restores the right marks.
+std::string FoldForeignLetters(const std::string& text) {
+  static const std::pair<std::string_view, std::string_view> kFold[] = {
+      {"Ä", "A"}, {"Å", "A"}, {"Ā", "A"}, {"ä", "a"}, {"å", "a"}, {"ā", "a"}, {"Ç", "C"}, {"Č", "C"},
+      {"Ć", "C"}, {"ç", "c"}, {"č", "c"}, {"ć", "c"}, {"Ë", "E"}, {"Ē", "E"}, {"ë", "e"}, {"ē", "e"},
+      {"Î", "I"}, {"Ï", "I"}, {"Ī", "I"}, {"î", "i"}, {"ï", "i"}, {"ī", "i"}, {"Ñ", "N"}, {"Ń", "N"},
+      {"Ň", "N"}, {"ñ", "n"}, {"ń", "n"}, {"ň", "n"}, {"Ö", "O"}, {"Ø", "O"}, {"Ō", "O"}, {"ö", "o"},
+      {"ø", "o"}, {"ō", "o"}, {"Š", "S"}, {"Ś", "S"}, {"š", "s"}, {"ś", "s"}, {"Û", "U"}, {"Ü", "U"},
+      {"Ū", "U"}, {"û", "u"}, {"ü", "u"}, {"ū", "u"}, {"Ÿ", "Y"}, {"ÿ", "y"}, {"Ž", "Z"}, {"ž", "z"},
+  };
+  std::string out = text;
+  for (const auto& [from, to] : kFold)
+    for (size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
+      out.replace(at, from.size(), to);
+  return out;
+}
+
+}  // namespace
+
 std::string NormalizeName(const std::string& text, const NameList* names) {
-  const std::string clean = CleanValue(text);
+  const std::string clean = CleanValue(FoldForeignLetters(text));
   std::istringstream in(clean);
   std::string out;
   for (std::string word; in >> word;) {

@@ -55,6 +55,7 @@ TEST(Normalize, NamesTitleCasedAndToneMarksCorrected) {
   EXPECT_EQ(NormalizeName("NGUYỄN VĂN AN", &*names), "Nguyễn Văn An");
   EXPECT_EQ(NormalizeName("Nguyên Văn An", &*names), "Nguyễn Văn An") << "the one family name with those letters";
   EXPECT_EQ(NormalizeName("Trân Thị Loan", &*names), "Trần Thị Loan");
+  EXPECT_EQ(NormalizeName("Ñguyễn Kim Linh", &*names), "Nguyễn Kim Linh") << "a mark Vietnamese never writes";
   EXPECT_EQ(NormalizeName("Phạm  Thị  Nhung.", &*names), "Phạm Thị Nhung");
   // Not enough evidence: an unknown word is left as read.
   EXPECT_EQ(NormalizeName("Lê Xyz", &*names), "Lê Xyz");

@@ -142,7 +142,7 @@ std::string Num(double v, int digits = 3) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string set, report, hoso_bin = "build/tools/hoso/hoso", hoso_json, lang = "vie+eng";
+  std::string set, report, hoso_bin = "build/tools/hoso/hoso", hoso_json, lang = "vie";
   std::string tesseract_mode = "on", ocrmypdf_mode = "auto", as_of = "2026-01-01";
   int jobs = 2, worst_n = 12;
   bool keep_work = false;
