@@ -1,6 +1,6 @@
 #include "ocr/engine.h"
 #include "ocr/layout.h"
-#include "core/vn_text.h"
+#include "ocr/noise_lines.h"
 
 #include <leptonica/allheaders.h>
 #include <opencv2/imgproc.hpp>
@@ -129,45 +129,6 @@ OcrPage Collect(tesseract::TessBaseAPI& api, int width, int height) {
   return page;
 }
 
-// A line Tesseract made of a signature, a stamp's rim or a rule: at least
-// half its characters are neither letters nor digits ("—— TT —<`—=—<_"), and
-// no word in it is a sure reading of two letters or digits or more.
-bool IsGraphics(const OcrLine& line) {
-  int chars = 0, symbols = 0;
-  for (const OcrWord& word : line.words) {
-    int alnum = 0;
-    for (const vn::Glyph& g : vn::Decode(word.text)) {
-      if (g.base == U' ') continue;
-      const bool letter_or_digit = g.letter || (g.base >= U'0' && g.base <= U'9');
-      ++chars;
-      symbols += !letter_or_digit;
-      alnum += letter_or_digit;
-    }
-    if (alnum >= 2 && word.confidence >= 0.85) return false;
-  }
-  return chars > 0 && 2 * symbols >= chars;
-}
-
-// Drops graphics lines (see IsGraphics) from the page and from its text.
-void DropGraphics(OcrPage& page) {
-  bool dropped = false;
-  for (OcrBlock& block : page.blocks) {
-    const size_t before = block.lines.size();
-    std::erase_if(block.lines, IsGraphics);
-    dropped |= block.lines.size() != before;
-  }
-  if (!dropped) return;
-  std::erase_if(page.blocks, [](const OcrBlock& b) { return b.lines.empty(); });
-  // The text again from what is left: lines one to a row, blocks a blank
-  // line apart, as Tesseract writes them.
-  std::string text;
-  for (const OcrBlock& block : page.blocks) {
-    for (const OcrLine& line : block.lines) text += line.Text() + "\n";
-    text += "\n";
-  }
-  page.text = std::move(text);
-}
-
 }  // namespace
 
 Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, double check_upside_down_below) {
@@ -218,14 +179,14 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
   }
   if (Status s = recognise(pix.get(), pix.get()); !s.ok()) return s;
   page = Collect(api, gray.cols, gray.rows);
-  DropGraphics(page);
+  DropNoiseLines(page);
   if (page.mean_confidence < check_upside_down_below) {
     // Read poorly: perhaps upside down after all. Read it turned over, and
     // keep the reading Tesseract is surer of.
     PixPtr turned(pixRotate180(nullptr, pix.get()));
     if (turned && recognise(turned.get(), turned.get()).ok()) {
       OcrPage other = Collect(api, gray.cols, gray.rows);
-      DropGraphics(other);
+      DropNoiseLines(other);
       if (other.mean_confidence > page.mean_confidence + 0.05) {
         page = std::move(other);
         page.turned_over = true;

@@ -1,0 +1,51 @@
+#include "ocr/noise_lines.h"
+
+#include <algorithm>
+#include <string>
+
+#include "core/vn_text.h"
+
+namespace hoso {
+
+bool IsNoiseLine(const OcrLine& line) {
+  if (line.words.empty()) return false;
+  int chars = 0, symbols = 0;
+  bool sure_word = false, fair_word = false;
+  double confidence = 0;
+  for (const OcrWord& word : line.words) {
+    int alnum = 0;
+    for (const vn::Glyph& g : vn::Decode(word.text)) {
+      if (g.base == U' ') continue;
+      const bool letter_or_digit = g.letter || (g.base >= U'0' && g.base <= U'9');
+      ++chars;
+      symbols += !letter_or_digit;
+      alnum += letter_or_digit;
+    }
+    sure_word |= alnum >= 2 && word.confidence >= 0.85;
+    fair_word |= word.confidence >= 0.6;
+    confidence += word.confidence;
+  }
+  confidence /= static_cast<double>(line.words.size());
+  const bool graphics = chars > 0 && 2 * symbols >= chars && !sure_word;
+  const bool unreadable = confidence < 0.35 && !fair_word;
+  return graphics || unreadable;
+}
+
+void DropNoiseLines(OcrPage& page) {
+  bool dropped = false;
+  for (OcrBlock& block : page.blocks) {
+    const size_t before = block.lines.size();
+    std::erase_if(block.lines, IsNoiseLine);
+    dropped |= block.lines.size() != before;
+  }
+  if (!dropped) return;
+  std::erase_if(page.blocks, [](const OcrBlock& b) { return b.lines.empty(); });
+  std::string text;
+  for (const OcrBlock& block : page.blocks) {
+    for (const OcrLine& line : block.lines) text += line.Text() + "\n";
+    text += "\n";
+  }
+  page.text = std::move(text);
+}
+
+}  // namespace hoso
