@@ -307,7 +307,7 @@ TEST(OcrEngine, APageOverTheTimeLimitIsGivenUp) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   ASSERT_FALSE(page.ok()) << "read in " << seconds << " s";
   EXPECT_EQ(page.status().code(), ErrorCode::kOcrTimeout) << page.status().ToString();
-  auto text = (*e)->ReadPage(test::TextPage(600, 160, 1, 40), 300);
+  auto text = (*e)->ReadPage(test::TextPage(1800, 400, 1, 40), 300);
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   EXPECT_FALSE(text->text.empty());
 }
