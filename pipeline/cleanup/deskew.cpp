@@ -29,27 +29,16 @@ SkewEstimate EstimateSkew(const cv::Mat& gray, int dpi, const DeskewOptions& opt
   cv::Mat small, ink;
   small = Shrink(gray, scale);
   cv::adaptiveThreshold(small, ink, 1, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 15, 12);
-  // Drop components far larger than characters (borders, photos, stamps' rings).
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
-  const int max_side = static_cast<int>(75 * 0.5);  // half an inch at 75 dpi
-  std::vector<uchar> keep(n, 1);
-  keep[0] = 0;
-  // Also ruled lines and the edges of dark borders (thin and long: they
-  // would pull the profile to their own angle, often the scanner's 0°), and
+  // Drop components far larger than characters (borders, photos, stamps' rings),
+  // ruled lines and the edges of dark borders (thin and long: they would
+  // pull the profile to their own angle, often the scanner's 0°), and
   // anything touching the page's edge.
-  for (int i = 1; i < n; ++i) {
-    const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
-    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    const bool thin_line = h <= 2 && w > 8 * h;
-    const bool at_edge = x == 0 || y == 0 || x + w >= ink.cols || y + h >= ink.rows;
-    if (w > max_side * 4 || h > max_side || thin_line || at_edge) keep[i] = 0;
-  }
-  for (int y = 0; y < ink.rows; ++y) {
-    uchar* row = ink.ptr<uchar>(y);
-    const int* lab = labels.ptr<int>(y);
-    for (int x = 0; x < ink.cols; ++x) row[x] = keep[lab[x]];
-  }
+  const int max_side = static_cast<int>(75 * 0.5);  // half an inch at 75 dpi
+  KeepComponents(ink, 1, [&](const cv::Rect& r, int) {
+    const bool thin_line = r.height <= 2 && r.width > 8 * r.height;
+    const bool at_edge = r.x == 0 || r.y == 0 || r.x + r.width >= ink.cols || r.y + r.height >= ink.rows;
+    return !(r.width > max_side * 4 || r.height > max_side || thin_line || at_edge);
+  });
   const InkProfile profile(ink);
   if (profile.pixels() < 50) return est;
   double best = 0, mean = 0;

@@ -26,24 +26,12 @@ cv::Mat TextInk(const cv::Mat& gray, int dpi, double target) {
   cv::Mat small, ink;
   small = Shrink(gray, scale);
   cv::adaptiveThreshold(small, ink, 1, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 15, 12);
-  cv::Mat labels, stats, centroids;
-  // BBDT gathers statistics twice as fast as OpenCV's default labelling on
-  // noisy pages (tens of thousands of specks); every cleanup step uses it.
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
   const int max_side = static_cast<int>(target * 0.5);
   // A tone mark of 12 pt type is ~0.5 x 0.3 mm; dust is a pixel or two.
   const int min_area = std::max(2, static_cast<int>(std::lround(4 * (target / 150.0) * (target / 150.0))));
-  std::vector<uchar> keep(n, 1);
-  keep[0] = 0;
-  for (int i = 1; i < n; ++i) {
-    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    if (w > max_side || h > max_side || stats.at<int>(i, cv::CC_STAT_AREA) < min_area) keep[i] = 0;
-  }
-  for (int y = 0; y < ink.rows; ++y) {
-    uchar* row = ink.ptr<uchar>(y);
-    const int* lab = labels.ptr<int>(y);
-    for (int x = 0; x < ink.cols; ++x) row[x] = keep[lab[x]];
-  }
+  KeepComponents(ink, 1, [&](const cv::Rect& r, int area) {
+    return r.width <= max_side && r.height <= max_side && area >= min_area;
+  });
   return ink;
 }
 

@@ -20,17 +20,7 @@ ColumnEvidence FindColumns(const cv::Mat& gray, int dpi) {
   cv::adaptiveThreshold(small, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 15, 15);
   // Text only: frames, rules, photos and the card outline of an ID copy
   // (taller than 6 mm or wider than 30 mm) would make gutters of their own.
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
-  std::vector<uchar> keep(static_cast<size_t>(n), 255);
-  keep[0] = 0;
-  for (int i = 1; i < n; ++i)
-    if (stats.at<int>(i, cv::CC_STAT_HEIGHT) > 6 * mm || stats.at<int>(i, cv::CC_STAT_WIDTH) > 30 * mm) keep[static_cast<size_t>(i)] = 0;
-  for (int y = 0; y < ink.rows; ++y) {
-    uchar* row = ink.ptr<uchar>(y);
-    const int* lab = labels.ptr<int>(y);
-    for (int x = 0; x < ink.cols; ++x) row[x] = keep[static_cast<size_t>(lab[x])];
-  }
+  KeepComponents(ink, 255, [&](const cv::Rect& r, int) { return r.height <= 6 * mm && r.width <= 30 * mm; });
   // Letters and the spaces between words (~1-2 mm) join into one run; a
   // gutter stays open.
   const int join = std::max(3, static_cast<int>(std::lround(2.5 * mm)) | 1);
