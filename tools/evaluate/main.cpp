@@ -30,7 +30,7 @@ namespace {
 const char* kHelp =
     "Usage: evaluate --set DIR [--report DIR] [--hoso BIN | --hoso-json JSONL] [--jobs N]\n"
     "                [--lang LANGS] [--tesseract on|off] [--ocrmypdf auto|on|off] [--worst N]\n"
-    "                [--as-of DATE] [--keep-work]\n"
+    "                [--as-of DATE] [--cache DIR] [--keep-work]\n"
     "\n"
     "Scores `hoso process` on a set made by samplegen (DIR/truth.jsonl) and runs\n"
     "the tesseract CLI (and ocrmypdf --rotate-pages --deskew --clean, when installed)\n"
@@ -41,7 +41,12 @@ const char* kHelp =
     "records are read from a file instead of being produced (no hoso timing).\n"
     "hoso checks addresses as of --as-of (default 2026-01-01): samplegen's expected\n"
     "verdicts are those of the 2025 units, which held until the Đồng Nai change of\n"
-    "30 April 2026.\n";
+    "30 April 2026.\n"
+    "With --cache DIR, the other engines' page texts are kept in DIR, keyed by the\n"
+    "file's SHA-256, the page, the command and the engine's version, and reused:\n"
+    "ocrmypdf takes over an hour on 100 dossiers, and does not change when hoso does.\n"
+    "An engine read wholly or partly from the cache reports no speed. `--hoso none\n"
+    "--cache DIR` runs only the other engines, to fill the cache ahead of time.\n";
 
 double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -80,6 +85,53 @@ double RunParallel(const std::vector<std::string>& commands, int jobs) {
     });
   for (auto& t : threads) t.join();
   return Now() - t0;
+}
+
+// One run of another engine: a shell command that writes `output`.
+struct Job {
+  std::string command;
+  fs::path output;
+  std::string key;  // the cache key: same key, same output
+};
+
+// The first line of a command's output (an engine's version).
+std::string FirstLine(const std::string& command) {
+  std::string out;
+  if (FILE* p = popen(command.c_str(), "r")) {
+    char buf[256];
+    if (std::fgets(buf, sizeof buf, p)) out = buf;
+    pclose(p);
+  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
+}
+
+// Runs the jobs whose output is not in `cache` (every job when it is empty),
+// `n` at a time, and keeps what they wrote there. Returns the wall time of
+// the jobs that ran; `from_cache` counts the others.
+double RunCached(const std::vector<Job>& jobs, int n, const fs::path& cache, int* from_cache) {
+  std::vector<std::string> commands;
+  std::vector<const Job*> ran;
+  *from_cache = 0;
+  for (const auto& j : jobs) {
+    const fs::path kept = cache / (j.key + ".txt");
+    std::error_code ec;
+    if (!cache.empty() && fs::exists(kept) && fs::copy_file(kept, j.output, fs::copy_options::overwrite_existing, ec)) {
+      ++*from_cache;
+      continue;
+    }
+    commands.push_back(j.command);
+    ran.push_back(&j);
+  }
+  const double seconds = commands.empty() ? 0 : RunParallel(commands, n);
+  if (!cache.empty()) {
+    fs::create_directories(cache);
+    for (const Job* j : ran) {
+      std::error_code ec;
+      if (fs::exists(j->output)) fs::copy_file(j->output, cache / (j->key + ".txt"), fs::copy_options::overwrite_existing, ec);
+    }
+  }
+  return seconds;
 }
 
 bool HaveCommand(const std::string& name) {
@@ -143,7 +195,7 @@ std::string Num(double v, int digits = 3) {
 
 int main(int argc, char** argv) {
   std::string set, report, hoso_bin = "build/tools/hoso/hoso", hoso_json, lang = "vie";
-  std::string tesseract_mode = "on", ocrmypdf_mode = "auto", as_of = "2026-01-01";
+  std::string tesseract_mode = "on", ocrmypdf_mode = "auto", as_of = "2026-01-01", cache;
   int jobs = 2, worst_n = 12;
   bool keep_work = false;
   try {
@@ -163,6 +215,7 @@ int main(int argc, char** argv) {
       else if (a == "--ocrmypdf") ocrmypdf_mode = value();
       else if (a == "--as-of") as_of = value();
       else if (a == "--worst") worst_n = std::stoi(value());
+      else if (a == "--cache") cache = value();
       else if (a == "--keep-work") keep_work = true;
       else if (a == "--help" || a == "-h") {
         std::cout << kHelp;
@@ -210,7 +263,7 @@ int main(int argc, char** argv) {
   // hoso, on exactly the set's files.
   EngineResult hoso{"hoso", "", {}, 0, false};
   std::map<std::string, hoso::DossierRecord> records;
-  {
+  if (hoso_bin != "none") {
     fs::path json = hoso_json;
     if (json.empty()) {
       json = work / "hoso.jsonl";
@@ -247,6 +300,8 @@ int main(int argc, char** argv) {
   // Only the tesseract run needs them; PNG at low compression (the pages
   // are noisy scans: zlib's best effort costs minutes and saves little).
   std::map<std::string, std::vector<std::pair<fs::path, int>>> page_images;  // file -> (png, dpi)
+  std::map<std::string, std::string> file_sha;  // file -> SHA-256 of its bytes, for the cache
+  for (const auto& t : truth) file_sha[t.file] = hoso::Sha256Hex(ReadAll(fs::path(set) / t.file));
   const bool want_tesseract = tesseract_mode != "off" && HaveCommand("tesseract");
   if (want_tesseract) std::cerr << "evaluate: writing the pages as PNG for tesseract…\n";
   for (const auto& t : truth) {
@@ -265,16 +320,28 @@ int main(int argc, char** argv) {
 
   EngineResult tess{"tesseract", "", {}, 0, false};
   if (want_tesseract) {
-    std::vector<std::string> cmds;
+    const std::string version = FirstLine("tesseract --version 2>&1");
+    std::vector<Job> jobs_run;
     for (const auto& [file, pages] : page_images)
-      for (const auto& [png, dpi] : pages)
-        cmds.push_back("OMP_THREAD_LIMIT=1 tesseract " + Quote(png.string()) + " " +
-                       Quote((png.parent_path() / (png.stem().string() + ".tess")).string()) + " -l " + lang +
-                       " --dpi " + std::to_string(dpi) + " >/dev/null 2>&1");
-    std::cerr << "evaluate: running tesseract on " << cmds.size() << " pages…\n";
-    tess.seconds = RunParallel(cmds, jobs);
+      for (size_t i = 0; i < pages.size(); ++i) {
+        const auto& [png, dpi] = pages[i];
+        const std::string args = " -l " + lang + " --dpi " + std::to_string(dpi);
+        const fs::path out = png.parent_path() / (png.stem().string() + ".tess");
+        jobs_run.push_back({"OMP_THREAD_LIMIT=1 tesseract " + Quote(png.string()) + " " + Quote(out.string()) + args +
+                                " >/dev/null 2>&1",
+                            out.string() + ".txt",
+                            hoso::Sha256Hex(version + "\ntesseract" + args + "\n" + file_sha[file] + "\npage " +
+                                            std::to_string(i))});
+      }
+    std::cerr << "evaluate: running tesseract on " << jobs_run.size() << " pages…\n";
+    int cached = 0;
+    tess.seconds = RunCached(jobs_run, jobs, cache.empty() ? fs::path() : fs::path(cache) / "tesseract", &cached);
     tess.command = "tesseract PAGE.png OUT -l " + lang + " --dpi D (xargs -P" + std::to_string(jobs) +
-                   ", OMP_THREAD_LIMIT=1)";
+                   ", OMP_THREAD_LIMIT=1; " + version + ")";
+    if (cached > 0) {
+      tess.command += ", " + std::to_string(cached) + " of " + std::to_string(jobs_run.size()) + " pages from the cache";
+      tess.seconds = 0;
+    }
     for (const auto& [file, pages] : page_images)
       for (const auto& [png, dpi] : pages)
         tess.texts[file].push_back(ReadAll(png.parent_path() / (png.stem().string() + ".tess.txt")));
@@ -284,18 +351,25 @@ int main(int argc, char** argv) {
   EngineResult ocrmypdf{"ocrmypdf", "", {}, 0, false};
   const bool want_ocrmypdf = ocrmypdf_mode == "on" || (ocrmypdf_mode == "auto" && HaveCommand("ocrmypdf"));
   if (want_ocrmypdf) {
-    std::vector<std::string> cmds;
+    const std::string version = FirstLine("ocrmypdf --version 2>&1") + ", " + FirstLine("tesseract --version 2>&1");
+    const std::string args = "--rotate-pages --deskew --clean -l " + lang + " --jobs 1";
+    std::vector<Job> jobs_run;
     for (const auto& t : truth) {
       const fs::path out = work / (fs::path(t.file).stem().string() + ".ocrmypdf");
-      cmds.push_back("OMP_THREAD_LIMIT=1 ocrmypdf -q --rotate-pages --deskew --clean -l " + lang +
-                     " --jobs 1 --output-type pdf --sidecar " + Quote(out.string() + ".txt") + " " +
-                     Quote((fs::path(set) / t.file).string()) + " " + Quote(out.string() + ".pdf") +
-                     " >/dev/null 2>&1");
+      jobs_run.push_back({"OMP_THREAD_LIMIT=1 ocrmypdf -q " + args + " --output-type pdf --sidecar " +
+                              Quote(out.string() + ".txt") + " " + Quote((fs::path(set) / t.file).string()) + " " +
+                              Quote(out.string() + ".pdf") + " >/dev/null 2>&1",
+                          out.string() + ".txt",
+                          hoso::Sha256Hex(version + "\nocrmypdf " + args + "\n" + file_sha[t.file])});
     }
-    std::cerr << "evaluate: running ocrmypdf on " << cmds.size() << " files…\n";
-    ocrmypdf.seconds = RunParallel(cmds, jobs);
-    ocrmypdf.command = "ocrmypdf --rotate-pages --deskew --clean -l " + lang + " --jobs 1 (" +
-                       std::to_string(jobs) + " files at a time)";
+    std::cerr << "evaluate: running ocrmypdf on " << jobs_run.size() << " files…\n";
+    int cached = 0;
+    ocrmypdf.seconds = RunCached(jobs_run, jobs, cache.empty() ? fs::path() : fs::path(cache) / "ocrmypdf", &cached);
+    ocrmypdf.command = "ocrmypdf " + args + " (" + std::to_string(jobs) + " files at a time; " + version + ")";
+    if (cached > 0) {
+      ocrmypdf.command += ", " + std::to_string(cached) + " of " + std::to_string(jobs_run.size()) + " files from the cache";
+      ocrmypdf.seconds = 0;
+    }
     for (const auto& t : truth) {
       const std::string text = ReadAll(work / (fs::path(t.file).stem().string() + ".ocrmypdf.txt"));
       std::vector<std::string> pages;
@@ -312,6 +386,17 @@ int main(int argc, char** argv) {
       ocrmypdf.texts[t.file] = pages;
     }
     ocrmypdf.ran = true;
+  }
+
+  if (!hoso.ran) {
+    for (EngineResult* e : {&tess, &ocrmypdf}) {
+      if (!e->ran) continue;
+      const TextScore s = ScoreText(truth, e->texts);
+      std::printf("%-10s %6d %7.2f%% %7.2f%% %9.1f\n", e->name.c_str(), s.all.pages, 100 * s.all.cer,
+                  100 * s.all.word_recall, e->seconds);
+    }
+    if (!keep_work) fs::remove_all(work);
+    return 0;
   }
 
   // Scores.
