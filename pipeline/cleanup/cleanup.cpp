@@ -102,7 +102,7 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   if (colour_dropped) show("colour-ink-dropped", gray);
   // Impulse noise first: it would otherwise be upscaled into blobs.
   if (options.despeckle.enabled) {
-    const bool ran = Despeckle(gray, options.despeckle);
+    const bool ran = Despeckle(gray, out.dpi, options.despeckle);
     timed("despeckle");
     if (ran) show("despeckled", gray);
   }

@@ -55,10 +55,10 @@ struct LeaderOptions {
 
 struct DespeckleOptions {
   bool enabled = true;
-  // Salt-and-pepper noise: the fraction of pixels that differ from their
-  // 3x3 median by more than 100 grey levels. Above this, the page is
-  // median-filtered (clean scans sit near 0.0001).
-  double min_impulse_fraction = 0.0008;
+  // Salt-and-pepper noise: specks (ink components of at most ~0.045 mm²,
+  // darker than the paper by 40% of the page's contrast) per cm². Above
+  // this, the page is median-filtered.
+  double min_specks_per_cm2 = 1.0;
 };
 
 struct OrientationOptions {
@@ -97,8 +97,13 @@ struct ColourInkOptions {
   // Red stamps and blue signatures over black text: read the page through
   // its brightest channel, where coloured ink is pale and black stays black.
   bool enabled = true;
-  // A pixel is coloured when its channels differ by more than this...
+  // A pixel is coloured when its channels differ by more than this, or,
+  // for faded ink, by more than `min_faded_chroma` and by at least
+  // `min_chroma_ratio` of its darkness (255 minus its darkest channel):
+  // fading pales ink's colour and its darkness alike...
   int min_chroma = 60;
+  int min_faded_chroma = 25;
+  double min_chroma_ratio = 0.5;
   // ...and the page is treated as stamped when this share of it is.
   double min_share = 0.002;
 };
@@ -112,6 +117,9 @@ struct SolidRegionOptions {
   double max_texture = 12;
   // ...and at least this many millimetres each way.
   double min_side_mm = 4.0;
+  // A region whose box covers half the page is painted only as a frame:
+  // along the image's edges and darkening at most this share of the page.
+  double max_frame_share = 0.4;
 };
 
 struct CleanupOptions {
@@ -217,10 +225,11 @@ double ColouredInkShare(const cv::Mat& image, const ColourInkOptions& options);
 cv::Mat InkGray(const cv::Mat& image, const ColourInkOptions& options, bool* suppressed = nullptr,
                 const cv::Mat& luminance = {});
 
-// Fraction of pixels that are impulse noise (see DespeckleOptions).
-double ImpulseNoiseFraction(const cv::Mat& gray);
+// Specks of salt-and-pepper noise per cm² of a page scanned at `dpi`
+// (see DespeckleOptions).
+double SpeckDensity(const cv::Mat& gray, int dpi);
 // Median-filters a page with salt-and-pepper noise; true if it did.
-bool Despeckle(cv::Mat& gray, const DespeckleOptions& options);
+bool Despeckle(cv::Mat& gray, int dpi, const DespeckleOptions& options);
 
 // Erases dotted leaders (". . . . ." runs on form lines) from a grey page;
 // returns how many runs it removed.

@@ -176,15 +176,18 @@ int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
     }
   }
   if (!runs) return 0;
-  // Each erased dot's box, back at full resolution with a pixel to spare
-  // (the box held nothing but the dot at the reduced size).
+  // Each erased dot's box, back at full resolution with a reduced pixel
+  // and one more to spare: the box held nothing but the dot at the reduced
+  // size, and a blurred dot's rim is paler than the threshold but still
+  // grey (Tesseract read the ghosts of a blurred leader as "_ — ¬").
   const cv::Rect page(0, 0, gray.cols, gray.rows);
   for (int i = 1; i < n; ++i) {
     if (!erase[static_cast<size_t>(i)]) continue;
-    const cv::Rect box(static_cast<int>(std::floor(stats.at<int>(i, cv::CC_STAT_LEFT) / scale)) - 1,
-                       static_cast<int>(std::floor(stats.at<int>(i, cv::CC_STAT_TOP) / scale)) - 1,
-                       static_cast<int>(std::ceil(stats.at<int>(i, cv::CC_STAT_WIDTH) / scale)) + 2,
-                       static_cast<int>(std::ceil(stats.at<int>(i, cv::CC_STAT_HEIGHT) / scale)) + 2);
+    const int spare = 1 + static_cast<int>(std::ceil(1 / scale));
+    const cv::Rect box(static_cast<int>(std::floor(stats.at<int>(i, cv::CC_STAT_LEFT) / scale)) - spare,
+                       static_cast<int>(std::floor(stats.at<int>(i, cv::CC_STAT_TOP) / scale)) - spare,
+                       static_cast<int>(std::ceil(stats.at<int>(i, cv::CC_STAT_WIDTH) / scale)) + 2 * spare,
+                       static_cast<int>(std::ceil(stats.at<int>(i, cv::CC_STAT_HEIGHT) / scale)) + 2 * spare);
     gray(box & page).setTo(255);
   }
   return runs;

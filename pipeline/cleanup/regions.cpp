@@ -85,6 +85,18 @@ cv::Mat PaperSurface(const cv::Mat& small, int block) {
   return surface;
 }
 
+// Paints the pixels of `frame` (a mask over the reduced page), widened by
+// `margin` at full resolution, with the paper's level where each lies.
+void PaintFrame(cv::Mat& gray, const cv::Mat& frame, const cv::Mat& paper, double margin) {
+  cv::Mat mask, level;
+  cv::resize(frame, mask, gray.size(), 0, 0, cv::INTER_NEAREST);
+  const int m = 2 * static_cast<int>(std::lround(margin)) + 1;
+  cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(m, m)));
+  cv::resize(paper, level, gray.size(), 0, 0, cv::INTER_LINEAR);
+  level.convertTo(level, CV_8U);
+  level.copyTo(gray, mask);
+}
+
 }  // namespace
 
 int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options) {
@@ -126,7 +138,13 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
     const int x0 = stats.at<int>(i, cv::CC_STAT_LEFT), y0 = stats.at<int>(i, cv::CC_STAT_TOP);
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-    if (w < min_side || h < min_side || area < w * h / 2) continue;  // too small, or not solid
+    // A frame (a border on three or four sides of the page) lies along the
+    // image's edges; it is thin, and its box is most of the page. A border
+    // on one side may be narrower than any photo or hole: it is long.
+    const bool at_edge = x0 == 0 || y0 == 0 || x0 + w == small.cols || y0 + h == small.rows;
+    if (at_edge ? std::min(w, h) < 2 || std::max(w, h) < 4 * min_side : w < min_side || h < min_side) continue;
+    const bool solid = area >= w * h / 2;
+    if (!solid && !at_edge) continue;
     points.clear();
     double level = 0;
     for (int y = y0; y < y0 + h; ++y)
@@ -136,8 +154,14 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
           level += paper.at<float>(y, x);
         }
     cv::RotatedRect r = cv::minAreaRect(points);
-    // Nothing that covers half the page is a border or a photo.
-    if (r.size.area() > 0.5 * small.total()) continue;
+    if (!solid || r.size.area() > 0.5 * small.total()) {
+      // Painted where it is, not as its box; nothing that darkens much of
+      // the page is a frame.
+      if (!at_edge || area > options.max_frame_share * small.total()) continue;
+      PaintFrame(gray, labels == i, paper, margin);
+      ++regions;
+      continue;
+    }
     r.center = cv::Point2f(static_cast<float>((r.center.x + 0.5) / scale), static_cast<float>((r.center.y + 0.5) / scale));
     r.size = cv::Size2f(static_cast<float>((r.size.width + 1) / scale + 2 * margin),
                         static_cast<float>((r.size.height + 1) / scale + 2 * margin));

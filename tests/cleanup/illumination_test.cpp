@@ -58,5 +58,42 @@ TEST(ColourInk, RedStampOverBlackTextIsDropped) {
   EXPECT_FALSE(dropped);
 }
 
+// A stamp as faded as the page it is on (its colour a quarter as strong) is
+// still a stamp: its channels differ little, but by much of its darkness.
+// A grey page with colour noise (a cheap sensor, JPEG) is not stamped.
+TEST(ColourInk, FadedStampIsDropped) {
+  cv::Mat page(1754, 1240, CV_8UC3, cv::Scalar(255, 255, 255));
+  cv::Mat text(page.size(), CV_8UC1, cv::Scalar(0)), stamp(page.size(), CV_8UC1, cv::Scalar(0));
+  for (int y = 200; y < 1500; y += 60)
+    cv::putText(text, "Ho va ten: Nguyen Van An", cv::Point(100, y), cv::FONT_HERSHEY_SIMPLEX, 1.2, cv::Scalar(255), 2);
+  cv::circle(stamp, cv::Point(600, 800), 120, cv::Scalar(255), 6);
+  cv::circle(stamp, cv::Point(600, 800), 95, cv::Scalar(255), 3);
+  cv::circle(stamp, cv::Point(600, 800), 20, cv::Scalar(255), cv::FILLED);
+  page.setTo(cv::Scalar(20, 20, 20), text);
+  page.setTo(cv::Scalar(40, 30, 210), stamp);
+  cv::Mat faded = cv::Scalar(255, 255, 255) - (cv::Scalar(255, 255, 255) - page) * 0.28;
+  cv::Mat noise(faded.size(), CV_16SC3);
+  cv::randn(noise, 0, 6);
+  cv::Mat noisy;
+  faded.convertTo(noisy, CV_16SC3);
+  noisy += noise;
+  noisy.convertTo(faded, CV_8UC3);
+  bool dropped = false;
+  const cv::Mat gray = InkGray(faded, {}, &dropped);
+  EXPECT_TRUE(dropped);
+  EXPECT_GT(cv::mean(gray, stamp & ~text)[0], 225);
+  EXPECT_LT(cv::mean(gray, text & ~stamp)[0], 205);  // as faded as it was (~190), no paler
+
+  cv::Mat grey(page.size(), CV_8UC3);
+  cv::cvtColor(255 - text * 0.3, grey, cv::COLOR_GRAY2BGR);
+  cv::Mat tinted;
+  grey.convertTo(noisy, CV_16SC3);
+  cv::randn(noise, 0, 6);
+  noisy += noise;
+  noisy.convertTo(tinted, CV_8UC3);
+  InkGray(tinted, {}, &dropped);
+  EXPECT_FALSE(dropped);
+}
+
 }  // namespace
 }  // namespace hoso

@@ -38,6 +38,22 @@ TEST(Leaders, ErasesTheDotsAndKeepsTheText) {
   EXPECT_EQ(Ink(page, text), text_ink);
 }
 
+// A blurred, faded scan: each dot's rim is paler than its core but still grey.
+// The whole dot goes, rim too (Tesseract read the grey ghosts of a leader
+// as "_ — ¬"), and the text keeps its ink.
+TEST(Leaders, ABlurredLeaderLeavesNoGhost) {
+  cv::Rect text, leader;
+  cv::Mat page = FormLine(&text, &leader);
+  page = 255 - (255 - page) * 0.6;  // grey ink, as on a faded page
+  cv::GaussianBlur(page, page, cv::Size(0, 0), 1.8);
+  const int text_ink = Ink(page, text);
+  EXPECT_EQ(RemoveLeaders(page, 300, LeaderOptions{}), 1);
+  double darkest = 0;
+  cv::minMaxLoc(page(leader), &darkest);
+  EXPECT_GT(darkest, 225);
+  EXPECT_EQ(Ink(page, text), text_ink);
+}
+
 TEST(Leaders, PeriodsOfRunningTextStay) {
   cv::Mat page(200, 1600, CV_8UC1, cv::Scalar(255));
   cv::putText(page, "Q. 3, P. 5, TP. HCM...", cv::Point(50, 120), cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(0), 4,

@@ -84,5 +84,44 @@ TEST(SolidRegions, ABorderIsFoundUnderUnevenLight) {
   EXPECT_GT(cv::countNonZero(ink & (page < 128)), cv::countNonZero(ink) * 8 / 10);
 }
 
+// A scanner border on all four sides (the lid open around a smaller page):
+// one dark frame, its box the whole page, yet only a thin band of it dark.
+// It goes, and the faded text inside it stays.
+TEST(SolidRegions, AFrameAroundThePageGoes) {
+  const cv::Mat clean = test::TextPage(2480, 3508, 25);
+  cv::Mat page = 255 - (255 - clean) * 0.4;  // faded ink, ~150
+  const cv::Scalar dark(20);
+  cv::rectangle(page, cv::Rect(0, 0, 120, page.rows), dark, cv::FILLED);
+  cv::rectangle(page, cv::Rect(page.cols - 100, 0, 100, page.rows), dark, cv::FILLED);
+  cv::rectangle(page, cv::Rect(0, 0, page.cols, 90), dark, cv::FILLED);
+  cv::rectangle(page, cv::Rect(0, page.rows - 110, page.cols, 110), dark, cv::FILLED);
+  cv::GaussianBlur(page, page, cv::Size(0, 0), 1.0);
+  EXPECT_GE(RemoveSolidRegions(page, 300, {}), 1);
+  for (const cv::Rect band : {cv::Rect(0, 0, 120, page.rows), cv::Rect(page.cols - 100, 0, 100, page.rows),
+                              cv::Rect(0, 0, page.cols, 90), cv::Rect(0, page.rows - 110, page.cols, 110)})
+    EXPECT_GT(cv::mean(page(band))[0], 200) << band;
+  const cv::Mat ink = clean < 100;
+  EXPECT_LT(cv::mean(page, ink)[0], 170);
+  EXPECT_GT(cv::countNonZero(ink & (page < 200)), cv::countNonZero(ink) * 8 / 10);
+  // With the frame gone, the faded ink is the page's darkest, and is
+  // stretched back to black.
+  ASSERT_TRUE(FlattenIllumination(page, 300, {}));
+  EXPECT_LT(cv::mean(page, ink)[0], 90);
+}
+
+// A border on one side only 4 mm wide (narrower than the smallest photo or
+// hole) is still a border: it runs the page's length along its edge.
+TEST(SolidRegions, ANarrowBorderAlongTheEdgeGoes) {
+  const cv::Mat clean = test::TextPage(2480, 3508, 25);
+  cv::Mat page = clean.clone();
+  const cv::Rect band(page.cols - 47, 0, 47, page.rows);
+  page(band).setTo(20);
+  cv::GaussianBlur(page, page, cv::Size(0, 0), 1.0);
+  EXPECT_EQ(RemoveSolidRegions(page, 300, {}), 1);
+  EXPECT_GT(cv::mean(page(band))[0], 200);
+  const cv::Mat ink = clean < 100;
+  EXPECT_GT(cv::countNonZero(ink & (page < 128)), cv::countNonZero(ink) * 8 / 10);
+}
+
 }  // namespace
 }  // namespace hoso
