@@ -124,6 +124,52 @@ bool Lone(const cv::Mat& ink, const cv::Rect& box, int reach) {
   return true;
 }
 
+struct Leader {
+  double end;    // x of its last dot
+  double pitch;  // mean
+  int area;      // of its last dot
+};
+
+double Median(std::vector<double> v) {
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// A value that nearly fills its line leaves a leader of a few dots, too few
+// to be told from an ellipsis by itself. But a form's leaders all end at
+// its right margin: two or more dots at the leaders' pitch and size, the
+// last of them at that margin, are a leader's tail. Returns how many.
+int EraseTails(const std::vector<Dot>& dots, const std::vector<Leader>& leaders, std::vector<uchar>& erase, int height,
+               double row_tol, double mm) {
+  if (leaders.size() < 2) return 0;
+  std::vector<double> ends, pitches, areas;
+  for (const Leader& l : leaders) ends.push_back(l.end), pitches.push_back(l.pitch), areas.push_back(l.area);
+  const double edge = Median(ends), pitch = Median(pitches), area = Median(areas);
+  // The margin is a margin only if at least two leaders end at it.
+  if (std::count_if(ends.begin(), ends.end(), [&](double e) { return std::abs(e - edge) <= 0.5 * pitch; }) < 2) return 0;
+  std::vector<Dot> left;
+  for (const Dot& d : dots)
+    if (!erase[static_cast<size_t>(d.label)]) left.push_back(d);
+  int tails = 0;
+  for (const std::vector<Dot>& row : DotRows(left, height, row_tol, 2)) {
+    auto like = [&](const Dot& d) { return d.area <= 2.5 * area && d.area * 2.5 >= area; };
+    long last = -1;
+    for (size_t k = 0; k < row.size(); ++k)
+      if (std::abs(row[k].x - edge) <= 0.5 * pitch && like(row[k])) last = static_cast<long>(k);
+    if (last < 0) continue;
+    std::vector<size_t> tail = {static_cast<size_t>(last)};
+    for (long k = last - 1; k >= 0; --k) {
+      const double gap = row[tail.back()].x - row[static_cast<size_t>(k)].x;
+      if (gap > 1.25 * pitch || gap > 3 * mm) break;
+      if (gap >= 0.75 * pitch && like(row[static_cast<size_t>(k)])) tail.push_back(static_cast<size_t>(k));
+    }
+    if (tail.size() < 2) continue;
+    for (size_t k : tail) erase[static_cast<size_t>(row[k].label)] = 1;
+    ++tails;
+  }
+  return tails;
+}
+
 }  // namespace
 
 int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
@@ -153,6 +199,7 @@ int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
       dots.push_back({i, centroids.at<double>(i, 0), centroids.at<double>(i, 1), area});
   }
   std::vector<uchar> erase(n, 0);
+  std::vector<Leader> leaders;
   int runs = 0;
   const double row_tol = std::max(1.5, 0.3 * mm);
   const Pitch limits{0.6 * mm, 3.0 * mm, 6.0 * mm};
@@ -168,6 +215,8 @@ int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
       }
       if (best.size() >= static_cast<size_t>(options.min_dots)) {
         for (size_t k : best) erase[static_cast<size_t>(row[k].label)] = 1;
+        leaders.push_back({row[best.back()].x, (row[best.back()].x - row[best.front()].x) / (best.size() - 1),
+                           row[best.back()].area});
         ++runs;
         i = best.back() + 1;
       } else {
@@ -175,6 +224,7 @@ int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
       }
     }
   }
+  runs += EraseTails(dots, leaders, erase, small.rows, row_tol, mm);
   if (!runs) return 0;
   // Each erased dot's box, back at full resolution with a reduced pixel
   // and one more to spare: the box held nothing but the dot at the reduced

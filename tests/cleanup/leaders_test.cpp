@@ -54,6 +54,29 @@ TEST(Leaders, ABlurredLeaderLeavesNoGhost) {
   EXPECT_EQ(Ink(page, text), text_ink);
 }
 
+// A form whose leaders end at its right margin: a value that nearly fills
+// its line leaves a tail of three dots there, too few for a leader by
+// itself, but at the leaders' pitch and ending at their margin. It goes; an
+// ellipsis of the same dots elsewhere on the page stays.
+TEST(Leaders, ATailAtTheLeadersMarginGoes) {
+  cv::Mat page(700, 2400, CV_8UC1, cv::Scalar(255));
+  auto dots = [&](int from, int to, int y) {
+    for (int x = from; x <= to; x += 22) cv::circle(page, cv::Point(x, y), 3, cv::Scalar(0), cv::FILLED, cv::LINE_AA);
+  };
+  cv::putText(page, "Name: Nguyen Van An", cv::Point(100, 150), cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(0), 4);
+  dots(950, 2290, 146);
+  cv::putText(page, "Phone: 0912 345 678", cv::Point(100, 300), cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(0), 4);
+  dots(950, 2290, 296);
+  cv::putText(page, "Address: 12 Hang Bac, Hoan Kiem, Ha Noi", cv::Point(100, 450), cv::FONT_HERSHEY_SIMPLEX, 2.0,
+              cv::Scalar(0), 4);
+  dots(2226, 2270, 446);  // the tail: three dots, ending where the leaders end
+  cv::putText(page, "Ghi chu", cv::Point(100, 600), cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(0), 4);
+  dots(420, 464, 596);  // an ellipsis after text
+  EXPECT_EQ(RemoveLeaders(page, 300, LeaderOptions{}), 3);
+  EXPECT_EQ(Ink(page, cv::Rect(2210, 430, 80, 30)), 0);
+  EXPECT_GT(Ink(page, cv::Rect(410, 580, 70, 30)), 60);
+}
+
 TEST(Leaders, PeriodsOfRunningTextStay) {
   cv::Mat page(200, 1600, CV_8UC1, cv::Scalar(255));
   cv::putText(page, "Q. 3, P. 5, TP. HCM...", cv::Point(50, 120), cv::FONT_HERSHEY_SIMPLEX, 2.0, cv::Scalar(0), 4,
