@@ -120,6 +120,10 @@ struct SolidRegionOptions {
   // A region whose box covers half the page is painted only as a frame:
   // along the image's edges and darkening at most this share of the page.
   double max_frame_share = 0.4;
+  // A thin band along an image edge: dark from the edge on at least this
+  // share of the edge's rows, to a depth under `max_band_share` of the page.
+  double min_band_lines = 0.6;
+  double max_band_share = 0.15;
 };
 
 struct CleanupOptions {

@@ -97,6 +97,50 @@ void PaintFrame(cv::Mat& gray, const cv::Mat& frame, const cv::Mat& paper, doubl
   level.copyTo(gray, mask);
 }
 
+// Thin scanner borders: a band along an image edge a few pixels deep at
+// 50 dpi, too thin for the texture test (its window straddles the band and
+// the paper). Along each edge, each row (or column) is dark from the edge
+// to some depth; when most rows of the edge are, the edge carries a band,
+// and each row's dark run is painted with the paper's level, a margin
+// deeper. Text reaching the image's edge darkens a few rows, not most.
+int PaintEdgeBands(cv::Mat& gray, const cv::Mat& small, const cv::Mat& paper, double scale, double margin,
+                   const SolidRegionOptions& options) {
+  int bands = 0;
+  for (int edge = 0; edge < 4; ++edge) {
+    const bool vertical = edge < 2;  // left, right: runs along rows
+    const int lines = vertical ? small.rows : small.cols, length = vertical ? small.cols : small.rows;
+    const int max_depth = std::max(2, static_cast<int>(options.max_band_share * length));
+    auto at = [&](const cv::Mat& m, int line, int d) -> float {
+      const int x = vertical ? (edge == 0 ? d : length - 1 - d) : line;
+      const int y = vertical ? line : (edge == 2 ? d : length - 1 - d);
+      return m.type() == CV_32FC1 ? m.at<float>(y, x) : static_cast<float>(m.at<uchar>(y, x));
+    };
+    std::vector<int> depth(static_cast<size_t>(lines), 0);
+    int dark_lines = 0;
+    for (int line = 0; line < lines; ++line) {
+      int d = 0;
+      while (d < max_depth && at(paper, line, d) - at(small, line, d) > options.min_darkness) ++d;
+      depth[static_cast<size_t>(line)] = d;
+      dark_lines += d > 0 && d < max_depth;
+    }
+    if (dark_lines < options.min_band_lines * lines) continue;
+    ++bands;
+    const int full_length = vertical ? gray.cols : gray.rows;
+    for (int line = 0; line < lines; ++line) {
+      const int d = depth[static_cast<size_t>(line)];
+      if (d == 0 || d >= max_depth) continue;
+      const int deep = std::min(full_length, static_cast<int>(std::ceil((d + 0.5) / scale + margin)));
+      const int from = static_cast<int>(std::floor(line / scale)), to = std::min(vertical ? gray.rows : gray.cols,
+                                                                             static_cast<int>(std::ceil((line + 1) / scale)));
+      const uchar level = cv::saturate_cast<uchar>(at(paper, line, d));
+      cv::Rect r = vertical ? cv::Rect(edge == 0 ? 0 : gray.cols - deep, from, deep, to - from)
+                            : cv::Rect(from, edge == 2 ? 0 : gray.rows - deep, to - from, deep);
+      gray(r & cv::Rect(0, 0, gray.cols, gray.rows)).setTo(level);
+    }
+  }
+  return bands;
+}
+
 }  // namespace
 
 int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options) {
@@ -125,6 +169,7 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
   // The texture window shaved its half-width off every region: give it back.
   cv::dilate(candidate, candidate, cv::getStructuringElement(cv::MORPH_RECT, window));
   cv::Mat labels, stats, centroids;
+  std::vector<int> painted;
   const int n = cv::connectedComponentsWithStats(candidate, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
   const int min_side = std::max(3, static_cast<int>(std::lround(options.min_side_mm * small_dpi / 25.4)));
   // Each region is filled at full resolution as the rotated rectangle
@@ -159,6 +204,7 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
       // the page is a frame.
       if (!at_edge || area > options.max_frame_share * small.total()) continue;
       PaintFrame(gray, labels == i, paper, margin);
+      painted.push_back(i);
       ++regions;
       continue;
     }
@@ -170,9 +216,19 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
     std::vector<cv::Point> poly;
     for (const auto& c : corners) poly.emplace_back(cvRound(c.x), cvRound(c.y));
     cv::fillConvexPoly(gray, poly, cv::Scalar(std::lround(level / points.size())), cv::LINE_8);
+    painted.push_back(i);
     ++regions;
   }
-  return regions;
+  // What is left along the edges, with what was painted now paper.
+  cv::Mat left = small;
+  if (!painted.empty()) {
+    left = small.clone();
+    cv::Mat done = cv::Mat::zeros(small.size(), CV_8UC1);
+    for (int i : painted) done.setTo(255, labels == i);
+    cv::dilate(done, done, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+    left.setTo(255, done);
+  }
+  return regions + PaintEdgeBands(gray, left, paper, scale, margin, options);
 }
 
 }  // namespace hoso

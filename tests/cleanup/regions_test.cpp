@@ -123,5 +123,32 @@ TEST(SolidRegions, ANarrowBorderAlongTheEdgeGoes) {
   EXPECT_GT(cv::countNonZero(ink & (page < 128)), cv::countNonZero(ink) * 8 / 10);
 }
 
+// The thinnest borders: 2 mm along each edge, a few pixels at the 50 dpi the
+// regions are found at, too thin to be told smooth from busy. Each edge's
+// dark band goes, and text that runs off the page's edge on a few rows stays.
+TEST(SolidRegions, ThinBandsAlongTheEdgesGo) {
+  const cv::Mat clean = test::TextPage(2480, 3508, 25);
+  cv::Mat page = clean.clone();
+  cv::putText(page, "Ho va ten", cv::Point(2300, 1200), cv::FONT_HERSHEY_SIMPLEX, 3, cv::Scalar(0), 8);  // off the edge
+  const cv::Mat text_at_edge = page(cv::Rect(2400, 1120, 80, 100)) < 100;
+  const int edge_ink = cv::countNonZero(text_at_edge);
+  ASSERT_GT(edge_ink, 300);
+  const int band = 24;
+  page(cv::Rect(0, 0, band, page.rows)).setTo(20);
+  page(cv::Rect(page.cols - band, 0, band, page.rows)).setTo(20);
+  page(cv::Rect(0, 0, page.cols, band)).setTo(20);
+  page(cv::Rect(0, page.rows - band, page.cols, band)).setTo(20);
+  cv::GaussianBlur(page, page, cv::Size(0, 0), 1.0);
+  EXPECT_GE(RemoveSolidRegions(page, 300, {}), 1);
+  for (const cv::Rect r : {cv::Rect(0, 0, band, page.rows), cv::Rect(page.cols - band, 0, band, page.rows),
+                           cv::Rect(0, 0, page.cols, band), cv::Rect(0, page.rows - band, page.cols, band)})
+    EXPECT_GT(cv::mean(page(r))[0], 200) << r;
+  const cv::Mat ink = clean < 100;
+  EXPECT_GT(cv::countNonZero(ink & (page < 128)), cv::countNonZero(ink) * 9 / 10);
+  // The word running off the right edge keeps most of its ink (the band's
+  // own depth is painted on its rows, no more).
+  EXPECT_GT(cv::countNonZero(page(cv::Rect(2400, 1120, 80, 100)) < 100), edge_ink / 2);
+}
+
 }  // namespace
 }  // namespace hoso
