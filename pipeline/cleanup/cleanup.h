@@ -91,6 +91,13 @@ struct IlluminationOptions {
   // faded and is stretched so that level becomes ink_target.
   int faded_above = 60;
   int ink_target = 25;
+  // Last of all, the paper is made white: levels from `paper_from` up
+  // become 255, and those between `ramp_from` and it are spread over the
+  // whole range above `ramp_from`. Tesseract's line recogniser reads the
+  // grey image, and the grain of noise, JPEG and bleed-through left on the
+  // paper made it misread clean-looking lines ("5." as "Đ.").
+  int ramp_from = 160;
+  int paper_from = 225;
 };
 
 struct ColourInkOptions {
@@ -218,6 +225,9 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
 // Divides the page by its estimated paper (uneven light and grey paper
 // become white) and stretches faded ink; true if it ran.
 bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& options);
+// Makes the near-white paper of a flattened page white (see
+// IlluminationOptions::paper_from).
+void WhitenPaper(cv::Mat& gray, const IlluminationOptions& options);
 
 // Share of a colour page's pixels whose channels differ by more than
 // options.min_chroma (0 for grey pages), measured on a sample grid.

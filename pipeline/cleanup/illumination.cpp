@@ -52,6 +52,16 @@ bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& opti
   return true;
 }
 
+void WhitenPaper(cv::Mat& gray, const IlluminationOptions& options) {
+  if (!options.enabled || gray.empty() || gray.type() != CV_8UC1) return;
+  const int lo = std::clamp(options.ramp_from, 0, 254), hi = std::clamp(options.paper_from, lo + 1, 255);
+  cv::Mat lut(1, 256, CV_8UC1);
+  for (int v = 0; v < 256; ++v)
+    lut.at<uchar>(v) = v >= hi ? 255 : v <= lo ? static_cast<uchar>(v)
+                                               : cv::saturate_cast<uchar>(lo + (v - lo) * (255.0 - lo) / (hi - lo));
+  cv::LUT(gray, lut, gray);
+}
+
 double ColouredInkShare(const cv::Mat& image, const ColourInkOptions& options) {
   if (image.channels() < 3 || image.empty()) return 0;
   // Every third pixel of every third row: stamps and signatures span many

@@ -39,6 +39,24 @@ TEST(Illumination, RestoresFadedInk) {
   EXPECT_LT(cv::mean(faded, ink)[0], 70);
 }
 
+// The grain left on flattened paper (noise, JPEG, a back's bleed-through at
+// 230-250) becomes white; ink keeps its level, and its soft edges stay grey.
+TEST(Illumination, PaperIsMadeWhiteInkKept) {
+  const cv::Mat clean = test::TextPage(1240, 1754, 25);
+  cv::Mat grain(clean.size(), CV_16SC1), page;
+  cv::randn(grain, 0, 8);
+  clean.convertTo(page, CV_16SC1);
+  page = page - 10 + grain;
+  page.convertTo(page, CV_8UC1);
+  const cv::Mat paper = clean > 250, ink = clean < 60;
+  ASSERT_LT(cv::mean(page, paper)[0], 247);
+  const double ink_before = cv::mean(page, ink)[0];
+  WhitenPaper(page, {});
+  EXPECT_GT(cv::countNonZero(paper & (page == 255)), cv::countNonZero(paper) * 95 / 100);
+  EXPECT_NEAR(cv::mean(page, ink)[0], ink_before, 3);
+  EXPECT_GT(cv::countNonZero((page > 60) & (page < 255)), 0);  // not a threshold
+}
+
 TEST(ColourInk, RedStampOverBlackTextIsDropped) {
   cv::Mat page(600, 800, CV_8UC3, cv::Scalar(255, 255, 255));
   cv::Mat text(page.size(), CV_8UC1, cv::Scalar(0)), ring(page.size(), CV_8UC1, cv::Scalar(0));
