@@ -168,10 +168,6 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     timed("leaders");
     if (runs > 0) show("leaders-removed", gray);
   }
-  if (options.illumination.enabled) {
-    WhitenPaper(gray, options.illumination);
-    timed("illumination");
-  }
   out.gray = gray;
   show("for-ocr", gray);
   return out;

@@ -91,7 +91,7 @@ struct IlluminationOptions {
   // faded and is stretched so that level becomes ink_target.
   int faded_above = 60;
   int ink_target = 25;
-  // Last of all, the paper is made white: levels from `paper_from` up
+  // Then the paper is made white: levels from `paper_from` up
   // become 255, and those between `ramp_from` and it are spread over the
   // whole range above `ramp_from`. Tesseract's line recogniser reads the
   // grey image, and the grain of noise, JPEG and bleed-through left on the
@@ -226,7 +226,7 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
 // become white) and stretches faded ink; true if it ran.
 bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& options);
 // Makes the near-white paper of a flattened page white (see
-// IlluminationOptions::paper_from).
+// IlluminationOptions::paper_from); FlattenIllumination ends with it.
 void WhitenPaper(cv::Mat& gray, const IlluminationOptions& options);
 
 // Share of a colour page's pixels whose channels differ by more than

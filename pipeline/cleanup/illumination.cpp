@@ -14,6 +14,20 @@
 #include "cleanup/geometry.h"
 
 namespace hoso {
+namespace {
+
+// Levels from `paper_from` up become white; those between `ramp_from` and
+// it are spread over everything above `ramp_from`.
+cv::Mat PaperLut(const IlluminationOptions& options) {
+  const int lo = std::clamp(options.ramp_from, 0, 254), hi = std::clamp(options.paper_from, lo + 1, 255);
+  cv::Mat lut(1, 256, CV_8UC1);
+  for (int v = 0; v < 256; ++v)
+    lut.at<uchar>(v) = v >= hi ? 255 : v <= lo ? static_cast<uchar>(v)
+                                               : cv::saturate_cast<uchar>(lo + (v - lo) * (255.0 - lo) / (hi - lo));
+  return lut;
+}
+
+}  // namespace
 
 bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& options) {
   if (!options.enabled || gray.empty()) return false;
@@ -36,6 +50,9 @@ bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& opti
     const uchar* g = gray.ptr<uchar>(y);
     for (int x = 0; x < gray.cols; ++x) ++hist[g[x]];
   }
+  // One pass maps every level: the faded ink's stretch, then the paper
+  // made white (see WhitenPaper).
+  cv::Mat lut = PaperLut(options);
   int ink = 0;
   for (int v = 0; v < options.ink_below && v < 256; ++v) ink += hist[v];
   if (ink > static_cast<int>(gray.total() / 4000)) {
@@ -43,23 +60,18 @@ bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& opti
     while (level < 255 && (seen += hist[level]) < ink / 10) ++level;
     if (level > options.faded_above) {
       const double gain = (255.0 - options.ink_target) / (255.0 - level);
-      cv::Mat stretch(1, 256, CV_8UC1);
+      const cv::Mat white = lut.clone();
       for (int v = 0; v < 256; ++v)
-        stretch.at<uchar>(v) = cv::saturate_cast<uchar>(std::lround(255.0 - (255.0 - v) * gain));
-      cv::LUT(gray, stretch, gray);
+        lut.at<uchar>(v) = white.at<uchar>(cv::saturate_cast<uchar>(std::lround(255.0 - (255.0 - v) * gain)));
     }
   }
+  cv::LUT(gray, lut, gray);
   return true;
 }
 
 void WhitenPaper(cv::Mat& gray, const IlluminationOptions& options) {
   if (!options.enabled || gray.empty() || gray.type() != CV_8UC1) return;
-  const int lo = std::clamp(options.ramp_from, 0, 254), hi = std::clamp(options.paper_from, lo + 1, 255);
-  cv::Mat lut(1, 256, CV_8UC1);
-  for (int v = 0; v < 256; ++v)
-    lut.at<uchar>(v) = v >= hi ? 255 : v <= lo ? static_cast<uchar>(v)
-                                               : cv::saturate_cast<uchar>(lo + (v - lo) * (255.0 - lo) / (hi - lo));
-  cv::LUT(gray, lut, gray);
+  cv::LUT(gray, PaperLut(options), gray);
 }
 
 double ColouredInkShare(const cv::Mat& image, const ColourInkOptions& options) {

@@ -85,16 +85,26 @@ cv::Mat PaperSurface(const cv::Mat& small, int block) {
   return surface;
 }
 
-// Paints the pixels of `frame` (a mask over the reduced page), widened by
-// `margin` at full resolution, with the paper's level where each lies.
-void PaintFrame(cv::Mat& gray, const cv::Mat& frame, const cv::Mat& paper, double margin) {
-  cv::Mat mask, level;
-  cv::resize(frame, mask, gray.size(), 0, 0, cv::INTER_NEAREST);
-  const int m = 2 * static_cast<int>(std::lround(margin)) + 1;
-  cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(m, m)));
-  cv::resize(paper, level, gray.size(), 0, 0, cv::INTER_LINEAR);
-  level.convertTo(level, CV_8U);
-  level.copyTo(gray, mask);
+// Paints the pixels of `frame` (a mask over the reduced page, at `scale`
+// of the full one), widened by `margin` full-resolution pixels, with the
+// paper's level where each lies: block by block from the reduced page (a
+// frame is a tenth of the page; resizing masks and levels to full size
+// cost more than the rest of the step).
+void PaintFrame(cv::Mat& gray, const cv::Mat& frame, const cv::Mat& paper, double scale, double margin) {
+  cv::Mat mask;
+  const int m = 2 * static_cast<int>(std::ceil(margin * scale)) + 1;
+  cv::dilate(frame, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(m, m)));
+  for (int y = 0; y < mask.rows; ++y) {
+    const uchar* mk = mask.ptr<uchar>(y);
+    const float* level = paper.ptr<float>(y);
+    const int y0 = static_cast<int>(std::floor(y / scale)), y1 = std::min(gray.rows, static_cast<int>(std::ceil((y + 1) / scale)));
+    for (int x = 0; x < mask.cols; ++x) {
+      if (!mk[x]) continue;
+      const int x0 = static_cast<int>(std::floor(x / scale)), x1 = std::min(gray.cols, static_cast<int>(std::ceil((x + 1) / scale)));
+      const uchar v = cv::saturate_cast<uchar>(level[x]);
+      for (int r = y0; r < y1; ++r) std::fill(gray.ptr<uchar>(r) + x0, gray.ptr<uchar>(r) + x1, v);
+    }
+  }
 }
 
 // Thin scanner borders: a band along an image edge a few pixels deep at
@@ -203,7 +213,7 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
       // Painted where it is, not as its box; nothing that darkens much of
       // the page is a frame.
       if (!at_edge || area > options.max_frame_share * small.total()) continue;
-      PaintFrame(gray, labels == i, paper, margin);
+      PaintFrame(gray, labels == i, paper, scale, margin);
       painted.push_back(i);
       ++regions;
       continue;
