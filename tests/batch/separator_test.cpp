@@ -19,11 +19,7 @@ cv::Mat Scanned(const cv::Mat& sheet, int dpi, int turn, double skew_deg) {
   const cv::Point2f c(page.cols / 2.f, page.rows / 2.f);
   cv::warpAffine(page, page, cv::getRotationMatrix2D(c, skew_deg, 1.0), page.size(), cv::INTER_LINEAR,
                  cv::BORDER_CONSTANT, cv::Scalar(255));
-  cv::Mat noise(page.size(), CV_16SC1), noisy;
-  cv::randn(noise, 0, 18);
-  page.convertTo(noisy, CV_16SC1);
-  noisy += noise;
-  noisy.convertTo(page, CV_8UC1);
+  page = test::WithNoise(page, 18);
   cv::GaussianBlur(page, page, cv::Size(0, 0), 0.8);
   return page;
 }

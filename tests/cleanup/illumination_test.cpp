@@ -43,11 +43,7 @@ TEST(Illumination, RestoresFadedInk) {
 // 230-250) becomes white; ink keeps its level, and its soft edges stay grey.
 TEST(Illumination, PaperIsMadeWhiteInkKept) {
   const cv::Mat clean = test::TextPage(1240, 1754, 25);
-  cv::Mat grain(clean.size(), CV_16SC1), page;
-  cv::randn(grain, 0, 8);
-  clean.convertTo(page, CV_16SC1);
-  page = page - 10 + grain;
-  page.convertTo(page, CV_8UC1);
+  cv::Mat page = test::WithNoise(clean, 8, -10);
   const cv::Mat paper = clean > 250, ink = clean < 60;
   ASSERT_LT(cv::mean(page, paper)[0], 247);
   const double ink_before = cv::mean(page, ink)[0];
@@ -89,13 +85,7 @@ TEST(ColourInk, FadedStampIsDropped) {
   cv::circle(stamp, cv::Point(600, 800), 20, cv::Scalar(255), cv::FILLED);
   page.setTo(cv::Scalar(20, 20, 20), text);
   page.setTo(cv::Scalar(40, 30, 210), stamp);
-  cv::Mat faded = cv::Scalar(255, 255, 255) - (cv::Scalar(255, 255, 255) - page) * 0.28;
-  cv::Mat noise(faded.size(), CV_16SC3);
-  cv::randn(noise, 0, 6);
-  cv::Mat noisy;
-  faded.convertTo(noisy, CV_16SC3);
-  noisy += noise;
-  noisy.convertTo(faded, CV_8UC3);
+  const cv::Mat faded = test::WithNoise(cv::Scalar(255, 255, 255) - (cv::Scalar(255, 255, 255) - page) * 0.28, 6);
   bool dropped = false;
   const cv::Mat gray = InkGray(faded, {}, &dropped);
   EXPECT_TRUE(dropped);
@@ -104,12 +94,7 @@ TEST(ColourInk, FadedStampIsDropped) {
 
   cv::Mat grey(page.size(), CV_8UC3);
   cv::cvtColor(255 - text * 0.3, grey, cv::COLOR_GRAY2BGR);
-  cv::Mat tinted;
-  grey.convertTo(noisy, CV_16SC3);
-  cv::randn(noise, 0, 6);
-  noisy += noise;
-  noisy.convertTo(tinted, CV_8UC3);
-  InkGray(tinted, {}, &dropped);
+  InkGray(test::WithNoise(grey, 6), {}, &dropped);
   EXPECT_FALSE(dropped);
 }
 

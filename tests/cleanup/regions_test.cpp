@@ -24,12 +24,7 @@ TEST(SolidRegions, BordersPunchHolesAndPhotosGoTextStays) {
   std::vector<cv::Point> poly(c, c + 4);
   cv::fillConvexPoly(page, poly, cv::Scalar(150));
   cv::GaussianBlur(page, page, cv::Size(0, 0), 1.2);
-  cv::Mat noise(page.size(), CV_16SC1);
-  cv::randn(noise, 0, 12);
-  cv::Mat noisy;
-  page.convertTo(noisy, CV_16SC1);
-  noisy += noise;
-  noisy.convertTo(page, CV_8UC1);
+  page = test::WithNoise(page, 12);
 
   EXPECT_EQ(RemoveSolidRegions(page, 300, {}), 4);
   // Where the damage was, paper now (the border, the holes, the photo).

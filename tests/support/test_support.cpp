@@ -40,6 +40,16 @@ ScratchDir::~ScratchDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+cv::Mat WithNoise(const cv::Mat& image, double sigma, double offset) {
+  const int wide = CV_MAKETYPE(CV_16S, image.channels());
+  cv::Mat noise(image.size(), wide), out;
+  cv::randn(noise, cv::Scalar::all(offset), cv::Scalar::all(sigma));
+  image.convertTo(out, wide);
+  out += noise;
+  out.convertTo(out, image.type());
+  return out;
+}
+
 cv::Mat TextPage(int width, int height, int lines, int font_px) {
   cv::Mat page(height, width, CV_8UC1, cv::Scalar(255));
   static const char* kWords[] = {"hoso", "reads", "dossiers", "ward", "intake", "scanned", "pages", "text",

@@ -31,4 +31,8 @@ class ScratchDir {
 // drawn at roughly 300 dpi proportions.
 cv::Mat TextPage(int width, int height, int lines, int font_px = 40);
 
+// `image` (8-bit, any channels) with Gaussian noise of `sigma` grey levels
+// added to every channel (and `offset`), saturated.
+cv::Mat WithNoise(const cv::Mat& image, double sigma, double offset = 0);
+
 }  // namespace hoso::test
