@@ -153,7 +153,7 @@ double R(double v, double scale = 10000) { return std::round(v * scale) / scale;
 Object::Ptr TextJson(const TextScore& s) {
   Object::Ptr o = Obj();
   o->set("pages", s.all.pages);
-  o->set("cer", R(s.all.cer));
+  o->set("cer", R(s.all.cer, 1e6));
   o->set("word_recall", R(s.all.word_recall));
   Object::Ptr b = Obj();
   for (const char* k : {"none", "light", "medium", "heavy"}) {
@@ -161,7 +161,7 @@ Object::Ptr TextJson(const TextScore& s) {
     if (it == s.by_strength.end()) continue;
     Object::Ptr x = Obj();
     x->set("pages", it->second.pages);
-    x->set("cer", R(it->second.cer));
+    x->set("cer", R(it->second.cer, 1e6));
     x->set("word_recall", R(it->second.word_recall));
     b->set(k, x);
   }
@@ -392,7 +392,7 @@ int main(int argc, char** argv) {
     for (EngineResult* e : {&tess, &ocrmypdf}) {
       if (!e->ran) continue;
       const TextScore s = ScoreText(truth, e->texts);
-      std::printf("%-10s %6d %7.2f%% %7.2f%% %9.1f\n", e->name.c_str(), s.all.pages, 100 * s.all.cer,
+      std::printf("%-10s %6d %7.3f%% %7.2f%% %9.1f\n", e->name.c_str(), s.all.pages, 100 * s.all.cer,
                   100 * s.all.word_recall, e->seconds);
     }
     if (!keep_work) fs::remove_all(work);
@@ -578,12 +578,12 @@ int main(int argc, char** argv) {
   for (EngineResult* e : {&hoso, &tess, &ocrmypdf}) {
     if (!e->ran) continue;
     const auto& s = text_scores[e->name];
-    std::printf("%-10s %6d %7.2f%% %7.2f%% %9.1f %9.2f\n", e->name.c_str(), s.all.pages, 100 * s.all.cer,
+    std::printf("%-10s %6d %7.3f%% %7.2f%% %9.1f %9.2f\n", e->name.c_str(), s.all.pages, 100 * s.all.cer,
                 100 * s.all.word_recall, e->seconds, e->seconds > 0 ? total_pages / e->seconds : 0.0);
     for (const char* b : {"none", "light", "medium", "heavy"}) {
       auto it = s.by_strength.find(b);
       if (it != s.by_strength.end())
-        std::printf("  %-8s %6d %7.2f%% %7.2f%%\n", b, it->second.pages, 100 * it->second.cer,
+        std::printf("  %-8s %6d %7.3f%% %7.2f%%\n", b, it->second.pages, 100 * it->second.cer,
                     100 * it->second.word_recall);
     }
   }
