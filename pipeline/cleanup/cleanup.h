@@ -225,9 +225,6 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
 // Divides the page by its estimated paper (uneven light and grey paper
 // become white) and stretches faded ink; true if it ran.
 bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& options);
-// Makes the near-white paper of a flattened page white (see
-// IlluminationOptions::paper_from); FlattenIllumination ends with it.
-void WhitenPaper(cv::Mat& gray, const IlluminationOptions& options);
 
 // Share of a colour page's pixels whose channels differ by more than
 // options.min_chroma (0 for grey pages), measured on a sample grid.

@@ -51,7 +51,7 @@ bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& opti
     for (int x = 0; x < gray.cols; ++x) ++hist[g[x]];
   }
   // One pass maps every level: the faded ink's stretch, then the paper
-  // made white (see WhitenPaper).
+  // made white (see IlluminationOptions::paper_from).
   cv::Mat lut = PaperLut(options);
   int ink = 0;
   for (int v = 0; v < options.ink_below && v < 256; ++v) ink += hist[v];
@@ -67,11 +67,6 @@ bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& opti
   }
   cv::LUT(gray, lut, gray);
   return true;
-}
-
-void WhitenPaper(cv::Mat& gray, const IlluminationOptions& options) {
-  if (!options.enabled || gray.empty() || gray.type() != CV_8UC1) return;
-  cv::LUT(gray, PaperLut(options), gray);
 }
 
 double ColouredInkShare(const cv::Mat& image, const ColourInkOptions& options) {

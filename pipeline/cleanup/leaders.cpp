@@ -231,9 +231,9 @@ int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
   // size, and a blurred dot's rim is paler than the threshold but still
   // grey (Tesseract read the ghosts of a blurred leader as "_ — ¬").
   const cv::Rect page(0, 0, gray.cols, gray.rows);
+  const int spare = 1 + static_cast<int>(std::ceil(1 / scale));
   for (int i = 1; i < n; ++i) {
     if (!erase[static_cast<size_t>(i)]) continue;
-    const int spare = 1 + static_cast<int>(std::ceil(1 / scale));
     const cv::Rect box(static_cast<int>(std::floor(stats.at<int>(i, cv::CC_STAT_LEFT) / scale)) - spare,
                        static_cast<int>(std::floor(stats.at<int>(i, cv::CC_STAT_TOP) / scale)) - spare,
                        static_cast<int>(std::ceil(stats.at<int>(i, cv::CC_STAT_WIDTH) / scale)) + 2 * spare,
