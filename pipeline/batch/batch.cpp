@@ -110,6 +110,9 @@ PageRecord PageOf(int index, const CleanPage& clean, const OcrPage& ocr) {
   p.width = clean.gray.cols;
   p.height = clean.gray.rows;
   p.dpi = clean.dpi;
+  p.dpi_source = clean.dpi_estimated ? "estimated" : "file";
+  p.file_dpi = clean.file_dpi;
+  p.perspective_corrected = clean.perspective_corrected;
   p.rotation = clean.rotation;
   p.skew_deg = clean.skew_deg;
   p.blank = clean.blank;

@@ -44,14 +44,44 @@ double ResolutionScale(int dpi, const ResolutionOptions& options) {
   return 1.0;
 }
 
+ResolutionPlan PlanResolution(const SourcePage& page, const ResolutionOptions& options) {
+  ResolutionPlan plan;
+  plan.file_dpi = page.dpi_from_file ? page.dpi : 0;
+  const bool plausible = plan.file_dpi >= options.min_plausible_dpi;
+  plan.text = EstimateTextScale(page.image, plausible ? plan.file_dpi : 0);
+  const bool text_sure = plan.text.found() && plan.text.confidence >= options.min_text_confidence;
+  const double ratio = text_sure && plausible ? static_cast<double>(plan.text.dpi) / plan.file_dpi : 1.0;
+  if (plausible && ratio <= options.contradiction && ratio >= 1.0 / options.contradiction) {
+    plan.scale = ResolutionScale(plan.file_dpi, options);
+    plan.dpi = plan.scale == 1.0 ? plan.file_dpi : options.target_dpi;
+    return plan;
+  }
+  plan.estimated = true;
+  if (text_sure) {
+    // Letters brought to the height Tesseract reads best; the page is then
+    // worked as the resolution at which such letters are body text.
+    plan.scale = std::clamp(options.target_letter_px / plan.text.letter_height, 0.125, options.max_upscale);
+    plan.dpi = static_cast<int>(std::lround(DpiForLetterHeight(plan.text.letter_height * plan.scale)));
+    return plan;
+  }
+  // No resolution and no text to measure: an A4 sheet filling the image.
+  const int side = std::max(page.image.rows, page.image.cols);
+  const int a4 = std::clamp(static_cast<int>(std::lround(side / 11.69)), 50, 1200);
+  plan.scale = ResolutionScale(a4, options);
+  plan.dpi = plan.scale == 1.0 ? a4 : options.target_dpi;
+  return plan;
+}
+
 namespace {
 
 // The page at another resolution for OCR: area averaging down (the exact
-// halving by OpenCV's fast path), cubic up.
+// halving by OpenCV's fast path), Lanczos up (on a real 70 dpi photo it
+// read better than cubic: word recall 0.94 against 0.93 at x2, 0.93 against
+// 0.92 at x3, by the tesseract CLI).
 cv::Mat Resample(const cv::Mat& image, double scale) {
   if (scale == 0.5) return Shrink(image, scale);
   cv::Mat out;
-  cv::resize(image, out, cv::Size(), scale, scale, scale > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+  cv::resize(image, out, cv::Size(), scale, scale, scale > 1 ? cv::INTER_LANCZOS4 : cv::INTER_AREA);
   return out;
 }
 
@@ -63,7 +93,6 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   if (page.image.empty()) return Status::Error(ErrorCode::kInvalidArgument, "empty page image");
   CleanPage out;
   out.index = page.index;
-  out.dpi = page.dpi;
   int step = 0;
   auto show = [&](const char* name, const cv::Mat& image) {
     if (debug) debug(std::to_string(++step) + "-" + name, image);
@@ -77,13 +106,22 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     lap = now;
   };
   show("scan", page.image);
+  // The resolution first: every later step thinks in millimetres.
+  const ResolutionPlan plan = PlanResolution(page, options.resolution);
+  out.file_dpi = plan.file_dpi;
+  out.dpi_estimated = plan.estimated;
+  out.scale = plan.scale;
+  // Until the page is scaled, it is at the resolution the plan implies for
+  // the scan as it came.
+  const double scale = plan.scale;
+  out.dpi = std::max(1, static_cast<int>(std::lround(plan.dpi / scale)));
+  timed("resolution");
   // Scans finer than needed are reduced first (a 600 dpi page is four times
   // the work of every step); coarse ones are enlarged after despeckling.
-  const double scale = ResolutionScale(page.dpi, options.resolution);
   cv::Mat scan = page.image;
   if (scale < 1.0) {
     scan = Resample(scan, scale);
-    out.dpi = options.resolution.target_dpi;
+    out.dpi = plan.dpi;
     timed("resize");
     show("resized", scan);
   }
@@ -108,7 +146,7 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   }
   if (scale > 1.0) {
     gray = Resample(gray, scale);
-    out.dpi = options.resolution.target_dpi;
+    out.dpi = plan.dpi;
     timed("resize");
     show("resized", gray);
   }

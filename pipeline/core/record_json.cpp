@@ -101,6 +101,9 @@ Object::Ptr RecordObject(const DossierRecord& r) {
     po->set("width", p.width);
     po->set("height", p.height);
     po->set("dpi", p.dpi);
+    po->set("dpi_source", p.dpi_source);
+    po->set("file_dpi", p.file_dpi);
+    po->set("perspective_corrected", p.perspective_corrected);
     po->set("rotation", p.rotation);
     po->set("skew_deg", Round(p.skew_deg, 100));
     po->set("blank", p.blank);
@@ -215,6 +218,10 @@ Result<DossierRecord> RecordFromJson(const std::string& json) {
         p.width = po->getValue<int>("width");
         p.height = po->getValue<int>("height");
         p.dpi = po->getValue<int>("dpi");
+        // Added later: records written before them lack them.
+        p.dpi_source = po->optValue<std::string>("dpi_source", "file");
+        p.file_dpi = po->optValue<int>("file_dpi", 0);
+        p.perspective_corrected = po->optValue<bool>("perspective_corrected", false);
         p.rotation = po->getValue<int>("rotation");
         p.skew_deg = po->getValue<double>("skew_deg");
         p.blank = po->getValue<bool>("blank");

@@ -122,6 +122,39 @@ bool HasEndOfFile(const std::string& b) {
   return std::string_view(b.data() + b.size() - tail, tail).find("%%EOF") != std::string_view::npos;
 }
 
+// The "<<" of the innermost dictionary holding `pos`, looking back at most
+// 4 KiB; npos when there is none.
+size_t EnclosingOpen(const std::string& b, size_t pos) {
+  int depth = 0;
+  const size_t stop = pos > 4096 ? pos - 4096 : 0;
+  for (size_t i = pos; i-- > stop + 1;) {
+    if (b[i - 1] == '>' && b[i] == '>') {
+      ++depth;
+      --i;
+    } else if (b[i - 1] == '<' && b[i] == '<') {
+      if (depth == 0) return i - 1;
+      --depth;
+      --i;
+    }
+  }
+  return std::string::npos;
+}
+
+// The end of the dictionary opened at `open` (just past its ">>"), or npos.
+size_t MatchingClose(const std::string& b, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i + 1 < b.size() && i < open + 8192; ++i) {
+    if (b[i] == '<' && b[i + 1] == '<') {
+      ++depth;
+      ++i;
+    } else if (b[i] == '>' && b[i + 1] == '>') {
+      if (--depth == 0) return i + 2;
+      ++i;
+    }
+  }
+  return std::string::npos;
+}
+
 }  // namespace
 
 std::vector<std::pair<int, int>> FindPdfImageSizes(const std::string& bytes) {
@@ -131,10 +164,10 @@ std::vector<std::pair<int, int>> FindPdfImageSizes(const std::string& bytes) {
   static const std::regex kWidth(R"(/Width\s+(\d+))"), kHeight(R"(/Height\s+(\d+))");
   size_t pos = 0;
   while ((pos = bytes.find("/Image", pos)) != std::string::npos) {
-    // The enclosing dictionary: from the previous "<<" to the next ">>"
-    // (image dictionaries have no nested dictionaries we need).
-    const size_t open = bytes.rfind("<<", pos);
-    const size_t close = bytes.find(">>", pos);
+    // The enclosing dictionary, nested ones (a CCITT image's DecodeParms)
+    // counted: from the "<<" that opens it to the ">>" that closes it.
+    const size_t open = EnclosingOpen(bytes, pos);
+    const size_t close = open == std::string::npos ? std::string::npos : MatchingClose(bytes, open);
     pos += 6;
     if (open == std::string::npos || close == std::string::npos || close - open > 4096) continue;
     const std::string dict = bytes.substr(open, close - open);

@@ -302,8 +302,12 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     if (!original) {
       const PageRecord& p = r->pages[static_cast<size_t>(n - 1)];
       image = ToGray(image);
-      if (p.dpi > 0 && page->dpi > 0 && p.dpi != page->dpi)
-        cv::resize(image, image, cv::Size(), double(p.dpi) / page->dpi, double(p.dpi) / page->dpi, cv::INTER_AREA);
+      // The scale the pipeline worked at, from the recorded size (a
+      // resolution estimated from the text is not the file's).
+      const int across = p.rotation % 180 ? image.rows : image.cols;
+      const double scale = across > 0 && p.width > 0 ? static_cast<double>(p.width) / across : 1.0;
+      if (std::abs(scale - 1.0) > 0.002)
+        cv::resize(image, image, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
       image = RotateClockwise(image, p.rotation);
       if (p.skew_deg != 0) image = Rotate(image, p.skew_deg);
     }

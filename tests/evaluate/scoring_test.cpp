@@ -151,5 +151,27 @@ TEST(ScoreAddresses, StatusSuggestionAndCandidates) {
   EXPECT_DOUBLE_EQ(s.candidates_accuracy, 0.0) << "a missing candidate is wrong";
 }
 
+TEST(TextTruth, FormFeedsSeparatePages) {
+  const TruthDossier t = TruthFromText("letter.pdf", "Số: 1535\nKính gửi:\n\fNơi nhận:\n\f");
+  ASSERT_EQ(t.pages.size(), 2u);
+  EXPECT_EQ(t.pages[0].text, "Số: 1535\nKính gửi:\n");
+  EXPECT_EQ(t.pages[1].text, "Nơi nhận:\n");
+  EXPECT_EQ(t.pages[1].index, 1);
+  EXPECT_FALSE(t.pages[0].blank);
+  EXPECT_TRUE(t.fields.empty());
+  // Decomposed marks are composed, as hoso's output is.
+  EXPECT_EQ(TruthFromText("a.jpg", "Nguye\xCC\x82\xCC\x83n").pages[0].text, "Nguyễn");
+}
+
+TEST(TextTruth, DegradedCopiesShareTheirOriginalsTruth) {
+  const std::vector<std::string> have = {"letter-photo.gt.txt", "scan-2019.gt.txt"};
+  EXPECT_EQ(TruthTextFor("letter-photo.jpg", have), "letter-photo.gt.txt");
+  EXPECT_EQ(TruthTextFor("dir/letter-photo-blur.jpg", have), "letter-photo.gt.txt");
+  EXPECT_EQ(TruthTextFor("letter-photo-dark-2.png", have), "letter-photo.gt.txt");
+  EXPECT_EQ(TruthTextFor("scan-2019.pdf", have), "scan-2019.gt.txt");
+  EXPECT_EQ(TruthTextFor("letter.jpg", have), std::nullopt);
+  EXPECT_EQ(TruthTextFor("other-photo.jpg", have), std::nullopt);
+}
+
 }  // namespace
 }  // namespace evaluate

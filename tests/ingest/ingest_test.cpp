@@ -123,6 +123,28 @@ TEST(Ingest, FindsImageSizesInPdfBytes) {
   EXPECT_EQ(sizes[0], std::make_pair(2480, 3508));
 }
 
+TEST(Ingest, FindsImageSizesBesideNestedDictionaries) {
+  // As a Kodak scanner writes a bi-level page: the Subtype after a nested
+  // DecodeParms dictionary (the page was rendered at 300 instead of 200 dpi).
+  const std::string pdf =
+      "18 0 obj\r\n<</ColorSpace/DeviceGray/BitsPerComponent 1/Length 44473/Width 1660/Height 2342"
+      "/Filter/CCITTFaxDecode/DecodeParms<</K -1/Columns 1660>>/Subtype/Image/Type/XObject>>stream\r\n";
+  auto sizes = FindPdfImageSizes(pdf);
+  ASSERT_EQ(sizes.size(), 1u);
+  EXPECT_EQ(sizes[0], std::make_pair(1660, 2342));
+}
+
+TEST(Ingest, RealBilevelScannerPdfAtItsOwnResolution) {
+  const auto file = test::RealScansDir() / "letter-2019-kodak-200dpi.pdf";
+  if (!std::filesystem::exists(file)) GTEST_SKIP() << "no " << file;
+  auto doc = Open(ReadFile(file));
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  auto page = (*doc)->LoadPage(0);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->dpi, 200);
+  EXPECT_NEAR(page->image.cols, 1660, 3);
+}
+
 TEST(Ingest, SamplePdfFromTheRepository) {
   auto doc = Open(ReadFile(test::SamplesDir() / "dossier-0005.pdf"));
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();

@@ -11,6 +11,7 @@ namespace hoso::test {
 
 std::filesystem::path SourceDir() { return HOSO_SOURCE_DIR; }
 std::filesystem::path SamplesDir() { return SourceDir() / "samples"; }
+std::filesystem::path RealScansDir() { return HOSO_REAL_SCANS_DIR; }
 std::filesystem::path DataDir() { return SourceDir() / "tests" / "data"; }
 
 std::string ReadFile(const std::filesystem::path& p) {

@@ -12,6 +12,9 @@ namespace hoso::test {
 std::filesystem::path SourceDir();                     // the repository
 std::filesystem::path SamplesDir();                    // samples/
 std::filesystem::path DataDir();                       // tests/data/
+// Real captures nobody here made (../shared/data/real-scans, read in place,
+// never copied into the repository): tests on them skip where it is absent.
+std::filesystem::path RealScansDir();
 std::string ReadFile(const std::filesystem::path& p);  // whole file, binary
 void WriteFile(const std::filesystem::path& p, const std::string& bytes);
 

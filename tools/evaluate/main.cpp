@@ -30,7 +30,7 @@ namespace {
 const char* kHelp =
     "Usage: evaluate --set DIR [--report DIR] [--hoso BIN | --hoso-json JSONL] [--jobs N]\n"
     "                [--lang LANGS] [--tesseract on|off] [--ocrmypdf auto|on|off] [--worst N]\n"
-    "                [--as-of DATE] [--cache DIR] [--keep-work]\n"
+    "                [--as-of DATE] [--cache DIR] [--keep-work] [--truth-text [--truth-dir DIR]...]\n"
     "\n"
     "Scores `hoso process` on a set made by samplegen (DIR/truth.jsonl) and runs\n"
     "the tesseract CLI (and ocrmypdf --rotate-pages --deskew --clean, when installed)\n"
@@ -46,7 +46,14 @@ const char* kHelp =
     "file's SHA-256, the page, the command and the engine's version, and reused:\n"
     "ocrmypdf takes over an hour on 100 dossiers, and does not change when hoso does.\n"
     "An engine read wholly or partly from the cache reports no speed. `--hoso none\n"
-    "--cache DIR` runs only the other engines, to fill the cache ahead of time.\n";
+    "--cache DIR` runs only the other engines, to fill the cache ahead of time.\n"
+    "\n"
+    "With --truth-text, DIR holds real pages (PDF, TIFF, JPEG, PNG) whose truth is\n"
+    "plain text: NAME.gt.txt beside them or in a --truth-dir, pages separated by\n"
+    "form feeds; a degraded copy NAME-blur.jpg is scored against NAME.gt.txt.\n"
+    "Only the text is scored (and no page may be called blank); files without a\n"
+    "truth are left out. The tesseract CLI gets --dpi only where the file states\n"
+    "a resolution, as a user running it would.\n";
 
 double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -191,13 +198,66 @@ std::string Num(double v, int digits = 3) {
   return b;
 }
 
+// Real pages: each file, every engine side by side (CER / word recall).
+void PrintPerFile(const std::vector<TruthDossier>& truth, const std::vector<const EngineResult*>& engines) {
+  std::printf("\n%-40s", "file (CER / word recall)");
+  for (const EngineResult* e : engines)
+    if (e->ran) std::printf(" %20s", e->name.c_str());
+  std::printf("\n");
+  for (const auto& t : truth) {
+    std::printf("%-40s", t.file.c_str());
+    for (const EngineResult* e : engines) {
+      if (!e->ran) continue;
+      const TextScore one = ScoreText({t}, e->texts);
+      std::printf("   %7.2f%% / %6.3f", 100 * one.all.cer, one.all.word_recall);
+    }
+    std::printf("\n");
+  }
+}
+
+// Real pages with plain-text truth: every input file in `set` that has a
+// NAME.gt.txt (see TruthTextFor) in `set` or one of `truth_dirs`.
+hoso::Status LoadTextTruth(const std::string& set, const std::vector<std::string>& truth_dirs,
+                           std::vector<TruthDossier>* truth) {
+  std::vector<std::string> dirs = {set};
+  dirs.insert(dirs.end(), truth_dirs.begin(), truth_dirs.end());
+  std::vector<std::string> names;
+  std::map<std::string, fs::path> where;  // truth file name -> its path (the first directory wins)
+  std::error_code ec;
+  for (const auto& d : dirs)
+    for (const auto& e : fs::directory_iterator(d, ec))
+      if (e.is_regular_file() && e.path().filename().string().ends_with(".gt.txt") &&
+          !where.count(e.path().filename().string())) {
+        names.push_back(e.path().filename().string());
+        where[names.back()] = e.path();
+      }
+  if (ec) return hoso::Status::Error(hoso::ErrorCode::kInvalidArgument, "cannot list " + set + ": " + ec.message());
+  std::vector<std::string> inputs;
+  for (const auto& e : fs::directory_iterator(set, ec))
+    if (e.is_regular_file() && hoso::HasSupportedExtension(e.path().string()))
+      inputs.push_back(e.path().filename().string());
+  std::sort(inputs.begin(), inputs.end());
+  for (const auto& file : inputs) {
+    const auto t = TruthTextFor(file, names);
+    if (!t) {
+      std::cerr << "evaluate: no truth text for " << file << ", left out\n";
+      continue;
+    }
+    truth->push_back(TruthFromText(file, ReadAll(where[*t])));
+  }
+  if (truth->empty())
+    return hoso::Status::Error(hoso::ErrorCode::kInvalidArgument, "no file in " + set + " has a NAME.gt.txt truth");
+  return hoso::Status::Ok();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string set, report, hoso_bin = "build/tools/hoso/hoso", hoso_json, lang = "vie";
   std::string tesseract_mode = "on", ocrmypdf_mode = "auto", as_of = "2026-01-01", cache;
   int jobs = 2, worst_n = 12;
-  bool keep_work = false;
+  bool keep_work = false, truth_text = false;
+  std::vector<std::string> truth_dirs;
   try {
     for (int i = 1; i < argc; ++i) {
       const std::string a = argv[i];
@@ -217,6 +277,8 @@ int main(int argc, char** argv) {
       else if (a == "--worst") worst_n = std::stoi(value());
       else if (a == "--cache") cache = value();
       else if (a == "--keep-work") keep_work = true;
+      else if (a == "--truth-text") truth_text = true;
+      else if (a == "--truth-dir") truth_dirs.push_back(value());
       else if (a == "--help" || a == "-h") {
         std::cout << kHelp;
         return 0;
@@ -226,6 +288,10 @@ int main(int argc, char** argv) {
     }
   } catch (const std::exception& e) {
     std::cerr << "evaluate: " << e.what() << "\n" << kHelp;
+    return 2;
+  }
+  if (!truth_dirs.empty() && !truth_text) {
+    std::cerr << "evaluate: --truth-dir goes with --truth-text\n";
     return 2;
   }
   if (set.empty() || jobs < 1) {
@@ -240,10 +306,15 @@ int main(int argc, char** argv) {
 
   // The truth.
   std::vector<TruthDossier> truth;
-  {
+  if (truth_text) {
+    if (hoso::Status st = LoadTextTruth(set, truth_dirs, &truth); !st.ok()) {
+      std::cerr << "evaluate: " << st.message() << "\n";
+      return 2;
+    }
+  } else {
     std::ifstream in(fs::path(set) / "truth.jsonl");
     if (!in) {
-      std::cerr << "evaluate: no truth.jsonl in " << set << "\n";
+      std::cerr << "evaluate: no truth.jsonl in " << set << " (real pages with text truth: --truth-text)\n";
       return 2;
     }
     for (std::string line; std::getline(in, line);) {
@@ -299,7 +370,8 @@ int main(int argc, char** argv) {
   // ingest at the file's own resolution, written losslessly.
   // Only the tesseract run needs them; PNG at low compression (the pages
   // are noisy scans: zlib's best effort costs minutes and saves little).
-  std::map<std::string, std::vector<std::pair<fs::path, int>>> page_images;  // file -> (png, dpi)
+  // file -> (png, dpi stated by the file, or 0)
+  std::map<std::string, std::vector<std::pair<fs::path, int>>> page_images;
   std::map<std::string, std::string> file_sha;  // file -> SHA-256 of its bytes, for the cache
   for (const auto& t : truth) file_sha[t.file] = hoso::Sha256Hex(ReadAll(fs::path(set) / t.file));
   const bool want_tesseract = tesseract_mode != "off" && HaveCommand("tesseract");
@@ -314,7 +386,7 @@ int main(int argc, char** argv) {
       if (!page.ok()) continue;
       const fs::path png = work / (fs::path(t.file).stem().string() + "-p" + std::to_string(i) + ".png");
       cv::imwrite(png.string(), page->image, {cv::IMWRITE_PNG_COMPRESSION, 1});
-      page_images[t.file].push_back({png, page->dpi});
+      page_images[t.file].push_back({png, page->dpi_from_file ? page->dpi : 0});
     }
   }
 
@@ -325,7 +397,8 @@ int main(int argc, char** argv) {
     for (const auto& [file, pages] : page_images)
       for (size_t i = 0; i < pages.size(); ++i) {
         const auto& [png, dpi] = pages[i];
-        const std::string args = " -l " + lang + " --dpi " + std::to_string(dpi);
+        // Without a resolution in the file, Tesseract estimates one itself.
+        const std::string args = " -l " + lang + (dpi > 0 ? " --dpi " + std::to_string(dpi) : "");
         const fs::path out = png.parent_path() / (png.stem().string() + ".tess");
         jobs_run.push_back({"OMP_THREAD_LIMIT=1 tesseract " + Quote(png.string()) + " " + Quote(out.string()) + args +
                                 " >/dev/null 2>&1",
@@ -336,7 +409,7 @@ int main(int argc, char** argv) {
     std::cerr << "evaluate: running tesseract on " << jobs_run.size() << " pages…\n";
     int cached = 0;
     tess.seconds = RunCached(jobs_run, jobs, cache.empty() ? fs::path() : fs::path(cache) / "tesseract", &cached);
-    tess.command = "tesseract PAGE.png OUT -l " + lang + " --dpi D (xargs -P" + std::to_string(jobs) +
+    tess.command = "tesseract PAGE.png OUT -l " + lang + " [--dpi D] (xargs -P" + std::to_string(jobs) +
                    ", OMP_THREAD_LIMIT=1; " + version + ")";
     if (cached > 0) {
       tess.command += ", " + std::to_string(cached) + " of " + std::to_string(jobs_run.size()) + " pages from the cache";
@@ -395,6 +468,7 @@ int main(int argc, char** argv) {
       std::printf("%-10s %6d %7.3f%% %7.2f%% %9.1f\n", e->name.c_str(), s.all.pages, 100 * s.all.cer,
                   100 * s.all.word_recall, e->seconds);
     }
+    if (truth_text) PrintPerFile(truth, {&tess, &ocrmypdf});
     if (!keep_work) fs::remove_all(work);
     return 0;
   }
@@ -586,6 +660,16 @@ int main(int argc, char** argv) {
         std::printf("  %-8s %6d %7.3f%% %7.2f%%\n", b, it->second.pages, 100 * it->second.cer,
                     100 * it->second.word_recall);
     }
+  }
+  if (truth_text) {
+    PrintPerFile(truth, {&hoso, &tess, &ocrmypdf});
+    int blank_called = 0;
+    for (const auto& [file, r] : records)
+      for (const auto& p : r.pages) blank_called += p.blank;
+    std::printf("\nhoso called %d of %d pages with text blank\n", blank_called, total_pages);
+    std::printf("\nreport: %s/report.html, %s/summary.json\n", report.c_str(), report.c_str());
+    if (!keep_work) fs::remove_all(work);
+    return 0;
   }
   std::printf("\nhoso pages: rotation %.1f%%, blank %.1f%%, skew error median %.2f° p90 %.2f° (%d pages)\n",
               100 * pages.rotation_accuracy, 100 * pages.blank_accuracy, pages.skew_median_error,

@@ -58,6 +58,42 @@ hoso::Result<TruthDossier> ParseTruth(const std::string& line) {
   }
 }
 
+TruthDossier TruthFromText(const std::string& file, const std::string& text) {
+  TruthDossier t;
+  t.file = file;
+  std::string page;
+  auto close = [&] {
+    TruthPage p;
+    p.index = static_cast<int>(t.pages.size());
+    p.kind = "text";
+    p.text = hoso::vn::Nfc(page);
+    t.pages.push_back(std::move(p));
+    page.clear();
+  };
+  for (char c : text) {
+    if (c == '\f') {
+      close();
+    } else if (c != '\r') {
+      page += c;
+    }
+  }
+  // A trailing form feed does not start another page.
+  if (!page.empty() || t.pages.empty()) close();
+  return t;
+}
+
+std::optional<std::string> TruthTextFor(const std::string& file, const std::vector<std::string>& truth_files) {
+  const std::string name = file.substr(file.find_last_of('/') + 1);
+  std::string stem = name.substr(0, name.find_last_of('.'));
+  for (;;) {
+    const std::string want = stem + ".gt.txt";
+    if (std::find(truth_files.begin(), truth_files.end(), want) != truth_files.end()) return want;
+    const size_t dash = stem.find_last_of('-');
+    if (dash == std::string::npos || dash == 0) return std::nullopt;
+    stem.resize(dash);
+  }
+}
+
 std::string StrengthBucket(double s) {
   if (s <= 0) return "none";
   if (s < 0.34) return "light";

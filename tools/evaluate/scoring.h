@@ -41,6 +41,17 @@ struct TruthDossier {
 
 hoso::Result<TruthDossier> ParseTruth(const std::string& json_line);
 
+// Truth that is plain text (real pages, transcribed by hand): the file's
+// pages separated by form feeds ('\f'), each page's lines as written. Only
+// the text is known: no fields, no address, upright, never blank.
+TruthDossier TruthFromText(const std::string& file, const std::string& text);
+
+// Which truth text an input file has among `truth_files` (file names): its
+// own, NAME.gt.txt, or else that of the longest prefix of its name that
+// ends before a '-' (a degraded copy, "letter-photo-blur.jpg", shares its
+// original's truth, "letter-photo.gt.txt"). nullopt when there is none.
+std::optional<std::string> TruthTextFor(const std::string& file, const std::vector<std::string>& truth_files);
+
 // "none" (0), "light" (< 0.34), "medium" (< 0.67), "heavy".
 std::string StrengthBucket(double strength);
 
