@@ -4,6 +4,7 @@
 
 #include "cleanup/cleanup.h"
 #include "cleanup/geometry.h"
+#include "cleanup/text_scale.h"
 
 namespace hoso {
 
@@ -44,7 +45,11 @@ BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& optio
     if (area >= min_area) ink_pixels += area;
   }
   verdict.ink_fraction = ink_pixels / std::max(1, small.rows * small.cols);
-  verdict.blank = verdict.ink_fraction < options.min_ink_fraction;
+  // A few short lines (a receipt's, a note's) are little ink but plainly
+  // text: letters side by side in rows. Such a page is read.
+  verdict.text_components = static_cast<int>(LetterHeightsInRows(ink).size());
+  verdict.blank = verdict.ink_fraction < options.min_ink_fraction &&
+                  verdict.text_components < options.min_text_components;
   return verdict;
 }
 

@@ -75,9 +75,10 @@ ResolutionPlan PlanResolution(const SourcePage& page, const ResolutionOptions& o
 namespace {
 
 // The page at another resolution for OCR: area averaging down (the exact
-// halving by OpenCV's fast path), Lanczos up (on a real 70 dpi photo it
-// read better than cubic: word recall 0.94 against 0.93 at x2, 0.93 against
-// 0.92 at x3, by the tesseract CLI).
+// halving by OpenCV's fast path), Lanczos up. On a real 70 dpi phone photo
+// and its four degraded copies, hoso's mean word recall with letters
+// enlarged 2.2 times: Lanczos 0.911, cubic 0.905, Lanczos with light
+// unsharp masking 0.908, cubic with it 0.899.
 cv::Mat Resample(const cv::Mat& image, double scale) {
   if (scale == 0.5) return Shrink(image, scale);
   cv::Mat out;
@@ -106,8 +107,25 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
     lap = now;
   };
   show("scan", page.image);
+  // A photo (no plausible resolution) of a sheet on a desk: the sheet alone,
+  // made rectangular.
+  SourcePage sheet;
+  const SourcePage* source = &page;
+  const bool plausible = page.dpi_from_file && page.dpi >= options.resolution.min_plausible_dpi;
+  if (options.sheet.enabled && !plausible) {
+    if (const SheetQuad quad = FindSheet(page.image, options.sheet); quad.found) {
+      sheet.index = page.index;
+      sheet.image = RectifySheet(page.image, quad);
+      sheet.dpi = page.dpi;
+      sheet.dpi_from_file = page.dpi_from_file;
+      source = &sheet;
+      out.perspective_corrected = true;
+      timed("sheet");
+      show("sheet", sheet.image);
+    }
+  }
   // The resolution first: every later step thinks in millimetres.
-  const ResolutionPlan plan = PlanResolution(page, options.resolution);
+  const ResolutionPlan plan = PlanResolution(*source, options.resolution);
   out.file_dpi = plan.file_dpi;
   out.dpi_estimated = plan.estimated;
   out.scale = plan.scale;
@@ -118,7 +136,7 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   timed("resolution");
   // Scans finer than needed are reduced first (a 600 dpi page is four times
   // the work of every step); coarse ones are enlarged after despeckling.
-  cv::Mat scan = page.image;
+  cv::Mat scan = source->image;
   if (scale < 1.0) {
     scan = Resample(scan, scale);
     out.dpi = plan.dpi;
@@ -135,7 +153,7 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   bool colour_dropped = false;
   gray = InkGray(scan, options.colour_ink, &colour_dropped, gray);
   // Every later step may write into the page: never into the caller's scan.
-  if (gray.data == page.image.data) gray = gray.clone();
+  if (gray.data == page.image.data) gray = gray.clone();  // (a rectified sheet is hoso's own)
   timed("colour-ink");
   if (colour_dropped) show("colour-ink-dropped", gray);
   // Impulse noise first: it would otherwise be upscaled into blobs.

@@ -4,6 +4,7 @@
 // with its own options and its own tests (drawn damage, known answer).
 #pragma once
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -25,6 +26,10 @@ struct BlankOptions {
   double margin = 0.06;
   // Connected ink blobs smaller than this (pixels at 300 dpi) are dust.
   int min_blob_area_300dpi = 12;
+  // A page with at least this many letter-sized components in rows of text
+  // is written on, however little ink it has (a receipt, a short note).
+  // Blank when unsure is the worst mistake: a page of text nobody reads.
+  int min_text_components = 12;
 };
 
 struct ResolutionOptions {
@@ -39,10 +44,13 @@ struct ResolutionOptions {
   // size decides, as it does when the file states none.
   int min_plausible_dpi = 100;
   // Where the text decides, the page is scaled so that its median letter
-  // component is this tall (pixels): 300 dpi body text's. A real 70 dpi
-  // photo read best enlarged 2-3 times, worse 4-5 times (by the tesseract
-  // CLI's word recall: x2 0.94, x3 0.93, x4 0.90).
-  double target_letter_px = 30;
+  // component (TextScale::letter_height) is this tall (pixels). A real
+  // 70 dpi phone photo (letters of 11 px) read best enlarged about twice,
+  // worse at 300 dpi's size (40 px): the tesseract CLI's word recall x2
+  // 0.94, x3 0.93, x4 0.90; hoso's mean over the photo and its four
+  // degraded copies 0.888 at 22 px, 0.899 at 24 and at 26. The page is then
+  // worked as the resolution at which such letters are body text.
+  double target_letter_px = 24;
   // The text overrules a stated resolution when the text's size implies
   // one more than this factor away (fax headers, receipts' small print)...
   double contradiction = 2.0;
@@ -150,7 +158,21 @@ struct SolidRegionOptions {
   double max_band_share = 0.15;
 };
 
+struct SheetOptions {
+  // Phone photos (pages without a plausible resolution): find the sheet on
+  // the desk and make it rectangular.
+  bool enabled = true;
+  // The sheet covers at least this share of the photo...
+  double min_area = 0.2;
+  // ...is brighter than what is around it by this many grey levels...
+  double min_contrast = 25;
+  // ...and a corner lies this far (share of the long side) inside the
+  // frame: a sheet already filling the frame is left as it is.
+  double min_margin = 0.03;
+};
+
 struct CleanupOptions {
+  SheetOptions sheet;
   BlankOptions blank;
   ColourInkOptions colour_ink;
   SolidRegionOptions solid_regions;
@@ -168,6 +190,18 @@ struct StepTime {
   std::string step;  // "blank", "colour-ink", "despeckle", ...
   double ms = 0;
 };
+
+// A photographed sheet's corners (top-left, top-right, bottom-right,
+// bottom-left, in the image's pixels).
+struct SheetQuad {
+  bool found = false;
+  std::array<cv::Point2f, 4> corners;
+};
+// The sheet in a photo: the large bright quadrilateral against a darker
+// desk; found only when it does not already fill the frame.
+SheetQuad FindSheet(const cv::Mat& image, const SheetOptions& options);
+// The sheet cut out of the photo and made the rectangle it was.
+cv::Mat RectifySheet(const cv::Mat& image, const SheetQuad& sheet);
 
 // The resolution a page is worked at, and where it came from.
 struct ResolutionPlan {
@@ -207,6 +241,7 @@ cv::Mat ToGray(const cv::Mat& image);
 struct BlankVerdict {
   bool blank = false;
   double ink_fraction = 0;
+  int text_components = 0;  // letter-sized ink in rows of text
 };
 // Whether a grey page carries writing.
 BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& options);

@@ -63,9 +63,9 @@ std::vector<Blob> LetterBlobs(const cv::Mat& ink) {
   return out;
 }
 
-// Keeps the blobs that have a neighbour of about their height beside them,
-// on the same row: letters in words and words in lines.
-std::vector<int> InRows(std::vector<Blob>& blobs) {
+// The blobs that have a neighbour of about their height beside them, on
+// the same row: letters in words and words in lines.
+std::vector<Blob> InRows(std::vector<Blob>& blobs) {
   std::sort(blobs.begin(), blobs.end(), [](const Blob& a, const Blob& b) { return a.x0 < b.x0; });
   std::vector<char> paired(blobs.size(), 0);
   for (size_t i = 0; i < blobs.size(); ++i) {
@@ -81,17 +81,39 @@ std::vector<int> InRows(std::vector<Blob>& blobs) {
       paired[i] = paired[j] = 1;
     }
   }
-  std::vector<int> heights;
+  std::vector<Blob> out;
   for (size_t i = 0; i < blobs.size(); ++i)
-    if (paired[i]) heights.push_back(blobs[i].h());
-  return heights;
+    if (paired[i]) out.push_back(blobs[i]);
+  return out;
+}
+
+// The height below which lies the share `q` of the blobs' box area: a
+// letter counts for its size, so the many small dots of a leader or specks
+// of a noisy page do not outvote the letters.
+int AreaQuantile(std::vector<Blob> blobs, double q) {
+  if (blobs.empty()) return 0;
+  std::sort(blobs.begin(), blobs.end(), [](const Blob& a, const Blob& b) { return a.h() < b.h(); });
+  double total = 0;
+  for (const auto& b : blobs) total += static_cast<double>(b.x1 - b.x0) * b.h();
+  double run = 0;
+  for (const auto& b : blobs)
+    if ((run += static_cast<double>(b.x1 - b.x0) * b.h()) >= q * total) return b.h();
+  return blobs.back().h();
 }
 
 }  // namespace
 
+std::vector<int> LetterHeightsInRows(const cv::Mat& ink) {
+  std::vector<Blob> blobs = LetterBlobs(ink);
+  std::vector<int> heights;
+  for (const Blob& b : InRows(blobs)) heights.push_back(b.h());
+  return heights;
+}
+
 double DpiForLetterHeight(double height) {
   // (median letter height in pixels, dpi), measured.
-  static const double kTable[][2] = {{6, 50}, {8, 60}, {10, 72}, {12, 100}, {14, 150}, {18.5, 200}, {29, 300}};
+  static const double kTable[][2] = {{6, 40},   {9, 60},    {10, 70},   {12, 85},
+                                     {14, 100}, {19, 150}, {24.5, 200}, {39, 300}};
   const int n = sizeof kTable / sizeof kTable[0];
   if (height <= kTable[0][0]) return kTable[0][1] * height / kTable[0][0];
   for (int i = 1; i < n; ++i)
@@ -119,21 +141,13 @@ TextScale EstimateTextScale(const cv::Mat& image, int hint_dpi, const TextScaleO
   }
   const cv::Mat small = ToGray(scale < 1.0 ? Shrink(image, scale) : image);
   std::vector<Blob> blobs = LetterBlobs(LocalInk(small));
-  std::vector<int> heights = InRows(blobs);
-  out.text_components = static_cast<int>(heights.size());
+  const std::vector<Blob> letters = InRows(blobs);
+  out.text_components = static_cast<int>(letters.size());
   if (out.text_components < options.min_text_components) return out;
-  std::sort(heights.begin(), heights.end());
-  // Dots (form leaders, i's) and specks in rows of their own are far
-  // smaller than letters: the letters are those at least ~half as tall as
-  // the upper quartile.
-  const int upper = heights[static_cast<size_t>(0.75 * (heights.size() - 1))];
-  heights.erase(heights.begin(), std::lower_bound(heights.begin(), heights.end(), (upper * 9 + 19) / 20));
-  if (static_cast<int>(heights.size()) < options.min_text_components) return out;
-  const auto at = [&](double q) { return heights[static_cast<size_t>(q * (heights.size() - 1))]; };
-  const double median = at(0.5);
+  const double median = AreaQuantile(letters, 0.5);
   out.letter_height = median / scale;
-  // Agreement: the middle half of the heights within a factor of the median.
-  const double spread = (at(0.75) - at(0.25)) / std::max(1.0, median);
+  // Agreement: the middle half of the ink within a factor of the median.
+  const double spread = (AreaQuantile(letters, 0.75) - AreaQuantile(letters, 0.25)) / std::max(1.0, median);
   out.confidence = std::clamp(std::min(1.0, out.text_components / 200.0) * (1.0 - 0.5 * spread), 0.0, 1.0);
   out.dpi = static_cast<int>(std::lround(DpiForLetterHeight(median) / scale));
   return out;

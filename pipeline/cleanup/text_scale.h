@@ -8,14 +8,17 @@
 // the resolution the page was captured at.
 #pragma once
 
+#include <vector>
+
 #include <opencv2/core.hpp>
 
 namespace hoso {
 
 struct TextScale {
-  // Median height (pixels) of the letter-sized ink components: close to the
-  // x-height, a little above it where marks and ascenders join their
-  // letters (as they do at low resolution).
+  // Median height (pixels) of the letter-sized ink components, each
+  // weighted by its box's area (so that a leader's dots do not outvote the
+  // letters): above the x-height, since marks and ascenders join their
+  // letters, the more so at low resolution.
   double letter_height = 0;
   // Letter-sized components that lie in rows of text (a neighbour of about
   // the same height beside them): how much text-like structure there is.
@@ -39,6 +42,12 @@ struct TextScaleOptions {
 // x-height. Measured on a real 14 pt letter and generated 13 pt forms
 // rendered at 60-300 dpi (tools/bench/text_scale).
 double DpiForLetterHeight(double height);
+
+// Of a binary ink mask (non-zero: ink), the heights of the letter-sized
+// components that stand in rows of text: a neighbour of about their height
+// beside them (letters in words, words in lines), unlike specks, rules and
+// pictures.
+std::vector<int> LetterHeightsInRows(const cv::Mat& ink);
 
 // Measures the text of a page, grey or colour (large pages are measured on a
 // reduction and the result scaled back). `hint_dpi` (0: none), the

@@ -8,18 +8,45 @@
 namespace samplegen {
 
 double Damage::Strength() const {
-  return std::max({std::abs(skew), border, uneven_light, faded, noise, blur, salt_pepper, bleed, jpeg});
+  return std::max({std::abs(skew), border, uneven_light, faded, noise, blur, salt_pepper, bleed, jpeg, perspective,
+                   shadow, flash});
 }
 
 std::map<std::string, double> Damage::AsMap() const {
   return {{"skew", skew},   {"rotation", rotation}, {"border", border},         {"uneven_light", uneven_light},
           {"faded", faded}, {"noise", noise},       {"blur", blur},             {"salt_pepper", salt_pepper},
-          {"bleed", bleed}, {"jpeg", jpeg},         {"dpi", static_cast<double>(dpi)}};
+          {"bleed", bleed}, {"jpeg", jpeg},         {"dpi", static_cast<double>(dpi)},
+          {"photo", photo ? 1.0 : 0.0}, {"perspective", perspective}, {"shadow", shadow}, {"flash", flash},
+          {"bilevel", bilevel ? 1.0 : 0.0}};
 }
 
 Damage DrawDamage(Rng& rng, const std::string& profile) {
   Damage d;
   if (profile == "none") return d;
+  if (profile == "photo") {
+    // What citizens send and clerks receive: a phone photo of the sheet on
+    // a desk, 60-150 dpi on the sheet, tilted, shaded or flashed, JPEG.
+    d.photo = true;
+    d.perspective = rng.Uniform(0.1, 1.0);
+    d.shadow = rng.Chance(0.5) ? rng.Uniform(0.2, 1.0) : 0.0;
+    d.flash = rng.Chance(0.3) ? rng.Uniform(0.2, 1.0) : 0.0;
+    d.noise = rng.Chance(0.5) ? rng.Uniform(0.1, 0.5) : 0.0;
+    d.blur = rng.Chance(0.4) ? rng.Uniform(0.1, 0.3) : 0.0;
+    d.jpeg = rng.Uniform(0.2, 0.6);
+    d.dpi = rng.Int(60, 150);
+    return d;
+  }
+  if (profile == "fax") {
+    // A fax or a scanner's black-and-white mode: 200 dpi, 1 bit, a little
+    // skew, specks.
+    d.bilevel = true;
+    d.skew = rng.Chance(0.6) ? rng.Uniform(-0.2, 0.2) : 0.0;
+    d.noise = rng.Chance(0.4) ? rng.Uniform(0.1, 0.4) : 0.0;
+    d.salt_pepper = rng.Chance(0.3) ? rng.Uniform(0.05, 0.2) : 0.0;
+    d.faded = rng.Chance(0.3) ? rng.Uniform(0.1, 0.4) : 0.0;
+    d.dpi = 200;
+    return d;
+  }
   const bool light = profile == "light";
   const double top = light ? 0.3 : profile == "heavy" ? 1.0 : rng.Uniform(0.2, 1.0);
   auto maybe = [&](double p) { return rng.Chance(p) ? rng.Uniform(0.1, 1.0) * top : 0.0; };
@@ -39,6 +66,86 @@ Damage DrawDamage(Rng& rng, const std::string& profile) {
 }
 
 int JpegQuality(const Damage& d) { return static_cast<int>(std::lround(95 - 70 * d.jpeg)); }
+
+namespace {
+
+// The sheet photographed on a desk: the page warped into a tilted
+// quadrilateral over a textured background, a soft shadow or a flash's spot
+// on it, then taken down to the phone's resolution on the sheet. `img` is
+// the 300 dpi page (float BGR, 0..1); the result too, at d.dpi.
+cv::Mat Photograph(const cv::Mat& img, const Damage& d, Rng& rng) {
+  const int w = img.cols, h = img.rows;
+  const int mx = static_cast<int>(w * rng.Uniform(0.06, 0.2)), my = static_cast<int>(h * rng.Uniform(0.04, 0.15));
+  const cv::Size canvas(w + 2 * mx, h + 2 * my);
+  // A desk: a colour with a low-frequency grain.
+  static const cv::Scalar kDesks[] = {{0.25, 0.35, 0.5}, {0.45, 0.45, 0.45}, {0.15, 0.15, 0.18}, {0.55, 0.6, 0.65}};
+  cv::Mat out(canvas, CV_32FC3, kDesks[rng.Int(0, 3)]);
+  cv::Mat grain(canvas.height / 16 + 1, canvas.width / 16 + 1, CV_32FC1);
+  cv::RNG(rng.Next()).fill(grain, cv::RNG::NORMAL, 0, 0.06);
+  cv::resize(grain, grain, canvas, 0, 0, cv::INTER_CUBIC);
+  cv::Mat grain3;
+  cv::cvtColor(grain, grain3, cv::COLOR_GRAY2BGR);
+  out += grain3;
+  // The sheet's corners moved as a tilted camera moves them: the far edge
+  // shorter than the near one, plus a small turn and jitter.
+  const double t = 0.12 * d.perspective;
+  const bool far_top = rng.Chance(0.5), far_left = rng.Chance(0.5);
+  std::vector<cv::Point2f> src = {{0, 0}, {float(w), 0}, {float(w), float(h)}, {0, float(h)}};
+  std::vector<cv::Point2f> dst(4);
+  for (int i = 0; i < 4; ++i) {
+    double x = src[i].x, y = src[i].y;
+    const bool top = i < 2, left = i == 0 || i == 3;
+    if (top == far_top) x += (left ? 1 : -1) * t * w * rng.Uniform(0.5, 1.0);
+    if (left == far_left) y += (top ? 1 : -1) * 0.5 * t * h * rng.Uniform(0.5, 1.0);
+    x += rng.Uniform(-0.02, 0.02) * w;
+    y += rng.Uniform(-0.02, 0.02) * h;
+    dst[i] = cv::Point2f(static_cast<float>(x + mx), static_cast<float>(y + my));
+  }
+  const cv::Mat m = cv::getPerspectiveTransform(src, dst);
+  cv::Mat sheet, mask;
+  cv::warpPerspective(img, sheet, m, canvas, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar::all(0));
+  cv::warpPerspective(cv::Mat(img.size(), CV_32FC1, cv::Scalar(1)), mask, m, canvas, cv::INTER_LINEAR);
+  cv::Mat mask3;
+  cv::cvtColor(mask, mask3, cv::COLOR_GRAY2BGR);
+  out = out.mul(cv::Scalar::all(1) - mask3) + sheet.mul(mask3);
+  // Light: a soft shadow over part of the frame, or a flash's spot.
+  cv::Mat gain(canvas, CV_32FC1, cv::Scalar(1));
+  if (d.shadow > 0) {
+    const double angle = rng.Uniform(0, 2 * CV_PI), cut = rng.Uniform(0.3, 0.7);
+    const double nx = std::cos(angle), ny = std::sin(angle), soft = 0.08 * std::hypot(canvas.width, canvas.height);
+    const double c = cut * (std::abs(nx) * canvas.width + std::abs(ny) * canvas.height);
+    for (int y = 0; y < canvas.height; ++y) {
+      float* row = gain.ptr<float>(y);
+      for (int x = 0; x < canvas.width; ++x) {
+        const double along = (nx >= 0 ? x : x - canvas.width) * nx + (ny >= 0 ? y : y - canvas.height) * ny;
+        const double s = std::clamp((along - c) / soft + 0.5, 0.0, 1.0);
+        row[x] = static_cast<float>(1 - 0.45 * d.shadow * s);
+      }
+    }
+  }
+  cv::Mat lit;
+  cv::Mat gain3;
+  cv::cvtColor(gain, gain3, cv::COLOR_GRAY2BGR);
+  lit = out.mul(gain3);
+  if (d.flash > 0) {
+    const cv::Point2f c(static_cast<float>(rng.Uniform(0.3, 0.7) * canvas.width),
+                        static_cast<float>(rng.Uniform(0.3, 0.7) * canvas.height));
+    const double r = 0.25 * std::hypot(canvas.width, canvas.height);
+    for (int y = 0; y < canvas.height; ++y) {
+      cv::Vec3f* row = lit.ptr<cv::Vec3f>(y);
+      for (int x = 0; x < canvas.width; ++x) {
+        const double k = 0.6 * d.flash * std::exp(-std::pow(std::hypot(x - c.x, y - c.y) / r, 2));
+        for (int ch = 0; ch < 3; ++ch) row[x][ch] = static_cast<float>(row[x][ch] + (1 - row[x][ch]) * k);
+      }
+    }
+  }
+  // The phone's optics and sensor: a little blur, then its resolution.
+  cv::GaussianBlur(lit, lit, cv::Size(0, 0), 0.8 + 1.2 * d.blur);
+  cv::resize(lit, lit, cv::Size(), d.dpi / 300.0, d.dpi / 300.0, cv::INTER_AREA);
+  return lit;
+}
+
+}  // namespace
 
 cv::Mat ApplyDamage(const cv::Mat& clean, const cv::Mat& back, const Damage& d, Rng& rng) {
   cv::Mat img;
@@ -93,7 +200,11 @@ cv::Mat ApplyDamage(const cv::Mat& clean, const cv::Mat& back, const Damage& d, 
         cv::circle(img, cv::Point(bx + 90, static_cast<int>(img.rows * f)), 38, dark, cv::FILLED, cv::LINE_AA);
     }
   }
-  if (d.blur > 0) cv::GaussianBlur(img, img, cv::Size(0, 0), 0.3 + 1.9 * d.blur);
+  if (d.photo) {
+    img = Photograph(img, d, rng);
+  } else if (d.blur > 0) {
+    cv::GaussianBlur(img, img, cv::Size(0, 0), 0.3 + 1.9 * d.blur);
+  }
   if (d.noise > 0) {
     cv::Mat noise(img.size(), CV_32FC1);
     cv::RNG(rng.Next()).fill(noise, cv::RNG::NORMAL, 0, 28.0 / 255.0 * d.noise);  // seeded: deterministic
@@ -111,9 +222,16 @@ cv::Mat ApplyDamage(const cv::Mat& clean, const cv::Mat& back, const Damage& d, 
       out.at<cv::Vec3b>(y, x) = cv::Vec3b(v, v, v);
     }
   }
-  if (d.dpi != 300) {
+  if (d.dpi != 300 && !d.photo) {
     const double s = d.dpi / 300.0;
     cv::resize(out, out, cv::Size(), s, s, s < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
+  }
+  if (d.bilevel) {
+    // One bit: the scanner's fixed threshold.
+    cv::Mat gray;
+    cv::cvtColor(out, gray, cv::COLOR_BGR2GRAY);
+    cv::threshold(gray, gray, 150, 255, cv::THRESH_BINARY);
+    cv::cvtColor(gray, out, cv::COLOR_GRAY2BGR);
   }
   if (d.rotation == 90) cv::rotate(out, out, cv::ROTATE_90_COUNTERCLOCKWISE);
   if (d.rotation == 180) cv::rotate(out, out, cv::ROTATE_180);

@@ -23,13 +23,23 @@ struct Damage {
   double salt_pepper = 0;   // up to 1.5% of pixels flipped
   double bleed = 0;         // mirrored back side showing through, up to 25%
   double jpeg = 0;          // JPEG quality from 95 down to 25
-  int dpi = 300;            // resampled from 300 to 200..600
+  int dpi = 300;            // resampled from 300 to 200..600 (photo: 60..150 on the sheet)
+  // The `photo` profile: a phone held over the sheet on a desk. The file
+  // states no resolution.
+  bool photo = false;
+  double perspective = 0;   // camera tilt, up to about ±15° at 1
+  double shadow = 0;        // a hand's or phone's soft shadow, darkening up to 45%
+  double flash = 0;         // a flash's bright spot, washing out up to 60%
+  // The `fax` profile: bi-level (1 bit), as fax machines and document
+  // scanners' black-and-white mode write, CCITT G4.
+  bool bilevel = false;
 
   double Strength() const;  // the largest, used to bucket results
   std::map<std::string, double> AsMap() const;
 };
 
-// A damage draw for a profile: "none", "light", "mixed" or "heavy".
+// A damage draw for a profile: "none", "light", "mixed", "heavy", "photo"
+// or "fax".
 Damage DrawDamage(Rng& rng, const std::string& profile);
 
 // Applies everything but jpeg (applied when the file is written).

@@ -56,9 +56,15 @@ GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units,
     out.pages.push_back(std::move(g));
   }
   // Multi-page dossiers are TIFF or PDF; single pages any format, in turn.
+  // Phone photos come as JPEG (several pages: a phone app's PDF), faxes
+  // and black-and-white scans as G4 TIFF or PDF.
+  std::vector<std::string> formats = options.formats;
+  if (options.profile == "photo") formats = {"jpeg", "pdf"};
+  if (options.profile == "fax") formats = {"tiff", "pdf"};
   std::vector<std::string> allowed;
-  for (const auto& f : options.formats)
-    if (out.pages.size() == 1 || f == "tiff" || f == "pdf") allowed.push_back(f);
+  for (const auto& f : formats)
+    if (f == "pdf" || f == "tiff" || (out.pages.size() == 1 && !(options.profile == "photo" && f == "pdf")))
+      allowed.push_back(f);
   if (allowed.empty()) allowed = {"pdf"};
   out.format = allowed[static_cast<size_t>(index) % allowed.size()];
   return out;

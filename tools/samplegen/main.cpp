@@ -16,7 +16,7 @@ using namespace samplegen;
 namespace {
 
 const char* kHelp =
-    "Usage: samplegen --out DIR [--count N] [--seed S] [--damage none|light|mixed|heavy]\n"
+    "Usage: samplegen --out DIR [--count N] [--seed S] [--damage none|light|mixed|heavy|photo|fax]\n"
     "                 [--formats png,jpeg,tiff,pdf] [--units NSO_CSV] [--blank-rate P]\n"
     "                 [--inconsistent-id-rate P] [--clean-twin] [--gray] [--dpi N]\n"
     "                 [--max-quality Q]\n"
@@ -26,6 +26,9 @@ const char* kHelp =
     "dossiers without damage go to DIR/clean/ (same names, 300 dpi). The same seed\n"
     "gives the same files. --gray writes grey pages (a scanner's document mode);\n"
     "--dpi fixes every page's resolution; --max-quality caps JPEG quality.\n"
+    "--damage photo: phone photos of the sheet on a desk (tilted up to ~15°, shadow\n"
+    "or flash, 60-150 dpi on the sheet, JPEG stating no resolution; several pages:\n"
+    "a PDF). --damage fax: bi-level 200 dpi pages, CCITT G4 in TIFF or PDF.\n"
     "--units is the NSO conversion table (default:\n"
     "../shared/data/admin-units/nso-conversion-2025-07-01.csv).\n";
 
@@ -117,7 +120,7 @@ int main(int argc, char** argv) {
     const std::string file = std::string(name) + Extension(g.format);
     std::vector<OutPage> damaged, clean;
     for (const auto& page : g.pages) {
-      damaged.push_back({page.damaged, page.damage.dpi});
+      damaged.push_back({page.damaged, page.damage.photo ? 0 : page.damage.dpi, page.damage.bilevel});
       clean.push_back({page.clean, 300});
     }
     if (!WritePages((fs::path(out) / file).string(), g.format, damaged, g.jpeg_quality) ||

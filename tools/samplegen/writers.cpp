@@ -3,6 +3,7 @@
 #include <leptonica/allheaders.h>
 
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <cstdio>
 #include <fstream>
@@ -59,7 +60,9 @@ bool WritePdf(const std::string& path, const std::vector<OutPage>& pages, int qu
     const auto& p = pages[i];
     std::vector<uchar> jpeg;
     cv::imencode(".jpg", p.image, jpeg, {cv::IMWRITE_JPEG_QUALITY, quality});
-    const double w = p.image.cols * 72.0 / p.dpi, h = p.image.rows * 72.0 / p.dpi;
+    // Without a resolution (a phone app's PDF), the image fills an A4 width.
+    const double pt_per_px = p.dpi > 0 ? 72.0 / p.dpi : 595.0 / p.image.cols;
+    const double w = p.image.cols * pt_per_px, h = p.image.rows * pt_per_px;
     const int page_obj = 3 + 3 * i, content_obj = page_obj + 1, image_obj = page_obj + 2;
     char box[128];
     std::snprintf(box, sizeof box, "[0 0 %.2f %.2f]", w, h);
@@ -92,9 +95,38 @@ bool WritePdf(const std::string& path, const std::vector<OutPage>& pages, int qu
 
 }  // namespace
 
+// Bi-level pages, CCITT G4, by Leptonica: a multi-page TIFF or a PDF.
+bool WriteBilevel(const std::string& path, const std::string& format, const std::vector<OutPage>& pages) {
+  std::unique_ptr<PIXA, void (*)(PIXA*)> pixa(pixaCreate(0), [](PIXA* a) { pixaDestroy(&a); });
+  for (size_t i = 0; i < pages.size(); ++i) {
+    PixPtr grey = ToPix(pages[i].image.channels() == 1 ? pages[i].image : [&] {
+      cv::Mat g;
+      cv::cvtColor(pages[i].image, g, cv::COLOR_BGR2GRAY);
+      return g;
+    }(), pages[i].dpi);
+    PixPtr bits(pixThresholdToBinary(grey.get(), 128));
+    if (!bits) return false;
+    pixSetResolution(bits.get(), pages[i].dpi, pages[i].dpi);
+    if (format == "tiff") {
+      if (pixWriteTiff(path.c_str(), bits.get(), IFF_TIFF_G4, i == 0 ? "w" : "a") != 0) return false;
+    } else {
+      pixaAddPix(pixa.get(), bits.release(), L_INSERT);
+    }
+  }
+  if (format == "tiff") return true;
+  l_uint8* data = nullptr;
+  size_t n = 0;
+  if (pixaConvertToPdfData(pixa.get(), pages[0].dpi, 1.0, L_G4_ENCODE, 0, nullptr, &data, &n) != 0) return false;
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(n));
+  lept_free(data);
+  return static_cast<bool>(out);
+}
+
 bool WritePages(const std::string& path, const std::string& format, const std::vector<OutPage>& pages,
                 int jpeg_quality) {
   if (pages.empty()) return false;
+  if (pages[0].bilevel && (format == "tiff" || format == "pdf")) return WriteBilevel(path, format, pages);
   if (format == "pdf") return WritePdf(path, pages, jpeg_quality);
   if (format == "tiff") {
     for (size_t i = 0; i < pages.size(); ++i) {

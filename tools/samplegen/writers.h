@@ -12,7 +12,10 @@ namespace samplegen {
 
 struct OutPage {
   cv::Mat image;  // BGR or grey
-  int dpi = 300;
+  int dpi = 300;  // 0: the file states none (a phone's JPEG: JFIF 1x1)
+  // One bit per pixel, CCITT G4 (TIFF and PDF), as faxes and scanners'
+  // black-and-white mode write.
+  bool bilevel = false;
 };
 
 // format: png | jpeg | tiff | pdf. False on failure.

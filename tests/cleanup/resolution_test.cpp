@@ -1,0 +1,184 @@
+// Resolution from the text's size, blank pages that keep their text, and
+// photographed sheets made rectangular: drawn pages with known answers, and
+// the real captures in ../shared/data/real-scans.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include <opencv2/imgproc.hpp>
+
+#include "cleanup/cleanup.h"
+#include "cleanup/text_scale.h"
+#include "support/test_support.h"
+
+namespace hoso {
+namespace {
+
+cv::Mat Scaled(const cv::Mat& page, double s) {
+  cv::Mat out;
+  cv::resize(page, out, cv::Size(), s, s, cv::INTER_AREA);
+  return out;
+}
+
+SourcePage Source(const cv::Mat& image, int dpi, bool from_file) {
+  SourcePage p;
+  p.image = image;
+  p.dpi = dpi;
+  p.dpi_from_file = from_file;
+  return p;
+}
+
+TEST(TextScale, FollowsTheTextsSize) {
+  const cv::Mat page = test::TextPage(2480, 3508, 30, 40);
+  const TextScale full = EstimateTextScale(page);
+  const TextScale half = EstimateTextScale(Scaled(page, 0.5));
+  ASSERT_TRUE(full.found());
+  ASSERT_TRUE(half.found());
+  EXPECT_GT(full.text_components, 200);
+  EXPECT_NEAR(half.letter_height / full.letter_height, 0.5, 0.08);
+  EXPECT_GT(full.dpi, half.dpi);
+}
+
+TEST(TextScale, NoTextNoEstimate) {
+  const cv::Mat paper = test::WithNoise(cv::Mat(1200, 900, CV_8UC1, cv::Scalar(230)), 10);
+  EXPECT_FALSE(EstimateTextScale(paper).found());
+}
+
+TEST(TextScale, DotsAndSpecksDoNotCountAsLetters) {
+  // A page of text with a leader of dots under every line: the letters'
+  // height, not the dots'.
+  cv::Mat page = test::TextPage(2480, 3508, 30, 40);
+  const TextScale plain = EstimateTextScale(page);
+  for (int y = 3508 / 8 + 20; y < 3508 * 7 / 8; y += 80)
+    for (int x = 250; x < 2300; x += 18) cv::circle(page, {x, y}, 3, cv::Scalar(0), cv::FILLED);
+  const TextScale dotted = EstimateTextScale(page);
+  ASSERT_TRUE(dotted.found());
+  EXPECT_NEAR(dotted.letter_height, plain.letter_height, 0.15 * plain.letter_height);
+}
+
+TEST(Resolution, WithoutAResolutionTheTextDecides) {
+  // A 300 dpi page taken down to ~70 dpi, in a file that states none.
+  const cv::Mat small = Scaled(test::TextPage(2480, 3508, 30, 40), 0.25);
+  const ResolutionPlan plan = PlanResolution(Source(small, 300, false), {});
+  ASSERT_TRUE(plan.estimated);
+  EXPECT_EQ(plan.file_dpi, 0);
+  EXPECT_NEAR(plan.text.letter_height * plan.scale, ResolutionOptions().target_letter_px, 2.0);
+  EXPECT_GT(plan.scale, 1.5);
+}
+
+TEST(Resolution, AnImplausibleResolutionIsNotBelieved) {
+  // JFIF's 1x1 aspect and a phone's 72 dpi are no resolution.
+  const cv::Mat small = Scaled(test::TextPage(2480, 3508, 30, 40), 0.25);
+  EXPECT_TRUE(PlanResolution(Source(small, 72, true), {}).estimated);
+}
+
+TEST(Resolution, APlausibleResolutionTheTextAgreesWithStands) {
+  const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 40), 200.0 / 300.0);
+  const ResolutionPlan plan = PlanResolution(Source(page, 200, true), {});
+  EXPECT_FALSE(plan.estimated);
+  EXPECT_EQ(plan.file_dpi, 200);
+  EXPECT_DOUBLE_EQ(plan.scale, 1.5);
+  EXPECT_EQ(plan.dpi, 300);
+}
+
+TEST(Resolution, NoTextNoResolutionIsTakenForAnA4Sheet) {
+  const cv::Mat paper(960, 680, CV_8UC1, cv::Scalar(245));
+  const ResolutionPlan plan = PlanResolution(Source(paper, 300, false), {});
+  EXPECT_TRUE(plan.estimated);
+  EXPECT_NEAR(plan.dpi / plan.scale, 960 / 11.69, 2);
+}
+
+TEST(Resolution, ARealPhoneCaptureIsEnlarged) {
+  // 572x960 JPEG with JFIF 1x1: ~70 dpi on A4.
+  const auto file = test::RealScansDir() / "letter-2020-p2-photo.jpg";
+  if (!std::filesystem::exists(file)) GTEST_SKIP() << "no " << file;
+  auto doc = OpenDocument(test::ReadFile(file), {});
+  ASSERT_TRUE(doc.ok());
+  auto page = (*doc)->LoadPage(0);
+  ASSERT_TRUE(page.ok());
+  const ResolutionPlan plan = PlanResolution(*page, {});
+  EXPECT_TRUE(plan.estimated);
+  EXPECT_NEAR(plan.text.dpi, 70, 20) << "the capture's resolution, from its letters";
+  EXPECT_GT(plan.scale, 1.8);
+  EXPECT_LT(plan.scale, 3.0);
+}
+
+TEST(Blank, AFewShortLinesOnANarrowReceiptAreRead) {
+  // An 80 mm till receipt at 200 dpi, 40 cm long: four short lines of
+  // small print, little ink for its length.
+  cv::Mat receipt(3150, 630, CV_8UC1, cv::Scalar(250));
+  for (int l = 0; l < 4; ++l)
+    cv::putText(receipt, l % 2 ? "TONG 45.000" : "CA PHE 2", cv::Point(80, 400 + 40 * l), cv::FONT_HERSHEY_SIMPLEX,
+                0.5, cv::Scalar(0), 1, cv::LINE_AA);
+  const BlankVerdict v = DetectBlank(receipt, 200, {});
+  EXPECT_LT(v.ink_fraction, BlankOptions().min_ink_fraction) << "too little ink to pass on ink alone";
+  EXPECT_GE(v.text_components, BlankOptions().min_text_components);
+  EXPECT_FALSE(v.blank);
+}
+
+TEST(Blank, NoRealPageWithTextIsCalledBlank) {
+  const auto dir = test::RealScansDir();
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no " << dir;
+  int pages = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (!HasSupportedExtension(e.path().string())) continue;
+    auto doc = OpenDocument(test::ReadFile(e.path()), {});
+    ASSERT_TRUE(doc.ok()) << e.path();
+    for (int i = 0; i < (*doc)->page_count(); ++i) {
+      auto page = (*doc)->LoadPage(i);
+      ASSERT_TRUE(page.ok());
+      auto clean = Clean(*page, {});
+      ASSERT_TRUE(clean.ok());
+      EXPECT_FALSE(clean->blank) << e.path().filename() << " page " << i + 1;
+      ++pages;
+    }
+  }
+  EXPECT_GE(pages, 7);
+}
+
+// A page photographed on a dark desk: corners moved as a tilted camera
+// moves them.
+cv::Mat Photographed(const cv::Mat& page, std::array<cv::Point2f, 4>* corners) {
+  const cv::Size canvas(page.cols * 13 / 10, page.rows * 12 / 10);
+  *corners = {cv::Point2f(0.18f * page.cols, 0.12f * page.rows), cv::Point2f(1.12f * page.cols, 0.1f * page.rows),
+              cv::Point2f(1.25f * page.cols, 1.15f * page.rows), cv::Point2f(0.05f * page.cols, 1.12f * page.rows)};
+  const std::vector<cv::Point2f> src = {{0, 0},
+                                        {float(page.cols), 0},
+                                        {float(page.cols), float(page.rows)},
+                                        {0, float(page.rows)}};
+  cv::Mat out(canvas, CV_8UC1, cv::Scalar(60));
+  cv::warpPerspective(page, out, cv::getPerspectiveTransform(src, std::vector<cv::Point2f>(corners->begin(), corners->end())),
+                      canvas, cv::INTER_LINEAR, cv::BORDER_TRANSPARENT);
+  return out;
+}
+
+TEST(Sheet, APhotographedSheetIsFoundAndMadeRectangular) {
+  const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 40), 0.4);
+  std::array<cv::Point2f, 4> truth;
+  const cv::Mat photo = Photographed(page, &truth);
+  const SheetQuad q = FindSheet(photo, {});
+  ASSERT_TRUE(q.found);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_NEAR(q.corners[i].x, truth[i].x, 0.02 * photo.cols) << "corner " << i;
+    EXPECT_NEAR(q.corners[i].y, truth[i].y, 0.02 * photo.rows) << "corner " << i;
+  }
+  const cv::Mat flat = RectifySheet(photo, q);
+  EXPECT_NEAR(static_cast<double>(flat.rows) / flat.cols, static_cast<double>(page.rows) / page.cols, 0.12);
+  // Through Clean: recorded, and its lines lie flat again.
+  auto clean = Clean(Source(photo, 300, false), {});
+  ASSERT_TRUE(clean.ok());
+  EXPECT_TRUE(clean->perspective_corrected);
+  EXPECT_FALSE(clean->blank);
+}
+
+TEST(Sheet, AScanFillingTheFrameIsLeftAlone) {
+  const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 40), 0.4);
+  EXPECT_FALSE(FindSheet(page, {}).found);
+  // And a scan that states its resolution is never searched.
+  auto clean = Clean(Source(page, 120, true), {});
+  ASSERT_TRUE(clean.ok());
+  EXPECT_FALSE(clean->perspective_corrected);
+}
+
+}  // namespace
+}  // namespace hoso
