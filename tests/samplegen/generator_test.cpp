@@ -1,6 +1,7 @@
 // The generator's truth must match what it draws: otherwise every score
 // computed against it is wrong.
 #include "generator.h"
+#include "writers.h"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +14,7 @@
 
 #include "cleanup/cleanup.h"
 #include "core/text_metrics.h"
+#include "ingest/ingest.h"
 #include "ocr/engine.h"
 #include "support/test_support.h"
 
@@ -164,6 +166,47 @@ TEST(Generator, TruthJsonCarriesTheContractKeys) {
   EXPECT_EQ(t->getArray("pages")->size(), g.pages.size());
   const std::string gender = fields->getValue<std::string>("gender");
   EXPECT_TRUE(gender == "male" || gender == "female");
+}
+
+// The photo and fax profiles look like what real capture makes, the files
+// say what real files say (a phone's JPEG no resolution, a fax 1 bit), and
+// hoso calls none of their written pages blank.
+TEST(Generator, PhotoAndFaxPagesAreReadNotCalledBlank) {
+  hoso::test::ScratchDir dir;
+  for (const std::string profile : {"photo", "fax"}) {
+    GeneratorOptions o;
+    o.profile = profile;
+    o.blank_rate = 0.5;
+    int written = 0, blanks = 0;
+    for (int i = 0; i < 6; ++i) {
+      const GeneratedDossier g = Generate(i, 700 + i, Units(), Renderer(), o);
+      EXPECT_TRUE(profile == "photo" ? g.format == "jpeg" || g.format == "pdf" : g.format == "tiff" || g.format == "pdf");
+      std::vector<OutPage> pages;
+      for (const auto& p : g.pages) pages.push_back({p.damaged, p.damage.photo ? 0 : p.damage.dpi, p.damage.bilevel});
+      const auto file = dir / (profile + std::to_string(i) + Extension(g.format));
+      ASSERT_TRUE(WritePages(file.string(), g.format, pages, g.jpeg_quality));
+      auto doc = hoso::OpenDocument(hoso::test::ReadFile(file), {});
+      ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+      for (int k = 0; k < (*doc)->page_count(); ++k) {
+        auto page = (*doc)->LoadPage(k);
+        ASSERT_TRUE(page.ok());
+        if (profile == "photo" && g.format == "jpeg") EXPECT_FALSE(page->dpi_from_file) << "a phone states no resolution";
+        if (profile == "fax") {
+          EXPECT_EQ(page->dpi, 200);
+          cv::Mat grey = hoso::ToGray(page->image), mid;
+          cv::inRange(grey, 1, 254, mid);
+          EXPECT_LT(cv::countNonZero(mid), grey.total() / 100) << "bi-level";
+        }
+        auto clean = hoso::Clean(*page, {});
+        ASSERT_TRUE(clean.ok());
+        const bool truth_blank = g.pages[static_cast<size_t>(k)].kind == "blank";
+        EXPECT_EQ(clean->blank, truth_blank) << profile << " dossier " << i << " page " << k + 1;
+        blanks += truth_blank;
+        ++written;
+      }
+    }
+    EXPECT_GT(written, blanks);
+  }
 }
 
 }  // namespace

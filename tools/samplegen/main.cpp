@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto& p = options.profile;
-  if (out.empty() || count < 1 || (p != "none" && p != "light" && p != "mixed" && p != "heavy")) {
+  if (out.empty() || count < 1 || (p != "none" && p != "light" && p != "mixed" && p != "heavy" && p != "photo" && p != "fax")) {
     std::cerr << kHelp;
     return 2;
   }
