@@ -60,7 +60,13 @@ ResolutionPlan PlanResolution(const SourcePage& page, const ResolutionOptions& o
   if (text_sure) {
     // Letters brought to the height Tesseract reads best; the page is then
     // worked as the resolution at which such letters are body text.
-    plan.scale = std::clamp(options.target_letter_px / plan.text.letter_height, 0.125, options.max_upscale);
+    // Letters already large enough are left as they are (a 300 dpi scan
+    // that states no resolution); very large ones are reduced as a 600 dpi
+    // scan would be.
+    const double h = plan.text.letter_height;
+    plan.scale = h < options.target_letter_px ? std::min(options.target_letter_px / h, options.max_upscale)
+                 : h > 2.5 * options.target_letter_px ? std::max(1.6 * options.target_letter_px / h, 0.125)
+                                                      : 1.0;
     plan.dpi = static_cast<int>(std::lround(DpiForLetterHeight(plan.text.letter_height * plan.scale)));
     return plan;
   }
