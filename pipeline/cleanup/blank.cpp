@@ -47,7 +47,7 @@ BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& optio
   verdict.ink_fraction = ink_pixels / std::max(1, small.rows * small.cols);
   // A few short lines (a receipt's, a note's) are little ink but plainly
   // text: letters side by side in rows. Such a page is read.
-  verdict.text_components = static_cast<int>(LetterHeightsInRows(ink).size());
+  verdict.text_components = static_cast<int>(LetterHeightsInRows(stats, ink.rows).size());
   verdict.blank = verdict.ink_fraction < options.min_ink_fraction &&
                   verdict.text_components < options.min_text_components;
   return verdict;

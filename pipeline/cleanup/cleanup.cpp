@@ -44,18 +44,24 @@ double ResolutionScale(int dpi, const ResolutionOptions& options) {
   return 1.0;
 }
 
+int PlausibleFileDpi(const SourcePage& page, const ResolutionOptions& options) {
+  return page.dpi_from_file && page.dpi >= options.min_plausible_dpi ? page.dpi : 0;
+}
+
 ResolutionPlan PlanResolution(const SourcePage& page, const ResolutionOptions& options) {
   ResolutionPlan plan;
   plan.file_dpi = page.dpi_from_file ? page.dpi : 0;
-  const bool plausible = plan.file_dpi >= options.min_plausible_dpi;
-  plan.text = EstimateTextScale(page.image, plausible ? plan.file_dpi : 0);
-  const bool text_sure = plan.text.found() && plan.text.confidence >= options.min_text_confidence;
-  const double ratio = text_sure && plausible ? static_cast<double>(plan.text.dpi) / plan.file_dpi : 1.0;
-  if (plausible && ratio <= options.contradiction && ratio >= 1.0 / options.contradiction) {
-    plan.scale = ResolutionScale(plan.file_dpi, options);
-    plan.dpi = plan.scale == 1.0 ? plan.file_dpi : options.target_dpi;
+  // A page taken to be at `dpi`: brought into the range Tesseract reads best.
+  auto at = [&](int dpi) {
+    plan.scale = ResolutionScale(dpi, options);
+    plan.dpi = plan.scale == 1.0 ? dpi : options.target_dpi;
     return plan;
-  }
+  };
+  const int plausible = PlausibleFileDpi(page, options);
+  plan.text = EstimateTextScale(page.image, plausible);
+  const bool text_sure = plan.text.found() && plan.text.confidence >= options.min_text_confidence;
+  const double ratio = text_sure && plausible ? static_cast<double>(plan.text.dpi) / plausible : 1.0;
+  if (plausible && ratio <= options.contradiction && ratio >= 1.0 / options.contradiction) return at(plausible);
   plan.estimated = true;
   if (text_sure) {
     // Letters brought to the height Tesseract reads best; the page is then
@@ -72,10 +78,7 @@ ResolutionPlan PlanResolution(const SourcePage& page, const ResolutionOptions& o
   }
   // No resolution and no text to measure: an A4 sheet filling the image.
   const int side = std::max(page.image.rows, page.image.cols);
-  const int a4 = std::clamp(static_cast<int>(std::lround(side / 11.69)), 50, 1200);
-  plan.scale = ResolutionScale(a4, options);
-  plan.dpi = plan.scale == 1.0 ? a4 : options.target_dpi;
-  return plan;
+  return at(std::clamp(static_cast<int>(std::lround(side / 11.69)), 50, 1200));
 }
 
 namespace {
@@ -117,13 +120,10 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   // made rectangular.
   SourcePage sheet;
   const SourcePage* source = &page;
-  const bool plausible = page.dpi_from_file && page.dpi >= options.resolution.min_plausible_dpi;
-  if (options.sheet.enabled && !plausible) {
+  if (options.sheet.enabled && !PlausibleFileDpi(page, options.resolution)) {
     if (const SheetQuad quad = FindSheet(page.image, options.sheet); quad.found) {
-      sheet.index = page.index;
+      sheet = page;
       sheet.image = RectifySheet(page.image, quad);
-      sheet.dpi = page.dpi;
-      sheet.dpi_from_file = page.dpi_from_file;
       source = &sheet;
       out.perspective_corrected = true;
       timed("sheet");
@@ -134,7 +134,6 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   const ResolutionPlan plan = PlanResolution(*source, options.resolution);
   out.file_dpi = plan.file_dpi;
   out.dpi_estimated = plan.estimated;
-  out.scale = plan.scale;
   // Until the page is scaled, it is at the resolution the plan implies for
   // the scan as it came.
   const double scale = plan.scale;
@@ -159,7 +158,7 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   bool colour_dropped = false;
   gray = InkGray(scan, options.colour_ink, &colour_dropped, gray);
   // Every later step may write into the page: never into the caller's scan.
-  if (gray.data == page.image.data) gray = gray.clone();  // (a rectified sheet is hoso's own)
+  if (gray.data == page.image.data) gray = gray.clone();
   timed("colour-ink");
   if (colour_dropped) show("colour-ink-dropped", gray);
   // Impulse noise first: it would otherwise be upscaled into blobs.

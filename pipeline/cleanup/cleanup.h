@@ -211,6 +211,9 @@ struct ResolutionPlan {
   bool estimated = false;  // the text's size decided, not the file
   TextScale text;          // the text's measure (on the scan as it came)
 };
+// The resolution the page's file states, when it is believable (at least
+// options.min_plausible_dpi); 0 otherwise.
+int PlausibleFileDpi(const SourcePage& page, const ResolutionOptions& options);
 // The file's resolution when it states a plausible one the text does not
 // contradict; otherwise the text's size decides (see ResolutionOptions);
 // with neither, the page is taken to be an A4 sheet.
@@ -225,7 +228,6 @@ struct CleanPage {
   int dpi = 0;
   int file_dpi = 0;              // the file's own value (0: none)
   bool dpi_estimated = false;    // `dpi` comes from the text's size
-  double scale = 1.0;            // scan pixels to `gray` pixels (before turning)
   bool perspective_corrected = false;  // a photographed sheet made rectangular
   int rotation = 0;     // clockwise degrees applied: 0, 90, 180, 270
   double rotation_confidence = 0;

@@ -45,13 +45,12 @@ cv::Mat LocalInk(const cv::Mat& gray) {
 }
 
 // Components that could be letters (or letters run together, as they are
-// at low resolution): not specks, not rules, not solid blocks.
-std::vector<Blob> LetterBlobs(const cv::Mat& ink) {
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
+// at low resolution): not specks, not rules, not solid blocks. `stats` as
+// connectedComponentsWithStats gives them (row 0: the background).
+std::vector<Blob> LetterBlobs(const cv::Mat& stats, int rows) {
   std::vector<Blob> out;
-  const int max_h = std::max(8, ink.rows / 12);
-  for (int i = 1; i < n; ++i) {
+  const int max_h = std::max(8, rows / 12);
+  for (int i = 1; i < stats.rows; ++i) {
     const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     const int area = stats.at<int>(i, cv::CC_STAT_AREA);
@@ -103,8 +102,8 @@ int AreaQuantile(std::vector<Blob> blobs, double q) {
 
 }  // namespace
 
-std::vector<int> LetterHeightsInRows(const cv::Mat& ink) {
-  std::vector<Blob> blobs = LetterBlobs(ink);
+std::vector<int> LetterHeightsInRows(const cv::Mat& stats, int rows) {
+  std::vector<Blob> blobs = LetterBlobs(stats, rows);
   std::vector<int> heights;
   for (const Blob& b : InRows(blobs)) heights.push_back(b.h());
   return heights;
@@ -140,7 +139,9 @@ TextScale EstimateTextScale(const cv::Mat& image, int hint_dpi, const TextScaleO
     while (side * scale > 2400) scale *= 0.5;
   }
   const cv::Mat small = ToGray(scale < 1.0 ? Shrink(image, scale) : image);
-  std::vector<Blob> blobs = LetterBlobs(LocalInk(small));
+  cv::Mat labels, stats, centroids;
+  cv::connectedComponentsWithStats(LocalInk(small), labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
+  std::vector<Blob> blobs = LetterBlobs(stats, small.rows);
   const std::vector<Blob> letters = InRows(blobs);
   out.text_components = static_cast<int>(letters.size());
   if (out.text_components < options.min_text_components) return out;

@@ -43,11 +43,12 @@ struct TextScaleOptions {
 // rendered at 60-300 dpi (tools/bench/text_scale).
 double DpiForLetterHeight(double height);
 
-// Of a binary ink mask (non-zero: ink), the heights of the letter-sized
-// components that stand in rows of text: a neighbour of about their height
-// beside them (letters in words, words in lines), unlike specks, rules and
-// pictures.
-std::vector<int> LetterHeightsInRows(const cv::Mat& ink);
+// The heights of the letter-sized ink components that stand in rows of
+// text: a neighbour of about their height beside them (letters in words,
+// words in lines), unlike specks, rules and pictures. `stats` is what
+// cv::connectedComponentsWithStats gave for an ink mask `rows` tall, so a
+// step that has labelled its ink already does not label it again.
+std::vector<int> LetterHeightsInRows(const cv::Mat& stats, int rows);
 
 // Measures the text of a page, grey or colour (large pages are measured on a
 // reduction and the result scaled back). `hint_dpi` (0: none), the

@@ -4,9 +4,7 @@
 //   text_scale FILE...
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cleanup/cleanup.h"
 #include "cleanup/text_scale.h"
@@ -22,10 +20,12 @@ int main(int argc, char** argv) {
   std::printf("%-44s %4s %8s %8s %7s %6s %5s %6s\n", "file", "page", "file_dpi", "letter", "blobs", "conf", "dpi",
               "ms");
   for (int a = 1; a < argc; ++a) {
-    std::ifstream in(argv[a], std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    auto doc = OpenDocument(s.str(), {});
+    auto bytes = ReadInputFile(argv[a], {});
+    if (!bytes.ok()) {
+      std::printf("%-44s %s\n", argv[a], bytes.status().message().c_str());
+      continue;
+    }
+    auto doc = OpenDocument(std::move(bytes).value(), {});
     if (!doc.ok()) {
       std::printf("%-44s %s\n", argv[a], doc.status().message().c_str());
       continue;

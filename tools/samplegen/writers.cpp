@@ -99,11 +99,9 @@ bool WritePdf(const std::string& path, const std::vector<OutPage>& pages, int qu
 bool WriteBilevel(const std::string& path, const std::string& format, const std::vector<OutPage>& pages) {
   std::unique_ptr<PIXA, void (*)(PIXA*)> pixa(pixaCreate(0), [](PIXA* a) { pixaDestroy(&a); });
   for (size_t i = 0; i < pages.size(); ++i) {
-    PixPtr grey = ToPix(pages[i].image.channels() == 1 ? pages[i].image : [&] {
-      cv::Mat g;
-      cv::cvtColor(pages[i].image, g, cv::COLOR_BGR2GRAY);
-      return g;
-    }(), pages[i].dpi);
+    cv::Mat g = pages[i].image;
+    if (g.channels() != 1) cv::cvtColor(g, g, cv::COLOR_BGR2GRAY);
+    PixPtr grey = ToPix(g, pages[i].dpi);
     PixPtr bits(pixThresholdToBinary(grey.get(), 128));
     if (!bits) return false;
     pixSetResolution(bits.get(), pages[i].dpi, pages[i].dpi);
