@@ -9,6 +9,9 @@
 #include <mutex>
 #include <thread>
 
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
 #include "batch/separator.h"
 #include "core/log.h"
 
@@ -121,6 +124,26 @@ PageRecord PageOf(int index, const CleanPage& clean, const OcrPage& ocr) {
   return p;
 }
 
+// A page called blank is not read: keep a picture of it as it came, small,
+// so a person can see what was skipped. Failing to write it loses nothing.
+void KeepBlankPicture(const cv::Mat& image, const DossierRecord& record, int page, const BatchOptions& options) {
+  if (options.blank_dir.empty() || image.empty()) return;
+  constexpr int kLongSide = 360;
+  const double f = std::min(1.0, static_cast<double>(kLongSide) / std::max(image.cols, image.rows));
+  cv::Mat small;
+  cv::resize(image, small, cv::Size(), f, f, cv::INTER_AREA);
+  if (small.depth() != CV_8U) small.convertTo(small, CV_8U);
+  const std::string path = (fs::path(options.blank_dir) / BlankPagePicture(record, page)).string();
+  std::error_code ec;
+  fs::create_directories(options.blank_dir, ec);  // only when there is a blank page
+  try {
+    if (!cv::imwrite(path, small, {cv::IMWRITE_JPEG_QUALITY, 80}))
+      Log(LogLevel::kWarning, "cannot write the blank page's picture " + path);
+  } catch (const cv::Exception&) {
+    Log(LogLevel::kWarning, "cannot write the blank page's picture " + path);
+  }
+}
+
 DebugSink DebugFor(const BatchOptions& options, const std::string& source, int page) {
   if (options.debug_dir.empty()) return {};
   return DebugFileSink((fs::path(options.debug_dir) / fs::path(source).stem()).string() + "-p" +
@@ -193,6 +216,11 @@ std::vector<DossierRecord> ProcessStack(const std::string& source, const std::st
 
 }  // namespace
 
+std::string BlankPagePicture(const DossierRecord& record, int page) {
+  return fs::path(record.source).stem().string() + "-" + record.sha256.substr(0, 8) + "-p" +
+         std::to_string(page + 1) + ".jpg";
+}
+
 DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEngine& engine,
                              const BatchOptions& options, const std::string& out_base, int* pages_read) {
   DossierRecord record;
@@ -235,6 +263,7 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
     auto ocr = engine.ReadPage(clean->gray, clean->dpi, clean->blank, options.check_upside_down_below);
     if (!ocr.ok()) return fail(ocr.status());
     if (ocr->turned_over) clean->rotation = (clean->rotation + 180) % 360;
+    if (clean->blank) KeepBlankPicture(source_page->image, record, i, options);
     record.pages.push_back(PageOf(i, *clean, *ocr));
     ocr_pages.push_back(std::move(ocr).value());
     if (pages_read) ++*pages_read;

@@ -36,6 +36,9 @@ struct BatchOptions {
   // When set, every intermediate cleanup image goes here as
   // NAME-pPAGE-STEP.png, for a person to look at.
   std::string debug_dir;
+  // When set, a small picture of every page called blank (and so not read)
+  // goes here, named by BlankPagePicture, for the batch report to show.
+  std::string blank_dir;
   IngestOptions ingest;
   CleanupOptions cleanup;
   OcrOptions ocr;
@@ -91,6 +94,11 @@ struct BatchObserver {
   std::function<void(const std::string& source, const std::vector<DossierRecord>&)> on_file;
   std::function<void(const Progress&)> on_progress;
 };
+
+// The file name, within BatchOptions::blank_dir, of the picture of page
+// `page` (from 0) of a dossier: its file's name, the start of its hash (two
+// files of one name in different folders do not meet) and the page number.
+std::string BlankPagePicture(const DossierRecord& record, int page);
 
 // Runs every input to a record. Fails only when no OCR engine can start;
 // a bad input is a rejected record, never an error of the batch.

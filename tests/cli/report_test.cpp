@@ -2,6 +2,9 @@
 
 #include <Poco/JSON/Parser.h>
 
+#include <filesystem>
+#include <opencv2/imgcodecs.hpp>
+
 #include "cli/hoso_run.h"
 #include "support/test_support.h"
 
@@ -32,6 +35,36 @@ TEST(HosoProcess, ReportCountsStatusesFlagsAndRejectedFiles) {
   const std::string html = test::ReadFile(dir / "report.html");
   EXPECT_NE(html.find("Rejected files"), std::string::npos);
   EXPECT_NE(html.find("torn.pdf"), std::string::npos);
+}
+
+// A page called blank is not read; the report shows it, with its picture,
+// so staff see what was skipped. The page of text beside it is not there.
+TEST(HosoProcess, ReportShowsEveryPageCalledBlankWithItsPicture) {
+  test::ScratchDir dir;
+  const cv::Mat text = cv::imread((test::SamplesDir() / "dossier-0001.jpg").string(), cv::IMREAD_GRAYSCALE);
+  ASSERT_FALSE(text.empty());
+  cv::Mat empty(text.size(), CV_8UC1, cv::Scalar(247));
+  cv::randn(empty, 247, 3);  // paper grain, no text
+  ASSERT_TRUE(cv::imwritemulti((dir / "two.tif").string(), std::vector<cv::Mat>{text, empty},
+                               {cv::IMWRITE_TIFF_XDPI, 300, cv::IMWRITE_TIFF_YDPI, 300}));
+  const auto run = test::Hoso("process --db " + (dir / "r.db").string() + " --as-of 2026-01-01 --report " +
+                              (dir / "out" / "report.html").string() + " " + (dir / "two.tif").string());
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("blank, not read:  " + (dir / "two.tif").string() + " p2"), std::string::npos) << run.out;
+  auto report = Poco::JSON::Parser().parse(test::ReadFile(dir / "out" / "report.json")).extract<Poco::JSON::Object::Ptr>();
+  auto blank = report->getArray("blank_pages");
+  ASSERT_EQ(blank->size(), 1u);
+  EXPECT_EQ(blank->getObject(0)->getValue<int>("page"), 2);
+  const std::string picture = blank->getObject(0)->getValue<std::string>("picture");
+  EXPECT_EQ(picture.rfind("report-blank/two-", 0), 0u) << picture;
+  const cv::Mat shown = cv::imread((dir / "out" / picture).string());
+  ASSERT_FALSE(shown.empty()) << picture;
+  EXPECT_LE(std::max(shown.cols, shown.rows), 360);
+  EXPECT_NEAR(static_cast<double>(shown.rows) / shown.cols, static_cast<double>(empty.rows) / empty.cols, 0.02);
+  EXPECT_NE(test::ReadFile(dir / "out" / "report.html").find("<img src=\"" + picture + "\""), std::string::npos);
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir / "out" / "report-blank"),
+                          std::filesystem::directory_iterator()),
+            1);
 }
 
 // A file over its time limit is given up between pages, with its own code;

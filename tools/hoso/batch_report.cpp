@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -38,6 +39,8 @@ void BatchReport::Add(const DossierRecord& r, double seconds, int pages) {
   ++inputs_;
   done_.push_back({r.source, seconds, pages});
   for (const auto& f : r.flags) ++flags_[f.code];
+  for (const PageRecord& p : r.pages)
+    if (p.blank) blank_.push_back({r.source, p.index + 1, BlankPagePicture(r, p.index)});
   if (r.status == DossierStatus::kRejected)
     rejected_.emplace_back(r.source, r.error.value_or(ErrorInfo{"UNKNOWN", ""}));
 }
@@ -80,6 +83,15 @@ std::string BatchReport::Json(const BatchSummary& s) const {
     rejected.add(x);
   }
   o.set("rejected_files", rejected);
+  Poco::JSON::Array blank;
+  for (const BlankPage& b : blank_) {
+    Poco::JSON::Object x;
+    x.set("source", b.source);
+    x.set("page", b.page);
+    x.set("picture", pictures_ + "/" + b.picture);
+    blank.add(x);
+  }
+  o.set("blank_pages", blank);
   std::ostringstream out;
   o.stringify(out, 2);
   return out.str();
@@ -105,7 +117,15 @@ std::string BatchReport::Html(const BatchSummary& s) const {
   for (const auto& [source, e] : rejected_)
     h << "<tr><td>" << ::hoso::cli::Html(source) << "<td>" << ::hoso::cli::Html(e.code) << "<td>"
       << ::hoso::cli::Html(e.message);
-  h << "</table>\n";
+  h << "</table><h2>Pages called blank (not read)</h2>";
+  if (blank_.empty()) h << "<p>none";
+  for (const BlankPage& b : blank_) {
+    const std::string picture = ::hoso::cli::Html(pictures_ + "/" + b.picture);
+    h << "<figure style=\"display:inline-block;margin:0 1em 1em 0\"><a href=\"" << picture << "\"><img src=\""
+      << picture << "\" alt=\"\" style=\"max-height:240px;border:1px solid #999\"></a><figcaption>"
+      << ::hoso::cli::Html(b.source) << ", page " << b.page << "</figcaption></figure>";
+  }
+  h << "\n";
   return h.str();
 }
 
@@ -121,18 +141,33 @@ std::string BatchReport::Terminal() const {
     for (const Done& d : Slowest(3)) t << "  " << d.source << " (" << Fixed(d.seconds, 1) << " s)";
     t << "\n";
   }
+  if (!blank_.empty()) {
+    t << "blank, not read:";
+    for (size_t i = 0; i < blank_.size() && i < 5; ++i) t << "  " << blank_[i].source << " p" << blank_[i].page;
+    if (blank_.size() > 5) t << "  and " << blank_.size() - 5 << " more (see --report)";
+    t << "\n";
+  }
   for (const auto& [source, e] : rejected_) t << "rejected: " << source << "  " << e.code << ": " << e.message << "\n";
   return t.str();
 }
 
-Status BatchReport::Write(const std::string& path, const BatchSummary& summary) const {
+std::string BatchReport::Prefix(const std::string& path) {
   std::string prefix = path;
-  for (const char* ext : {".json", ".html"})
-    if (prefix.size() > 5 && prefix.compare(prefix.size() - std::string(ext).size(), std::string::npos, ext) == 0)
-      prefix.resize(prefix.size() - std::string(ext).size());
+  for (const std::string ext : {".json", ".html"})
+    if (prefix.size() > ext.size() && prefix.compare(prefix.size() - ext.size(), std::string::npos, ext) == 0)
+      prefix.resize(prefix.size() - ext.size());
+  return prefix;
+}
+
+std::string BatchReport::BlankPicturesDir(const std::string& path) { return Prefix(path) + "-blank"; }
+
+Status BatchReport::Write(const std::string& path, const BatchSummary& summary) const {
+  const std::string prefix = Prefix(path);
+  BatchReport linked = *this;  // the pictures as the report's own folder sees them
+  linked.pictures_ = std::filesystem::path(BlankPicturesDir(path)).filename().string();
   std::ofstream json(prefix + ".json"), html(prefix + ".html");
-  json << Json(summary) << "\n";
-  html << Html(summary);
+  json << linked.Json(summary) << "\n";
+  html << linked.Html(summary);
   if (!json || !html) return Status::Error(ErrorCode::kInvalidArgument, "cannot write the report at " + prefix);
   return Status::Ok();
 }

@@ -1,6 +1,7 @@
 // The end-of-batch report: counts by status and by flag, pages per second,
-// the slowest files and the rejected ones with their reasons — for the
-// terminal, and as JSON and HTML (--report PATH).
+// the slowest files, the rejected ones with their reasons and every page
+// called blank (not read) with its picture — for the terminal, and as JSON
+// and HTML (--report PATH).
 #pragma once
 
 #include <map>
@@ -20,6 +21,11 @@ class BatchReport {
   std::string Terminal() const;
   // Writes PREFIX.json and PREFIX.html (PATH without a .json/.html ending).
   Status Write(const std::string& path, const BatchSummary& summary) const;
+  // PATH without a .json/.html ending.
+  static std::string Prefix(const std::string& path);
+  // Where the batch keeps the pictures of blank pages for the report at
+  // PATH (BatchOptions::blank_dir): PREFIX-blank, beside the report.
+  static std::string BlankPicturesDir(const std::string& path);
 
  private:
   struct Done {
@@ -30,6 +36,13 @@ class BatchReport {
   std::vector<Done> done_;
   std::map<std::string, int> flags_;
   std::vector<std::pair<std::string, ErrorInfo>> rejected_;
+  struct BlankPage {
+    std::string source;
+    int page;             // from 1
+    std::string picture;  // file name in the pictures folder
+  };
+  std::vector<BlankPage> blank_;
+  std::string pictures_ = "report-blank";  // the folder, as the HTML links it
   int inputs_ = 0;
   std::vector<Done> Slowest(size_t n) const;
 };

@@ -39,7 +39,9 @@ const std::string kProcessHelp = std::string(
     "  --reprocess       read again files registered before, replacing their\n"
     "                    records; fields a reviewer corrected are kept\n"
     "  --report PATH     write the batch report as PATH.json and PATH.html (counts\n"
-    "                    by status and flag, pages/s, slowest and rejected files)\n") +
+    "                    by status and flag, pages/s, slowest and rejected files,\n"
+    "                    and every page called blank with its picture, kept in\n"
+    "                    PATH-blank/)\n") +
     kPipelineOptionsHelp +
     "  --quiet           no per-dossier lines or progress\n"
     "  --verbose         log what each stage does\n"
@@ -69,6 +71,7 @@ int RunProcess(const std::vector<std::string>& argv) {
   if (auto out = args.Value("--out")) options.out_dir = *out;
   if (auto dir = args.Value("--debug-images")) options.debug_dir = *dir;
   options.reprocess = args.Flag("--reprocess");
+  if (auto path = args.Value("--report")) options.blank_dir = BatchReport::BlankPicturesDir(*path);
   if (Status s = options.Validate(); !s.ok()) return usage(s.message());
   const bool quiet = args.Flag("--quiet");
   if (args.Flag("--verbose")) SetLogLevel(LogLevel::kInfo);
