@@ -195,6 +195,13 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
       }
     }
   }
+  // One line read across a gutter is two lines of two blocks; each piece is
+  // judged again on its own (a stamp's smudge read beside a list's line).
+  if (mode == tesseract::PSM_SINGLE_COLUMN) {
+    cv::Mat read = gray;
+    if (page.turned_over) cv::rotate(gray, read, cv::ROTATE_180);
+    if (OrderByBlocks(page, ReadingBlocks(read, dpi))) DropNoiseLines(page);
+  }
   if (impl_->renderers && !impl_->renderers->AddImage(&api)) {
     api.Clear();
     return Status::Error(ErrorCode::kOcrFailed, "could not write the page to the OCR outputs");

@@ -54,4 +54,163 @@ ColumnEvidence FindColumns(const cv::Mat& gray, int dpi) {
   return evidence;
 }
 
+namespace {
+
+struct CutParams {
+  int min_down;  // the narrowest gutter (pixels of the reduced page)
+};
+struct Cutter {
+  const cv::Mat& ink;
+  CutParams p;
+  std::vector<TextBlock>& out;
+  int columns = 0;
+  void Cut(cv::Rect r, int column, int depth);
+};
+
+// The widest run of empty entries strictly inside [0, n) (ink on both
+// sides): {start, length}, or length 0.
+std::pair<int, int> WidestGap(const std::vector<int>& ink) {
+  std::pair<int, int> best{0, 0};
+  int first = -1, last = -1;
+  for (int i = 0; i < static_cast<int>(ink.size()); ++i)
+    if (ink[i]) (first < 0 ? first : last) = i, last = i;
+  for (int i = first + 1, run = 0; first >= 0 && i <= last; ++i) {
+    if (!ink[i]) {
+      ++run;
+      continue;
+    }
+    if (run > best.second) best = {i - run, run};
+    run = 0;
+  }
+  return best;
+}
+
+// The region's box shrunk to its ink.
+cv::Rect Tight(const cv::Mat& ink, const cv::Rect& r) {
+  cv::Mat points;
+  cv::findNonZero(ink(r), points);
+  if (points.empty()) return {};
+  const cv::Rect b = cv::boundingRect(points);
+  return {r.x + b.x, r.y + b.y, b.width, b.height};
+}
+
+void Cutter::Cut(cv::Rect r, int column, int depth) {
+  r = Tight(ink, r);
+  if (r.empty()) return;
+  std::vector<int> rows(static_cast<size_t>(r.height), 0), cols(static_cast<size_t>(r.width), 0);
+  const cv::Mat region = ink(r);
+  for (int y = 0; y < r.height; ++y) {
+    const uchar* row = region.ptr<uchar>(y);
+    for (int x = 0; x < r.width; ++x)
+      if (row[x]) ++rows[static_cast<size_t>(y)], ++cols[static_cast<size_t>(x)];
+  }
+  const auto across = WidestGap(rows), down = WidestGap(cols);
+  // A gap down one line alone is a wide space, not a gutter: a form's "Ngày
+  // sinh: ...   Giới tính: ..." stays one line.
+  const bool lines = across.second > 0;
+  if (depth < 64 && lines && down.second >= p.min_down && down.second >= across.second) {
+    Cut({r.x, r.y, down.first, r.height}, ++columns, depth + 1);
+    Cut({r.x + down.first + down.second, r.y, r.width - down.first - down.second, r.height}, ++columns, depth + 1);
+  } else if (depth < 64 && across.second > 0) {
+    Cut({r.x, r.y, r.width, across.first}, column, depth + 1);
+    Cut({r.x, r.y + across.first + across.second, r.width, r.height - across.first - across.second}, column,
+        depth + 1);
+  } else {
+    out.push_back({r, column});
+  }
+}
+
+}  // namespace
+
+std::vector<TextBlock> ReadingBlocks(const cv::Mat& gray, int dpi) {
+  std::vector<TextBlock> blocks;
+  if (gray.empty() || gray.type() != CV_8UC1) return blocks;
+  const double scale = std::min(1.0, 100.0 / std::max(dpi, 1));
+  const cv::Mat small = Shrink(gray, scale);
+  const double mm = std::max(dpi, 1) * scale / 25.4;
+  cv::Mat ink;
+  cv::adaptiveThreshold(small, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 15, 15);
+  // Specks would close a gap; a dot of an i or a mark over a letter sits
+  // within its line and does not.
+  const double speck = 0.3 * mm;
+  KeepComponents(ink, 255, [&](const cv::Rect& r, int) { return r.width > speck || r.height > speck; });
+  Cutter{ink, {static_cast<int>(std::lround(3 * mm))}, blocks}.Cut({0, 0, ink.cols, ink.rows}, 0, 0);
+  for (TextBlock& block : blocks) {
+    cv::Rect& b = block.box;
+    const int x0 = static_cast<int>(std::floor(b.x / scale)), y0 = static_cast<int>(std::floor(b.y / scale));
+    const int x1 = std::min(gray.cols, static_cast<int>(std::ceil((b.x + b.width) / scale)));
+    const int y1 = std::min(gray.rows, static_cast<int>(std::ceil((b.y + b.height) / scale)));
+    b = {x0, y0, x1 - x0, y1 - y0};
+  }
+  return blocks;
+}
+
+bool OrderByBlocks(OcrPage& page, const std::vector<TextBlock>& blocks) {
+  if (blocks.size() < 2) return false;
+  // Each word to the block holding its centre, or else the nearest.
+  auto block_of = [&](const Box& b) {
+    const cv::Point2d c(b.x + b.w / 2.0, b.y + b.h / 2.0);
+    size_t best = 0;
+    double best_d = 1e300;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      const cv::Rect& r = blocks[i].box;
+      const double dx = std::max({r.x - c.x, 0.0, c.x - (r.x + r.width)});
+      const double dy = std::max({r.y - c.y, 0.0, c.y - (r.y + r.height)});
+      const double d = dx * dx + dy * dy;
+      if (d < best_d) best_d = d, best = i;
+      if (d == 0) break;
+    }
+    return best;
+  };
+  std::vector<std::vector<std::vector<size_t>>> where;  // block, line, word -> reading block
+  bool in_order = true;
+  size_t last = 0;
+  for (const OcrBlock& block : page.blocks) {
+    auto& lines = where.emplace_back();
+    for (const OcrLine& line : block.lines) {
+      auto& words = lines.emplace_back();
+      for (const OcrWord& word : line.words) {
+        words.push_back(block_of(word.box));
+        in_order &= words.back() >= last;
+        last = words.back();
+      }
+    }
+  }
+  if (in_order) return false;
+
+  // Block by block; within one, the lines (and pieces of lines) as read.
+  std::vector<OcrBlock> ordered(blocks.size());
+  for (size_t b = 0; b < page.blocks.size(); ++b)
+    for (size_t l = 0; l < page.blocks[b].lines.size(); ++l) {
+      const OcrLine& line = page.blocks[b].lines[l];
+      std::vector<OcrLine*> pieces(blocks.size(), nullptr);
+      for (size_t w = 0; w < line.words.size(); ++w) {
+        const size_t k = where[b][l][w];
+        if (!pieces[k]) pieces[k] = &ordered[k].lines.emplace_back();
+        pieces[k]->words.push_back(line.words[w]);
+        pieces[k]->box = Union(pieces[k]->box, line.words[w].box);
+      }
+    }
+  // Pieces of one column, one under another, are one block.
+  std::vector<OcrBlock> joined;
+  int column = -1;
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    if (ordered[k].lines.empty()) continue;
+    if (joined.empty() || blocks[k].column != column) joined.emplace_back();
+    column = blocks[k].column;
+    for (OcrLine& line : ordered[k].lines) {
+      joined.back().box = Union(joined.back().box, line.box);
+      joined.back().lines.push_back(std::move(line));
+    }
+  }
+  std::string text;
+  for (const OcrBlock& block : joined) {
+    for (const OcrLine& line : block.lines) text += line.Text() + "\n";
+    text += "\n";
+  }
+  page.blocks = std::move(joined);
+  page.text = std::move(text);
+  return true;
+}
+
 }  // namespace hoso

@@ -11,6 +11,10 @@
 
 #include <opencv2/core.hpp>
 
+#include <vector>
+
+#include "core/ocr_page.h"
+
 namespace hoso {
 
 struct ColumnEvidence {
@@ -25,5 +29,31 @@ struct ColumnEvidence {
 // after an item number and a line's end never qualify; a two-column header
 // or a pair of signatures covers too few rows.
 ColumnEvidence FindColumns(const cv::Mat& gray, int dpi);
+
+// Reading order. Mode 4 reads a letter's header line by line across the
+// page ("UBND THÀNH PHỐ ĐÀ NẴNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), and so
+// the subject beside a note in the margin, the "Nơi nhận" list beside the
+// signer. A person reads them block by block.
+//
+// The page's blocks in the order a person reads them: the text is cut, again
+// and again, at its widest white gap: across (between lines and paragraphs)
+// or down (a gap of at least 3 mm with text on both sides, through two lines
+// or more: the gutter of a two-column header; one line's wide space is not
+// one), the upper part before the lower, the left before the
+// right. Rules and frames are kept as ink, so a ruled table is not cut into
+// columns. Boxes are in the page's pixels; pieces one above another with no
+// cut down between them share a `column`.
+struct TextBlock {
+  cv::Rect box;
+  int column = 0;
+};
+std::vector<TextBlock> ReadingBlocks(const cv::Mat& gray, int dpi);
+
+// Puts the words read into those blocks, in their order: a line that crossed
+// a gutter is split there, each block's lines stay in the order they were
+// read, and the text is written again column piece by column piece. A page
+// whose order already agrees (every single-column page) is left exactly as
+// it was. Returns whether the order changed.
+bool OrderByBlocks(OcrPage& page, const std::vector<TextBlock>& blocks);
 
 }  // namespace hoso

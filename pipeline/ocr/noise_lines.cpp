@@ -9,8 +9,8 @@ namespace hoso {
 
 bool IsNoiseLine(const OcrLine& line) {
   if (line.words.empty()) return false;
-  int chars = 0, symbols = 0;
-  bool sure_word = false, fair_word = false;
+  int chars = 0, symbols = 0, fair_chars = 0;
+  bool sure_word = false;
   double confidence = 0;
   for (const OcrWord& word : line.words) {
     int alnum = 0;
@@ -22,12 +22,12 @@ bool IsNoiseLine(const OcrLine& line) {
       alnum += letter_or_digit;
     }
     sure_word |= alnum >= 2 && word.confidence >= 0.85;
-    fair_word |= word.confidence >= 0.6;
+    if (word.confidence >= 0.6) fair_chars += alnum;
     confidence += word.confidence;
   }
   confidence /= static_cast<double>(line.words.size());
   const bool graphics = chars > 0 && 2 * symbols >= chars && !sure_word;
-  const bool unreadable = confidence < 0.35 && !fair_word;
+  const bool unreadable = confidence < 0.35 && fair_chars * 10 < chars * 3;
   return graphics || unreadable;
 }
 

@@ -5,7 +5,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "cleanup/cleanup.h"
 #include "generator.h"
+#include "ingest/ingest.h"
 #include "ocr/engine.h"
 #include "support/test_support.h"
 
@@ -65,6 +67,114 @@ TEST(FindColumns, FormsIdCopiesAndLettersAreOneColumn) {
   EXPECT_GE(pages, 12);
   const ColumnEvidence photo = FindColumns(ReadGray(test::DataDir() / "ocr-reference" / "tesseract" / "phototest.png"), 200);
   EXPECT_FALSE(photo.columns()) << photo.gutter_rows << " of " << photo.text_rows;
+}
+
+// A letter's header: two columns of short lines side by side, 12 mm apart,
+// then the body across the page. The header is read column by column, the
+// body after it.
+TEST(ReadingBlocks, HeaderColumnsBeforeTheBody) {
+  cv::Mat page(3508, 2480, CV_8UC1, cv::Scalar(255));
+  test::TextPage(800, 160, 2, 40).copyTo(page(cv::Rect(200, 250, 800, 160)));
+  test::TextPage(1000, 160, 2, 40).copyTo(page(cv::Rect(1140, 250, 1000, 160)));
+  test::TextPage(2000, 800, 10, 40).copyTo(page(cv::Rect(200, 600, 2000, 800)));
+  const auto blocks = ReadingBlocks(page, 300);
+  ASSERT_GE(blocks.size(), 3u);
+  // The first blocks are the left column's, then the right's, then the body's.
+  EXPECT_LT(blocks.front().box.x + blocks.front().box.width, 1100);
+  size_t k = 0;
+  while (k < blocks.size() && blocks[k].box.x + blocks[k].box.width < 1100) ++k;
+  ASSERT_LT(k, blocks.size());
+  EXPECT_GT(blocks[k].box.x, 1050) << "then the right column";
+  EXPECT_NE(blocks[k].column, blocks.front().column);
+  EXPECT_GT(blocks.back().box.y, 550) << "the body last";
+  int widest = 0;
+  for (size_t i = k; i < blocks.size(); ++i)
+    if (blocks[i].box.y > 550) {
+      widest = std::max(widest, blocks[i].box.width);
+      EXPECT_EQ(blocks[i].column, blocks.back().column) << "the body is one column";
+    }
+  EXPECT_GT(widest, 1200) << "its lines across the gutter";
+  // A page of text lines across it is one column of pieces, top to bottom.
+  cv::Mat body(3508, 2480, CV_8UC1, cv::Scalar(255));
+  test::TextPage(2000, 2400, 30, 40).copyTo(body(cv::Rect(200, 400, 2000, 2400)));
+  const auto lines = ReadingBlocks(body, 300);
+  ASSERT_FALSE(lines.empty());
+  for (size_t i = 1; i < lines.size(); ++i) {
+    EXPECT_EQ(lines[i].column, lines[0].column);
+    EXPECT_GE(lines[i].box.y, lines[i - 1].box.y + lines[i - 1].box.height - 4);
+  }
+}
+
+OcrWord Word(std::string text, int x, int y) { return OcrWord{std::move(text), Box{x, y, 80, 30}, 0.95}; }
+
+// Tesseract's line across the gutter is split there; the page's text is
+// written again column by column. A page already in order is left alone.
+TEST(OrderByBlocks, LinesAcrossAGutterAreSplitIntoTheirColumns) {
+  OcrPage page;
+  page.text = "as Tesseract wrote it";
+  OcrBlock block;
+  OcrLine l1, l2, l3;
+  l1.words = {Word("UBND", 100, 100), Word("TỈNH", 200, 100), Word("CỘNG", 700, 100), Word("HÒA", 800, 100)};
+  l2.words = {Word("SỞ", 100, 150), Word("TƯ", 200, 150), Word("PHÁP", 300, 150), Word("Độc", 700, 150), Word("lập", 800, 150)};
+  l3.words = {Word("Thực", 100, 300), Word("hiện", 200, 300), Word("văn", 700, 300)};
+  block.lines = {l1, l2, l3};
+  page.blocks = {block};
+  const std::vector<TextBlock> blocks = {
+      {cv::Rect(90, 90, 400, 100), 1}, {cv::Rect(690, 90, 400, 100), 2}, {cv::Rect(90, 290, 1000, 50), 0}};
+  OcrPage unchanged = page;
+  unchanged.blocks[0].lines.pop_back();
+  unchanged.blocks[0].lines[0].words.resize(2);
+  unchanged.blocks[0].lines[1].words.resize(3);
+  EXPECT_FALSE(OrderByBlocks(unchanged, blocks)) << "one column's lines, in order";
+  EXPECT_EQ(unchanged.text, "as Tesseract wrote it");
+
+  ASSERT_TRUE(OrderByBlocks(page, blocks));
+  EXPECT_EQ(page.text, "UBND TỈNH\nSỞ TƯ PHÁP\n\nCỘNG HÒA\nĐộc lập\n\nThực hiện văn\n\n");
+  ASSERT_EQ(page.blocks.size(), 3u);
+  EXPECT_EQ(page.blocks[1].lines.size(), 2u);
+  EXPECT_EQ(page.blocks[1].lines[0].box.x, 700);
+  EXPECT_EQ(page.word_count(), 12);
+}
+
+// The real letter from a Kodak scanner (bi-level, 200 dpi): its header is
+// agency | national motto, number | place and date; its second page has the
+// "Nơi nhận" list beside the signer. Read, neither is interleaved.
+TEST(ReadingOrder, ARealLettersHeaderAndRecipientsAreReadBlockByBlock) {
+  const auto file = test::RealScansDir() / "letter-2019-kodak-200dpi.pdf";
+  if (!std::filesystem::exists(file)) GTEST_SKIP() << "no real scans at " << file;
+  auto doc = OpenDocument(test::ReadFile(file), {});
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  auto engine = OcrEngine::Create({});
+  ASSERT_TRUE(engine.ok());
+  std::vector<std::string> texts;
+  for (int i = 0; i < 2; ++i) {
+    auto page = (*doc)->LoadPage(i);
+    ASSERT_TRUE(page.ok());
+    auto clean = Clean(*page, {}, engine->get());
+    ASSERT_TRUE(clean.ok());
+    auto read = (*engine)->ReadPage(clean->gray, clean->dpi, clean->blank);
+    ASSERT_TRUE(read.ok());
+    texts.push_back(read->text);
+  }
+  auto line_with = [](const std::string& text, const std::string& what) {
+    const size_t at = text.find(what);
+    if (at == std::string::npos) return std::string();
+    const size_t from = text.rfind('\n', at), to = text.find('\n', at);
+    return text.substr(from == std::string::npos ? 0 : from + 1, to == std::string::npos ? std::string::npos : to - from - 1);
+  };
+  const std::string& p1 = texts[0];
+  const size_t agency = p1.find("SỞ GIÁO DỤC"), motto = p1.find("CỘNG HOÀ"), body = p1.find("Thực hiện");
+  ASSERT_NE(agency, std::string::npos) << p1;
+  ASSERT_NE(motto, std::string::npos) << p1;
+  EXPECT_LT(agency, motto) << "the agency's column, then the motto's\n" << p1;
+  EXPECT_LT(motto, body) << p1;
+  EXPECT_EQ(line_with(p1, "CỘNG HOÀ").find("NẴNG"), std::string::npos) << line_with(p1, "CỘNG HOÀ");
+  EXPECT_EQ(line_with(p1, "Độc lập").find("GIÁO"), std::string::npos) << line_with(p1, "Độc lập");
+  const std::string& p2 = texts[1];
+  const std::string recipients = line_with(p2, "Như trên");
+  ASSERT_FALSE(recipients.empty()) << p2;
+  EXPECT_EQ(recipients.find("GIÁM"), std::string::npos) << recipients;
+  EXPECT_LT(p2.find("Lưu: VT"), p2.find("Trần Nguyễn Minh Thành")) << "the list, then the signer\n" << p2;
 }
 
 }  // namespace

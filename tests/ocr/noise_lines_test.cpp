@@ -20,6 +20,8 @@ TEST(NoiseLines, StrokesAndUnreadableSpeckleAreNoise) {
   EXPECT_TRUE(IsNoiseLine(Line({{"——", 0.5}, {"TT", 0.4}, {"—<`—=—<_", 0.3}})));
   EXPECT_TRUE(IsNoiseLine(Line({{"„đổ", 0.05}, {"WEupem-", 0.1}, {"xe", 0.0}})));
   EXPECT_TRUE(IsNoiseLine(Line({{"SGRUENEEEP", 0.02}, {"„ươm", 0.3}, {"SA", 0.45}})));
+  EXPECT_TRUE(IsNoiseLine(Line({{"vì", 0.82}, {"na", 0.12}, {"sZ", 0.0}, {"(UU/L_", 0.0}, {"~", 0.47}})))
+      << "a stamp's rim with one short word read fairly";
 }
 
 TEST(NoiseLines, TextStaysEvenWhenDamaged) {
@@ -28,6 +30,8 @@ TEST(NoiseLines, TextStaysEvenWhenDamaged) {
   EXPECT_FALSE(IsNoiseLine(Line({{"ø.", 0.1}, {"SỐ", 0.5}, {"CC):", 0.3}, {"092197117936", 0.62}})))
       << "a damaged line with one fair word";
   EXPECT_FALSE(IsNoiseLine(Line({{"Phạm", 0.96}, {"Thanh", 0.11}}))) << "a name crossed by a signature";
+  EXPECT_FALSE(IsNoiseLine(Line({{"Nguyễn", 0.7}, {"Ván", 0.2}, {"Ảnh,", 0.1}, {"x", 0.05}})))
+      << "a blurred line, half of it read fairly";
   EXPECT_FALSE(IsNoiseLine(Line({{"(Ký,", 0.9}, {"ghi", 0.95}, {"rõ", 0.95}, {"họ", 0.95}, {"tên)", 0.9}})));
   EXPECT_FALSE(IsNoiseLine(Line({})));
 }
