@@ -129,6 +129,43 @@ OcrPage Collect(tesseract::TessBaseAPI& api, int width, int height) {
   return page;
 }
 
+// Reads again, each on its own, the blocks where Tesseract's page layout
+// read nothing (see UnreadBlocks), and adds the lines it is sure of.
+void ReadSetAside(tesseract::TessBaseAPI& api, const OcrOptions& options, OcrPage& page,
+                  const std::vector<TextBlock>& blocks, Pix* image, int dpi) {
+  const auto unread = UnreadBlocks(page, blocks, dpi);
+  if (unread.empty()) return;
+  api.SetImage(image);
+  api.SetSourceResolution(dpi);
+  const auto mode = api.GetPageSegMode();
+  api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+  OcrBlock found;
+  for (size_t n = 0; n < unread.size() && n < 16; ++n) {
+    const cv::Rect& r = blocks[unread[n]].box;
+    api.SetRectangle(r.x, r.y, r.width, r.height);
+    tesseract::ETEXT_DESC monitor;
+    if (options.page_seconds > 0) monitor.set_deadline_msecs(options.page_seconds * 1000);
+    if (api.Recognize(&monitor) != 0 || monitor.deadline_exceeded()) break;
+    OcrPage part = Collect(api, page.width, page.height);
+    for (OcrBlock& block : part.blocks)
+      for (OcrLine& line : block.lines) {
+        // A stamp's rim read at either end of the line is not part of it.
+        while (!line.words.empty() && line.words.back().confidence < 0.6) line.words.pop_back();
+        while (!line.words.empty() && line.words.front().confidence < 0.6) line.words.erase(line.words.begin());
+        if (IsSureLine(line)) {
+          line.box = {};
+          for (const OcrWord& w : line.words) line.box = Union(line.box, w.box);
+          found.lines.push_back(std::move(line));
+        }
+      }
+  }
+  api.SetPageSegMode(mode);
+  if (found.lines.empty()) return;
+  // Their place in the reading order is settled by OrderByBlocks.
+  for (const OcrLine& line : found.lines) found.box = Union(found.box, line.box);
+  page.blocks.push_back(std::move(found));
+}
+
 }  // namespace
 
 Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, double check_upside_down_below) {
@@ -180,10 +217,11 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
   if (Status s = recognise(pix.get(), pix.get()); !s.ok()) return s;
   page = Collect(api, gray.cols, gray.rows);
   DropNoiseLines(page);
+  PixPtr turned;
   if (page.mean_confidence < check_upside_down_below) {
     // Read poorly: perhaps upside down after all. Read it turned over, and
     // keep the reading Tesseract is surer of.
-    PixPtr turned(pixRotate180(nullptr, pix.get()));
+    turned.reset(pixRotate180(nullptr, pix.get()));
     if (turned && recognise(turned.get(), turned.get()).ok()) {
       OcrPage other = Collect(api, gray.cols, gray.rows);
       DropNoiseLines(other);
@@ -195,20 +233,23 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
       }
     }
   }
-  // One line read across a gutter is two lines of two blocks; each piece is
-  // judged again on its own (a stamp's smudge read beside a list's line).
-  if (mode == tesseract::PSM_SINGLE_COLUMN) {
-    cv::Mat read = gray;
-    if (page.turned_over) cv::rotate(gray, read, cv::ROTATE_180);
-    if (OrderByBlocks(page, ReadingBlocks(read, dpi))) DropNoiseLines(page);
-  }
   if (impl_->renderers && !impl_->renderers->AddImage(&api)) {
     api.Clear();
     return Status::Error(ErrorCode::kOcrFailed, "could not write the page to the OCR outputs");
   }
+  if (mode == tesseract::PSM_SINGLE_COLUMN) {
+    cv::Mat read = gray;
+    if (page.turned_over) cv::rotate(gray, read, cv::ROTATE_180);
+    const auto blocks = ReadingBlocks(read, dpi);
+    ReadSetAside(api, impl_->options, page, blocks, page.turned_over ? turned.get() : pix.get(), dpi);
+    // One line read across a gutter is two lines of two blocks; each piece
+    // is judged again on its own (a stamp's smudge read beside a list's line).
+    if (OrderByBlocks(page, blocks)) DropNoiseLines(page);
+  }
   api.Clear();
   return page;
 }
+
 
 Status OcrEngine::BeginOutputs(const std::string& base, const std::string& title,
                                const OcrOutputs& which) {

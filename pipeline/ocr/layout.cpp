@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cleanup/geometry.h"
+#include "core/vn_text.h"
 
 namespace hoso {
 
@@ -94,6 +95,18 @@ cv::Rect Tight(const cv::Mat& ink, const cv::Rect& r) {
   return {r.x + b.x, r.y + b.y, b.width, b.height};
 }
 
+// Lines of text in the region: runs of rows with ink.
+int Lines(const cv::Mat& ink, const cv::Rect& r) {
+  int lines = 0;
+  bool in_line = false;
+  for (int y = r.y; y < r.y + r.height; ++y) {
+    const bool any = cv::countNonZero(ink(cv::Rect(r.x, y, r.width, 1))) > 0;
+    lines += any && !in_line;
+    in_line = any;
+  }
+  return lines;
+}
+
 void Cutter::Cut(cv::Rect r, int column, int depth) {
   r = Tight(ink, r);
   if (r.empty()) return;
@@ -105,12 +118,16 @@ void Cutter::Cut(cv::Rect r, int column, int depth) {
       if (row[x]) ++rows[static_cast<size_t>(y)], ++cols[static_cast<size_t>(x)];
   }
   const auto across = WidestGap(rows), down = WidestGap(cols);
-  // A gap down one line alone is a wide space, not a gutter: a form's "Ngày
-  // sinh: ...   Giới tính: ..." stays one line.
-  const bool lines = across.second > 0;
-  if (depth < 64 && lines && down.second >= p.min_down && down.second >= across.second) {
-    Cut({r.x, r.y, down.first, r.height}, ++columns, depth + 1);
-    Cut({r.x + down.first + down.second, r.y, r.width - down.first - down.second, r.height}, ++columns, depth + 1);
+  // A gutter has lines of text on both sides. A gap down one line is a wide
+  // space (a form's "Ngày sinh: ...   Giới tính: ..." stays one line), and
+  // one beside a single line is a justified line's wide space over the
+  // short last line of its paragraph.
+  const cv::Rect left{r.x, r.y, down.first, r.height};
+  const cv::Rect right{r.x + down.first + down.second, r.y, r.width - down.first - down.second, r.height};
+  if (depth < 64 && across.second > 0 && down.second >= p.min_down && down.second >= across.second &&
+      Lines(ink, left) >= 2 && Lines(ink, right) >= 2) {
+    Cut(left, ++columns, depth + 1);
+    Cut(right, ++columns, depth + 1);
   } else if (depth < 64 && across.second > 0) {
     Cut({r.x, r.y, r.width, across.first}, column, depth + 1);
     Cut({r.x, r.y + across.first + across.second, r.width, r.height - across.first - across.second}, column,
@@ -130,10 +147,32 @@ std::vector<TextBlock> ReadingBlocks(const cv::Mat& gray, int dpi) {
   const double mm = std::max(dpi, 1) * scale / 25.4;
   cv::Mat ink;
   cv::adaptiveThreshold(small, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 15, 15);
-  // Specks would close a gap; a dot of an i or a mark over a letter sits
-  // within its line and does not.
-  const double speck = 0.3 * mm;
-  KeepComponents(ink, 255, [&](const cv::Rect& r, int) { return r.width > speck || r.height > speck; });
+  // Specks would close a gap, or open a column of their own in a margin.
+  // A mark under 1.5 mm away from any larger ink is dust; the dot of an i, a
+  // mark over a letter, a full stop and a list's dash sit by their letters.
+  const double speck = 1.5 * mm;
+  cv::Mat letters = ink.clone();
+  KeepComponents(letters, 255, [&](const cv::Rect& r, int) { return r.width > speck || r.height > speck; });
+  cv::Mat near;
+  const int reach = std::max(3, static_cast<int>(std::lround(1.5 * mm)) * 2 + 1);
+  cv::dilate(letters, near, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(reach, reach)));
+  cv::Mat marks;
+  cv::bitwise_and(ink, ~letters, marks);
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(marks, labels, stats, centroids, 8, CV_32S);
+  std::vector<uchar> keep(static_cast<size_t>(n), 0);
+  for (int y = 0; y < marks.rows; ++y) {
+    const int* l = labels.ptr<int>(y);
+    const uchar* by = near.ptr<uchar>(y);
+    for (int x = 0; x < marks.cols; ++x)
+      if (l[x] > 0 && by[x]) keep[static_cast<size_t>(l[x])] = 1;
+  }
+  for (int y = 0; y < marks.rows; ++y) {
+    const int* l = labels.ptr<int>(y);
+    uchar* out = ink.ptr<uchar>(y);
+    for (int x = 0; x < marks.cols; ++x)
+      if (l[x] > 0 && !keep[static_cast<size_t>(l[x])]) out[x] = 0;
+  }
   Cutter{ink, {static_cast<int>(std::lround(3 * mm))}, blocks}.Cut({0, 0, ink.cols, ink.rows}, 0, 0);
   for (TextBlock& block : blocks) {
     cv::Rect& b = block.box;
@@ -143,6 +182,30 @@ std::vector<TextBlock> ReadingBlocks(const cv::Mat& gray, int dpi) {
     b = {x0, y0, x1 - x0, y1 - y0};
   }
   return blocks;
+}
+
+std::vector<size_t> UnreadBlocks(const OcrPage& page, const std::vector<TextBlock>& blocks, int dpi) {
+  const double mm = std::max(dpi, 1) / 25.4;
+  std::vector<bool> read(blocks.size(), false);
+  for (const OcrBlock& block : page.blocks)
+    for (const OcrLine& line : block.lines)
+      for (const OcrWord& word : line.words) {
+        const auto glyphs = vn::Decode(word.text);
+        if (std::none_of(glyphs.begin(), glyphs.end(),
+                         [](const vn::Glyph& g) { return g.letter || (g.base >= U'0' && g.base <= U'9'); }))
+          continue;  // a stroke read as a dash or a blank
+        const cv::Point centre(word.box.x + word.box.w / 2, word.box.y + word.box.h / 2);
+        for (size_t i = 0; i < blocks.size(); ++i)
+          if (blocks[i].box.contains(centre)) read[i] = true;
+      }
+  std::vector<size_t> out;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const cv::Rect& b = blocks[i].box;
+    if (!read[i] && b.height >= 2 * mm && b.width >= 4 * mm && b.width <= page.width / 4 * 3 &&
+        b.height <= page.height / 4)
+      out.push_back(i);
+  }
+  return out;
 }
 
 bool OrderByBlocks(OcrPage& page, const std::vector<TextBlock>& blocks) {

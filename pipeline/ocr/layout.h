@@ -37,8 +37,8 @@ ColumnEvidence FindColumns(const cv::Mat& gray, int dpi);
 //
 // The page's blocks in the order a person reads them: the text is cut, again
 // and again, at its widest white gap: across (between lines and paragraphs)
-// or down (a gap of at least 3 mm with text on both sides, through two lines
-// or more: the gutter of a two-column header; one line's wide space is not
+// or down (a gap of at least 3 mm with two lines of text or more on each
+// side: the gutter of a two-column header; one line's wide space is not
 // one), the upper part before the lower, the left before the
 // right. Rules and frames are kept as ink, so a ruled table is not cut into
 // columns. Boxes are in the page's pixels; pieces one above another with no
@@ -48,6 +48,13 @@ struct TextBlock {
   int column = 0;
 };
 std::vector<TextBlock> ReadingBlocks(const cv::Mat& gray, int dpi);
+
+// Blocks with ink where no word was read, of a size text can have (a line's
+// height or more, no more than a quarter of the page across or down): what
+// Tesseract's page layout set aside as a picture. A title or a signer's
+// rank beside a stamp ("KT. GIÁM ĐỐC") is lost that way; these are worth a
+// second reading on their own.
+std::vector<size_t> UnreadBlocks(const OcrPage& page, const std::vector<TextBlock>& blocks, int dpi);
 
 // Puts the words read into those blocks, in their order: a line that crossed
 // a gutter is split there, each block's lines stay in the order they were

@@ -25,10 +25,24 @@ bool IsNoiseLine(const OcrLine& line) {
     if (word.confidence >= 0.6) fair_chars += alnum;
     confidence += word.confidence;
   }
+  if (chars == 0) return true;  // blanks read out of a smudge
   confidence /= static_cast<double>(line.words.size());
   const bool graphics = chars > 0 && 2 * symbols >= chars && !sure_word;
   const bool unreadable = confidence < 0.35 && fair_chars * 10 < chars * 3;
   return graphics || unreadable;
+}
+
+bool IsSureLine(const OcrLine& line) {
+  if (line.words.empty() || IsNoiseLine(line)) return false;
+  double confidence = 0;
+  bool sure_word = false;
+  for (const OcrWord& word : line.words) {
+    confidence += word.confidence;
+    int alnum = 0;
+    for (const vn::Glyph& g : vn::Decode(word.text)) alnum += g.letter || (g.base >= U'0' && g.base <= U'9');
+    sure_word |= alnum >= 2 && word.confidence >= 0.85;
+  }
+  return sure_word && confidence >= 0.75 * static_cast<double>(line.words.size());
 }
 
 void DropNoiseLines(OcrPage& page) {

@@ -18,6 +18,10 @@ namespace hoso {
 // signature keeps its sure words).
 bool IsNoiseLine(const OcrLine& line);
 
+// A line read surely enough to add it where Tesseract's page layout saw
+// none: not noise, a mean word confidence of 0.75 or more and a sure word.
+bool IsSureLine(const OcrLine& line);
+
 // Drops noise lines from the page's blocks and, when any went, rebuilds its
 // text from what is left (lines one to a row, blocks a blank line apart).
 void DropNoiseLines(OcrPage& page);

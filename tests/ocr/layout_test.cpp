@@ -136,6 +136,23 @@ TEST(OrderByBlocks, LinesAcrossAGutterAreSplitIntoTheirColumns) {
   EXPECT_EQ(page.word_count(), 12);
 }
 
+// Blocks with nothing read in them, of a text's size, are read again;
+// specks and the page's own text are not.
+TEST(UnreadBlocks, BlocksWithInkButNoWordsOfATextsSize) {
+  OcrPage page;
+  page.width = 2480;
+  page.height = 3508;
+  page.blocks.resize(1);
+  page.blocks[0].lines.resize(1);
+  page.blocks[0].lines[0].words = {Word("Nơi", 300, 1000), Word("—", 1400, 2000)};
+  const std::vector<TextBlock> blocks = {{cv::Rect(280, 990, 600, 60), 1},     // read
+                                         {cv::Rect(1300, 980, 900, 400), 2},   // a rank beside a stamp
+                                         {cv::Rect(1390, 1990, 200, 60), 2},   // only a dash read
+                                         {cv::Rect(100, 3300, 12, 12), 0},     // a speck
+                                         {cv::Rect(200, 1500, 2100, 1800), 0}};  // more than a quarter down
+  EXPECT_EQ(UnreadBlocks(page, blocks, 300), (std::vector<size_t>{1, 2}));
+}
+
 // The real letter from a Kodak scanner (bi-level, 200 dpi): its header is
 // agency | national motto, number | place and date; its second page has the
 // "Nơi nhận" list beside the signer. Read, neither is interleaved.
@@ -175,6 +192,9 @@ TEST(ReadingOrder, ARealLettersHeaderAndRecipientsAreReadBlockByBlock) {
   ASSERT_FALSE(recipients.empty()) << p2;
   EXPECT_EQ(recipients.find("GIÁM"), std::string::npos) << recipients;
   EXPECT_LT(p2.find("Lưu: VT"), p2.find("Trần Nguyễn Minh Thành")) << "the list, then the signer\n" << p2;
+  // The signer's rank beside the stamp, which the page layout set aside.
+  EXPECT_NE(p2.find("KT. GIÁM"), std::string::npos) << p2;
+  EXPECT_LT(p2.find("KT. GIÁM"), p2.find("Trần Nguyễn Minh Thành")) << p2;
 }
 
 }  // namespace

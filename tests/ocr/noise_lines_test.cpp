@@ -22,6 +22,7 @@ TEST(NoiseLines, StrokesAndUnreadableSpeckleAreNoise) {
   EXPECT_TRUE(IsNoiseLine(Line({{"SGRUENEEEP", 0.02}, {"„ươm", 0.3}, {"SA", 0.45}})));
   EXPECT_TRUE(IsNoiseLine(Line({{"vì", 0.82}, {"na", 0.12}, {"sZ", 0.0}, {"(UU/L_", 0.0}, {"~", 0.47}})))
       << "a stamp's rim with one short word read fairly";
+  EXPECT_TRUE(IsNoiseLine(Line({{" ", 0.9}}))) << "a blank read out of a smudge";
 }
 
 TEST(NoiseLines, TextStaysEvenWhenDamaged) {

@@ -30,14 +30,16 @@ namespace {
 const char* kHelp =
     "Usage: evaluate --set DIR [--report DIR] [--hoso BIN | --hoso-json JSONL] [--jobs N]\n"
     "                [--lang LANGS] [--tesseract on|off] [--ocrmypdf auto|on|off] [--worst N]\n"
-    "                [--as-of DATE] [--cache DIR] [--keep-work] [--truth-text [--truth-dir DIR]...]\n"
+    "                [--as-of DATE] [--cache DIR] [--keep-work] [--per-file]\n"
+    "                [--truth-text [--truth-dir DIR]...]\n"
     "\n"
     "Scores `hoso process` on a set made by samplegen (DIR/truth.jsonl) and runs\n"
     "the tesseract CLI (and ocrmypdf --rotate-pages --deskew --clean, when installed)\n"
     "on the same files in the same run, N at a time (default 2). Reports page CER and\n"
     "word recall by damage strength, rotation, blank and skew accuracy, document type,\n"
     "fields, address verdicts, and pages per second, in REPORT/summary.json and\n"
-    "REPORT/report.html (default report: DIR/report). With --hoso-json, hoso's\n"
+    "REPORT/report.html (default report: DIR/report); --per-file prints each file's\n"
+    "CER and word recall for every engine side by side. With --hoso-json, hoso's\n"
     "records are read from a file instead of being produced (no hoso timing).\n"
     "hoso checks addresses as of --as-of (default 2026-01-01): samplegen's expected\n"
     "verdicts are those of the 2025 units, which held until the Đồng Nai change of\n"
@@ -256,7 +258,7 @@ int main(int argc, char** argv) {
   std::string set, report, hoso_bin = "build/tools/hoso/hoso", hoso_json, lang = "vie";
   std::string tesseract_mode = "on", ocrmypdf_mode = "auto", as_of = "2026-01-01", cache;
   int jobs = 2, worst_n = 12;
-  bool keep_work = false, truth_text = false;
+  bool keep_work = false, truth_text = false, per_file = false;
   std::vector<std::string> truth_dirs;
   try {
     for (int i = 1; i < argc; ++i) {
@@ -277,6 +279,7 @@ int main(int argc, char** argv) {
       else if (a == "--worst") worst_n = std::stoi(value());
       else if (a == "--cache") cache = value();
       else if (a == "--keep-work") keep_work = true;
+      else if (a == "--per-file") per_file = true;
       else if (a == "--truth-text") truth_text = true;
       else if (a == "--truth-dir") truth_dirs.push_back(value());
       else if (a == "--help" || a == "-h") {
@@ -671,6 +674,7 @@ int main(int argc, char** argv) {
     if (!keep_work) fs::remove_all(work);
     return 0;
   }
+  if (per_file) PrintPerFile(truth, {&hoso, &tess, &ocrmypdf});
   std::printf("\nhoso pages: rotation %.1f%%, blank %.1f%%, skew error median %.2f° p90 %.2f° (%d pages)\n",
               100 * pages.rotation_accuracy, 100 * pages.blank_accuracy, pages.skew_median_error,
               pages.skew_p90_error, pages.skew_pages);
