@@ -177,7 +177,8 @@ TEST(Generator, PhotoAndFaxPagesAreReadNotCalledBlank) {
     GeneratorOptions o;
     o.profile = profile;
     o.blank_rate = 0.5;
-    int written = 0, blanks = 0;
+    o.receipt_rate = 0.5;
+    int written = 0, blanks = 0, receipts = 0;
     for (int i = 0; i < 6; ++i) {
       const GeneratedDossier g = Generate(i, 700 + i, Units(), Renderer(), o);
       EXPECT_TRUE(profile == "photo" ? g.format == "jpeg" || g.format == "pdf" : g.format == "tiff" || g.format == "pdf");
@@ -190,7 +191,9 @@ TEST(Generator, PhotoAndFaxPagesAreReadNotCalledBlank) {
       for (int k = 0; k < (*doc)->page_count(); ++k) {
         auto page = (*doc)->LoadPage(k);
         ASSERT_TRUE(page.ok());
-        if (profile == "photo" && g.format == "jpeg") EXPECT_FALSE(page->dpi_from_file) << "a phone states no resolution";
+        if (profile == "photo" && g.format == "jpeg") {
+          EXPECT_FALSE(page->dpi_from_file) << "a phone states no resolution";
+        }
         if (profile == "fax") {
           EXPECT_EQ(page->dpi, 200);
           cv::Mat grey = hoso::ToGray(page->image), mid;
@@ -203,9 +206,15 @@ TEST(Generator, PhotoAndFaxPagesAreReadNotCalledBlank) {
         EXPECT_EQ(clean->blank, truth_blank) << profile << " dossier " << i << " page " << k + 1;
         blanks += truth_blank;
         ++written;
+        if (g.pages[static_cast<size_t>(k)].kind == "receipt") {
+          ++receipts;
+          // A till strip: a few short lines of small type on a narrow page.
+          EXPECT_LT(page->image.cols * 2, page->image.rows) << profile << " dossier " << i;
+        }
       }
     }
     EXPECT_GT(written, blanks);
+    EXPECT_GT(receipts, 0) << profile;
   }
 }
 

@@ -397,6 +397,57 @@ RenderedPage FormRenderer::RenderIdCopy(const Dossier& d, Rng& rng) {
   return RenderedPage{out, page.lines()};
 }
 
+RenderedPage FormRenderer::RenderReceipt(const Dossier& d, Rng& rng) {
+  const int W = static_cast<int>(std::lround(80 / 25.4 * kDpi));
+  const int H = static_cast<int>(std::lround(rng.Uniform(100, 200) / 25.4 * kDpi));
+  Page page(*fonts_, W, H);
+  const double size = rng.Uniform(8, 9.5);
+  Style body{fonts_->sans.get(), Pt(size)}, bold{fonts_->sans_bold.get(), Pt(size)},
+      head{fonts_->sans_bold.get(), Pt(size + 1.5)};
+  const int left = Pt(rng.Uniform(10, 16)), right = W - Pt(rng.Uniform(10, 16));
+  page.set_y(Pt(rng.Uniform(24, 40)));
+  page.Line(bold, "ỦY BAN NHÂN DÂN", left, right, 1);
+  page.Line(bold, Upper(d.person.address.ward.empty() ? "Phường Trung Tâm" : d.person.address.ward), left, right, 1);
+  page.Skip(Pt(6));
+  page.Line(head, "BIÊN LAI THU PHÍ, LỆ PHÍ", left, right, 1);
+  page.Line(body, "Số: " + std::to_string(rng.Int(1000, 99999)), left, right, 1);
+  page.Skip(Pt(6));
+  struct Fee {
+    const char* what;
+    const char* amount;
+    const char* words;
+  };
+  static const std::vector<Fee> kFees = {{"Lệ phí đăng ký cư trú", "20.000", "Hai mươi nghìn đồng"},
+                                         {"Lệ phí đăng ký hộ kinh doanh", "100.000", "Một trăm nghìn đồng"},
+                                         {"Phí thẩm định hồ sơ", "50.000", "Năm mươi nghìn đồng"},
+                                         {"Lệ phí chứng thực", "15.000", "Mười lăm nghìn đồng"}};
+  const Fee& fee = rng.Pick(kFees);
+  page.Line(body, "Người nộp: " + d.person.full_name, left, right, 0);
+  page.Line(body, std::string("Nội dung: ") + fee.what, left, right, 0);
+  page.Line(bold, std::string("Số tiền: ") + fee.amount + " đ", left, right, 0);
+  page.Line(body, std::string("Bằng chữ: ") + fee.words, left, right, 0);
+  page.Line(body, "Hình thức: Tiền mặt", left, right, 0);
+  int y, m, day;
+  std::sscanf(d.doc_date.c_str(), "%d-%d-%d", &y, &m, &day);
+  char when[64];
+  std::snprintf(when, sizeof when, "Ngày %02d/%02d/%04d %02d:%02d", day, m, y, rng.Int(7, 16), rng.Int(0, 59));
+  page.Line(body, when, left, right, 0);
+  page.Skip(Pt(8));
+  page.Line(bold, "Người thu tiền", left, right, 2);
+  // Thermal print fades in bands across the strip.
+  cv::Mat fade(page.image().rows, 1, CV_32F);
+  const double phase = rng.Uniform(0, 6.28), depth = rng.Uniform(0, 0.35);
+  for (int r = 0; r < fade.rows; ++r)
+    fade.at<float>(r) = static_cast<float>(1 - depth * (0.5 + 0.5 * std::sin(phase + r / 180.0)));
+  cv::Mat out = page.image().clone();
+  for (int r = 0; r < out.rows; ++r)
+    for (int c = 0; c < out.cols; ++c) {
+      cv::Vec3b& px = out.at<cv::Vec3b>(r, c);
+      for (int k = 0; k < 3; ++k) px[k] = cv::saturate_cast<uchar>(255 - (255 - px[k]) * fade.at<float>(r));
+    }
+  return RenderedPage{out, page.lines()};
+}
+
 namespace {
 // Upper-case of Vietnamese text (the letters the forms use).
 std::string UpperImpl(const std::string& s) {

@@ -40,6 +40,10 @@ class FormRenderer {
 
   RenderedPage RenderForm(const Dossier& d, Rng& rng);
   RenderedPage RenderIdCopy(const Dossier& d, Rng& rng);
+  // The fee receipt from the service point's till printer: a strip of
+  // thermal paper 80 mm wide and 10-20 cm long, a few short lines of small
+  // sans type, faded in places.
+  RenderedPage RenderReceipt(const Dossier& d, Rng& rng);
 
  private:
   explicit FormRenderer(std::unique_ptr<Fonts> fonts);

@@ -17,6 +17,10 @@ namespace samplegen {
 struct GeneratorOptions {
   std::string profile = "mixed";  // none | light | mixed | heavy
   double blank_rate = 0.15;       // chance of a blank back after the form
+  // Chance of the fee receipt (a narrow till strip) as the last page; below
+  // 0: the profile's own (photo and fax 0.3; the others 0, so that their
+  // seeds make the same sets as before receipts were drawn).
+  double receipt_rate = -1;
   double inconsistent_id_rate = 0.1;
   bool gray = false;              // grey pages (a scanner's document mode)
   int fixed_dpi = 0;              // every page at this resolution (0: drawn)
@@ -25,7 +29,7 @@ struct GeneratorOptions {
 };
 
 struct GeneratedPage {
-  std::string kind;  // form | id_copy | blank
+  std::string kind;  // form | id_copy | blank | receipt
   std::vector<std::string> lines;
   Damage damage;
   cv::Mat clean;    // 300 dpi, as drawn

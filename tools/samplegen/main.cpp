@@ -18,7 +18,7 @@ namespace {
 const char* kHelp =
     "Usage: samplegen --out DIR [--count N] [--seed S] [--damage none|light|mixed|heavy|photo|fax]\n"
     "                 [--formats png,jpeg,tiff,pdf] [--units NSO_CSV] [--blank-rate P]\n"
-    "                 [--inconsistent-id-rate P] [--clean-twin] [--gray] [--dpi N]\n"
+    "                 [--receipt-rate P] [--inconsistent-id-rate P] [--clean-twin] [--gray] [--dpi N]\n"
     "                 [--max-quality Q]\n"
     "\n"
     "Writes DIR/dossier-NNNN.{png,jpg,tif,pdf}, each with DIR/dossier-NNNN.truth.json,\n"
@@ -29,6 +29,9 @@ const char* kHelp =
     "--damage photo: phone photos of the sheet on a desk (tilted up to ~15°, shadow\n"
     "or flash, 60-150 dpi on the sheet, JPEG stating no resolution; several pages:\n"
     "a PDF). --damage fax: bi-level 200 dpi pages, CCITT G4 in TIFF or PDF.\n"
+    "--receipt-rate P: chance of a fee receipt (an 80 mm till strip) as the last\n"
+    "page (default 0.3 for photo and fax, 0 otherwise, so that older sets' seeds\n"
+    "make the same files).\n"
     "--units is the NSO conversion table (default:\n"
     "../shared/data/admin-units/nso-conversion-2025-07-01.csv).\n";
 
@@ -63,6 +66,7 @@ int main(int argc, char** argv) {
       else if (a == "--units") units_path = value();
       else if (a == "--formats") formats_arg = value();
       else if (a == "--blank-rate") options.blank_rate = std::stod(value());
+      else if (a == "--receipt-rate") options.receipt_rate = std::stod(value());
       else if (a == "--inconsistent-id-rate") options.inconsistent_id_rate = std::stod(value());
       else if (a == "--clean-twin") clean_twin = true;
       else if (a == "--gray") options.gray = true;
