@@ -84,6 +84,11 @@ struct DespeckleOptions {
   // darker than the paper by 40% of the page's contrast) per cm². Above
   // this, the page is median-filtered.
   double min_specks_per_cm2 = 1.0;
+  // Not below this resolution (of the page as it came): a 3x3 median takes
+  // away what is under a pixel and a half, and at 120 dpi a letter's stroke
+  // (~0.3 mm) is that; a phone photo's noise is not salt and pepper either.
+  // (At 70 dpi the median cost a photographed form two thirds of its words.)
+  int min_dpi = 150;
 };
 
 struct OrientationOptions {

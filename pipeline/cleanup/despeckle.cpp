@@ -83,7 +83,7 @@ double SpeckDensity(const cv::Mat& gray, int dpi) {
 }
 
 bool Despeckle(cv::Mat& gray, int dpi, const DespeckleOptions& options) {
-  if (!options.enabled || gray.empty()) return false;
+  if (!options.enabled || gray.empty() || dpi < options.min_dpi) return false;
   if (SpeckDensity(gray, dpi) < options.min_specks_per_cm2) return false;
   cv::medianBlur(gray, gray, 3);
   return true;

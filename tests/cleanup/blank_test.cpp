@@ -97,5 +97,24 @@ TEST(Despeckle, FindsGreySpecksOnAFadedLowResolutionPage) {
   EXPECT_LT(SpeckDensity(page, 200), 0.5);
 }
 
+// A phone photo of a page, ~70 dpi on the sheet: its letters' strokes are a
+// pixel wide and its marks a pixel or two, so they count as specks; a median
+// would take them away. It is not despeckled (a photographed form read at
+// 10% CER before the median, 29% after).
+TEST(Despeckle, LeavesPagesBelow150DpiAlone) {
+  const cv::Mat clean = test::TextPage(2480, 3508, 20);
+  cv::Mat small;
+  cv::resize(clean, small, cv::Size(), 70.0 / 300, 70.0 / 300, cv::INTER_AREA);
+  cv::RNG rng(7);
+  for (int i = 0; i < 3000; ++i) small.at<uchar>(rng.uniform(0, small.rows), rng.uniform(0, small.cols)) = 0;
+  ASSERT_GT(SpeckDensity(small, 70), 1.0) << "what a median would act on";
+  const cv::Mat before = small.clone();
+  EXPECT_FALSE(Despeckle(small, 70, {}));
+  EXPECT_EQ(cv::norm(small, before, cv::NORM_L1), 0.0);
+  DespeckleOptions always;
+  always.min_dpi = 0;
+  EXPECT_TRUE(Despeckle(small, 70, always));
+}
+
 }  // namespace
 }  // namespace hoso
