@@ -120,10 +120,14 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   // made rectangular.
   SourcePage sheet;
   const SourcePage* source = &page;
-  if (options.sheet.enabled && !PlausibleFileDpi(page, options.resolution)) {
+  const int file_dpi = PlausibleFileDpi(page, options.resolution);
+  if (options.sheet.enabled && (!file_dpi || file_dpi < options.sheet.below_dpi)) {
     if (const SheetQuad quad = FindSheet(page.image, options.sheet); quad.found) {
       sheet = page;
       sheet.image = RectifySheet(page.image, quad);
+      // The file's resolution was the whole photo's (a phone app puts it
+      // on an A4 page), not the sheet's within it: the text decides.
+      sheet.dpi_from_file = false;
       source = &sheet;
       out.perspective_corrected = true;
       timed("sheet");
@@ -132,7 +136,7 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   }
   // The resolution first: every later step thinks in millimetres.
   const ResolutionPlan plan = PlanResolution(*source, options.resolution);
-  out.file_dpi = plan.file_dpi;
+  out.file_dpi = page.dpi_from_file ? page.dpi : 0;
   out.dpi_estimated = plan.estimated;
   // Until the page is scaled, it is at the resolution the plan implies for
   // the scan as it came.

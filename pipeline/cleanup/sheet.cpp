@@ -31,6 +31,38 @@ std::array<cv::Point2f, 4> Ordered(const std::vector<cv::Point>& quad, double sc
   return out;
 }
 
+// How sharp the quadrilateral's weakest side is: along each side, the
+// steepest brightness change across it within a few pixels, per pixel (its
+// median over the side). A sheet's edge on a desk is a step; the edge of a
+// shadow across the sheet, which a bright region can also end at, is a slope.
+double WeakestEdge(const cv::Mat& small, const std::vector<cv::Point>& quad) {
+  cv::Mat gx, gy;
+  cv::Sobel(small, gx, CV_32F, 1, 0, 3, 1.0 / 8);
+  cv::Sobel(small, gy, CV_32F, 0, 1, 3, 1.0 / 8);
+  double weakest = 1e9;
+  for (size_t i = 0; i < quad.size(); ++i) {
+    const cv::Point2f a = quad[i], b = quad[(i + 1) % quad.size()];
+    const cv::Point2f d = b - a;
+    const double len = std::hypot(d.x, d.y);
+    if (len < 1) continue;
+    const cv::Point2f n(-d.y / static_cast<float>(len), d.x / static_cast<float>(len));
+    std::vector<double> steep;
+    for (int k = 1; k < 20; ++k) {
+      const cv::Point2f p = a + d * (k / 20.0f);
+      double best = 0;
+      for (int t = -4; t <= 4; ++t) {
+        const cv::Point q(cvRound(p.x + n.x * t), cvRound(p.y + n.y * t));
+        if (q.x < 0 || q.y < 0 || q.x >= small.cols || q.y >= small.rows) continue;
+        best = std::max(best, std::abs(gx.at<float>(q) * n.x + gy.at<float>(q) * n.y) * 1.0);
+      }
+      steep.push_back(best);
+    }
+    std::nth_element(steep.begin(), steep.begin() + steep.size() / 2, steep.end());
+    weakest = std::min(weakest, steep[steep.size() / 2]);
+  }
+  return weakest;
+}
+
 }  // namespace
 
 SheetQuad FindSheet(const cv::Mat& image, const SheetOptions& options) {
@@ -69,6 +101,9 @@ SheetQuad FindSheet(const cv::Mat& image, const SheetOptions& options) {
   cv::fillConvexPoly(inside, quad, cv::Scalar(255));
   const double paper = cv::mean(small, inside)[0], desk = cv::mean(small, ~inside)[0];
   if (paper - desk < options.min_contrast) return out;
+  // Every side a step from paper to desk, not a shadow's slope: a region
+  // cut off by a shadow across the sheet would crop its text away.
+  if (WeakestEdge(small, quad) < options.min_edge * (paper - desk)) return out;
   out.corners = Ordered(quad, scale);
   // A sheet already filling the frame (a scan, a cropped photo) needs nothing.
   const cv::Point2f frame_corners[4] = {{0, 0},

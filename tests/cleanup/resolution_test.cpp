@@ -174,10 +174,56 @@ TEST(Sheet, APhotographedSheetIsFoundAndMadeRectangular) {
 TEST(Sheet, AScanFillingTheFrameIsLeftAlone) {
   const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 40), 0.4);
   EXPECT_FALSE(FindSheet(page, {}).found);
-  // And a scan that states its resolution is never searched.
-  auto clean = Clean(Source(page, 120, true), {});
+  // Nor through Clean, whatever resolution it states.
+  for (const auto& [dpi, stated] : {std::pair{120, true}, std::pair{300, true}, std::pair{72, false}}) {
+    auto clean = Clean(Source(page, dpi, stated), {});
+    ASSERT_TRUE(clean.ok());
+    EXPECT_FALSE(clean->perspective_corrected) << dpi;
+  }
+}
+
+// A phone app's PDF puts the photo on an A4 page: it states ~120 dpi, for
+// the whole photo. The sheet is found in it all the same, and its
+// resolution then comes from its text, not from the file.
+TEST(Sheet, APhoneAppsPdfPageIsSearchedToo) {
+  const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 40), 0.4);
+  std::array<cv::Point2f, 4> truth;
+  const cv::Mat photo = Photographed(page, &truth);
+  auto clean = Clean(Source(photo, static_cast<int>(photo.cols / 8.27), true), {});
   ASSERT_TRUE(clean.ok());
-  EXPECT_FALSE(clean->perspective_corrected);
+  EXPECT_TRUE(clean->perspective_corrected);
+  EXPECT_TRUE(clean->dpi_estimated);
+  EXPECT_EQ(clean->file_dpi, static_cast<int>(photo.cols / 8.27));
+  // A document scanner's 200 dpi page is not searched.
+  auto scan = Clean(Source(photo, 200, true), {});
+  ASSERT_TRUE(scan.ok());
+  EXPECT_FALSE(scan->perspective_corrected);
+}
+
+// A shadow across the sheet splits its brightness in two: the bright part
+// alone ends at the shadow's soft edge, not at the paper's. It must never
+// be taken for the sheet (its text would be cropped away, and the page
+// called blank): the sheet is found whole, or not at all.
+TEST(Sheet, AShadowAcrossTheSheetIsNotItsEdge) {
+  const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 40), 0.4);
+  std::array<cv::Point2f, 4> truth;
+  cv::Mat photo = Photographed(page, &truth);
+  // Darker towards the top: 0.35 of the light at the top, full light from
+  // the middle down, a soft slope between.
+  for (int y = 0; y < photo.rows; ++y) {
+    const double t = std::clamp((y - 0.2 * photo.rows) / (0.3 * photo.rows), 0.0, 1.0);
+    photo.row(y) *= 0.35 + 0.65 * t;
+  }
+  const SheetQuad q = FindSheet(photo, {});
+  if (q.found) {
+    for (int i = 0; i < 4; ++i) {
+      EXPECT_NEAR(q.corners[i].x, truth[i].x, 0.03 * photo.cols) << "corner " << i;
+      EXPECT_NEAR(q.corners[i].y, truth[i].y, 0.03 * photo.rows) << "corner " << i;
+    }
+  }
+  auto clean = Clean(Source(photo, 0, false), {});
+  ASSERT_TRUE(clean.ok());
+  EXPECT_FALSE(clean->blank);
 }
 
 }  // namespace
