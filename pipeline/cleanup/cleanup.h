@@ -85,10 +85,12 @@ struct DespeckleOptions {
   // this, the page is median-filtered.
   double min_specks_per_cm2 = 1.0;
   // Not below this resolution (of the page as it came): a 3x3 median takes
-  // away what is under a pixel and a half, and at 120 dpi a letter's stroke
-  // (~0.3 mm) is that; a phone photo's noise is not salt and pepper either.
-  // (At 70 dpi the median cost a photographed form two thirds of its words.)
-  int min_dpi = 150;
+  // away what is under a pixel and a half or so, and below 200 dpi a
+  // letter's stroke (~0.3 mm, a thermal receipt's less) is that; a phone
+  // photo's noise is not salt and pepper either. (At 70 dpi the median cost
+  // a photographed form two thirds of its words; at 150 dpi, a real till
+  // receipt half of its words.)
+  int min_dpi = 200;
 };
 
 struct OrientationOptions {

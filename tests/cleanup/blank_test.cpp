@@ -101,7 +101,7 @@ TEST(Despeckle, FindsGreySpecksOnAFadedLowResolutionPage) {
 // pixel wide and its marks a pixel or two, so they count as specks; a median
 // would take them away. It is not despeckled (a photographed form read at
 // 10% CER before the median, 29% after).
-TEST(Despeckle, LeavesPagesBelow150DpiAlone) {
+TEST(Despeckle, LeavesPagesBelow200DpiAlone) {
   const cv::Mat clean = test::TextPage(2480, 3508, 20);
   cv::Mat small;
   cv::resize(clean, small, cv::Size(), 70.0 / 300, 70.0 / 300, cv::INTER_AREA);
