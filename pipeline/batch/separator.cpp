@@ -3,8 +3,13 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
 
+#include <leptonica/allheaders.h>
+
 #include <algorithm>
+#include <fstream>
 #include <vector>
+
+#include "ingest/pix.h"
 
 namespace hoso {
 
@@ -28,6 +33,27 @@ cv::Mat SeparatorSheet(int dpi) {
                 std::max(1, dpi / 100), cv::LINE_AA);
   }
   return page;
+}
+
+Status WriteSeparatorSheet(const std::string& path) {
+  constexpr int kDpi = 300;
+  PixPtr grey = MatToPix(SeparatorSheet(kDpi), kDpi);
+  PixPtr bits(grey ? pixThresholdToBinary(grey.get(), 128) : nullptr);
+  if (!bits) return Status::Error(ErrorCode::kInternal, "out of memory for the separator sheet");
+  pixSetResolution(bits.get(), kDpi, kDpi);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  const bool png = path.size() > 4 && path.compare(path.size() - 4, 4, ".png") == 0;
+  const l_ok failed = png ? pixWriteMem(&data, &size, bits.get(), IFF_PNG)
+                          : pixConvertToPdfData(bits.get(), L_G4_ENCODE, 0, &data, &size, 0, 0, kDpi,
+                                                "hoso separator sheet", nullptr, 0);
+  if (failed || !data) return Status::Error(ErrorCode::kInternal, "could not encode the separator sheet");
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  lept_free(data);
+  out.close();
+  if (!out) return Status::Error(ErrorCode::kInvalidArgument, "cannot write " + path);
+  return Status::Ok();
 }
 
 namespace {

@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "core/status.h"
+
 namespace hoso {
 
 inline constexpr const char* kSeparatorCode = "HOSO:SEPARATOR:1";
@@ -14,6 +16,10 @@ inline constexpr const char* kSeparatorCode = "HOSO:SEPARATOR:1";
 // An A4 page at `dpi`, white, with the QR code large in its middle and a
 // line saying what the sheet is for (grey, 8-bit).
 cv::Mat SeparatorSheet(int dpi = 300);
+
+// Writes the sheet to print: a one-page PDF (bi-level, CCITT G4, A4 at
+// 300 dpi) or, when `path` ends in .png, a PNG.
+Status WriteSeparatorSheet(const std::string& path);
 
 // Whether the scanned page (any orientation, grey or colour) carries the
 // separator's QR code.

@@ -1,4 +1,5 @@
 #include "ingest/raster_document.h"
+#include "ingest/pix.h"
 
 #include "ingest/limits.h"
 
@@ -20,51 +21,6 @@ void QuietDecoders() {
     TIFFSetWarningHandler(nullptr);
     TIFFSetErrorHandler(nullptr);
   });
-}
-
-struct PixDeleter {
-  void operator()(PIX* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
-
-// Copies a Leptonica image into an OpenCV one: 8-bit grey or BGR.
-cv::Mat PixToMat(PIX* input) {
-  PixPtr owned;
-  PIX* pix = input;
-  if (pixGetColormap(pix)) {
-    owned.reset(pixRemoveColormap(pix, REMOVE_CMAP_BASED_ON_SRC));
-    pix = owned.get();
-  }
-  int depth = pixGetDepth(pix);
-  if (depth != 8 && depth != 32) {
-    PixPtr converted(depth == 16 ? pixConvert16To8(pix, L_MS_BYTE) : pixConvertTo8(pix, 0));
-    if (!converted) return {};
-    owned = std::move(converted);
-    pix = owned.get();
-    depth = 8;
-  }
-  const int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
-  l_uint32* data = pixGetData(pix);
-  if (depth == 8) {
-    cv::Mat out(h, w, CV_8UC1);
-    for (int y = 0; y < h; ++y) {
-      const l_uint32* line = data + static_cast<size_t>(y) * wpl;
-      uchar* row = out.ptr<uchar>(y);
-      for (int x = 0; x < w; ++x) row[x] = static_cast<uchar>(GET_DATA_BYTE(line, x));
-    }
-    return out;
-  }
-  cv::Mat out(h, w, CV_8UC3);
-  for (int y = 0; y < h; ++y) {
-    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
-    cv::Vec3b* row = out.ptr<cv::Vec3b>(y);
-    for (int x = 0; x < w; ++x) {
-      l_int32 r, g, b;
-      extractRGBValues(line[x], &r, &g, &b);
-      row[x] = cv::Vec3b(static_cast<uchar>(b), static_cast<uchar>(g), static_cast<uchar>(r));
-    }
-  }
-  return out;
 }
 
 // A JPEG ends with the EOI marker and a PNG with its IEND chunk; a file cut

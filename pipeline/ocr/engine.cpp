@@ -1,6 +1,7 @@
 #include "ocr/engine.h"
 #include "ocr/layout.h"
 #include "ocr/noise_lines.h"
+#include "ingest/pix.h"
 
 #include <leptonica/allheaders.h>
 #include <opencv2/imgproc.hpp>
@@ -17,25 +18,6 @@
 
 namespace hoso {
 namespace {
-
-struct PixDeleter {
-  void operator()(Pix* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
-
-PixPtr MatToPix(const cv::Mat& gray, int dpi) {
-  PixPtr pix(pixCreate(gray.cols, gray.rows, 8));
-  if (!pix) return pix;
-  const int wpl = pixGetWpl(pix.get());
-  l_uint32* data = pixGetData(pix.get());
-  for (int y = 0; y < gray.rows; ++y) {
-    l_uint32* line = data + static_cast<size_t>(y) * wpl;
-    const uchar* row = gray.ptr<uchar>(y);
-    for (int x = 0; x < gray.cols; ++x) SET_DATA_BYTE(line, x, row[x]);
-  }
-  pixSetResolution(pix.get(), dpi, dpi);
-  return pix;
-}
 
 Box ToBox(int l, int t, int r, int b) { return Box{l, t, r - l, b - t}; }
 

@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
 
+#include "ingest/ingest.h"
 #include "support/test_support.h"
 
 namespace hoso {
@@ -22,6 +23,26 @@ cv::Mat Scanned(const cv::Mat& sheet, int dpi, int turn, double skew_deg) {
   page = test::WithNoise(page, 18);
   cv::GaussianBlur(page, page, cv::Size(0, 0), 0.8);
   return page;
+}
+
+// The sheet as hoso writes it to print (bi-level A4 PDF, or PNG) reads back
+// as an A4 page at 300 dpi that is a separator.
+TEST(Separator, TheWrittenSheetIsAnA4SeparatorPage) {
+  test::ScratchDir dir;
+  for (const char* name : {"sheet.pdf", "sheet.png"}) {
+    const auto path = dir / name;
+    ASSERT_TRUE(WriteSeparatorSheet(path.string()).ok()) << name;
+    auto doc = OpenDocument(test::ReadFile(path), {});
+    ASSERT_TRUE(doc.ok()) << name << ": " << doc.status().ToString();
+    ASSERT_EQ((*doc)->page_count(), 1);
+    auto page = (*doc)->LoadPage(0);
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->dpi, 300) << name;
+    EXPECT_NEAR(page->image.cols, 2480, 3) << name;
+    EXPECT_NEAR(page->image.rows, 3508, 3) << name;
+    EXPECT_TRUE(IsSeparatorSheet(page->image, page->dpi)) << name;
+  }
+  EXPECT_FALSE(WriteSeparatorSheet((dir / "no" / "such" / "dir.pdf").string()).ok());
 }
 
 TEST(Separator, TheSheetIsFoundHoweverItWasScanned) {

@@ -5,7 +5,6 @@
 #include "args.h"
 #include "batch/separator.h"
 #include "exit_codes.h"
-#include "writers.h"
 
 namespace hoso::cli {
 
@@ -26,9 +25,8 @@ int RunSeparatorSheet(const std::vector<std::string>& argv) {
               << "\n(see hoso separator-sheet --help)\n";
     return kExitUsage;
   }
-  const bool png = out->size() > 4 && out->compare(out->size() - 4, 4, ".png") == 0;
-  if (!samplegen::WritePages(*out, png ? "png" : "pdf", {{SeparatorSheet(300), 300}}, 95)) {
-    std::cerr << "hoso separator-sheet: cannot write " << *out << "\n";
+  if (Status s = WriteSeparatorSheet(*out); !s.ok()) {
+    std::cerr << "hoso separator-sheet: " << s.message() << "\n";
     return kExitFatal;
   }
   std::cout << "separator sheet: " << *out << "\n";

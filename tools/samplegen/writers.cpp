@@ -10,34 +10,13 @@
 #include <memory>
 #include <sstream>
 
+#include "ingest/pix.h"
+
 namespace samplegen {
 namespace {
 
-struct PixDeleter {
-  void operator()(PIX* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
-
-PixPtr ToPix(const cv::Mat& m, int dpi) {
-  PixPtr pix;
-  if (m.channels() == 1) {
-    pix.reset(pixCreate(m.cols, m.rows, 8));
-    for (int y = 0; y < m.rows; ++y) {
-      l_uint32* line = pixGetData(pix.get()) + static_cast<size_t>(y) * pixGetWpl(pix.get());
-      const uchar* row = m.ptr<uchar>(y);
-      for (int x = 0; x < m.cols; ++x) SET_DATA_BYTE(line, x, row[x]);
-    }
-  } else {
-    pix.reset(pixCreate(m.cols, m.rows, 32));
-    for (int y = 0; y < m.rows; ++y) {
-      l_uint32* line = pixGetData(pix.get()) + static_cast<size_t>(y) * pixGetWpl(pix.get());
-      const cv::Vec3b* row = m.ptr<cv::Vec3b>(y);
-      for (int x = 0; x < m.cols; ++x) composeRGBPixel(row[x][2], row[x][1], row[x][0], line + x);
-    }
-  }
-  pixSetResolution(pix.get(), dpi, dpi);
-  return pix;
-}
+using hoso::MatToPix;
+using hoso::PixPtr;
 
 bool WritePdf(const std::string& path, const std::vector<OutPage>& pages, int quality) {
   std::ostringstream pdf;
@@ -101,7 +80,7 @@ bool WriteBilevel(const std::string& path, const std::string& format, const std:
   for (size_t i = 0; i < pages.size(); ++i) {
     cv::Mat g = pages[i].image;
     if (g.channels() != 1) cv::cvtColor(g, g, cv::COLOR_BGR2GRAY);
-    PixPtr grey = ToPix(g, pages[i].dpi);
+    PixPtr grey = MatToPix(g, pages[i].dpi);
     PixPtr bits(pixThresholdToBinary(grey.get(), 128));
     if (!bits) return false;
     pixSetResolution(bits.get(), pages[i].dpi, pages[i].dpi);
@@ -128,7 +107,7 @@ bool WritePages(const std::string& path, const std::string& format, const std::v
   if (format == "pdf") return WritePdf(path, pages, jpeg_quality);
   if (format == "tiff") {
     for (size_t i = 0; i < pages.size(); ++i) {
-      PixPtr pix = ToPix(pages[i].image, pages[i].dpi);
+      PixPtr pix = MatToPix(pages[i].image, pages[i].dpi);
       // JPEG-in-TIFF, as document scanners write colour and grey pages.
       l_jpegSetQuality(jpeg_quality);
       if (pixWriteTiff(path.c_str(), pix.get(), IFF_TIFF_JPEG, i == 0 ? "w" : "a") != 0) return false;
@@ -136,7 +115,7 @@ bool WritePages(const std::string& path, const std::string& format, const std::v
     return true;
   }
   if (pages.size() != 1) return false;
-  PixPtr pix = ToPix(pages[0].image, pages[0].dpi);
+  PixPtr pix = MatToPix(pages[0].image, pages[0].dpi);
   if (format == "png") return pixWrite(path.c_str(), pix.get(), IFF_PNG) == 0;
   if (format == "jpeg") return pixWriteJpeg(path.c_str(), pix.get(), jpeg_quality, 0) == 0;
   return false;

@@ -1,0 +1,27 @@
+// Leptonica's images and OpenCV's, one way and the other: the one place
+// hoso converts between them (decoding scans, handing pages to Tesseract,
+// writing the separator sheet and samplegen's files).
+#pragma once
+
+#include <memory>
+
+#include <opencv2/core.hpp>
+
+struct Pix;
+
+namespace hoso {
+
+struct PixDeleter {
+  void operator()(Pix* p) const;
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+// 8-bit grey or BGR (a colour map is applied, other depths become 8 bits);
+// empty when the image cannot be converted.
+cv::Mat PixToMat(Pix* pix);
+
+// 8-bit grey to 8 bpp, BGR to 32 bpp RGB, with `dpi` as its resolution
+// (none when 0). Null when out of memory or of another type.
+PixPtr MatToPix(const cv::Mat& image, int dpi);
+
+}  // namespace hoso
