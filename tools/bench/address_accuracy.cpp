@@ -17,33 +17,24 @@
 
 #include "address/address.h"
 #include "address_styles.h"
+#include "cli/args.h"
 #include "people.h"
 
 using namespace hoso;
 
 int main(int argc, char** argv) {
-  std::string units = "../shared/data/admin-units/nso-conversion-2025-07-01.csv", as_of = "2026-01-01", cases;
-  int count = 2000;
-  bool every_old = false;
-  std::uint64_t seed = 2025;
-  for (int i = 1; i < argc; i += 2) {
-    const std::string a = argv[i];
-    if (a == "--every-old-commune") {
-      every_old = true;
-      --i;
-      continue;
-    }
-    const std::string v = i + 1 < argc ? argv[i + 1] : "";
-    if (a == "--units") units = v;
-    else if (a == "--count") count = std::stoi(v);
-    else if (a == "--seed") seed = std::stoull(v);
-    else if (a == "--as-of") as_of = v;
-    else if (a == "--write-cases") cases = v;
-    else {
-      std::cerr << "usage: address_accuracy [--units CSV] [--count N] [--seed S] [--as-of DATE] [--write-cases FILE]\n";
-      return 2;
-    }
-  }
+  cli::Args args(std::vector<std::string>(argv + 1, argv + argc), {"--units", "--count", "--seed", "--as-of", "--write-cases"},
+                 {"--every-old-commune", "--help", "-h"});
+  const std::string units = args.Value("--units").value_or("../shared/data/admin-units/nso-conversion-2025-07-01.csv");
+  const std::string as_of = args.Value("--as-of").value_or("2026-01-01");
+  const std::string cases = args.Value("--write-cases").value_or("");
+  int count = args.Int("--count", 2000);
+  const bool every_old = args.Flag("--every-old-commune");
+  const std::uint64_t seed = args.Uint64("--seed", 2025);
+  if (auto exit = cli::HelpOrUsageError(args, "address_accuracy",
+                                        "usage: address_accuracy [--units CSV] [--count N] [--seed S] [--as-of DATE] "
+                                        "[--write-cases FILE] [--every-old-commune]\n"))
+    return *exit;
   const samplegen::UnitTable table = samplegen::UnitTable::Load(units);
   if (table.links.empty()) {
     std::cerr << "address_accuracy: cannot read " << units << "\n";

@@ -16,8 +16,10 @@
 #include <sstream>
 #include <thread>
 
+#include "core/html.h"
 #include "core/record_json.h"
 #include "ingest/ingest.h"
+#include "cli/args.h"
 #include "scoring.h"
 
 namespace fs = std::filesystem;
@@ -178,16 +180,6 @@ Object::Ptr TextJson(const TextScore& s) {
   return o;
 }
 
-std::string Html(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
-  }
-  return out;
-}
 
 std::string Pct(double v) {
   char b[32];
@@ -255,44 +247,24 @@ hoso::Status LoadTextTruth(const std::string& set, const std::vector<std::string
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string set, report, hoso_bin = "build/tools/hoso/hoso", hoso_json, lang = "vie";
-  std::string tesseract_mode = "on", ocrmypdf_mode = "auto", as_of = "2026-01-01", cache;
-  int jobs = 2, worst_n = 12;
-  bool keep_work = false, truth_text = false, per_file = false;
-  std::vector<std::string> truth_dirs;
-  try {
-    for (int i = 1; i < argc; ++i) {
-      const std::string a = argv[i];
-      auto value = [&]() -> std::string {
-        if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
-        return argv[++i];
-      };
-      if (a == "--set") set = value();
-      else if (a == "--report") report = value();
-      else if (a == "--hoso") hoso_bin = value();
-      else if (a == "--hoso-json") hoso_json = value();
-      else if (a == "--jobs") jobs = std::stoi(value());
-      else if (a == "--lang") lang = value();
-      else if (a == "--tesseract") tesseract_mode = value();
-      else if (a == "--ocrmypdf") ocrmypdf_mode = value();
-      else if (a == "--as-of") as_of = value();
-      else if (a == "--worst") worst_n = std::stoi(value());
-      else if (a == "--cache") cache = value();
-      else if (a == "--keep-work") keep_work = true;
-      else if (a == "--per-file") per_file = true;
-      else if (a == "--truth-text") truth_text = true;
-      else if (a == "--truth-dir") truth_dirs.push_back(value());
-      else if (a == "--help" || a == "-h") {
-        std::cout << kHelp;
-        return 0;
-      } else {
-        throw std::invalid_argument("unknown option " + a);
-      }
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "evaluate: " << e.what() << "\n" << kHelp;
-    return 2;
-  }
+  hoso::cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
+                       {"--set", "--report", "--hoso", "--hoso-json", "--jobs", "--lang", "--tesseract", "--ocrmypdf",
+                        "--as-of", "--worst", "--cache", "--truth-dir"},
+                       {"--keep-work", "--per-file", "--truth-text", "--help", "-h"});
+  const std::string set = args.Value("--set").value_or("");
+  std::string report = args.Value("--report").value_or("");
+  const std::string hoso_bin = args.Value("--hoso").value_or("build/tools/hoso/hoso");
+  const std::string hoso_json = args.Value("--hoso-json").value_or("");
+  const std::string lang = args.Value("--lang").value_or("vie");
+  const std::string tesseract_mode = args.Value("--tesseract").value_or("on");
+  const std::string ocrmypdf_mode = args.Value("--ocrmypdf").value_or("auto");
+  const std::string as_of = args.Value("--as-of").value_or("2026-01-01");
+  const std::string cache = args.Value("--cache").value_or("");
+  const int jobs = args.Int("--jobs", 2), worst_n = args.Int("--worst", 12);
+  const bool keep_work = args.Flag("--keep-work"), truth_text = args.Flag("--truth-text"),
+             per_file = args.Flag("--per-file");
+  const std::vector<std::string> truth_dirs = args.Values("--truth-dir");
+  if (auto exit = hoso::cli::HelpOrUsageError(args, "evaluate", kHelp)) return *exit;
   if (!truth_dirs.empty() && !truth_text) {
     std::cerr << "evaluate: --truth-dir goes with --truth-text\n";
     return 2;
@@ -555,13 +527,13 @@ int main(int argc, char** argv) {
        "td:first-child,th:first-child{text-align:left}pre{white-space:pre-wrap;font-size:12px;margin:0}"
        ".case{display:flex;gap:1em;border-top:1px solid #ddd;padding:1em 0}.case img{width:320px;border:1px solid #ccc}"
        "</style><h1>hoso evaluation</h1><p>Set <code>"
-    << Html(set) << "</code>: " << truth.size() << " dossiers, " << total_pages << " pages.</p>";
+    << hoso::HtmlEscape(set) << "</code>: " << truth.size() << " dossiers, " << total_pages << " pages.</p>";
   h << "<h2>Page text</h2><table><tr><th>engine<th>pages<th>CER<th>word recall<th>seconds<th>pages/s";
   for (const char* b : {"none", "light", "medium", "heavy"}) h << "<th>CER " << b;
   for (EngineResult* e : {&hoso, &tess, &ocrmypdf}) {
     if (!e->ran) continue;
     const auto& s = text_scores[e->name];
-    h << "<tr><td>" << e->name << "<br><small>" << Html(e->command) << "</small><td>" << s.all.pages << "<td>"
+    h << "<tr><td>" << e->name << "<br><small>" << hoso::HtmlEscape(e->command) << "</small><td>" << s.all.pages << "<td>"
       << Pct(s.all.cer) << "<td>" << Pct(s.all.word_recall) << "<td>" << (e->seconds > 0 ? Num(e->seconds, 1) : "–")
       << "<td>" << (e->seconds > 0 ? Num(total_pages / e->seconds, 2) : "–");
     for (const char* b : {"none", "light", "medium", "heavy"}) {
@@ -641,10 +613,10 @@ int main(int argc, char** argv) {
       const std::string got = hoso.texts.count(w.file) && static_cast<size_t>(w.index) < hoso.texts[w.file].size()
                                   ? hoso.texts[w.file][w.index]
                                   : "";
-      h << "<div class=case>" << (img.empty() ? "" : "<img src='" + img + "'>") << "<div><b>" << Html(w.file)
+      h << "<div class=case>" << (img.empty() ? "" : "<img src='" + img + "'>") << "<div><b>" << hoso::HtmlEscape(w.file)
         << " page " << w.index + 1 << "</b>: CER " << Pct(w.cer) << ", damage " << Num(w.strength, 2)
         << "<table><tr><th>truth<th>hoso<tr><td style='text-align:left'><pre>"
-        << Html(t ? t->pages[w.index].text : "") << "</pre><td style='text-align:left'><pre>" << Html(got)
+        << hoso::HtmlEscape(t ? t->pages[w.index].text : "") << "</pre><td style='text-align:left'><pre>" << hoso::HtmlEscape(got)
         << "</pre></table></div></div>";
     }
   }

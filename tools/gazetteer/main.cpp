@@ -8,22 +8,19 @@
 #include <sstream>
 
 #include "builder.h"
+#include "cli/args.h"
 
 namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
-  std::string sources = "../shared/data/admin-units", out = "models/gazetteer";
-  bool check = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--sources" && i + 1 < argc) sources = argv[++i];
-    else if (a == "--out" && i + 1 < argc) out = argv[++i];
-    else if (a == "--check") check = true;
-    else {
-      std::cerr << "usage: gazetteer [--sources DIR] [--out DIR] [--check]\n";
-      return 2;
-    }
-  }
+  hoso::cli::Args args(std::vector<std::string>(argv + 1, argv + argc), {"--sources", "--out"},
+                       {"--check", "--help", "-h"});
+  if (auto exit = hoso::cli::HelpOrUsageError(args, "gazetteer", "usage: gazetteer [--sources DIR] [--out DIR] [--check]\n"))
+    return *exit;
+  if (!args.positional().empty()) return hoso::cli::UsageError("gazetteer", "unexpected argument");
+  const std::string sources = args.Value("--sources").value_or("../shared/data/admin-units");
+  const std::string out = args.Value("--out").value_or("models/gazetteer");
+  const bool check = args.Flag("--check");
   hoso::gazetteer::BuildReport report;
   auto files = hoso::gazetteer::Build(sources, (fs::path(out) / "overrides.tsv").string(), &report);
   if (!files.ok()) {

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "address/address.h"
-#include "args.h"
+#include "cli/args.h"
 #include "core/record_json.h"
 #include "exit_codes.h"
 
@@ -32,15 +32,8 @@ const char* const kAddressHelp =
 
 int RunAddress(const std::vector<std::string>& argv) {
   Args args(argv, {"--as-of", "--doc-date", "--models"}, {"--help", "-h", "--stats"});
-  if (args.Flag("--help") || args.Flag("-h")) {
-    std::cout << kAddressHelp << kExitCodeTable;
-    return kExitOk;
-  }
-  auto usage = [](const std::string& msg) {
-    std::cerr << "hoso address: " << msg << "\n(see hoso address --help)\n";
-    return kExitUsage;
-  };
-  if (!args.ok()) return usage(args.error());
+  if (auto exit = HelpOrUsageError(args, "hoso address", std::string(kAddressHelp) + kExitCodeTable)) return *exit;
+  auto usage = [](const std::string& msg) { return UsageError("hoso address", msg); };
   if (args.positional().size() != 1) return usage("give one address, or - to read them from standard input");
   AddressOptions options;
   if (auto d = args.Value("--as-of")) {

@@ -1,5 +1,7 @@
 #include "batch_report.h"
 
+#include "core/html.h"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
@@ -12,20 +14,6 @@
 namespace hoso::cli {
 
 namespace {
-
-std::string Html(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string Fixed(double v, int digits) {
   char buf[32];
@@ -109,21 +97,21 @@ std::string BatchReport::Html(const BatchSummary& s) const {
     << "<tr><th>seconds<td class=n>" << Fixed(s.elapsed_seconds, 1) << "<tr><th>pages per second<td class=n>"
     << Fixed(s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0, 2) << "</table><h2>Flags</h2><table>"
     << "<tr><th>flag<th>dossiers";
-  for (const auto& [code, n] : flags_) h << "<tr><td>" << ::hoso::cli::Html(code) << "<td class=n>" << n;
+  for (const auto& [code, n] : flags_) h << "<tr><td>" << HtmlEscape(code) << "<td class=n>" << n;
   h << "</table><h2>Slowest files</h2><table><tr><th>file<th>seconds<th>pages";
   for (const Done& d : Slowest(10))
-    h << "<tr><td>" << ::hoso::cli::Html(d.source) << "<td class=n>" << Fixed(d.seconds, 1) << "<td class=n>" << d.pages;
+    h << "<tr><td>" << HtmlEscape(d.source) << "<td class=n>" << Fixed(d.seconds, 1) << "<td class=n>" << d.pages;
   h << "</table><h2>Rejected files</h2><table><tr><th>file<th>error<th>why";
   for (const auto& [source, e] : rejected_)
-    h << "<tr><td>" << ::hoso::cli::Html(source) << "<td>" << ::hoso::cli::Html(e.code) << "<td>"
-      << ::hoso::cli::Html(e.message);
+    h << "<tr><td>" << HtmlEscape(source) << "<td>" << HtmlEscape(e.code) << "<td>"
+      << HtmlEscape(e.message);
   h << "</table><h2>Pages called blank (not read)</h2>";
   if (blank_.empty()) h << "<p>none";
   for (const BlankPage& b : blank_) {
-    const std::string picture = ::hoso::cli::Html(pictures_ + "/" + b.picture);
+    const std::string picture = HtmlEscape(pictures_ + "/" + b.picture);
     h << "<figure style=\"display:inline-block;margin:0 1em 1em 0\"><a href=\"" << picture << "\"><img src=\""
       << picture << "\" alt=\"\" style=\"max-height:240px;border:1px solid #999\"></a><figcaption>"
-      << ::hoso::cli::Html(b.source) << ", page " << b.page << "</figcaption></figure>";
+      << HtmlEscape(b.source) << ", page " << b.page << "</figcaption></figure>";
   }
   h << "\n";
   return h.str();

@@ -4,7 +4,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "args.h"
+#include "cli/args.h"
 #include "core/log.h"
 #include "core/record_json.h"
 #include "exit_codes.h"
@@ -78,15 +78,8 @@ void WriteCsvRow(std::ostream& out, const DossierRecord& r) {
 
 int RunExport(const std::vector<std::string>& argv) {
   Args args(argv, {"--db", "--format", "--status", "--since", "--out"}, {"--help", "-h", "--mask"});
-  if (args.Flag("--help") || args.Flag("-h")) {
-    std::cout << kExportHelp;
-    return kExitOk;
-  }
-  auto usage = [](const std::string& msg) {
-    std::cerr << "hoso export: " << msg << "\n(see hoso export --help)\n";
-    return kExitUsage;
-  };
-  if (!args.ok()) return usage(args.error());
+  if (auto exit = HelpOrUsageError(args, "hoso export", kExportHelp)) return *exit;
+  auto usage = [](const std::string& msg) { return UsageError("hoso export", msg); };
   if (!args.positional().empty()) return usage("unexpected argument " + args.positional()[0]);
   const std::string format = args.Value("--format").value_or("jsonl");
   if (format != "jsonl" && format != "csv") return usage("--format is jsonl or csv");

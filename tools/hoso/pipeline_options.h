@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-#include "args.h"
+#include "cli/args.h"
 #include "batch/batch.h"
 
 namespace hoso::cli {

@@ -9,7 +9,7 @@
 #include <memory>
 #include <sstream>
 
-#include "args.h"
+#include "cli/args.h"
 #include "batch/batch.h"
 #include "core/log.h"
 #include "core/record_json.h"
@@ -55,15 +55,8 @@ const std::string kProcessHelp = std::string(
 int RunProcess(const std::vector<std::string>& argv) {
   Args args(argv, WithPipelineOptions({"--db", "--json", "--out", "--debug-images", "--report"}),
             WithPipelineFlags({"--quiet", "--verbose", "--help", "-h", "--reprocess"}));
-  if (args.Flag("--help") || args.Flag("-h")) {
-    std::cout << kProcessHelp << kExitCodeTable;
-    return kExitOk;
-  }
-  auto usage = [](const std::string& msg) {
-    std::cerr << "hoso process: " << msg << "\n(see hoso process --help)\n";
-    return kExitUsage;
-  };
-  if (!args.ok()) return usage(args.error());
+  if (auto exit = HelpOrUsageError(args, "hoso process", std::string(kProcessHelp) + kExitCodeTable)) return *exit;
+  auto usage = [](const std::string& msg) { return UsageError("hoso process", msg); };
   if (args.positional().empty()) return usage("no INPUT given");
 
   BatchOptions options;

@@ -9,7 +9,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
-#include "args.h"
+#include "cli/args.h"
 #include "batch/worker.h"
 #include "core/log.h"
 #include "core/record_json.h"
@@ -65,15 +65,8 @@ void OnSignal(int) { g_stop = true; }
 
 int RunEnqueue(const std::vector<std::string>& argv) {
   Args args(argv, {"--db"}, {"--help", "-h"});
-  if (args.Flag("--help") || args.Flag("-h")) {
-    std::cout << kEnqueueHelp;
-    return kExitOk;
-  }
-  if (!args.ok() || args.positional().empty() || !args.Value("--db")) {
-    std::cerr << "hoso enqueue: " << (args.ok() ? "need --db and at least one INPUT" : args.error())
-              << "\n(see hoso enqueue --help)\n";
-    return kExitUsage;
-  }
+  if (auto exit = HelpOrUsageError(args, "hoso enqueue", kEnqueueHelp)) return *exit;
+  if (args.positional().empty() || !args.Value("--db")) return UsageError("hoso enqueue", "need --db and at least one INPUT");
   std::vector<std::string> paths;
   for (const std::string& p : ExpandInputs(args.positional())) {
     std::error_code ec;
@@ -97,15 +90,8 @@ int RunEnqueue(const std::vector<std::string>& argv) {
 int RunWorkerCommand(const std::vector<std::string>& argv) {
   Args args(argv, WithPipelineOptions({"--db", "--name", "--lease", "--json"}),
             WithPipelineFlags({"--exit-when-idle", "--quiet", "--verbose", "--help", "-h"}));
-  if (args.Flag("--help") || args.Flag("-h")) {
-    std::cout << kWorkerHelp << kExitCodeTable;
-    return kExitOk;
-  }
-  auto usage = [](const std::string& msg) {
-    std::cerr << "hoso worker: " << msg << "\n(see hoso worker --help)\n";
-    return kExitUsage;
-  };
-  if (!args.ok()) return usage(args.error());
+  if (auto exit = HelpOrUsageError(args, "hoso worker", std::string(kWorkerHelp) + kExitCodeTable)) return *exit;
+  auto usage = [](const std::string& msg) { return UsageError("hoso worker", msg); };
   if (!args.Value("--db")) return usage("need --db");
   if (!args.positional().empty()) return usage("inputs go to `hoso enqueue`, not to the worker");
   BatchOptions options;
@@ -158,14 +144,8 @@ int RunWorkerCommand(const std::vector<std::string>& argv) {
 
 int RunStatus(const std::vector<std::string>& argv) {
   Args args(argv, {"--db"}, {"--json", "--help", "-h"});
-  if (args.Flag("--help") || args.Flag("-h")) {
-    std::cout << kStatusHelp;
-    return kExitOk;
-  }
-  if (!args.ok() || !args.Value("--db")) {
-    std::cerr << "hoso status: " << (args.ok() ? "need --db" : args.error()) << "\n(see hoso status --help)\n";
-    return kExitUsage;
-  }
+  if (auto exit = HelpOrUsageError(args, "hoso status", kStatusHelp)) return *exit;
+  if (!args.Value("--db")) return UsageError("hoso status", "need --db");
   auto queue = JobQueue::Open(*args.Value("--db"));
   auto counts = queue.ok() ? (*queue)->Counts() : Result<QueueCounts>(queue.status());
   if (!counts.ok()) {

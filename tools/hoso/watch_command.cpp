@@ -5,7 +5,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "args.h"
+#include "cli/args.h"
 #include "batch/watch.h"
 #include "core/log.h"
 #include "core/record_json.h"
@@ -57,15 +57,8 @@ bool Seconds(const std::optional<std::string>& v, double* out) {
 int RunWatchCommand(const std::vector<std::string>& argv) {
   Args args(argv, WithPipelineOptions({"--db", "--archive", "--quarantine", "--poll", "--settle", "--json"}),
             WithPipelineFlags({"--once", "--quiet", "--verbose", "--help", "-h"}));
-  if (args.Flag("--help") || args.Flag("-h")) {
-    std::cout << kWatchHelp << kExitCodeTable;
-    return kExitOk;
-  }
-  auto usage = [](const std::string& msg) {
-    std::cerr << "hoso watch: " << msg << "\n(see hoso watch --help)\n";
-    return kExitUsage;
-  };
-  if (!args.ok()) return usage(args.error());
+  if (auto exit = HelpOrUsageError(args, "hoso watch", std::string(kWatchHelp) + kExitCodeTable)) return *exit;
+  auto usage = [](const std::string& msg) { return UsageError("hoso watch", msg); };
   if (args.positional().size() != 1) return usage("give one folder to watch");
   BatchOptions options;
   if (auto exit = PipelineOptionsOrExit(args, "watch", &options)) return *exit;

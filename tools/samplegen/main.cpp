@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/args.h"
 #include "generator.h"
 #include "writers.h"
 
@@ -47,42 +48,25 @@ std::string FindUnits(const std::string& given) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string out, units_path, formats_arg = "png,jpeg,tiff,pdf";
-  int count = 10;
-  std::uint64_t seed = 1;
-  bool clean_twin = false;
+  hoso::cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
+                       {"--out", "--count", "--seed", "--damage", "--units", "--formats", "--blank-rate",
+                        "--receipt-rate", "--inconsistent-id-rate", "--dpi", "--max-quality"},
+                       {"--clean-twin", "--gray", "--help", "-h"});
   GeneratorOptions options;
-  try {
-    for (int i = 1; i < argc; ++i) {
-      const std::string a = argv[i];
-      auto value = [&]() -> std::string {
-        if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
-        return argv[++i];
-      };
-      if (a == "--out") out = value();
-      else if (a == "--count") count = std::stoi(value());
-      else if (a == "--seed") seed = std::stoull(value());
-      else if (a == "--damage") options.profile = value();
-      else if (a == "--units") units_path = value();
-      else if (a == "--formats") formats_arg = value();
-      else if (a == "--blank-rate") options.blank_rate = std::stod(value());
-      else if (a == "--receipt-rate") options.receipt_rate = std::stod(value());
-      else if (a == "--inconsistent-id-rate") options.inconsistent_id_rate = std::stod(value());
-      else if (a == "--clean-twin") clean_twin = true;
-      else if (a == "--gray") options.gray = true;
-      else if (a == "--dpi") options.fixed_dpi = std::stoi(value());
-      else if (a == "--max-quality") options.max_quality = std::stoi(value());
-      else if (a == "--help" || a == "-h") {
-        std::cout << kHelp;
-        return 0;
-      } else {
-        throw std::invalid_argument("unknown option " + a);
-      }
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "samplegen: " << e.what() << "\n" << kHelp;
-    return 2;
-  }
+  const std::string out = args.Value("--out").value_or("");
+  const std::string units_path = args.Value("--units").value_or("");
+  const std::string formats_arg = args.Value("--formats").value_or("png,jpeg,tiff,pdf");
+  const int count = args.Int("--count", 10);
+  const std::uint64_t seed = args.Uint64("--seed", 1);
+  const bool clean_twin = args.Flag("--clean-twin");
+  options.profile = args.Value("--damage").value_or(options.profile);
+  options.blank_rate = args.Double("--blank-rate", options.blank_rate);
+  options.receipt_rate = args.Double("--receipt-rate", options.receipt_rate);
+  options.inconsistent_id_rate = args.Double("--inconsistent-id-rate", options.inconsistent_id_rate);
+  options.gray = args.Flag("--gray");
+  options.fixed_dpi = args.Int("--dpi", options.fixed_dpi);
+  options.max_quality = args.Int("--max-quality", options.max_quality);
+  if (auto exit = hoso::cli::HelpOrUsageError(args, "samplegen", kHelp)) return *exit;
   const auto& p = options.profile;
   if (out.empty() || count < 1 || (p != "none" && p != "light" && p != "mixed" && p != "heavy" && p != "photo" && p != "fax")) {
     std::cerr << kHelp;
