@@ -1,4 +1,5 @@
 #include "address/gazetteer.h"
+#include "address/reform.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -122,7 +123,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir)
   for (size_t i = 0; i < g->links_.size(); ++i) {
     const UnitLink& l = g->links_[i];
     g->links_by_from_.emplace((l.from_district ? "d" : "c") + l.from_code + "@" + l.from_valid_to, i);
-    if (l.from_district || l.to_valid_from != "2025-07-01") continue;
+    if (l.from_district || l.to_valid_from != kReformDay) continue;
     const Commune* from = nullptr;
     for (size_t k : Find(g->commune_by_code_, l.from_code))
       if (g->communes_[k].valid.to == l.from_valid_to) from = &g->communes_[k];

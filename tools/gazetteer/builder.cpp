@@ -12,6 +12,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "address/reform.h"
 #include "core/csv.h"
 #include "core/vn_text.h"
 
@@ -20,15 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kReformDay = "2025-07-01";
 // The overrides' old_name for a line that corrects the decision 1027 list.
 constexpr const char* kList1027 = "(1027)";
-constexpr const char* kLastOldDay = "2025-06-30";
-constexpr const char* kDongNaiDay = "2026-04-30";
-constexpr const char* kLastDayBeforeDongNai = "2026-04-29";
-constexpr const char* kProvinceResolution = "202/2025/QH15";
-constexpr const char* kDongNaiProvinceResolution = "30/2026/QH16";
-constexpr const char* kDongNaiCommuneResolution = "237/NQ-UBTVQH16";
 
 // Cells carry stray spaces and line breaks (some as "<br>"): one space
 // between words, NFC.

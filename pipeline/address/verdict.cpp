@@ -1,0 +1,387 @@
+// The verdict: which units an address names, whether they exist on the
+// date, and where the old ones went (CheckAddress, step by step).
+#include "address/address.h"
+
+#include <algorithm>
+#include <ctime>
+#include <set>
+
+#include "address/matching.h"
+#include "address/reform.h"
+
+namespace hoso {
+
+using address::MatchProvinces;
+using address::MatchUnits;
+using address::NameKey;
+using address::UnitText;
+
+namespace {
+
+std::string HumanDate(const std::string& iso) {
+  if (iso == kReformDay) return "1 July 2025";
+  if (iso == kDongNaiDay) return "30 April 2026";
+  return iso;
+}
+
+struct Target {
+  const Commune* commune = nullptr;
+  const UnitLink* link = nullptr;  // the reform's link into it
+  std::string basis;               // every resolution on the way
+};
+
+// Where an old unit went, followed through later changes up to `date`.
+std::vector<Target> Successors(const Gazetteer& g, bool district, const std::string& code,
+                               const std::string& valid_to, const std::string& date) {
+  std::vector<Target> out;
+  for (const UnitLink* l : g.LinksFrom(district, code, valid_to)) {
+    if (l->to_valid_from > date) continue;
+    const Commune* to = g.CommuneOn(l->to_code, l->to_valid_from);
+    if (!to) continue;
+    Target t{to, l, l->basis.empty() ? to->basis : l->basis};
+    // Changed again since (Đồng Nai, 30 April 2026)?
+    while (!t.commune->valid.to.empty() && t.commune->valid.to < date) {
+      auto next = g.LinksFrom(false, t.commune->code, t.commune->valid.to);
+      if (next.size() != 1) break;
+      const Commune* later = g.CommuneOn(next[0]->to_code, next[0]->to_valid_from);
+      if (!later) break;
+      t.basis += "; " + next[0]->basis;
+      t.commune = later;
+    }
+    out.push_back(t);
+  }
+  return out;
+}
+
+AddressTarget ToTarget(const Gazetteer& g, const Target& t, const std::string& date) {
+  AddressTarget a;
+  a.ward_code = t.commune->code;
+  a.ward = t.commune->FullName();
+  a.province_code = t.commune->province_code;
+  if (const Province* p = g.ProvinceOn(t.commune->province_code, date)) a.province = p->FullName();
+  a.kind = t.link ? t.link->kind : "";
+  a.all_population = t.link && t.link->all_population;
+  return a;
+}
+
+std::string SuggestedText(const ParsedAddress& p, const AddressTarget& t, const Gazetteer& g, const std::string& date) {
+  std::string text = p.street;
+  const Commune* c = g.CommuneOn(t.ward_code, date);
+  const Province* pr = g.ProvinceOn(t.province_code, date);
+  if (!c || !pr) return "";
+  if (!text.empty()) text += ", ";
+  text += UnitText(c->type, c->name) + ", " + UnitText(pr->type, pr->name);
+  return text;
+}
+
+// One address checked: what was parsed, the date, and the verdict as it is
+// built. Each step either settles the verdict or finds what the next one needs.
+class Check {
+ public:
+  Check(std::string_view text, const Gazetteer& g, const AddressOptions& options)
+      : g_(g), options_(options), date_(options.as_of.empty() ? Today() : options.as_of),
+        p_(ParseAddress(text, g)), marked_(vn::MakeKey(text).has_marks) {
+    v_.input = std::string(text);
+    v_.street = p_.street;
+    v_.commune = p_.commune.name;
+    v_.district = p_.district.name;
+    v_.province = p_.province.name;
+    v_.status = "unknown";
+    v_.severity = Severity::kWarning;
+  }
+
+  // No unit found, or no province written: unknown, saying where a
+  // commune of that name is.
+  std::optional<AddressVerdict> Unplaced();
+  // The written province, of any date; unknown when there is none such.
+  std::optional<AddressVerdict> Province();
+  // The old district and commune written, when a district is; unknown when
+  // it names none of the province's (or of one elsewhere holding the commune).
+  std::optional<AddressVerdict> OldUnits();
+  // Before the reform the old units were the current ones.
+  std::optional<AddressVerdict> BeforeTheReform();
+  // No district: a commune of today (current, or rewritten for a new
+  // province or unit word), several (ambiguous), or an old commune of the
+  // province found for the last step.
+  std::optional<AddressVerdict> CommuneOfToday();
+  // Old units: where they went, one commune (outdated) or several (ambiguous).
+  AddressVerdict WhereTheOldUnitsWent();
+
+ private:
+  AddressVerdict Unknown(std::string message) {
+    v_.status = "unknown";
+    v_.severity = Severity::kWarning;
+    v_.message = std::move(message);
+    return v_;
+  }
+  AddressVerdict Current(std::string message) {
+    v_.status = "current";
+    v_.severity = Severity::kInfo;
+    v_.message = std::move(message);
+    return v_;
+  }
+  AddressVerdict Rewritten(const Commune* c);
+
+  const Gazetteer& g_;
+  const AddressOptions& options_;
+  const std::string date_;
+  const ParsedAddress p_;
+  const bool marked_;
+  AddressVerdict v_;
+  // Found on the way.
+  std::set<std::string> old_codes_, current_codes_;  // of the written province
+  const hoso::Province* written_current_ = nullptr;
+  std::string province_note_;  // when the district was found in another province
+  std::vector<const Commune*> old_communes_;
+  const District* old_district_ = nullptr;
+};
+
+std::optional<AddressVerdict> Check::Unplaced() {
+  if (p_.commune.empty() && p_.district.empty()) return Unknown("no commune or district found in the address");
+  if (!p_.province.empty()) return std::nullopt;
+  // A commune name alone is not an address: say where it could be.
+  std::set<std::string> now, before;
+  if (!p_.commune.empty()) {
+    const vn::Key key = NameKey(p_.commune.name, marked_);
+    for (const Commune* c : MatchUnits(key, g_.CommunesNamed(key.Ascii()), g_.communes(), {})) {
+      const bool current = c->valid.On(date_);
+      if (const hoso::Province* pr = g_.ProvinceOn(c->province_code, current ? date_ : c->valid.to))
+        (current ? now : before).insert(pr->FullName());
+    }
+  }
+  auto list = [](const std::set<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  };
+  std::string message = "no province written";
+  if (!now.empty()) message += "; " + p_.commune.name + " is a commune of " + list(now) + " now";
+  if (!before.empty())
+    message += (now.empty() ? "; " : ", ") + std::string("was one of ") + list(before) + " before " + HumanDate(kReformDay);
+  return Unknown(message);
+}
+
+std::optional<AddressVerdict> Check::Province() {
+  const auto provinces = MatchProvinces(g_, p_.province.name);
+  for (const hoso::Province* pr : provinces) {
+    if (pr->valid.to == kLastOldDay) old_codes_.insert(pr->code);
+    if (pr->valid.On(date_)) {
+      current_codes_.insert(pr->code);
+      written_current_ = pr;
+    }
+  }
+  if (provinces.empty()) return Unknown("province '" + p_.province.name + "' not found");
+  return std::nullopt;
+}
+
+std::optional<AddressVerdict> Check::OldUnits() {
+  if (p_.district.empty()) return std::nullopt;
+  const vn::Key dk = NameKey(p_.district.name, marked_);
+  auto ds = MatchUnits(dk, g_.DistrictsNamed(dk.Ascii()), g_.districts(), old_codes_);
+  if (ds.empty() && !p_.commune.empty()) {
+    // The wrong province written (or the official table's): a district of
+    // that name elsewhere holding the commune is taken, and said.
+    std::vector<const District*> elsewhere;
+    const vn::Key ck = NameKey(p_.commune.name, marked_);
+    for (const District* d : MatchUnits(dk, g_.DistrictsNamed(dk.Ascii()), g_.districts(), {}))
+      for (const Commune* c : g_.CommunesNamed(ck.Ascii()))
+        if (c->district_code == d->code && c->valid.to == kLastOldDay) {
+          elsewhere.push_back(d);
+          break;
+        }
+    if (elsewhere.size() == 1) {
+      ds = elsewhere;
+      const hoso::Province* real = g_.ProvinceOn(ds[0]->province_code, kLastOldDay);
+      province_note_ = "; note: " + ds[0]->FullName() + " was in " + (real ? real->FullName() : "?") + ", not " +
+                       p_.province.name;
+    }
+  }
+  if (ds.empty()) return Unknown("district '" + p_.district.name + "' not found in " + p_.province.name);
+  old_district_ = ds.front();
+  if (p_.commune.empty()) return std::nullopt;
+  const vn::Key ck = NameKey(p_.commune.name, marked_);
+  for (const District* d : ds) {
+    std::vector<const Commune*> named;
+    for (const Commune* c : g_.CommunesNamed(ck.Ascii()))
+      if (c->district_code == d->code) named.push_back(c);
+    for (const Commune* c : MatchUnits(ck, named, g_.communes(), {d->province_code}))
+      if (c->district_code == d->code) {
+        old_communes_.push_back(c);
+        old_district_ = d;
+      }
+  }
+  if (old_communes_.empty()) return Unknown("commune '" + p_.commune.name + "' not found in " + old_district_->FullName());
+  // "xã Trạm Tấu" and "thị trấn Trạm Tấu" in one district: the unit word decides.
+  std::vector<const Commune*> typed;
+  for (const Commune* c : old_communes_)
+    if (c->type == p_.commune.type) typed.push_back(c);
+  if (!typed.empty()) old_communes_ = typed;
+  return std::nullopt;
+}
+
+std::optional<AddressVerdict> Check::BeforeTheReform() {
+  if (date_ < std::string(kReformDay) && (!old_communes_.empty() || (old_district_ && p_.commune.empty())))
+    return Current("the units existed on " + date_);
+  return std::nullopt;
+}
+
+std::optional<AddressVerdict> Check::CommuneOfToday() {
+  if (!old_communes_.empty() || p_.commune.empty()) return std::nullopt;
+  const vn::Key ck = NameKey(p_.commune.name, marked_);
+  std::vector<const Commune*> now;
+  for (const Commune* c : MatchUnits(ck, g_.CommunesNamed(ck.Ascii()), g_.communes(), current_codes_))
+    if (c->valid.On(date_) && !c->alias) now.push_back(c);
+  // A province merged away: its communes now sit in a successor province.
+  std::set<std::string> successors;
+  for (const std::string& old : old_codes_)
+    if (!current_codes_.count(old) || !written_current_)
+      for (const std::string& s : g_.ProvinceSuccessors(old)) successors.insert(s);
+  if (now.empty() && !successors.empty())
+    for (const Commune* c : MatchUnits(ck, g_.CommunesNamed(ck.Ascii()), g_.communes(), successors))
+      if (c->valid.On(date_) && !c->alias) now.push_back(c);
+  if (now.size() == 1) return Rewritten(now.front());
+  if (now.size() > 1) {
+    v_.status = "ambiguous";
+    for (const Commune* c : now) v_.candidates.push_back(ToTarget(g_, Target{c, nullptr, ""}, date_));
+    v_.message = "several communes named " + p_.commune.name + " in " + p_.province.name;
+    return v_;
+  }
+  // Not a commune of today: an old commune of the province, district left out.
+  for (const Commune* c : MatchUnits(ck, g_.CommunesNamed(ck.Ascii()), g_.communes(), old_codes_))
+    if (c->valid.to == kLastOldDay) old_communes_.push_back(c);
+  if (old_communes_.empty()) return Unknown("commune '" + p_.commune.name + "' not found in " + p_.province.name);
+  return std::nullopt;
+}
+
+// The one commune of today the address names: current when written with
+// its own unit word and province; otherwise the same commune, rewritten.
+AddressVerdict Check::Rewritten(const Commune* c) {
+  const hoso::Province* pr = g_.ProvinceOn(c->province_code, date_);
+  const bool type_ok = p_.commune.type.empty() || p_.commune.type == c->type;
+  const bool province_ok = written_current_ && written_current_->code == c->province_code &&
+                           (p_.province.type.empty() || p_.province.type == written_current_->type);
+  if (type_ok && province_ok) return Current(c->FullName() + ", " + (pr ? pr->FullName() : "") + " exists on " + date_);
+  // Renamed type, or a province merged or changed: the same commune, rewritten.
+  // A province renamed or retyped in place (Đồng Nai, 2026) carries its
+  // own basis; one merged away, the 2025 resolution on provinces.
+  const bool same_province = written_current_ && written_current_->code == c->province_code;
+  std::string change = kReformDay;
+  Target t{c, nullptr, c->basis};
+  if (!province_ok) {
+    t.basis = same_province ? written_current_->basis : kProvinceResolution;
+    if (same_province) change = written_current_->valid.from;
+  }
+  if (!type_ok) {
+    // The link that changed its type (Đồng Nai 2026) gives the basis.
+    for (const Commune& older : g_.communes())
+      if (older.code == c->code && !older.valid.to.empty() && older.valid.to < date_)
+        for (const UnitLink* l : g_.LinksFrom(false, older.code, older.valid.to))
+          t.basis = province_ok ? l->basis : l->basis + "; " + t.basis;
+  }
+  v_.suggested = ToTarget(g_, t, date_);
+  v_.suggested->kind.clear();
+  v_.suggested_text = SuggestedText(p_, *v_.suggested, g_, date_);
+  v_.status = "outdated";
+  v_.legal_basis = t.basis;
+  if (!type_ok && c->valid.from > change) change = c->valid.from;
+  v_.severity = !options_.doc_date.empty() && options_.doc_date < change ? Severity::kInfo : Severity::kWarning;
+  std::string what;
+  if (!type_ok) what = "the commune is now a " + c->type;
+  if (!province_ok) what += std::string(what.empty() ? "the" : " and the") + " province is now " + (pr ? pr->FullName() : "");
+  v_.message = what + " (since " + HumanDate(change) + "): " + v_.suggested_text;
+  return v_;
+}
+
+AddressVerdict Check::WhereTheOldUnitsWent() {
+  std::vector<Target> targets;
+  std::set<std::string> seen_old;
+  for (const Commune* oc : old_communes_) {
+    if (!seen_old.insert(oc->code).second) continue;
+    for (const Target& t : Successors(g_, false, oc->code, oc->valid.to, date_)) targets.push_back(t);
+  }
+  if (old_communes_.empty() && old_district_) targets = Successors(g_, true, old_district_->code, kLastOldDay, date_);
+  if (targets.empty())
+    return Unknown(old_communes_.empty() ? "no commune found, and " + old_district_->FullName() +
+                                               " alone does not say which commune it is now (districts were "
+                                               "abolished on " + HumanDate(kReformDay) + ")"
+                                         : "no successor found for the old units");
+  std::sort(targets.begin(), targets.end(),
+            [](const Target& a, const Target& b) { return a.commune->code < b.commune->code; });
+  targets.erase(std::unique(targets.begin(), targets.end(),
+                            [](const Target& a, const Target& b) { return a.commune == b.commune; }),
+                targets.end());
+  if (!old_communes_.empty()) {
+    const Commune* oc = old_communes_.front();
+    const District* d = g_.DistrictByCode(oc->district_code);
+    const hoso::Province* op = g_.ProvinceOn(oc->province_code, kLastOldDay);
+    v_.old = AddressUnit{oc->code, oc->FullName(), d ? d->FullName() : "", op ? op->FullName() : ""};
+  } else if (old_district_) {
+    const hoso::Province* op = g_.ProvinceOn(old_district_->province_code, kLastOldDay);
+    v_.old = AddressUnit{"", "", old_district_->FullName(), op ? op->FullName() : ""};
+  }
+  std::set<std::string> bases;
+  for (const Target& t : targets) bases.insert(t.basis);
+  for (const std::string& b : bases) v_.legal_basis += (v_.legal_basis.empty() ? "" : "; ") + b;
+  v_.severity = !options_.doc_date.empty() && options_.doc_date < std::string(kReformDay) ? Severity::kInfo
+                                                                                          : Severity::kWarning;
+  const std::string old_name = v_.old ? (v_.old->commune.empty() ? v_.old->district : v_.old->commune) : "";
+  const std::string reform = HumanDate(kReformDay);
+  if (targets.size() == 1) {
+    v_.status = "outdated";
+    v_.suggested = ToTarget(g_, targets.front(), date_);
+    v_.suggested_text = SuggestedText(p_, *v_.suggested, g_, date_);
+    const std::string& kind = targets.front().link->kind;
+    const std::string now = v_.suggested->ward;
+    std::string what;
+    if (kind == "unchanged")
+      what = "districts were abolished on " + reform + "; " + old_name + " is unchanged";
+    else if (kind == "renamed")
+      what = old_name + " was renamed " + now + " on " + reform;
+    else if (kind == "type_changed")
+      what = old_name + " became " + now + " on " + reform;
+    else
+      what = old_name + " was merged" + (kind == "whole" ? "" : " in part") + " into " + now + " on " + reform;
+    v_.message = what + ": " + v_.suggested_text + province_note_;
+    return v_;
+  }
+  v_.status = "ambiguous";
+  for (const Target& t : targets) v_.candidates.push_back(ToTarget(g_, t, date_));
+  if (seen_old.size() > 1) {
+    std::string names;
+    for (const Commune* oc : old_communes_)
+      if (names.find(oc->FullName()) == std::string::npos) names += (names.empty() ? "" : ", ") + oc->FullName();
+    v_.message = "'" + p_.commune.name + "' could be any of " + names + ": choose one";
+    return v_;
+  }
+  v_.message = old_name + " was divided on " + reform + " among " + std::to_string(targets.size()) +
+               " communes: choose one" + province_note_;
+  return v_;
+}
+
+}  // namespace
+
+std::string Today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const AddressOptions& options) {
+  Check check(text, g, options);
+  for (auto step : {&Check::Unplaced, &Check::Province, &Check::OldUnits, &Check::BeforeTheReform,
+                    &Check::CommuneOfToday})
+    if (auto verdict = (check.*step)()) return *verdict;
+  return check.WhereTheOldUnitsWent();
+}
+
+std::optional<AddressVerdict> CheckDossierAddress(const std::map<std::string, FieldValue>& fields,
+                                                  const Gazetteer& gazetteer, const AddressOptions& options) {
+  auto it = fields.find("permanent_address");
+  if (it == fields.end() || it->second.value.empty()) return std::nullopt;
+  return CheckAddress(it->second.value, gazetteer, options);
+}
+
+}  // namespace hoso
