@@ -1,20 +1,15 @@
+// The record's life: registered whole in one transaction, found by its
+// file's hash, loaded as one moment saw it, listed.
 #include "registry/registry.h"
 
 #include <Poco/Data/RecordSet.h>
-#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/DateTime.h>
-#include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
-#include <Poco/Timespan.h>
 #include <Poco/Exception.h>
 
-#include <filesystem>
-#include <map>
-#include <mutex>
-#include <vector>
-
+#include "registry/impl.h"
 #include "core/record_json.h"
 #include "registry/schema.h"
 
@@ -25,41 +20,13 @@ using Poco::Data::RecordSet;
 using Poco::Data::Session;
 using Poco::Data::Statement;
 
-namespace {
+std::string NowUtc() { return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ"); }
 
-std::string NowUtc() {
-  return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ");
-}
-
-std::string Get(RecordSet& rs, const std::string& col) {
-  const Poco::Dynamic::Var& v = rs[col];
-  return v.isEmpty() ? std::string() : v.convert<std::string>();
-}
-template <typename T>
-T GetNum(RecordSet& rs, const std::string& col) {
-  const Poco::Dynamic::Var& v = rs[col];
-  return v.isEmpty() ? T() : v.convert<T>();
-}
-
-Status RegistryError(const std::string& what, const Poco::Exception& e) {
-  return Status::Error(ErrorCode::kRegistryFailed, what + ": " + e.displayText());
-}
-
-// One row of the audit trail, inside the caller's transaction.
 void AddAuditRow(Session& s, const Connection& db, std::int64_t id, const std::string& at, const std::string& actor,
-           const std::string& what, const Poco::Nullable<std::string>& before, const std::string& after) {
+                 const std::string& what, const Poco::Nullable<std::string>& before, const std::string& after) {
   s << db.Sql("INSERT INTO audit(dossier_id, at, actor, what, before_value, after_value) VALUES(?, ?, ?, ?, ?, ?)"),
       bind(id), bind(at), bind(actor), bind(what), bind(before), bind(after), now;
 }
-
-}  // namespace
-
-struct Registry::Impl {
-  std::mutex mutex;
-  std::unique_ptr<Connection> db;
-  Session& session() { return *db->session; }
-  std::string Sql(std::string_view sql) const { return db->Sql(sql); }
-};
 
 Registry::Registry(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Registry::~Registry() = default;
@@ -173,6 +140,33 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id, int* version) {
   return r;
 }
 
+namespace {
+
+// A record's pages, fields and flags, inside the caller's transaction.
+// Fields a person set stay (ON CONFLICT: theirs is kept).
+void InsertContent(Session& s, const Connection& db, std::int64_t id, const DossierRecord& r, const std::string& at) {
+  for (const auto& p : r.pages) {
+    s << db.Sql("INSERT INTO pages(dossier_id, idx, width, height, dpi, rotation, skew_deg, blank, "
+         "ocr_confidence, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        bind(id), bind(p.index), bind(p.width), bind(p.height), bind(p.dpi), bind(p.rotation),
+        bind(p.skew_deg), bind(p.blank ? 1 : 0), bind(p.ocr_confidence), bind(p.text), now;
+  }
+  for (const auto& [key, f] : r.fields) {
+    s << db.Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, "
+         "bbox_h, set_by, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?) "
+         "ON CONFLICT (dossier_id, key) DO NOTHING"),
+        bind(id), bind(key), bind(f.value), bind(f.confidence), bind(f.page), bind(f.bbox.x),
+        bind(f.bbox.y), bind(f.bbox.w), bind(f.bbox.h), bind(at), now;
+  }
+  for (const auto& f : r.flags) {
+    s << db.Sql("INSERT INTO flags(dossier_id, code, severity, field, message) VALUES(?, ?, ?, ?, ?)"),
+        bind(id), bind(f.code), bind(std::string(SeverityName(f.severity))), bind(f.field),
+        bind(f.message), now;
+  }
+}
+
+}  // namespace
+
 Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reprocess) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Session& s = impl_->session();
@@ -226,24 +220,7 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
           bind(now_utc), bind(now_utc), into(out.dossier_id), now;
     }
     const std::int64_t id = out.dossier_id;
-    for (const auto& p : r.pages) {
-      s << impl_->Sql("INSERT INTO pages(dossier_id, idx, width, height, dpi, rotation, skew_deg, blank, "
-           "ocr_confidence, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          bind(id), bind(p.index), bind(p.width), bind(p.height), bind(p.dpi), bind(p.rotation),
-          bind(p.skew_deg), bind(p.blank ? 1 : 0), bind(p.ocr_confidence), bind(p.text), now;
-    }
-    for (const auto& [key, f] : r.fields) {
-      s << impl_->Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, "
-           "bbox_h, set_by, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?) "
-           "ON CONFLICT (dossier_id, key) DO NOTHING"),
-          bind(id), bind(key), bind(f.value), bind(f.confidence), bind(f.page), bind(f.bbox.x),
-          bind(f.bbox.y), bind(f.bbox.w), bind(f.bbox.h), bind(now_utc), now;
-    }
-    for (const auto& f : r.flags) {
-      s << impl_->Sql("INSERT INTO flags(dossier_id, code, severity, field, message) VALUES(?, ?, ?, ?, ?)"),
-          bind(id), bind(f.code), bind(std::string(SeverityName(f.severity))), bind(f.field),
-          bind(f.message), now;
-    }
+    InsertContent(s, *impl_->db, id, r, now_utc);
     // The audit trail: the status this run gave (and the one it replaced).
     Poco::Nullable<std::string> before;
     if (existing) before = existing_status;
@@ -280,247 +257,20 @@ Result<std::int64_t> Registry::CountDossiers() {
 
 Result<std::vector<std::int64_t>> Registry::DossierIds(const std::vector<std::string>& statuses,
                                                       const std::string& since) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  std::vector<std::int64_t> ids;
-  try {
-    std::string sql = "SELECT id FROM dossiers WHERE updated_at >= ?";
-    if (!statuses.empty()) {
-      sql += " AND status IN (";
-      for (size_t i = 0; i < statuses.size(); ++i) sql += i ? ", ?" : "?";
-      sql += ")";
-    }
-    sql += " ORDER BY id";
-    Statement st(impl_->session());
-    st << impl_->Sql(sql), bind(since);
-    for (const std::string& s : statuses) st, bind(s);
-    st.execute();
-    RecordSet rs(st);
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) ids.push_back(GetNum<std::int64_t>(rs, "id"));
-  } catch (const Poco::Exception& e) {
-    return RegistryError("cannot list dossiers", e);
+  std::string sql = "SELECT id FROM dossiers WHERE updated_at >= ?";
+  if (!statuses.empty()) {
+    sql += " AND status IN (";
+    for (size_t i = 0; i < statuses.size(); ++i) sql += i ? ", ?" : "?";
+    sql += ")";
   }
-  return ids;
-}
-
-Result<std::vector<Registry::QueueEntry>> Registry::ReviewQueue() {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  std::vector<QueueEntry> out;
-  Session& s = impl_->session();
-  try {
-    impl_->db->BeginRead();  // the dossiers and their flags from one moment
-    std::map<std::int64_t, size_t> at;
-    {
-      Statement st(s);
-      st << impl_->Sql("SELECT id, source, doc_type, doc_date FROM dossiers WHERE status = 'needs_review' ORDER BY id DESC"),
-          now;
-      RecordSet rs(st);
-      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-        QueueEntry e;
-        e.id = GetNum<std::int64_t>(rs, "id");
-        e.source = Get(rs, "source");
-        e.doc_type = Get(rs, "doc_type");
-        e.doc_date = Get(rs, "doc_date");
-        at[e.id] = out.size();
-        out.push_back(std::move(e));
-      }
-    }
-    Statement st(s);
-    st << impl_->Sql("SELECT DISTINCT f.dossier_id, f.code FROM flags f JOIN dossiers d ON d.id = f.dossier_id"
-                     " WHERE d.status = 'needs_review' ORDER BY f.dossier_id, f.code"),
-        now;
-    RecordSet rs(st);
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-      if (auto it = at.find(GetNum<std::int64_t>(rs, "dossier_id")); it != at.end())
-        out[it->second].flags.push_back(Get(rs, "code"));
-    impl_->db->Commit();
-  } catch (const Poco::Exception& e) {
-    impl_->db->Rollback();
-    return RegistryError("cannot list the review queue", e);
-  }
-  return out;
-}
-
-namespace {
-
-// Inside a write transaction: refuses a stale version, else adds one to it.
-// kNotFound when there is no such dossier.
-Status BumpVersion(Session& s, const Connection& db, std::int64_t id, int expected, const std::string& at) {
-  int version = 0, found = 0;
-  {
-    Statement st(s);
-    st << db.Sql("SELECT version FROM dossiers WHERE id = ?"), bind(id), now;
-    RecordSet rs(st);
-    if (rs.moveFirst()) {
-      found = 1;
-      version = GetNum<int>(rs, "version");
-    }
-  }
-  if (!found) return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id));
-  if (expected > 0 && expected != version)
-    return Status::Error(ErrorCode::kConflict, "dossier " + std::to_string(id) + " was changed by someone else (version " +
-                                                   std::to_string(version) + ", not " + std::to_string(expected) +
-                                                   "): reload it");
-  s << db.Sql("UPDATE dossiers SET version = version + 1, updated_at = ? WHERE id = ?"), bind(at), bind(id), now;
-  return Status::Ok();
-}
-
-}  // namespace
-
-Status Registry::CorrectField(std::int64_t id, const std::string& key, const std::string& value, const std::string& who,
-                              int expected_version) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  Session& s = impl_->session();
-  try {
-    impl_->db->Begin();
-    const std::string at = NowUtc();
-    if (Status st = BumpVersion(s, *impl_->db, id, expected_version, at); !st.ok()) {
-      impl_->db->Rollback();
-      return st;
-    }
-    Poco::Nullable<std::string> before;
-    {
-      Statement st(s);
-      st << impl_->Sql("SELECT value FROM fields WHERE dossier_id = ? AND key = ?"), bind(id), bind(key), now;
-      RecordSet rs(st);
-      if (rs.moveFirst()) before = Get(rs, "value");
-    }
-    s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND key = ?"), bind(id), bind(key), now;
-    s << impl_->Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, bbox_h, "
-                    "set_by, updated_at) VALUES(?, ?, ?, 1.0, 0, 0, 0, 0, 0, ?, ?)"),
-        bind(id), bind(key), bind(value), bind(who), bind(at), now;
-    AddAuditRow(s, *impl_->db, id, at, who, "field:" + key, before, value);
-    impl_->db->Commit();
-  } catch (const Poco::Exception& e) {
-    impl_->db->Rollback();
-    return RegistryError("cannot correct the field", e);
-  }
-  return Status::Ok();
-}
-
-Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string& reason, const std::string& who,
-                        int expected_version) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  Session& s = impl_->session();
-  try {
-    impl_->db->Begin();
-    const std::string at = NowUtc();
-    std::string before;
-    s << impl_->Sql("SELECT status FROM dossiers WHERE id = ?"), bind(id), into(before), now;
-    if (Status st = BumpVersion(s, *impl_->db, id, expected_version, at); !st.ok()) {
-      impl_->db->Rollback();
-      return st;
-    }
-    const std::string after = DossierStatusName(status);
-    Poco::Nullable<std::string> code, message;
-    if (status == DossierStatus::kRejected) {
-      code = std::string("REVIEW_REJECTED");
-      message = reason;
-    }
-    s << impl_->Sql("UPDATE dossiers SET status = ?, error_code = ?, error_message = ? WHERE id = ?"), bind(after),
-        bind(code), bind(message), bind(id), now;
-    AddAuditRow(s, *impl_->db, id, at, who, "status", Poco::Nullable<std::string>(before),
-                reason.empty() ? after : after + ": " + reason);
-    impl_->db->Commit();
-  } catch (const Poco::Exception& e) {
-    impl_->db->Rollback();
-    return RegistryError("cannot record the decision", e);
-  }
-  return Status::Ok();
-}
-
-Result<int> Registry::Version(std::int64_t id) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  try {
-    Statement st(impl_->session());
-    st << impl_->Sql("SELECT version FROM dossiers WHERE id = ?"), bind(id), now;
-    RecordSet rs(st);
-    if (!rs.moveFirst()) return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id));
-    return GetNum<int>(rs, "version");
-  } catch (const Poco::Exception& e) {
-    return RegistryError("cannot read the version", e);
-  }
-}
-
-Result<std::vector<Registry::AuditEntry>> Registry::Audit(std::int64_t id) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  std::vector<AuditEntry> out;
-  try {
-    Statement st(impl_->session());
-    st << impl_->Sql("SELECT at, actor, what, before_value, after_value FROM audit WHERE dossier_id = ? ORDER BY id"),
-        bind(id), now;
-    RecordSet rs(st);
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-      AuditEntry e{Get(rs, "at"), Get(rs, "actor"), Get(rs, "what"), std::nullopt, std::nullopt};
-      if (!rs["before_value"].isEmpty()) e.before = Get(rs, "before_value");
-      if (!rs["after_value"].isEmpty()) e.after = Get(rs, "after_value");
-      out.push_back(std::move(e));
-    }
-  } catch (const Poco::Exception& e) {
-    return RegistryError("cannot read the audit trail", e);
-  }
-  return out;
-}
-
-Result<std::vector<Registry::DayCount>> Registry::CountsByDay(int days) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  std::vector<DayCount> out;
-  try {
-    const std::string since = Poco::DateTimeFormatter::format(
-        Poco::DateTime() - Poco::Timespan(days, 0, 0, 0, 0), "%Y-%m-%d");
-    Statement st(impl_->session());
-    st << impl_->Sql("SELECT substr(created_at, 1, 10) AS day, status, COUNT(*) AS n FROM dossiers "
-                     "WHERE created_at >= ? GROUP BY substr(created_at, 1, 10), status ORDER BY day"),
-        bind(since), now;
-    RecordSet rs(st);
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-      out.push_back({Get(rs, "day"), Get(rs, "status"), GetNum<int>(rs, "n")});
-  } catch (const Poco::Exception& e) {
-    return RegistryError("cannot count dossiers by day", e);
-  }
-  return out;
-}
-
-Result<std::vector<std::pair<std::string, int>>> Registry::TopFlags(int n) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  std::vector<std::pair<std::string, int>> out;
-  try {
-    Statement st(impl_->session());
-    st << impl_->Sql("SELECT code, COUNT(*) AS n FROM flags GROUP BY code ORDER BY n DESC, code LIMIT ?"), bind(n), now;
-    RecordSet rs(st);
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) out.emplace_back(Get(rs, "code"), GetNum<int>(rs, "n"));
-  } catch (const Poco::Exception& e) {
-    return RegistryError("cannot count flags", e);
-  }
-  return out;
-}
-
-Status Registry::RecordBatch(const BatchRun& run) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  try {
-    const std::string at = run.finished_at.empty() ? NowUtc() : run.finished_at;
-    impl_->session() << impl_->Sql("INSERT INTO batches(finished_at, command, dossiers, pages, seconds) VALUES(?, ?, ?, ?, ?)"),
-        bind(at), bind(run.command), bind(run.dossiers), bind(run.pages), bind(run.seconds), now;
-  } catch (const Poco::Exception& e) {
-    return RegistryError("cannot record the batch", e);
-  }
-  return Status::Ok();
-}
-
-Result<std::vector<Registry::BatchRun>> Registry::RecentBatches(int n) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  std::vector<BatchRun> out;
-  try {
-    Statement st(impl_->session());
-    st << impl_->Sql("SELECT finished_at, command, dossiers, pages, seconds FROM batches ORDER BY id DESC LIMIT ?"),
-        bind(n), now;
-    RecordSet rs(st);
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-      out.push_back({Get(rs, "finished_at"), Get(rs, "command"), GetNum<int>(rs, "dossiers"), GetNum<int>(rs, "pages"),
-                     GetNum<double>(rs, "seconds")});
-  } catch (const Poco::Exception& e) {
-    return RegistryError("cannot read the batches", e);
-  }
-  return out;
+  sql += " ORDER BY id";
+  return impl_->Select<std::int64_t>(
+      "cannot list dossiers", sql,
+      [&](Statement& st) {
+        st, bind(since);
+        for (const std::string& s : statuses) st, bind(s);
+      },
+      [](RecordSet& rs) { return GetNum<std::int64_t>(rs, "id"); });
 }
 
 }  // namespace hoso

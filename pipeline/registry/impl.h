@@ -1,0 +1,80 @@
+// What the registry's files share (registry.cpp: the record's life;
+// reviews.cpp: a person's decisions and the trail; dashboard.cpp: counts
+// and batches): the connection under its lock, reading a row's columns,
+// and one way to run a SELECT and map each row.
+#pragma once
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
+#include <Poco/Nullable.h>
+
+#include <functional>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "registry/registry.h"
+
+namespace hoso {
+
+std::string NowUtc();  // 2026-12-02T08:00:00Z
+
+inline std::string Get(Poco::Data::RecordSet& rs, const std::string& col) {
+  const Poco::Dynamic::Var& v = rs[col];
+  return v.isEmpty() ? std::string() : v.convert<std::string>();
+}
+template <typename T>
+T GetNum(Poco::Data::RecordSet& rs, const std::string& col) {
+  const Poco::Dynamic::Var& v = rs[col];
+  return v.isEmpty() ? T() : v.convert<T>();
+}
+
+inline Status RegistryError(const std::string& what, const Poco::Exception& e) {
+  return Status::Error(ErrorCode::kRegistryFailed, what + ": " + e.displayText());
+}
+
+// Binds a statement's parameters: [&](Statement& st) { st, bind(id); }.
+using Binder = std::function<void(Poco::Data::Statement&)>;
+
+// Runs `sql` with its parameters bound, calling `row` on each row of the
+// result. Poco's exceptions go to the caller.
+template <typename Row>
+void ForEachRow(Poco::Data::Session& s, const Connection& db, std::string_view sql, const Binder& bind, Row row) {
+  Poco::Data::Statement st(s);
+  st << db.Sql(sql);
+  if (bind) bind(st);
+  st.execute();
+  Poco::Data::RecordSet rs(st);
+  for (bool more = rs.moveFirst(); more; more = rs.moveNext()) row(rs);
+}
+
+// One row of the audit trail, inside the caller's transaction.
+void AddAuditRow(Poco::Data::Session& s, const Connection& db, std::int64_t id, const std::string& at,
+                 const std::string& actor, const std::string& what, const Poco::Nullable<std::string>& before,
+                 const std::string& after);
+
+struct Registry::Impl {
+  std::mutex mutex;
+  std::unique_ptr<Connection> db;
+  Poco::Data::Session& session() { return *db->session; }
+  std::string Sql(std::string_view sql) const { return db->Sql(sql); }
+
+  // One SELECT under the lock, each row mapped to a T; `what` names it in
+  // the error.
+  template <typename T, typename Map>
+  Result<std::vector<T>> Select(const std::string& what, std::string_view sql, const Binder& bind, Map map) {
+    std::lock_guard<std::mutex> lock(mutex);
+    std::vector<T> out;
+    try {
+      ForEachRow(session(), *db, sql, bind, [&](Poco::Data::RecordSet& rs) { out.push_back(map(rs)); });
+    } catch (const Poco::Exception& e) {
+      return RegistryError(what, e);
+    }
+    return out;
+  }
+};
+
+}  // namespace hoso

@@ -1,0 +1,170 @@
+// A person's work on a dossier: the review queue, corrected fields and
+// decisions (each refused when the dossier changed since it was read), and
+// the audit trail they leave.
+#include "registry/registry.h"
+
+#include <map>
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Exception.h>
+
+#include "registry/impl.h"
+
+namespace hoso {
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::RecordSet;
+using Poco::Data::Session;
+using Poco::Data::Statement;
+
+Result<std::vector<Registry::QueueEntry>> Registry::ReviewQueue() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  std::vector<QueueEntry> out;
+  Session& s = impl_->session();
+  try {
+    impl_->db->BeginRead();  // the dossiers and their flags from one moment
+    std::map<std::int64_t, size_t> at;
+    {
+      Statement st(s);
+      st << impl_->Sql("SELECT id, source, doc_type, doc_date FROM dossiers WHERE status = 'needs_review' ORDER BY id DESC"),
+          now;
+      RecordSet rs(st);
+      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+        QueueEntry e;
+        e.id = GetNum<std::int64_t>(rs, "id");
+        e.source = Get(rs, "source");
+        e.doc_type = Get(rs, "doc_type");
+        e.doc_date = Get(rs, "doc_date");
+        at[e.id] = out.size();
+        out.push_back(std::move(e));
+      }
+    }
+    Statement st(s);
+    st << impl_->Sql("SELECT DISTINCT f.dossier_id, f.code FROM flags f JOIN dossiers d ON d.id = f.dossier_id"
+                     " WHERE d.status = 'needs_review' ORDER BY f.dossier_id, f.code"),
+        now;
+    RecordSet rs(st);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      if (auto it = at.find(GetNum<std::int64_t>(rs, "dossier_id")); it != at.end())
+        out[it->second].flags.push_back(Get(rs, "code"));
+    impl_->db->Commit();
+  } catch (const Poco::Exception& e) {
+    impl_->db->Rollback();
+    return RegistryError("cannot list the review queue", e);
+  }
+  return out;
+}
+
+namespace {
+
+Status BumpVersion(Session& s, const Connection& db, std::int64_t id, int expected, const std::string& at) {
+  int version = 0, found = 0;
+  {
+    Statement st(s);
+    st << db.Sql("SELECT version FROM dossiers WHERE id = ?"), bind(id), now;
+    RecordSet rs(st);
+    if (rs.moveFirst()) {
+      found = 1;
+      version = GetNum<int>(rs, "version");
+    }
+  }
+  if (!found) return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id));
+  if (expected > 0 && expected != version)
+    return Status::Error(ErrorCode::kConflict, "dossier " + std::to_string(id) + " was changed by someone else (version " +
+                                                   std::to_string(version) + ", not " + std::to_string(expected) +
+                                                   "): reload it");
+  s << db.Sql("UPDATE dossiers SET version = version + 1, updated_at = ? WHERE id = ?"), bind(at), bind(id), now;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Registry::CorrectField(std::int64_t id, const std::string& key, const std::string& value, const std::string& who,
+                              int expected_version) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Session& s = impl_->session();
+  try {
+    impl_->db->Begin();
+    const std::string at = NowUtc();
+    if (Status st = BumpVersion(s, *impl_->db, id, expected_version, at); !st.ok()) {
+      impl_->db->Rollback();
+      return st;
+    }
+    Poco::Nullable<std::string> before;
+    {
+      Statement st(s);
+      st << impl_->Sql("SELECT value FROM fields WHERE dossier_id = ? AND key = ?"), bind(id), bind(key), now;
+      RecordSet rs(st);
+      if (rs.moveFirst()) before = Get(rs, "value");
+    }
+    s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND key = ?"), bind(id), bind(key), now;
+    s << impl_->Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, bbox_h, "
+                    "set_by, updated_at) VALUES(?, ?, ?, 1.0, 0, 0, 0, 0, 0, ?, ?)"),
+        bind(id), bind(key), bind(value), bind(who), bind(at), now;
+    AddAuditRow(s, *impl_->db, id, at, who, "field:" + key, before, value);
+    impl_->db->Commit();
+  } catch (const Poco::Exception& e) {
+    impl_->db->Rollback();
+    return RegistryError("cannot correct the field", e);
+  }
+  return Status::Ok();
+}
+
+Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string& reason, const std::string& who,
+                        int expected_version) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Session& s = impl_->session();
+  try {
+    impl_->db->Begin();
+    const std::string at = NowUtc();
+    std::string before;
+    s << impl_->Sql("SELECT status FROM dossiers WHERE id = ?"), bind(id), into(before), now;
+    if (Status st = BumpVersion(s, *impl_->db, id, expected_version, at); !st.ok()) {
+      impl_->db->Rollback();
+      return st;
+    }
+    const std::string after = DossierStatusName(status);
+    Poco::Nullable<std::string> code, message;
+    if (status == DossierStatus::kRejected) {
+      code = std::string("REVIEW_REJECTED");
+      message = reason;
+    }
+    s << impl_->Sql("UPDATE dossiers SET status = ?, error_code = ?, error_message = ? WHERE id = ?"), bind(after),
+        bind(code), bind(message), bind(id), now;
+    AddAuditRow(s, *impl_->db, id, at, who, "status", Poco::Nullable<std::string>(before),
+                reason.empty() ? after : after + ": " + reason);
+    impl_->db->Commit();
+  } catch (const Poco::Exception& e) {
+    impl_->db->Rollback();
+    return RegistryError("cannot record the decision", e);
+  }
+  return Status::Ok();
+}
+
+Result<int> Registry::Version(std::int64_t id) {
+  auto versions = impl_->Select<int>(
+      "cannot read the version", "SELECT version FROM dossiers WHERE id = ?", [&](Statement& st) { st, bind(id); },
+      [](RecordSet& rs) { return GetNum<int>(rs, "version"); });
+  if (!versions.ok()) return versions.status();
+  if (versions->empty()) return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id));
+  return versions->front();
+}
+
+Result<std::vector<Registry::AuditEntry>> Registry::Audit(std::int64_t id) {
+  return impl_->Select<AuditEntry>(
+      "cannot read the audit trail",
+      "SELECT at, actor, what, before_value, after_value FROM audit WHERE dossier_id = ? ORDER BY id",
+      [&](Statement& st) { st, bind(id); },
+      [](RecordSet& rs) {
+        AuditEntry e{Get(rs, "at"), Get(rs, "actor"), Get(rs, "what"), std::nullopt, std::nullopt};
+        if (!rs["before_value"].isEmpty()) e.before = Get(rs, "before_value");
+        if (!rs["after_value"].isEmpty()) e.after = Get(rs, "after_value");
+        return e;
+      });
+}
+
+}  // namespace hoso
