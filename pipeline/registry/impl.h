@@ -62,6 +62,13 @@ struct Registry::Impl {
   Poco::Data::Session& session() { return *db->session; }
   std::string Sql(std::string_view sql) const { return db->Sql(sql); }
 
+  // A person's change of one dossier in one write transaction under the
+  // lock, refused when the dossier changed since they read it (version
+  // `expected`, 0: any): `work` runs inside, after the version is bumped, with
+  // the time of the change. An error from it, or an exception, rolls back.
+  Status Change(std::int64_t id, int expected, const std::string& what,
+                const std::function<Status(Poco::Data::Session&, const std::string& at)>& work);
+
   // One SELECT under the lock, each row mapped to a T; `what` names it in
   // the error.
   template <typename T, typename Map>

@@ -83,50 +83,47 @@ Status BumpVersion(Session& s, const Connection& db, std::int64_t id, int expect
 
 }  // namespace
 
-Status Registry::CorrectField(std::int64_t id, const std::string& key, const std::string& value, const std::string& who,
-                              int expected_version) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  Session& s = impl_->session();
+Status Registry::Impl::Change(std::int64_t id, int expected, const std::string& what,
+                              const std::function<Status(Session&, const std::string& at)>& work) {
+  std::lock_guard<std::mutex> lock(mutex);
   try {
-    impl_->db->Begin();
+    db->Begin();
     const std::string at = NowUtc();
-    if (Status st = BumpVersion(s, *impl_->db, id, expected_version, at); !st.ok()) {
-      impl_->db->Rollback();
+    Status st = BumpVersion(session(), *db, id, expected, at);
+    if (st.ok()) st = work(session(), at);
+    if (!st.ok()) {
+      db->Rollback();
       return st;
     }
+    db->Commit();
+  } catch (const Poco::Exception& e) {
+    db->Rollback();
+    return RegistryError(what, e);
+  }
+  return Status::Ok();
+}
+
+Status Registry::CorrectField(std::int64_t id, const std::string& key, const std::string& value, const std::string& who,
+                              int expected_version) {
+  return impl_->Change(id, expected_version, "cannot correct the field", [&](Session& s, const std::string& at) {
     Poco::Nullable<std::string> before;
-    {
-      Statement st(s);
-      st << impl_->Sql("SELECT value FROM fields WHERE dossier_id = ? AND key = ?"), bind(id), bind(key), now;
-      RecordSet rs(st);
-      if (rs.moveFirst()) before = Get(rs, "value");
-    }
+    ForEachRow(s, *impl_->db, "SELECT value FROM fields WHERE dossier_id = ? AND key = ?",
+               [&](Statement& st) { st, bind(id), bind(key); }, [&](RecordSet& rs) { before = Get(rs, "value"); });
     s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND key = ?"), bind(id), bind(key), now;
     s << impl_->Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, bbox_h, "
                     "set_by, updated_at) VALUES(?, ?, ?, 1.0, 0, 0, 0, 0, 0, ?, ?)"),
         bind(id), bind(key), bind(value), bind(who), bind(at), now;
     AddAuditRow(s, *impl_->db, id, at, who, "field:" + key, before, value);
-    impl_->db->Commit();
-  } catch (const Poco::Exception& e) {
-    impl_->db->Rollback();
-    return RegistryError("cannot correct the field", e);
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string& reason, const std::string& who,
                         int expected_version) {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  Session& s = impl_->session();
-  try {
-    impl_->db->Begin();
-    const std::string at = NowUtc();
-    std::string before;
-    s << impl_->Sql("SELECT status FROM dossiers WHERE id = ?"), bind(id), into(before), now;
-    if (Status st = BumpVersion(s, *impl_->db, id, expected_version, at); !st.ok()) {
-      impl_->db->Rollback();
-      return st;
-    }
+  return impl_->Change(id, expected_version, "cannot record the decision", [&](Session& s, const std::string& at) {
+    std::string before;  // the version was bumped, the status not yet changed
+    ForEachRow(s, *impl_->db, "SELECT status FROM dossiers WHERE id = ?", [&](Statement& st) { st, bind(id); },
+               [&](RecordSet& rs) { before = Get(rs, "status"); });
     const std::string after = DossierStatusName(status);
     Poco::Nullable<std::string> code, message;
     if (status == DossierStatus::kRejected) {
@@ -137,12 +134,8 @@ Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string
         bind(code), bind(message), bind(id), now;
     AddAuditRow(s, *impl_->db, id, at, who, "status", Poco::Nullable<std::string>(before),
                 reason.empty() ? after : after + ": " + reason);
-    impl_->db->Commit();
-  } catch (const Poco::Exception& e) {
-    impl_->db->Rollback();
-    return RegistryError("cannot record the decision", e);
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 Result<int> Registry::Version(std::int64_t id) {
