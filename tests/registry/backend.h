@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 
 #include "support/test_support.h"
@@ -26,6 +27,14 @@ class OnEachDatabase : public ::testing::Test {
 #endif
     }
     return uri_;
+  }
+  // The registry or the job queue (anything with a static Open(uri)) on this
+  // test's database; null, with the test failed, when it cannot be opened.
+  template <typename T>
+  std::unique_ptr<T> OpenOnIt() {
+    auto opened = T::Open(Uri());
+    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+    return opened.ok() ? std::move(opened).value() : nullptr;
   }
   static constexpr bool kPostgres =
 #ifdef HOSO_TEST_POSTGRES

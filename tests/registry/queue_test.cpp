@@ -15,11 +15,7 @@ namespace {
 
 class QueueTest : public test::OnEachDatabase {
  protected:
-  std::unique_ptr<JobQueue> Open() {
-    auto q = JobQueue::Open(Uri());
-    EXPECT_TRUE(q.ok()) << q.status().ToString();
-    return q.ok() ? std::move(q).value() : nullptr;
-  }
+  std::unique_ptr<JobQueue> Open() { return OpenOnIt<JobQueue>(); }
 };
 
 TEST_F(QueueTest, EnqueueingAPathTwiceMakesOneJob) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "registry/backend.h"
+#include "support/records.h"
 #include "registry/schema.h"
 #include "support/test_support.h"
 
@@ -21,11 +22,7 @@ DossierRecord Record(const std::string& sha, DossierStatus status = DossierStatu
   r.doc_type = "residence_change";
   r.doc_date = "2025-07-05";
   for (int i = 0; i < 2; ++i) {
-    PageRecord p;
-    p.index = i;
-    p.width = 2480;
-    p.height = 3508;
-    p.dpi = 300;
+    PageRecord p = test::A4Page(i);
     p.rotation = i * 90;
     p.skew_deg = 1.5;
     p.blank = i == 1;
@@ -46,11 +43,7 @@ DossierRecord Record(const std::string& sha, DossierStatus status = DossierStatu
 
 class RegistryTest : public test::OnEachDatabase {
  protected:
-  std::unique_ptr<Registry> Open() {
-    auto reg = Registry::Open(Uri());
-    EXPECT_TRUE(reg.ok()) << reg.status().ToString();
-    return reg.ok() ? std::move(reg).value() : nullptr;
-  }
+  std::unique_ptr<Registry> Open() { return OpenOnIt<Registry>(); }
 };
 
 #ifndef HOSO_TEST_POSTGRES

@@ -19,6 +19,7 @@
 
 #include "registry/registry.h"
 #include "review/accounts.h"
+#include "support/records.h"
 #include "support/test_support.h"
 
 namespace hoso {
@@ -89,15 +90,7 @@ class ServerTest : public ::testing::Test {
     r.status = DossierStatus::kNeedsReview;
     r.doc_type = "land_registration";
     r.doc_date = "2025-02-25";
-    for (int i = 0; i < 2; ++i) {
-      PageRecord p;
-      p.index = i;
-      p.width = 2480;
-      p.height = 3508;
-      p.dpi = 300;
-      p.text = "page";
-      r.pages.push_back(p);
-    }
+    for (int i = 0; i < 2; ++i) r.pages.push_back(test::A4Page(i, "page"));
     r.fields["full_name"] = FieldValue{"Trần Đức Hải", 0.93, 0, Box{300, 700, 500, 60}};
     r.fields["permanent_address"] = FieldValue{"thôn 9, xã Hải Long, huyện Hải Hậu, tỉnh Nam Định", 0.9, 0, Box{300, 900, 900, 60}};
     r.flags.push_back({"ADDRESS_OUTDATED", Severity::kWarning, "permanent_address", "xã Hải Long no longer exists"});
