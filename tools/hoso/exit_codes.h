@@ -1,6 +1,11 @@
 // hoso's exit codes, in one place (documented in the README and --help).
 #pragma once
 
+#include <iostream>
+#include <string>
+
+#include "core/status.h"
+
 namespace hoso::cli {
 
 enum ExitCode : int {
@@ -16,5 +21,11 @@ inline constexpr const char* kExitCodeTable =
     "  1  the batch finished but some inputs were rejected (see their records)\n"
     "  2  usage error: nothing was processed\n"
     "  3  fatal: the registry could not be opened or OCR could not start\n";
+
+// "PROGRAM: what went wrong" on standard error; the fatal exit code.
+inline int Fatal(const std::string& program, const Status& status) {
+  std::cerr << program << ": " << status.message() << "\n";
+  return kExitFatal;
+}
 
 }  // namespace hoso::cli

@@ -94,10 +94,7 @@ int RunExport(const std::vector<std::string>& argv) {
   const std::string since = args.Value("--since").value_or("");
   if (!since.empty() && !IsIsoDate(since.substr(0, 10))) return usage("--since must be a date YYYY-MM-DD");
   auto registry = Registry::Open(args.Value("--db").value_or("hoso.db"));
-  if (!registry.ok()) {
-    std::cerr << "hoso export: " << registry.status().message() << "\n";
-    return kExitFatal;
-  }
+  if (!registry.ok()) return Fatal("hoso export", registry.status());
   std::ofstream file;
   std::ostream* out = &std::cout;
   if (auto path = args.Value("--out")) {
@@ -106,17 +103,11 @@ int RunExport(const std::vector<std::string>& argv) {
     out = &file;
   }
   auto ids = (*registry)->DossierIds(statuses, since);
-  if (!ids.ok()) {
-    std::cerr << "hoso export: " << ids.status().message() << "\n";
-    return kExitFatal;
-  }
+  if (!ids.ok()) return Fatal("hoso export", ids.status());
   if (format == "csv") WriteCsvHeader(*out);
   for (std::int64_t id : *ids) {
     auto r = (*registry)->Load(id);
-    if (!r.ok()) {
-      std::cerr << "hoso export: " << r.status().message() << "\n";
-      return kExitFatal;
-    }
+    if (!r.ok()) return Fatal("hoso export", r.status());
     if (args.Flag("--mask")) MaskPersonalData(*r);
     if (format == "csv") WriteCsvRow(*out, *r);
     else *out << RecordToJson(*r) << '\n';

@@ -71,10 +71,7 @@ int RunProcess(const std::vector<std::string>& argv) {
 
   const std::string db = args.Value("--db").value_or("hoso.db");
   auto registry = Registry::Open(db);
-  if (!registry.ok()) {
-    std::cerr << "hoso process: " << registry.status().message() << "\n";
-    return kExitFatal;
-  }
+  if (!registry.ok()) return Fatal("hoso process", registry.status());
 
   std::ostream* json = nullptr;
   std::ofstream json_file;
@@ -130,14 +127,8 @@ int RunProcess(const std::vector<std::string>& argv) {
 
   auto summary = RunBatch(inputs, **registry, options, observer);
   if (progress_shown) std::cerr << "\r\033[K";
-  if (!summary.ok()) {
-    std::cerr << "hoso process: " << summary.status().message() << "\n";
-    return kExitFatal;
-  }
-  // For the review station's dashboard (pages per second of recent batches).
-  if (summary->pages > 0)
-    (void)(*registry)->RecordBatch({"", "process", summary->registered + summary->needs_review + summary->rejected,
-                                    summary->pages, summary->elapsed_seconds});
+  if (!summary.ok()) return Fatal("hoso process", summary.status());
+  RecordBatchRun(**registry, "process", *summary);
   if (!quiet) {
     const auto& s = *summary;
     char line[256];

@@ -74,15 +74,9 @@ int RunEnqueue(const std::vector<std::string>& argv) {
     paths.push_back(ec ? p : absolute.lexically_normal().string());
   }
   auto queue = JobQueue::Open(*args.Value("--db"));
-  if (!queue.ok()) {
-    std::cerr << "hoso enqueue: " << queue.status().message() << "\n";
-    return kExitFatal;
-  }
+  if (!queue.ok()) return Fatal("hoso enqueue", queue.status());
   auto added = (*queue)->Enqueue(paths);
-  if (!added.ok()) {
-    std::cerr << "hoso enqueue: " << added.status().message() << "\n";
-    return kExitFatal;
-  }
+  if (!added.ok()) return Fatal("hoso enqueue", added.status());
   std::cout << *added << " jobs added (" << paths.size() - *added << " already queued)\n";
   return kExitOk;
 }
@@ -112,10 +106,7 @@ int RunWorkerCommand(const std::vector<std::string>& argv) {
   const std::string db = *args.Value("--db");
   auto registry = Registry::Open(db);
   auto queue = registry.ok() ? JobQueue::Open(db) : Result<std::unique_ptr<JobQueue>>(registry.status());
-  if (!queue.ok()) {
-    std::cerr << "hoso worker: " << queue.status().message() << "\n";
-    return kExitFatal;
-  }
+  if (!queue.ok()) return Fatal("hoso worker", queue.status());
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   const bool quiet = args.Flag("--quiet");
@@ -125,19 +116,12 @@ int RunWorkerCommand(const std::vector<std::string>& argv) {
   BatchObserver observer;
   observer.on_record = [&](const DossierRecord& r) { sink.Write(r); };
   auto summary = RunWorker(**queue, **registry, options, worker, observer);
-  if (!summary.ok()) {
-    std::cerr << "hoso worker: " << summary.status().message() << "\n";
-    return kExitFatal;
-  }
-  // For the review station's dashboard (pages per second of recent batches).
-  if (summary->pages > 0)
-    (void)(*registry)->RecordBatch({"", "worker", summary->registered + summary->needs_review + summary->rejected,
-                                    summary->pages, summary->elapsed_seconds});
+  if (!summary.ok()) return Fatal("hoso worker", summary.status());
+  RecordBatchRun(**registry, "worker", *summary);
   if (!quiet) {
     const auto& s = *summary;
-    std::fprintf(stderr, "worker: %d registered, %d needs review, %d rejected (%d already known); %d pages in %.1f s (%.2f pages/s)\n",
-                 s.registered, s.needs_review, s.rejected, s.duplicates, s.pages, s.elapsed_seconds,
-                 s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0.0);
+    std::fprintf(stderr, "%s; %d pages in %.1f s (%.2f pages/s)\n", SummaryCounts("worker", s).c_str(), s.pages,
+                 s.elapsed_seconds, s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0.0);
   }
   return summary->rejected > 0 ? kExitRejected : kExitOk;
 }
@@ -148,10 +132,7 @@ int RunStatus(const std::vector<std::string>& argv) {
   if (!args.Value("--db")) return UsageError("hoso status", "need --db");
   auto queue = JobQueue::Open(*args.Value("--db"));
   auto counts = queue.ok() ? (*queue)->Counts() : Result<QueueCounts>(queue.status());
-  if (!counts.ok()) {
-    std::cerr << "hoso status: " << counts.status().message() << "\n";
-    return kExitFatal;
-  }
+  if (!counts.ok()) return Fatal("hoso status", counts.status());
   const QueueCounts& c = *counts;
   if (args.Flag("--json")) {
     Poco::JSON::Object o;

@@ -83,4 +83,16 @@ void RecordSink::Write(const DossierRecord& r) {
   if (!quiet_) (json_on_stdout() ? std::cerr : std::cout) << HumanLine(r) << std::endl;
 }
 
+void RecordBatchRun(Registry& registry, const std::string& command, const BatchSummary& summary) {
+  if (summary.pages <= 0) return;
+  (void)registry.RecordBatch({"", command, summary.registered + summary.needs_review + summary.rejected, summary.pages,
+                              summary.elapsed_seconds});
+}
+
+std::string SummaryCounts(const std::string& command, const BatchSummary& s) {
+  return command + ": " + std::to_string(s.registered) + " registered, " + std::to_string(s.needs_review) +
+         " needs review, " + std::to_string(s.rejected) + " rejected (" + std::to_string(s.duplicates) +
+         " already known)";
+}
+
 }  // namespace hoso::cli

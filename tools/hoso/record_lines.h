@@ -6,7 +6,9 @@
 #include <iostream>
 #include <string>
 
+#include "batch/batch.h"
 #include "core/record.h"
+#include "registry/registry.h"
 
 namespace hoso::cli {
 
@@ -29,5 +31,14 @@ class RecordSink {
   std::ostream* json_ = nullptr;
   bool quiet_ = false;
 };
+
+// A finished run, for the review station's dashboard (pages per second of
+// recent batches); nothing when it read no page. `command`: process, watch,
+// worker.
+void RecordBatchRun(Registry& registry, const std::string& command, const BatchSummary& summary);
+
+// "COMMAND: N registered, N needs review, N rejected (N already known)":
+// the start of a run's closing line.
+std::string SummaryCounts(const std::string& command, const BatchSummary& s);
 
 }  // namespace hoso::cli

@@ -87,10 +87,7 @@ int RunServe(const std::vector<std::string>& argv) {
   }
   options.gazetteer = std::move(gazetteer).value();
   auto server = ReviewServer::Start(options);
-  if (!server.ok()) {
-    std::cerr << "hoso serve: " << server.status().message() << "\n";
-    return kExitFatal;
-  }
+  if (!server.ok()) return Fatal("hoso serve", server.status());
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   // The port on its own line first: scripts (and the tests) read it.
@@ -110,10 +107,7 @@ int RunUser(const std::vector<std::string>& argv) {
     return args.Flag("--help") || args.Flag("-h") ? kExitOk : kExitUsage;
   }
   auto accounts = Accounts::Open(args.Value("--db").value_or("hoso.db"));
-  if (!accounts.ok()) {
-    std::cerr << "hoso user: " << accounts.status().message() << "\n";
-    return kExitFatal;
-  }
+  if (!accounts.ok()) return Fatal("hoso user", accounts.status());
   const std::string password = ReadPassword("password for " + args.positional()[1] + ": ");
   const Status s = (*accounts)->SetUser(args.positional()[1], args.Value("--role").value_or("reviewer"), password);
   if (!s.ok()) {

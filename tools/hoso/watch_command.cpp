@@ -74,10 +74,7 @@ int RunWatchCommand(const std::vector<std::string>& argv) {
   if (args.Flag("--verbose")) SetLogLevel(LogLevel::kInfo);
   const std::string db = args.Value("--db").value_or("hoso.db");
   auto registry = Registry::Open(db);
-  if (!registry.ok()) {
-    std::cerr << "hoso watch: " << registry.status().message() << "\n";
-    return kExitFatal;
-  }
+  if (!registry.ok()) return Fatal("hoso watch", registry.status());
   const bool quiet = args.Flag("--quiet");
   RecordSink sink;
   if (!sink.Open(args.Value("--json").value_or(""), /*append=*/true, quiet))
@@ -88,17 +85,10 @@ int RunWatchCommand(const std::vector<std::string>& argv) {
   observer.on_record = [&](const DossierRecord& r) { sink.Write(r); };
   if (!quiet) std::cerr << "watching " << watch.dir << " (registry " << db << ")\n";
   auto summary = RunWatch(**registry, options, watch, observer);
-  if (!summary.ok()) {
-    std::cerr << "hoso watch: " << summary.status().message() << "\n";
-    return kExitFatal;
-  }
-  // For the review station's dashboard (pages per second of recent batches).
-  if (summary->pages > 0)
-    (void)(*registry)->RecordBatch({"", "watch", summary->registered + summary->needs_review + summary->rejected,
-                                    summary->pages, summary->elapsed_seconds});
+  if (!summary.ok()) return Fatal("hoso watch", summary.status());
+  RecordBatchRun(**registry, "watch", *summary);
   if (!quiet)
-    std::fprintf(stderr, "watch: %d registered, %d needs review, %d rejected (%d already known); %d pages\n",
-                 summary->registered, summary->needs_review, summary->rejected, summary->duplicates, summary->pages);
+    std::fprintf(stderr, "%s; %d pages\n", SummaryCounts("watch", *summary).c_str(), summary->pages);
   return kExitOk;
 }
 
