@@ -166,24 +166,19 @@ hoso::Status LoadTruth(const Settings& s, std::vector<TruthDossier>* truth) {
 
 hoso::Status RunHoso(const Settings& s, const std::vector<TruthDossier>& truth, EngineResult* hoso,
                      std::map<std::string, hoso::DossierRecord>* records) {
-  const std::string &set = s.set, &hoso_bin = s.hoso_bin, &hoso_json = s.hoso_json, &lang = s.lang, &as_of = s.as_of,
-                    &cache = s.cache;
-  const int jobs = s.jobs;
-  const fs::path& work = s.work;
-  (void)set, (void)hoso_bin, (void)hoso_json, (void)lang, (void)as_of, (void)cache, (void)jobs, (void)work;
-  if (hoso_bin != "none") {
-    fs::path json = hoso_json;
+  if (s.hoso_bin != "none") {
+    fs::path json = s.hoso_json;
     if (json.empty()) {
-      json = work / "hoso->jsonl";
-      std::string cmd = Quote(hoso_bin) + " process --quiet --as-of " + as_of + " --jobs " + std::to_string(jobs) +
-                        " --lang " + lang +
-                        " --db " + Quote((work / "eval.db").string()) + " --json " + Quote(json.string());
-      for (const auto& t : truth) cmd += " " + Quote((fs::path(set) / t.file).string());
-      hoso->command = "hoso process --as-of " + as_of + " --jobs " + std::to_string(jobs) + " --lang " + lang;
+      json = s.work / "hoso.jsonl";
+      std::string cmd = Quote(s.hoso_bin) + " process --quiet --as-of " + s.as_of + " --jobs " + std::to_string(s.jobs) +
+                        " --lang " + s.lang +
+                        " --db " + Quote((s.work / "eval.db").string()) + " --json " + Quote(json.string());
+      for (const auto& t : truth) cmd += " " + Quote((fs::path(s.set) / t.file).string());
+      hoso->command = "hoso process --as-of " + s.as_of + " --jobs " + std::to_string(s.jobs) + " --lang " + s.lang;
       std::cerr << "evaluate: running hoso…\n";
       hoso->seconds = RunParallel({cmd + " >/dev/null 2>&1"}, 1);
     } else {
-      hoso->command = "records read from " + hoso_json;
+      hoso->command = "records read from " + s.hoso_json;
     }
     std::ifstream in(json);
     for (std::string line; std::getline(in, line);) {
@@ -199,7 +194,7 @@ hoso::Status RunHoso(const Settings& s, const std::vector<TruthDossier>& truth, 
     if (!hoso->ran)
       return hoso::Status::Error(hoso::ErrorCode::kInternal,
                                  "no hoso records in " + json.string() +
-                                     (hoso_json.empty() ? " (is --hoso " + hoso_bin + " the hoso binary?)" : ""));
+                                     (s.hoso_json.empty() ? " (is --hoso " + s.hoso_bin + " the hoso binary?)" : ""));
   }
   return hoso::Status::Ok();
 }
@@ -211,23 +206,18 @@ std::map<std::string, std::string> FileHashes(const Settings& s, const std::vect
 }
 
 PageImages WritePageImages(const Settings& s, const std::vector<TruthDossier>& truth) {
-  const std::string &set = s.set, &hoso_bin = s.hoso_bin, &hoso_json = s.hoso_json, &lang = s.lang, &as_of = s.as_of,
-                    &cache = s.cache;
-  const int jobs = s.jobs;
-  const fs::path& work = s.work;
-  (void)set, (void)hoso_bin, (void)hoso_json, (void)lang, (void)as_of, (void)cache, (void)jobs, (void)work;
   // PNG at low compression (the pages are noisy scans: zlib's best effort
   // costs minutes and saves little).
   PageImages page_images;
   std::cerr << "evaluate: writing the pages as PNG for tesseract…\n";
   for (const auto& t : truth) {
-    const std::string bytes = ReadAll(fs::path(set) / t.file);
+    const std::string bytes = ReadAll(fs::path(s.set) / t.file);
     auto doc = hoso::OpenDocument(bytes, {});
     if (!doc.ok()) continue;
     for (int i = 0; i < (*doc)->page_count(); ++i) {
       auto page = (*doc)->LoadPage(i);
       if (!page.ok()) continue;
-      const fs::path png = work / (fs::path(t.file).stem().string() + "-p" + std::to_string(i) + ".png");
+      const fs::path png = s.work / (fs::path(t.file).stem().string() + "-p" + std::to_string(i) + ".png");
       cv::imwrite(png.string(), page->image, {cv::IMWRITE_PNG_COMPRESSION, 1});
       page_images[t.file].push_back({png, page->dpi_from_file ? page->dpi : 0});
     }
@@ -237,11 +227,6 @@ PageImages WritePageImages(const Settings& s, const std::vector<TruthDossier>& t
 
 EngineResult RunTesseract(const Settings& s, const PageImages& page_images,
                           const std::map<std::string, std::string>& file_sha) {
-  const std::string &set = s.set, &hoso_bin = s.hoso_bin, &hoso_json = s.hoso_json, &lang = s.lang, &as_of = s.as_of,
-                    &cache = s.cache;
-  const int jobs = s.jobs;
-  const fs::path& work = s.work;
-  (void)set, (void)hoso_bin, (void)hoso_json, (void)lang, (void)as_of, (void)cache, (void)jobs, (void)work;
   EngineResult tess{"tesseract", "", {}, 0, false};
   {
     const std::string version = FirstLine("tesseract --version 2>&1");
@@ -250,7 +235,7 @@ EngineResult RunTesseract(const Settings& s, const PageImages& page_images,
       for (size_t i = 0; i < pages.size(); ++i) {
         const auto& [png, dpi] = pages[i];
         // Without a resolution in the file, Tesseract estimates one itself.
-        const std::string args = " -l " + lang + (dpi > 0 ? " --dpi " + std::to_string(dpi) : "");
+        const std::string args = " -l " + s.lang + (dpi > 0 ? " --dpi " + std::to_string(dpi) : "");
         const fs::path out = png.parent_path() / (png.stem().string() + ".tess");
         jobs_run.push_back({"OMP_THREAD_LIMIT=1 tesseract " + Quote(png.string()) + " " + Quote(out.string()) + args +
                                 " >/dev/null 2>&1",
@@ -260,8 +245,8 @@ EngineResult RunTesseract(const Settings& s, const PageImages& page_images,
       }
     std::cerr << "evaluate: running tesseract on " << jobs_run.size() << " pages…\n";
     int cached = 0;
-    tess.seconds = RunCached(jobs_run, jobs, cache.empty() ? fs::path() : fs::path(cache) / "tesseract", &cached);
-    tess.command = "tesseract PAGE.png OUT -l " + lang + " [--dpi D] (xargs -P" + std::to_string(jobs) +
+    tess.seconds = RunCached(jobs_run, s.jobs, s.cache.empty() ? fs::path() : fs::path(s.cache) / "tesseract", &cached);
+    tess.command = "tesseract PAGE.png OUT -l " + s.lang + " [--dpi D] (xargs -P" + std::to_string(s.jobs) +
                    ", OMP_THREAD_LIMIT=1; " + version + ")";
     if (cached > 0) {
       tess.command += ", " + std::to_string(cached) + " of " + std::to_string(jobs_run.size()) + " pages from the cache";
@@ -277,34 +262,29 @@ EngineResult RunTesseract(const Settings& s, const PageImages& page_images,
 
 EngineResult RunOcrmypdf(const Settings& s, const std::vector<TruthDossier>& truth,
                          const std::map<std::string, std::string>& file_sha) {
-  const std::string &set = s.set, &hoso_bin = s.hoso_bin, &hoso_json = s.hoso_json, &lang = s.lang, &as_of = s.as_of,
-                    &cache = s.cache;
-  const int jobs = s.jobs;
-  const fs::path& work = s.work;
-  (void)set, (void)hoso_bin, (void)hoso_json, (void)lang, (void)as_of, (void)cache, (void)jobs, (void)work;
   EngineResult ocrmypdf{"ocrmypdf", "", {}, 0, false};
   {
     const std::string version = FirstLine("ocrmypdf --version 2>&1") + ", " + FirstLine("tesseract --version 2>&1");
-    const std::string args = "--rotate-pages --deskew --clean -l " + lang + " --jobs 1";
+    const std::string args = "--rotate-pages --deskew --clean -l " + s.lang + " --jobs 1";
     std::vector<Job> jobs_run;
     for (const auto& t : truth) {
-      const fs::path out = work / (fs::path(t.file).stem().string() + ".ocrmypdf");
+      const fs::path out = s.work / (fs::path(t.file).stem().string() + ".ocrmypdf");
       jobs_run.push_back({"OMP_THREAD_LIMIT=1 ocrmypdf -q " + args + " --output-type pdf --sidecar " +
-                              Quote(out.string() + ".txt") + " " + Quote((fs::path(set) / t.file).string()) + " " +
+                              Quote(out.string() + ".txt") + " " + Quote((fs::path(s.set) / t.file).string()) + " " +
                               Quote(out.string() + ".pdf") + " >/dev/null 2>&1",
                           out.string() + ".txt",
                           hoso::Sha256Hex(version + "\nocrmypdf " + args + "\n" + file_sha.at(t.file))});
     }
     std::cerr << "evaluate: running ocrmypdf on " << jobs_run.size() << " files…\n";
     int cached = 0;
-    ocrmypdf.seconds = RunCached(jobs_run, jobs, cache.empty() ? fs::path() : fs::path(cache) / "ocrmypdf", &cached);
-    ocrmypdf.command = "ocrmypdf " + args + " (" + std::to_string(jobs) + " files at a time; " + version + ")";
+    ocrmypdf.seconds = RunCached(jobs_run, s.jobs, s.cache.empty() ? fs::path() : fs::path(s.cache) / "ocrmypdf", &cached);
+    ocrmypdf.command = "ocrmypdf " + args + " (" + std::to_string(s.jobs) + " files at a time; " + version + ")";
     if (cached > 0) {
       ocrmypdf.command += ", " + std::to_string(cached) + " of " + std::to_string(jobs_run.size()) + " files from the cache";
       ocrmypdf.seconds = 0;
     }
     for (const auto& t : truth) {
-      const std::string text = ReadAll(work / (fs::path(t.file).stem().string() + ".ocrmypdf.txt"));
+      const std::string text = ReadAll(s.work / (fs::path(t.file).stem().string() + ".ocrmypdf.txt"));
       std::vector<std::string> pages;
       std::string cur;
       for (char c : text) {
