@@ -304,6 +304,14 @@ SkewEstimate EstimateSkew(const cv::Mat& gray, int dpi, const DeskewOptions& opt
 // (three shears for grey pages, see geometry.h).
 cv::Mat Rotate(const cv::Mat& image, double angle_deg);
 
+// The page as the pipeline read it, made again from the scan and what the
+// page record says (for the review station, so that the fields' boxes fall
+// where they were read): grey, at the working scale (from the recorded
+// width `width` of the upright page; a resolution estimated from the text
+// is not the file's), turned by `rotation` (0, 90, 180, 270 clockwise) and
+// deskewed by `skew_deg`. A photo's perspective is not made again.
+cv::Mat ReplayPage(const cv::Mat& scan, int width, int rotation, double skew_deg);
+
 // Paints solid dark regions without text (scanner borders, punch holes, an
 // ID photo) with the paper's level; returns how many it found.
 int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options);

@@ -183,6 +183,8 @@ AddressVerdict VerdictFrom(const Object::Ptr& o) {
 
 }  // namespace
 
+Object::Ptr RecordToJsonObject(const DossierRecord& record) { return RecordObject(record); }
+
 std::string RecordToJson(const DossierRecord& record) {
   std::ostringstream out;
   RecordObject(record)->stringify(out);

@@ -2,6 +2,8 @@
 // (one object per line) — and its reverse, used by the scorer and the tests.
 #pragma once
 
+#include <Poco/JSON/Object.h>
+
 #include <string>
 
 #include "core/record.h"
@@ -12,6 +14,9 @@ namespace hoso {
 // One line of JSON (no trailing newline), UTF-8, keys in contract order.
 std::string RecordToJson(const DossierRecord& record);
 std::string AddressVerdictToJson(const AddressVerdict& verdict);
+// The same as an object, for a caller that adds to it (the review station
+// adds the version and the audit trail) before writing it once.
+Poco::JSON::Object::Ptr RecordToJsonObject(const DossierRecord& record);
 
 Result<DossierRecord> RecordFromJson(const std::string& json);
 Result<AddressVerdict> AddressVerdictFromJson(const std::string& json);

@@ -53,13 +53,24 @@ namespace {
 
 constexpr const char* kCookie = "hoso_session";
 
-// A reply: status, content type, body.
+// A reply: status, content type, body, and the session cookie to set.
 struct Reply {
   HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK;
   std::string type = "application/json; charset=utf-8";
   std::string body;
-  std::string set_cookie;
+  std::optional<Poco::Net::HTTPCookie> cookie;
 };
+
+// The session's cookie: not readable by scripts, sent to this site only;
+// an empty value that expires at once signs the browser out.
+Poco::Net::HTTPCookie SessionCookie(const std::string& token) {
+  Poco::Net::HTTPCookie cookie(kCookie, token);
+  cookie.setPath("/");
+  cookie.setHttpOnly(true);
+  cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
+  if (token.empty()) cookie.setMaxAge(0);
+  return cookie;
+}
 
 std::string Json(const Poco::JSON::Object& o) {
   std::ostringstream out;
@@ -72,7 +83,7 @@ Reply Error(HTTPResponse::HTTPStatus status, const std::string& code, const std:
   e.set("code", code);
   e.set("message", message);
   o.set("error", e);
-  return {status, "application/json; charset=utf-8", Json(o), ""};
+  return {status, "application/json; charset=utf-8", Json(o), std::nullopt};
 }
 
 Reply FromStatus(const Status& s) {
@@ -85,11 +96,32 @@ Reply FromStatus(const Status& s) {
   }
 }
 
-Reply Ok(const Poco::JSON::Object& o) { return {HTTPResponse::HTTP_OK, "application/json; charset=utf-8", Json(o), ""}; }
-
-Poco::JSON::Object::Ptr ParseRecordJson(const std::string& json) {
-  return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+Reply Ok(const Poco::JSON::Object& o) {
+  return {HTTPResponse::HTTP_OK, "application/json; charset=utf-8", Json(o), std::nullopt};
 }
+
+class Handler;
+
+// What a route's handler is given.
+struct Call {
+  HTTPServerRequest& request;
+  const Poco::URI& uri;
+  std::smatch match;               // the route's pattern against the path
+  Poco::JSON::Object::Ptr body;    // the JSON body ({} when there is none)
+  std::optional<SessionInfo> session;  // every route but signing in has one
+  std::string token;               // the session's
+};
+
+// The API: method, path pattern, whether it needs a signed-in session, and
+// whether it is a change (every method but GET: a change also needs the
+// session's CSRF token, and the address check, a POST, is guarded alike).
+struct ApiRoute {
+  const char* method;
+  std::regex path;
+  bool signed_in;
+  Reply (Handler::*handle)(Call&);
+  bool change() const { return std::string_view(method) != "GET"; }
+};
 
 class Handler : public Poco::Net::HTTPRequestHandler {
  public:
@@ -98,7 +130,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
     Reply reply;
     try {
-      reply = Route(request);
+      reply = Dispatch(request);
     } catch (const std::exception& e) {
       reply = Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "INTERNAL", e.what());
     }
@@ -107,7 +139,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     response.setContentType(reply.type);
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Cache-Control", "no-store");
-    if (!reply.set_cookie.empty()) response.set("Set-Cookie", reply.set_cookie);
+    if (reply.cookie) response.addCookie(*reply.cookie);
     response.setContentLength(static_cast<std::streamsize>(reply.body.size()));
     response.send() << reply.body;
   }
@@ -151,10 +183,26 @@ class Handler : public Poco::Net::HTTPRequestHandler {
                              : ext == "css" ? "text/css; charset=utf-8"
                              : ext == "svg" ? "image/svg+xml"
                                             : "image/png";
-    return {HTTPResponse::HTTP_OK, type, body.str(), ""};
+    return {HTTPResponse::HTTP_OK, type, body.str(), std::nullopt};
   }
 
-  Reply Route(HTTPServerRequest& request) {
+  static const std::vector<ApiRoute>& Routes() {
+    static const std::vector<ApiRoute> kRoutes = {
+        {"POST", std::regex("/api/session"), false, &Handler::SignIn},
+        {"DELETE", std::regex("/api/session"), true, &Handler::SignOut},
+        {"GET", std::regex("/api/me"), true, &Handler::Me},
+        {"GET", std::regex("/api/queue"), true, &Handler::Queue},
+        {"GET", std::regex("/api/dashboard"), true, &Handler::Dashboard},
+        {"POST", std::regex("/api/address/check"), true, &Handler::CheckAddressText},
+        {"GET", std::regex(R"(/api/dossiers/(\d{1,12}))"), true, &Handler::Dossier},
+        {"GET", std::regex(R"(/api/dossiers/(\d{1,12})/pages/(\d{1,4})\.png)"), true, &Handler::PageImage},
+        {"PUT", std::regex(R"(/api/dossiers/(\d{1,12})/fields/([a-z_]{1,40}))"), true, &Handler::SetField},
+        {"POST", std::regex(R"(/api/dossiers/(\d{1,12})/(approve|reject))"), true, &Handler::Decide},
+    };
+    return kRoutes;
+  }
+
+  Reply Dispatch(HTTPServerRequest& request) {
     const Poco::URI uri(request.getURI());
     const std::string path = uri.getPath(), method = request.getMethod();
     if (method == "GET" && (path == "/" || path == "/index.html")) return Static("index.html");
@@ -163,56 +211,57 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
     auto body = Body(request);
     if (!body) return Error(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE", "the request body is too large");
-    Poco::JSON::Object::Ptr in = new Poco::JSON::Object;
+    Call call{request, uri, {}, new Poco::JSON::Object, std::nullopt, ""};
     if (!body->empty()) {
       try {
-        in = Poco::JSON::Parser().parse(*body).extract<Poco::JSON::Object::Ptr>();
+        call.body = Poco::JSON::Parser().parse(*body).extract<Poco::JSON::Object::Ptr>();
       } catch (const std::exception&) {
         return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_JSON", "the body is not a JSON object");
       }
-      if (!in) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_JSON", "the body is not a JSON object");
+      if (!call.body) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_JSON", "the body is not a JSON object");
     }
-
-    if (path == "/api/session" && method == "POST") return SignIn(*in);
-    // Everything else: a session; and for changes, its CSRF token.
-    const std::string token = CookieToken(request);
-    auto session = state_.accounts->Check(token);
+    for (const ApiRoute& route : Routes()) {
+      if (method != route.method || !std::regex_match(path, call.match, route.path)) continue;
+      if (route.signed_in) {
+        call.token = CookieToken(request);
+        auto session = state_.accounts->Check(call.token);
+        if (!session.ok()) return FromStatus(session.status());
+        if (route.change() && request.get("X-CSRF-Token", "") != session->csrf)
+          return Error(HTTPResponse::HTTP_FORBIDDEN, "CSRF", "missing or wrong X-CSRF-Token");
+        call.session = std::move(session).value();
+      }
+      return (this->*route.handle)(call);
+    }
+    // Not a route: said so only to a signed-in user, as before.
+    auto session = state_.accounts->Check(CookieToken(request));
     if (!session.ok()) return FromStatus(session.status());
     if (method != "GET" && request.get("X-CSRF-Token", "") != session->csrf)
       return Error(HTTPResponse::HTTP_FORBIDDEN, "CSRF", "missing or wrong X-CSRF-Token");
-    if (path == "/api/session" && method == "DELETE") {
-      (void)state_.accounts->SignOut(token);
-      Reply r = Ok(Poco::JSON::Object());
-      r.set_cookie = std::string(kCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
-      return r;
-    }
-    if (path == "/api/me" && method == "GET") return Me(*session);
-    if (path == "/api/queue" && method == "GET") return Queue(uri);
-    if (path == "/api/dashboard" && method == "GET") return Dashboard();
-    if (path == "/api/address/check" && method == "POST") return CheckAddressText(*in);
-    std::smatch m;
-    static const std::regex dossier(R"(/api/dossiers/(\d{1,12}))"), page(R"(/api/dossiers/(\d{1,12})/pages/(\d{1,4})\.png)"),
-        field(R"(/api/dossiers/(\d{1,12})/fields/([a-z_]{1,40}))"), decide(R"(/api/dossiers/(\d{1,12})/(approve|reject))");
-    if (std::regex_match(path, m, dossier) && method == "GET") return Dossier(std::stoll(m[1]));
-    if (std::regex_match(path, m, page) && method == "GET")
-      return PageImage(std::stoll(m[1]), std::stoi(m[2]), uri.getRawQuery().find("view=original") != std::string::npos);
-    if (std::regex_match(path, m, field) && method == "PUT") return SetField(std::stoll(m[1]), m[2], *in, *session);
-    if (std::regex_match(path, m, decide) && method == "POST") return Decide(std::stoll(m[1]), m[2], *in, *session);
     return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such API route: " + method + " " + path);
   }
 
-  Reply SignIn(const Poco::JSON::Object& in) {
+  Reply SignIn(Call& call) {
+    const Poco::JSON::Object& in = *call.body;
     if (!in.has("name") || !in.has("password") || !in.get("name").isString() || !in.get("password").isString())
       return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give name and password");
     auto s = state_.accounts->SignIn(in.getValue<std::string>("name"), in.getValue<std::string>("password"));
     if (!s.ok()) return FromStatus(s.status());
-    Reply r = Me(s->info);
-    // A new token at every sign-in (no session fixation); not readable by scripts.
-    r.set_cookie = std::string(kCookie) + "=" + s->token + "; Path=/; HttpOnly; SameSite=Strict";
+    Reply r = MeOf(s->info);
+    // A new token at every sign-in (no session fixation).
+    r.cookie = SessionCookie(s->token);
     return r;
   }
 
-  Reply Me(const SessionInfo& s) {
+  Reply SignOut(Call& call) {
+    (void)state_.accounts->SignOut(call.token);
+    Reply r = Ok(Poco::JSON::Object());
+    r.cookie = SessionCookie("");
+    return r;
+  }
+
+  Reply Me(Call& call) { return MeOf(*call.session); }
+
+  Reply MeOf(const SessionInfo& s) {
     Poco::JSON::Object o;
     o.set("user", s.user);
     o.set("role", s.role);
@@ -220,9 +269,9 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     return Ok(o);
   }
 
-  Reply Queue(const Poco::URI& uri) {
+  Reply Queue(Call& call) {
     std::string flag, doc_type;
-    for (const auto& [k, v] : uri.getQueryParameters()) {
+    for (const auto& [k, v] : call.uri.getQueryParameters()) {
       if (k == "flag") flag = v;
       if (k == "doc_type") doc_type = v;
     }
@@ -261,14 +310,15 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     return Ok(o);
   }
 
-  Reply Dossier(std::int64_t id) {
+  Reply Dossier(Call& call) {
+    const std::int64_t id = std::stoll(call.match[1]);
     // The version from the same moment as the fields: a save names it.
     int version = 0;
     auto r = state_.registry->Load(id, &version);
     if (!r.ok()) return FromStatus(r.status());
     auto audit = state_.registry->Audit(id);
     if (!audit.ok()) return FromStatus(audit.status());
-    Poco::JSON::Object::Ptr o = ParseRecordJson(RecordToJson(*r));
+    Poco::JSON::Object::Ptr o = RecordToJsonObject(*r);
     o->set("version", version);
     Poco::JSON::Array rows;
     for (const auto& a : *audit) {
@@ -286,7 +336,10 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
   // The page as the pipeline read it: turned and deskewed as recorded (so
   // that the fields' boxes fall where they were read), or as scanned.
-  Reply PageImage(std::int64_t id, int n, bool original) {
+  Reply PageImage(Call& call) {
+    const std::int64_t id = std::stoll(call.match[1]);
+    const int n = std::stoi(call.match[2]);
+    const bool original = call.uri.getRawQuery().find("view=original") != std::string::npos;
     auto r = state_.registry->Load(id);
     if (!r.ok() || n < 1 || n > static_cast<int>(r->pages.size()))
       return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such page");
@@ -301,19 +354,11 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     cv::Mat image = page->image;
     if (!original) {
       const PageRecord& p = r->pages[static_cast<size_t>(n - 1)];
-      image = ToGray(image);
-      // The scale the pipeline worked at, from the recorded size (a
-      // resolution estimated from the text is not the file's).
-      const int across = p.rotation % 180 ? image.rows : image.cols;
-      const double scale = across > 0 && p.width > 0 ? static_cast<double>(p.width) / across : 1.0;
-      if (std::abs(scale - 1.0) > 0.002)
-        cv::resize(image, image, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
-      image = RotateClockwise(image, p.rotation);
-      if (p.skew_deg != 0) image = Rotate(image, p.skew_deg);
+      image = ReplayPage(image, p.width, p.rotation, p.skew_deg);
     }
     std::vector<uchar> png;
     cv::imencode(".png", image, png, {cv::IMWRITE_PNG_COMPRESSION, 1});
-    return {HTTPResponse::HTTP_OK, "image/png", std::string(png.begin(), png.end()), ""};
+    return {HTTPResponse::HTTP_OK, "image/png", std::string(png.begin(), png.end()), std::nullopt};
   }
 
   static int VersionOf(const Poco::JSON::Object& in) {
@@ -324,7 +369,11 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     }
   }
 
-  Reply SetField(std::int64_t id, const std::string& key, const Poco::JSON::Object& in, const SessionInfo& who) {
+  Reply SetField(Call& call) {
+    const std::int64_t id = std::stoll(call.match[1]);
+    const std::string key = call.match[2];
+    const Poco::JSON::Object& in = *call.body;
+    const SessionInfo& who = *call.session;
     const int version = VersionOf(in);
     if (version < 1 || !in.has("value") || !in.get("value").isString())
       return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give value (text) and version (the one you opened)");
@@ -335,7 +384,11 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     return Ok(o);
   }
 
-  Reply Decide(std::int64_t id, const std::string& what, const Poco::JSON::Object& in, const SessionInfo& who) {
+  Reply Decide(Call& call) {
+    const std::int64_t id = std::stoll(call.match[1]);
+    const std::string what = call.match[2];
+    const Poco::JSON::Object& in = *call.body;
+    const SessionInfo& who = *call.session;
     const int version = VersionOf(in);
     std::string reason;
     if (in.has("reason") && in.get("reason").isString()) reason = in.getValue<std::string>("reason");
@@ -351,7 +404,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     return Ok(o);
   }
 
-  Reply CheckAddressText(const Poco::JSON::Object& in) {
+  Reply CheckAddressText(Call& call) {
+    const Poco::JSON::Object& in = *call.body;
     if (!in.has("text") || !in.get("text").isString())
       return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give text");
     if (!state_.options.gazetteer) return Error(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "NO_GAZETTEER", "no gazetteer");
@@ -359,10 +413,10 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     if (!state_.options.as_of.empty()) options.as_of = state_.options.as_of;
     if (in.has("doc_date") && in.get("doc_date").isString()) options.doc_date = in.getValue<std::string>("doc_date");
     const AddressVerdict v = CheckAddress(in.getValue<std::string>("text"), *state_.options.gazetteer, options);
-    return {HTTPResponse::HTTP_OK, "application/json; charset=utf-8", AddressVerdictToJson(v), ""};
+    return {HTTPResponse::HTTP_OK, "application/json; charset=utf-8", AddressVerdictToJson(v), std::nullopt};
   }
 
-  Reply Dashboard() {
+  Reply Dashboard(Call&) {
     auto days = state_.registry->CountsByDay(30);
     auto flags = state_.registry->TopFlags(10);
     if (!days.ok() || !flags.ok()) return FromStatus(days.ok() ? flags.status() : days.status());
