@@ -44,9 +44,8 @@ Status ReadTsv(const std::filesystem::path& path, size_t columns,
       start = tab + 1;
     }
     if (cells.size() != columns)
-      return Status::Error(ErrorCode::kInvalidArgument,
-                           "gazetteer: " + path.string() + ":" + std::to_string(line_no) + ": expected " +
-                               std::to_string(columns) + " fields");
+      return Status::Error(ErrorCode::kInvalidArgument, "gazetteer: " + path.string() + ":" + std::to_string(line_no) +
+                                                            ": expected " + std::to_string(columns) + " fields");
     row(cells);
   }
   return Status::Ok();
@@ -65,7 +64,7 @@ std::vector<size_t> Find(const Index& index, const std::string& key) {
 
 vn::Key UnitNameKey(const std::string& name) {
   vn::Key key = vn::MakeKey(name);
-  static const char* kRoman[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+  static const char* kRoman[] = {"i",  "ii",  "iii",  "iv",  "v",  "vi",  "vii",  "viii",  "ix",  "x",
                                  "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
   if (key.has_marks) return key;
   const std::string ascii = key.Ascii();

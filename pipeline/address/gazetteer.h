@@ -38,7 +38,7 @@ struct Commune {
   std::string code, type, name, province_code, district_code;  // district only before the reform
   Validity valid;
   std::string basis;
-  bool alias = false;  // another old name of the same unit
+  bool alias = false;            // another old name of the same unit
   std::string FullName() const;  // "Phường Hồng Hà"
 };
 

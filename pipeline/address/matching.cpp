@@ -22,6 +22,8 @@ vn::Key NameKey(const std::string& name, bool marked_address) {
   return key;
 }
 
-std::string UnitText(const std::string& type, const std::string& name) { return type.empty() ? name : type + " " + name; }
+std::string UnitText(const std::string& type, const std::string& name) {
+  return type.empty() ? name : type + " " + name;
+}
 
 }  // namespace hoso::address

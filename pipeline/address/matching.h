@@ -34,8 +34,8 @@ std::vector<const Unit*> BestByMarks(const vn::Key& written, const std::vector<c
 // Communes (and districts) named so, with OCR's letter errors forgiven
 // within a province when nothing matches exactly.
 template <typename Unit>
-std::vector<const Unit*> MatchUnits(const vn::Key& key, std::vector<const Unit*> exact,
-                                    const std::vector<Unit>& all, const std::set<std::string>& provinces) {
+std::vector<const Unit*> MatchUnits(const vn::Key& key, std::vector<const Unit*> exact, const std::vector<Unit>& all,
+                                    const std::set<std::string>& provinces) {
   auto in_scope = [&](const Unit* u) { return provinces.empty() || provinces.count(u->province_code); };
   exact.erase(std::remove_if(exact.begin(), exact.end(), [&](const Unit* u) { return !in_scope(u); }), exact.end());
   if (!exact.empty()) {
@@ -56,8 +56,10 @@ std::vector<const Unit*> MatchUnits(const vn::Key& key, std::vector<const Unit*>
   for (const Unit& u : all) {
     if (!in_scope(&u)) continue;
     const std::string other = UnitNameKey(u.name).Ascii();
-    if (compact(other) == packed) same.push_back(&u);
-    else if (ascii.size() >= 6 && vn::AsciiEditDistance(other, ascii) == 1) near.push_back(&u);
+    if (compact(other) == packed)
+      same.push_back(&u);
+    else if (ascii.size() >= 6 && vn::AsciiEditDistance(other, ascii) == 1)
+      near.push_back(&u);
   }
   return same.empty() ? near : same;
 }

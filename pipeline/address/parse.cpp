@@ -173,8 +173,7 @@ std::vector<Component> Components(std::string_view s, const std::vector<Token>& 
     Marker m = MarkerAt(t, i, marked);
     // A unit word needs a name after it in its segment, and two in a row
     // make the second part of the name ("phuong Quan Hoa").
-    if (m.level != Level::kNone && (i + m.tokens >= t.size() || t[i + m.tokens].segment != t[i].segment))
-      m = {};
+    if (m.level != Level::kNone && (i + m.tokens >= t.size() || t[i + m.tokens].segment != t[i].segment)) m = {};
     if (m.level != Level::kNone) {
       c.marker = m;
       i += m.tokens;
@@ -354,37 +353,48 @@ std::optional<std::string> OneName(const std::vector<const Unit*>& units) {
 
 }  // namespace
 
-std::string SpellAddress(std::string_view text, const Gazetteer& g) {
-  std::string out(text);
-  if (!vn::MakeKey(text).has_marks) return out;
-  const ParsedAddress p = ParseAddress(text, g);
-  struct Edit {
-    size_t begin, end;
-    std::string with;
-  };
-  std::vector<Edit> edits;
+namespace {
+
+// One change to the address: the bytes [begin, end) become `with`.
+struct Edit {
+  size_t begin, end;
+  std::string with;
+};
+
+// A unit's name spelt as the gazetteer's one `name` where only its marks,
+// or one letter of a long name, differ.
+void NameEdit(std::string_view text, const WrittenUnit& u, const std::optional<std::string>& name,
+              std::vector<Edit>& edits) {
+  if (!name || u.empty()) return;
+  const std::string written(text.substr(u.name_begin, u.end - u.name_begin));
+  if (vn::MakeKey(written).Toned() == vn::MakeKey(*name).Toned()) return;
+  // Same letters (marks wrong), or one letter off in a name of six or more.
+  const std::string a = vn::MakeKey(written).Ascii(), b = vn::MakeKey(*name).Ascii();
+  if (a != b && (a.size() < 6 || vn::AsciiEditDistance(a, b) > 1)) return;
+  // Names keep the gazetteer's capitals, unless all were written in capitals.
+  bool all_upper = true;
+  for (const vn::Glyph& x : vn::Decode(written)) all_upper = all_upper && (!x.letter || x.upper);
+  edits.push_back({u.name_begin, u.end, all_upper ? CaseLike(written, *name) : *name});
+}
+
+// A unit word's marks mended ("tinh" -> "tỉnh"); abbreviations are left.
+void UnitWordEdit(std::string_view text, const WrittenUnit& u, std::vector<Edit>& edits) {
+  if (u.type.empty() || u.name_begin <= u.begin) return;
+  const std::string raw(text.substr(u.begin, u.name_begin - u.begin));
+  std::string word = raw;
+  while (!word.empty() && word.back() == ' ') word.pop_back();
+  const bool dot = !word.empty() && word.back() == '.';  // "thành phố. Hà Nội": OCR's stray dot
+  if (dot) word.pop_back();
+  if (vn::MakeKey(word).Ascii() != vn::MakeKey(u.type).Ascii()) return;  // an abbreviation
+  if (!dot && vn::MakeKey(word).Toned() == vn::MakeKey(u.type).Toned()) return;
+  edits.push_back({u.begin, u.begin + word.size() + (dot ? 1 : 0), CaseLike(word, u.type)});
+}
+
+// The province's, the district's and the commune's names, each matched
+// within the units above it.
+void UnitNameEdits(std::string_view text, const ParsedAddress& p, const Gazetteer& g, std::vector<Edit>& edits) {
   auto name_edit = [&](const WrittenUnit& u, const std::optional<std::string>& name) {
-    if (!name || u.empty()) return;
-    const std::string written(text.substr(u.name_begin, u.end - u.name_begin));
-    if (vn::MakeKey(written).Toned() == vn::MakeKey(*name).Toned()) return;
-    // Same letters (marks wrong), or one letter off in a name of six or more.
-    const std::string a = vn::MakeKey(written).Ascii(), b = vn::MakeKey(*name).Ascii();
-    if (a != b && (a.size() < 6 || vn::AsciiEditDistance(a, b) > 1)) return;
-    // Names keep the gazetteer's capitals, unless all were written in capitals.
-    bool all_upper = true;
-    for (const vn::Glyph& x : vn::Decode(written)) all_upper = all_upper && (!x.letter || x.upper);
-    edits.push_back({u.name_begin, u.end, all_upper ? CaseLike(written, *name) : *name});
-  };
-  auto word_edit = [&](const WrittenUnit& u) {
-    if (u.type.empty() || u.name_begin <= u.begin) return;
-    const std::string raw(text.substr(u.begin, u.name_begin - u.begin));
-    std::string word = raw;
-    while (!word.empty() && word.back() == ' ') word.pop_back();
-    const bool dot = !word.empty() && word.back() == '.';  // "thành phố. Hà Nội": OCR's stray dot
-    if (dot) word.pop_back();
-    if (vn::MakeKey(word).Ascii() != vn::MakeKey(u.type).Ascii()) return;  // an abbreviation
-    if (!dot && vn::MakeKey(word).Toned() == vn::MakeKey(u.type).Toned()) return;
-    edits.push_back({u.begin, u.begin + word.size() + (dot ? 1 : 0), CaseLike(word, u.type)});
+    NameEdit(text, u, name, edits);
   };
   std::set<std::string> province_codes;
   if (!p.province.empty()) {
@@ -412,12 +422,13 @@ std::string SpellAddress(std::string_view text, const Gazetteer& g) {
     }
     name_edit(p.commune, OneName(cs));
   }
-  for (const WrittenUnit* u : {&p.commune, &p.district, &p.province}) word_edit(*u);
+}
+
+void StreetWordEdits(const std::string& out, size_t street_end, std::vector<Edit>& edits) {
   // The street part's own words where a part starts: "thon 12" is "thôn 12".
   static const std::vector<std::pair<std::string, std::string>> kStreetWords = {
-      {"thon", "thôn"}, {"xom", "xóm"}, {"ap", "ấp"},   {"ban", "bản"},     {"to", "tổ"},   {"ngo", "ngõ"},
+      {"thon", "thôn"},   {"xom", "xóm"}, {"ap", "ấp"},     {"ban", "bản"},     {"to", "tổ"},   {"ngo", "ngõ"},
       {"ngach", "ngách"}, {"hem", "hẻm"}, {"kiet", "kiệt"}, {"duong", "đường"}, {"pho", "phố"}, {"so", "số"}};
-  const size_t street_end = std::min(p.street.size(), out.size());
   for (size_t at = 0; at < street_end;) {
     while (at < street_end && (out[at] == ' ' || out[at] == ',')) ++at;
     size_t end = at;
@@ -430,6 +441,9 @@ std::string SpellAddress(std::string_view text, const Gazetteer& g) {
     at = out.find(',', end);
     if (at == std::string::npos) break;
   }
+}
+
+void StreetNameEdits(const std::string& out, size_t street_end, const Gazetteer& g, std::vector<Edit>& edits) {
   // Streets named after places ("đường Phuc Xá"): the capitalised words
   // after "đường" or "phố" whose bare letters spell exactly one commune or
   // district name, written with only some of its marks, take its marks.
@@ -443,12 +457,27 @@ std::string SpellAddress(std::string_view text, const Gazetteer& g) {
     const vn::Key written = vn::MakeKey(std::string_view(out).substr(b, e - b));
     std::map<std::string, std::string> spellings;  // toned -> name
     for (const Commune* c : g.CommunesNamed(written.Ascii())) spellings.emplace(vn::MakeKey(c->name).Toned(), c->name);
-    for (const District* d : g.DistrictsNamed(written.Ascii())) spellings.emplace(vn::MakeKey(d->name).Toned(), d->name);
+    for (const District* d : g.DistrictsNamed(written.Ascii()))
+      spellings.emplace(vn::MakeKey(d->name).Toned(), d->name);
     if (spellings.size() != 1 || spellings.begin()->first == written.Toned()) continue;
     const std::string& name = spellings.begin()->second;
     if (vn::MakeKey(name).Ascii() == written.Ascii() && OnlyMarksLeftOut(written, vn::MakeKey(name)))
       edits.push_back({b, e, name});
   }
+}
+
+}  // namespace
+
+std::string SpellAddress(std::string_view text, const Gazetteer& g) {
+  std::string out(text);
+  if (!vn::MakeKey(text).has_marks) return out;
+  const ParsedAddress p = ParseAddress(text, g);
+  std::vector<Edit> edits;
+  UnitNameEdits(text, p, g, edits);
+  for (const WrittenUnit* u : {&p.commune, &p.district, &p.province}) UnitWordEdit(text, *u, edits);
+  const size_t street_end = std::min(p.street.size(), out.size());
+  StreetWordEdits(out, street_end, edits);
+  StreetNameEdits(out, street_end, g, edits);
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
   for (const Edit& e : edits) out.replace(e.begin, e.end - e.begin, e.with);
   return out;

@@ -31,8 +31,8 @@ struct Target {
 };
 
 // Where an old unit went, followed through later changes up to `date`.
-std::vector<Target> Successors(const Gazetteer& g, bool district, const std::string& code,
-                               const std::string& valid_to, const std::string& date) {
+std::vector<Target> Successors(const Gazetteer& g, bool district, const std::string& code, const std::string& valid_to,
+                               const std::string& date) {
   std::vector<Target> out;
   for (const UnitLink* l : g.LinksFrom(district, code, valid_to)) {
     if (l->to_valid_from > date) continue;
@@ -79,8 +79,11 @@ std::string SuggestedText(const ParsedAddress& p, const AddressTarget& t, const 
 class Check {
  public:
   Check(std::string_view text, const Gazetteer& g, const AddressOptions& options)
-      : g_(g), options_(options), date_(options.as_of.empty() ? Today() : options.as_of),
-        p_(ParseAddress(text, g)), marked_(vn::MakeKey(text).has_marks) {
+      : g_(g),
+        options_(options),
+        date_(options.as_of.empty() ? Today() : options.as_of),
+        p_(ParseAddress(text, g)),
+        marked_(vn::MakeKey(text).has_marks) {
     v_.input = std::string(text);
     v_.street = p_.street;
     v_.commune = p_.commune.name;
@@ -157,7 +160,8 @@ std::optional<AddressVerdict> Check::Unplaced() {
   std::string message = "no province written";
   if (!now.empty()) message += "; " + p_.commune.name + " is a commune of " + list(now) + " now";
   if (!before.empty())
-    message += (now.empty() ? "; " : ", ") + std::string("was one of ") + list(before) + " before " + HumanDate(kReformDay);
+    message +=
+        (now.empty() ? "; " : ", ") + std::string("was one of ") + list(before) + " before " + HumanDate(kReformDay);
   return Unknown(message);
 }
 
@@ -192,8 +196,8 @@ std::optional<AddressVerdict> Check::OldUnits() {
     if (elsewhere.size() == 1) {
       ds = elsewhere;
       const hoso::Province* real = g_.ProvinceOn(ds[0]->province_code, kLastOldDay);
-      province_note_ = "; note: " + ds[0]->FullName() + " was in " + (real ? real->FullName() : "?") + ", not " +
-                       p_.province.name;
+      province_note_ =
+          "; note: " + ds[0]->FullName() + " was in " + (real ? real->FullName() : "?") + ", not " + p_.province.name;
     }
   }
   if (ds.empty()) return Unknown("district '" + p_.district.name + "' not found in " + p_.province.name);
@@ -210,7 +214,8 @@ std::optional<AddressVerdict> Check::OldUnits() {
         old_district_ = d;
       }
   }
-  if (old_communes_.empty()) return Unknown("commune '" + p_.commune.name + "' not found in " + old_district_->FullName());
+  if (old_communes_.empty())
+    return Unknown("commune '" + p_.commune.name + "' not found in " + old_district_->FullName());
   // "xã Trạm Tấu" and "thị trấn Trạm Tấu" in one district: the unit word decides.
   std::vector<const Commune*> typed;
   for (const Commune* c : old_communes_)
@@ -287,7 +292,8 @@ AddressVerdict Check::Rewritten(const Commune* c) {
   v_.severity = !options_.doc_date.empty() && options_.doc_date < change ? Severity::kInfo : Severity::kWarning;
   std::string what;
   if (!type_ok) what = "the commune is now a " + c->type;
-  if (!province_ok) what += std::string(what.empty() ? "the" : " and the") + " province is now " + (pr ? pr->FullName() : "");
+  if (!province_ok)
+    what += std::string(what.empty() ? "the" : " and the") + " province is now " + (pr ? pr->FullName() : "");
   v_.message = what + " (since " + HumanDate(change) + "): " + v_.suggested_text;
   return v_;
 }
@@ -303,7 +309,8 @@ AddressVerdict Check::WhereTheOldUnitsWent() {
   if (targets.empty())
     return Unknown(old_communes_.empty() ? "no commune found, and " + old_district_->FullName() +
                                                " alone does not say which commune it is now (districts were "
-                                               "abolished on " + HumanDate(kReformDay) + ")"
+                                               "abolished on " +
+                                               HumanDate(kReformDay) + ")"
                                          : "no successor found for the old units");
   std::sort(targets.begin(), targets.end(),
             [](const Target& a, const Target& b) { return a.commune->code < b.commune->code; });
@@ -322,8 +329,8 @@ AddressVerdict Check::WhereTheOldUnitsWent() {
   std::set<std::string> bases;
   for (const Target& t : targets) bases.insert(t.basis);
   for (const std::string& b : bases) v_.legal_basis += (v_.legal_basis.empty() ? "" : "; ") + b;
-  v_.severity = !options_.doc_date.empty() && options_.doc_date < std::string(kReformDay) ? Severity::kInfo
-                                                                                          : Severity::kWarning;
+  v_.severity =
+      !options_.doc_date.empty() && options_.doc_date < std::string(kReformDay) ? Severity::kInfo : Severity::kWarning;
   const std::string old_name = v_.old ? (v_.old->commune.empty() ? v_.old->district : v_.old->commune) : "";
   const std::string reform = HumanDate(kReformDay);
   if (targets.size() == 1) {
@@ -371,8 +378,8 @@ std::string Today() {
 
 AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const AddressOptions& options) {
   Check check(text, g, options);
-  for (auto step : {&Check::Unplaced, &Check::Province, &Check::OldUnits, &Check::BeforeTheReform,
-                    &Check::CommuneOfToday})
+  for (auto step :
+       {&Check::Unplaced, &Check::Province, &Check::OldUnits, &Check::BeforeTheReform, &Check::CommuneOfToday})
     if (auto verdict = (check.*step)()) return *verdict;
   return check.WhereTheOldUnitsWent();
 }

@@ -181,8 +181,7 @@ std::vector<DossierRecord> ProcessStack(const std::string& source, const std::st
       out.push_back(Rejected(std::move(r), clean.status()));
       continue;
     }
-    const bool cut = options.split == SplitMode::kSeparator ? IsSeparatorSheet(page->image, page->dpi)
-                                                             : clean->blank;
+    const bool cut = options.split == SplitMode::kSeparator ? IsSeparatorSheet(page->image, page->dpi) : clean->blank;
     if (cut) {
       close();
       continue;
@@ -208,8 +207,8 @@ std::vector<DossierRecord> ProcessStack(const std::string& source, const std::st
     DossierRecord r;
     r.source = source;
     r.sha256 = file_sha;
-    out.push_back(Rejected(std::move(r), Status::Error(ErrorCode::kInvalidArgument,
-                                                       "no dossier in the file: every page is a separator")));
+    out.push_back(Rejected(
+        std::move(r), Status::Error(ErrorCode::kInvalidArgument, "no dossier in the file: every page is a separator")));
   }
   return out;
 }
@@ -217,8 +216,8 @@ std::vector<DossierRecord> ProcessStack(const std::string& source, const std::st
 }  // namespace
 
 std::string BlankPagePicture(const DossierRecord& record, int page) {
-  return fs::path(record.source).stem().string() + "-" + record.sha256.substr(0, 8) + "-p" +
-         std::to_string(page + 1) + ".jpg";
+  return fs::path(record.source).stem().string() + "-" + record.sha256.substr(0, 8) + "-p" + std::to_string(page + 1) +
+         ".jpg";
 }
 
 DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEngine& engine,
@@ -231,8 +230,7 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
 
   const bool outputs = !out_base.empty();
   if (outputs) {
-    if (Status s = engine.BeginOutputs(out_base, fs::path(source).filename().string(), options.outputs);
-        !s.ok())
+    if (Status s = engine.BeginOutputs(out_base, fs::path(source).filename().string(), options.outputs); !s.ok())
       return Rejected(record, s);
   }
   auto fail = [&](const Status& s) {
@@ -252,9 +250,8 @@ DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEn
       char limit[32];
       std::snprintf(limit, sizeof limit, "%g", options.file_seconds);
       return fail(Status::Error(ErrorCode::kOcrTimeout, std::string("the file was not read within ") + limit +
-                                                            " s (stopped before page " +
-                                                            std::to_string(i + 1) + " of " +
-                                                            std::to_string((*doc)->page_count()) + ")"));
+                                                            " s (stopped before page " + std::to_string(i + 1) +
+                                                            " of " + std::to_string((*doc)->page_count()) + ")"));
     }
     auto source_page = (*doc)->LoadPage(i);
     if (!source_page.ok()) return fail(source_page.status());
@@ -306,8 +303,8 @@ DossierRecord RegisterOne(DossierRecord record, const std::string& source, Regis
     auto registered = registry.Load(outcome->dossier_id);
     if (registered.ok()) record = std::move(registered).value();
     record.source = shown;
-    record.flags.push_back({"DUPLICATE", Severity::kInfo, "",
-                            "already registered as dossier " + std::to_string(outcome->dossier_id)});
+    record.flags.push_back(
+        {"DUPLICATE", Severity::kInfo, "", "already registered as dossier " + std::to_string(outcome->dossier_id)});
   } else if (options.reprocess) {
     // As stored: a person's corrections stood.
     const std::string shown = record.source;
@@ -340,7 +337,8 @@ std::vector<DossierRecord> Intake(const std::string& source, const std::string& 
     if (existing.ok() && existing->has_value()) {
       DossierRecord r = std::move(**existing);
       r.source = source;
-      r.flags.push_back({"DUPLICATE", Severity::kInfo, "", "already registered as dossier " + std::to_string(r.dossier_id)});
+      r.flags.push_back(
+          {"DUPLICATE", Severity::kInfo, "", "already registered as dossier " + std::to_string(r.dossier_id)});
       return {r};
     }
   }
@@ -361,7 +359,8 @@ std::vector<DossierRecord> Intake(const std::string& source, const std::string& 
     std::string line = fs::path(r.source).filename().string() + ": " + DossierStatusName(r.status) + ", " +
                        std::to_string(r.pages.size()) + " pages, " + (r.doc_type.empty() ? "?" : r.doc_type);
     for (const char* key : {"full_name", "id_number"})
-      if (auto it = r.fields.find(key); it != r.fields.end()) line += std::string(", ") + key + " " + Mask(it->second.value);
+      if (auto it = r.fields.find(key); it != r.fields.end())
+        line += std::string(", ") + key + " " + Mask(it->second.value);
     for (const auto& f : r.flags) line += " [" + f.code + "]";
     if (r.error) line += " " + r.error->code;
     Log(LogLevel::kInfo, line);
@@ -369,12 +368,12 @@ std::vector<DossierRecord> Intake(const std::string& source, const std::string& 
   return records;
 }
 
-Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry,
-                              const BatchOptions& options, const BatchObserver& observer) {
+Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry, const BatchOptions& options,
+                              const BatchObserver& observer) {
   if (Status s = options.Validate(); !s.ok()) return s;
-  const int jobs = std::max(1, std::min<int>(options.jobs > 0 ? options.jobs
-                                                              : static_cast<int>(std::thread::hardware_concurrency()),
-                                             std::max<size_t>(inputs.size(), 1)));
+  const int jobs =
+      std::max(1, std::min<int>(options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()),
+                                std::max<size_t>(inputs.size(), 1)));
   for (const std::string& dir : {options.out_dir, options.debug_dir}) {
     if (dir.empty()) continue;
     std::error_code ec;
@@ -383,9 +382,7 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
   }
   const auto bases = OutputBases(inputs, options.out_dir);
   const auto start = std::chrono::steady_clock::now();
-  auto elapsed = [&] {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  };
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
   std::atomic<size_t> next{0};
   std::mutex report_mutex;
@@ -398,9 +395,15 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
   auto report = [&](DossierRecord record, int pages, double seconds) {
     std::lock_guard<std::mutex> lock(report_mutex);
     switch (record.status) {
-      case DossierStatus::kRegistered: ++summary.registered; break;
-      case DossierStatus::kNeedsReview: ++summary.needs_review; break;
-      case DossierStatus::kRejected: ++summary.rejected; break;
+      case DossierStatus::kRegistered:
+        ++summary.registered;
+        break;
+      case DossierStatus::kNeedsReview:
+        ++summary.needs_review;
+        break;
+      case DossierStatus::kRejected:
+        ++summary.rejected;
+        break;
     }
     if (record.HasFlag("DUPLICATE")) ++summary.duplicates;
     summary.pages += pages;
@@ -425,8 +428,7 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
       const auto began = std::chrono::steady_clock::now();
       auto records = Intake(inputs[i], bases[i], **engine, registry, options, &pages);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-      for (size_t k = 0; k < records.size(); ++k)
-        report(records[k], k == 0 ? pages : 0, k == 0 ? seconds : 0.0);
+      for (size_t k = 0; k < records.size(); ++k) report(records[k], k == 0 ? pages : 0, k == 0 ? seconds : 0.0);
       if (observer.on_file) {
         std::lock_guard<std::mutex> lock(report_mutex);
         observer.on_file(inputs[i], records);
@@ -438,8 +440,7 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
   for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
   for (auto& t : threads) t.join();
   if (engines_ready == 0 && !engine_failure.ok()) return engine_failure;
-  if (progress.dossiers_done < static_cast<int>(inputs.size()) && !engine_failure.ok())
-    return engine_failure;
+  if (progress.dossiers_done < static_cast<int>(inputs.size()) && !engine_failure.ok()) return engine_failure;
   summary.elapsed_seconds = elapsed();
   return summary;
 }

@@ -102,8 +102,8 @@ std::string BlankPagePicture(const DossierRecord& record, int page);
 
 // Runs every input to a record. Fails only when no OCR engine can start;
 // a bad input is a rejected record, never an error of the batch.
-Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry,
-                              const BatchOptions& options, const BatchObserver& observer);
+Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry, const BatchOptions& options,
+                              const BatchObserver& observer);
 
 // One input file to its records (several when a stack is split): read,
 // looked up (a file registered before is reported with DUPLICATE, not read

@@ -71,8 +71,10 @@ cv::Mat ReferenceModules() {
 bool IsSeparatorSheet(const cv::Mat& page, int dpi) {
   if (page.empty()) return false;
   cv::Mat gray;
-  if (page.channels() == 1) gray = page;
-  else cv::cvtColor(page, gray, page.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
+  if (page.channels() == 1)
+    gray = page;
+  else
+    cv::cvtColor(page, gray, page.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
   // At ~100 dpi the code's modules are still 10 pixels or more, and the
   // detector has a ninth of the pixels to look through. Noise and skew make
   // it miss now and then: it looks again at the page made black and white,
@@ -96,8 +98,8 @@ bool IsSeparatorSheet(const cv::Mat& page, int dpi) {
   // each module's centre is read.
   static const cv::Mat reference = ReferenceModules();
   const int n = reference.rows, cell = 8;
-  const std::vector<cv::Point2f> grid = {{0, 0}, {float(n * cell), 0}, {float(n * cell), float(n * cell)},
-                                         {0, float(n * cell)}};
+  const std::vector<cv::Point2f> grid = {
+      {0, 0}, {float(n * cell), 0}, {float(n * cell), float(n * cell)}, {0, float(n * cell)}};
   cv::Mat square, dark;
   cv::warpPerspective(small, square, cv::getPerspectiveTransform(corners, grid), cv::Size(n * cell, n * cell),
                       cv::INTER_LINEAR, cv::BORDER_REPLICATE);

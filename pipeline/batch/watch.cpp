@@ -114,8 +114,7 @@ Result<BatchSummary> RunWatch(Registry& registry, const BatchOptions& options, c
         seen[path] = Seen{size, time, now};
         continue;
       }
-      if (std::chrono::duration<double>(now - it->second.since).count() >= watch.settle_seconds)
-        ready.push_back(path);
+      if (std::chrono::duration<double>(now - it->second.since).count() >= watch.settle_seconds) ready.push_back(path);
     }
     for (auto it = seen.begin(); it != seen.end();) it = present.count(it->first) ? std::next(it) : seen.erase(it);
     if (!ready.empty()) {

@@ -22,7 +22,7 @@ struct WatchOptions {
   // A file is taken when its size and time have not changed for this long
   // (a scanner or a copy still writing it would change them).
   double settle_seconds = 2;
-  bool once = false;  // take what has settled, then return
+  bool once = false;                        // take what has settled, then return
   const std::atomic<bool>* stop = nullptr;  // SIGINT/SIGTERM: finish, then return
 };
 

@@ -97,17 +97,23 @@ Result<BatchSummary> RunWorker(JobQueue& queue, Registry& registry, const BatchO
       const DossierRecord* kept = nullptr;
       for (const auto& r : records)
         if (r.status != DossierStatus::kRejected && !kept) kept = &r;
-      const ErrorInfo why = records.empty() || !records.front().error ? ErrorInfo{"UNKNOWN", "no record"}
-                                                                       : *records.front().error;
+      const ErrorInfo why =
+          records.empty() || !records.front().error ? ErrorInfo{"UNKNOWN", "no record"} : *records.front().error;
       const Status marked =
           kept ? queue.Finish(j.id, me, kept->dossier_id) : queue.Fail(j.id, me, why.code + ": " + why.message);
       if (!marked.ok()) Log(LogLevel::kError, marked.ToString());
       std::lock_guard<std::mutex> lock(mutex);
       for (const DossierRecord& record : records) {
         switch (record.status) {
-          case DossierStatus::kRegistered: ++summary.registered; break;
-          case DossierStatus::kNeedsReview: ++summary.needs_review; break;
-          case DossierStatus::kRejected: ++summary.rejected; break;
+          case DossierStatus::kRegistered:
+            ++summary.registered;
+            break;
+          case DossierStatus::kNeedsReview:
+            ++summary.needs_review;
+            break;
+          case DossierStatus::kRejected:
+            ++summary.rejected;
+            break;
         }
         if (record.HasFlag("DUPLICATE")) ++summary.duplicates;
         ++progress.dossiers_done;

@@ -15,11 +15,11 @@
 namespace hoso {
 
 struct WorkerOptions {
-  std::string name;         // shown by `hoso status`; default HOST:PID
-  int lease_seconds = 60;   // renewed every third of it
-  int max_attempts = 3;     // a job whose workers died this often fails
+  std::string name;             // shown by `hoso status`; default HOST:PID
+  int lease_seconds = 60;       // renewed every third of it
+  int max_attempts = 3;         // a job whose workers died this often fails
   bool exit_when_idle = false;  // return once no job is pending or running
-  double poll_seconds = 2;  // wait between looks at an empty queue
+  double poll_seconds = 2;      // wait between looks at an empty queue
   // Set (e.g. by SIGTERM) to stop: each thread finishes its dossier first.
   const std::atomic<bool>* stop = nullptr;
 };

@@ -48,8 +48,8 @@ BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& optio
   // A few short lines (a receipt's, a note's) are little ink but plainly
   // text: letters side by side in rows. Such a page is read.
   verdict.text_components = static_cast<int>(LetterHeightsInRows(stats, ink.rows).size());
-  verdict.blank = verdict.ink_fraction < options.min_ink_fraction &&
-                  verdict.text_components < options.min_text_components;
+  verdict.blank =
+      verdict.ink_fraction < options.min_ink_fraction && verdict.text_components < options.min_text_components;
   return verdict;
 }
 

@@ -70,7 +70,7 @@ ResolutionPlan PlanResolution(const SourcePage& page, const ResolutionOptions& o
     // that states no resolution); very large ones are reduced as a 600 dpi
     // scan would be.
     const double h = plan.text.letter_height;
-    plan.scale = h < options.target_letter_px ? std::min(options.target_letter_px / h, options.max_upscale)
+    plan.scale = h < options.target_letter_px         ? std::min(options.target_letter_px / h, options.max_upscale)
                  : h > 2.5 * options.target_letter_px ? std::max(1.6 * options.target_letter_px / h, 0.125)
                                                       : 1.0;
     plan.dpi = static_cast<int>(std::lround(DpiForLetterHeight(plan.text.letter_height * plan.scale)));
@@ -220,8 +220,7 @@ Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, O
   if (options.deskew.enabled) {
     const SkewEstimate skew = EstimateSkew(gray, out.dpi, options.deskew);
     out.skew_confidence = skew.confidence;
-    if (skew.confidence >= options.deskew.min_confidence &&
-        std::abs(skew.angle_deg) >= options.deskew.min_correction) {
+    if (skew.confidence >= options.deskew.min_confidence && std::abs(skew.angle_deg) >= options.deskew.min_correction) {
       out.skew_deg = skew.angle_deg;
       gray = Rotate(gray, skew.angle_deg);
     }

@@ -241,10 +241,10 @@ struct CleanPage {
   // `rotation` and `skew_deg` say how it was turned.)
   cv::Mat gray;
   int dpi = 0;
-  int file_dpi = 0;              // the file's own value (0: none)
-  bool dpi_estimated = false;    // `dpi` comes from the text's size
+  int file_dpi = 0;                    // the file's own value (0: none)
+  bool dpi_estimated = false;          // `dpi` comes from the text's size
   bool perspective_corrected = false;  // a photographed sheet made rectangular
-  int rotation = 0;     // clockwise degrees applied: 0, 90, 180, 270
+  int rotation = 0;                    // clockwise degrees applied: 0, 90, 180, 270
   double rotation_confidence = 0;
   double skew_deg = 0;  // counter-clockwise skew found (and corrected)
   double skew_confidence = 0;
@@ -267,9 +267,9 @@ BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& optio
 double ResolutionScale(int dpi, const ResolutionOptions& options);
 
 struct OrientationEstimate {
-  int rotation = 0;        // clockwise turn that makes the page upright
-  double confidence = 0;   // 0..1
-  double balance = 0;      // ink above minus below the x-height band (-1..1)
+  int rotation = 0;       // clockwise turn that makes the page upright
+  double confidence = 0;  // 0..1
+  double balance = 0;     // ink above minus below the x-height band (-1..1)
   // Evidence that lines run across (> 1) or down (< 1): blobs after
   // smearing down over blobs after smearing across, and the sharpest row
   // profile over the sharpest column profile.
@@ -295,8 +295,8 @@ class OrientationJudge {
 cv::Mat RotateClockwise(const cv::Mat& image, int degrees);
 
 struct SkewEstimate {
-  double angle_deg = 0;    // counter-clockwise rotation of the text lines
-  double confidence = 0;   // 0..1: how much sharper the best angle's profile is
+  double angle_deg = 0;   // counter-clockwise rotation of the text lines
+  double confidence = 0;  // 0..1: how much sharper the best angle's profile is
 };
 // The skew of a grey page's text lines (projection profiles of the ink).
 SkewEstimate EstimateSkew(const cv::Mat& gray, int dpi, const DeskewOptions& options);

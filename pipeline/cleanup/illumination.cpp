@@ -22,8 +22,9 @@ cv::Mat PaperLut(const IlluminationOptions& options) {
   const int lo = std::clamp(options.ramp_from, 0, 254), hi = std::clamp(options.paper_from, lo + 1, 255);
   cv::Mat lut(1, 256, CV_8UC1);
   for (int v = 0; v < 256; ++v)
-    lut.at<uchar>(v) = v >= hi ? 255 : v <= lo ? static_cast<uchar>(v)
-                                               : cv::saturate_cast<uchar>(lo + (v - lo) * (255.0 - lo) / (hi - lo));
+    lut.at<uchar>(v) = v >= hi   ? 255
+                       : v <= lo ? static_cast<uchar>(v)
+                                 : cv::saturate_cast<uchar>(lo + (v - lo) * (255.0 - lo) / (hi - lo));
   return lut;
 }
 

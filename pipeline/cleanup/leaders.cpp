@@ -34,7 +34,8 @@ std::vector<std::vector<Dot>> DotRows(const std::vector<Dot>& dots, int height, 
   const int r = std::max(1, static_cast<int>(std::lround(tol)));
   std::vector<int> near(hist.size(), 0);  // dots within r rows
   for (int y = 0; y <= height; ++y)
-    for (int k = std::max(0, y - r); k <= std::min(height, y + r); ++k) near[static_cast<size_t>(y)] += hist[static_cast<size_t>(k)];
+    for (int k = std::max(0, y - r); k <= std::min(height, y + r); ++k)
+      near[static_cast<size_t>(y)] += hist[static_cast<size_t>(k)];
   std::vector<std::vector<Dot>> rows;
   int last_peak = -10 * r;
   for (int y = 0; y <= height; ++y) {
@@ -74,15 +75,15 @@ struct Pitch {
 // the first two dots had one lost between them: the pitch is halved.
 void Extend(const std::vector<Dot>& row, std::vector<size_t>& run, double& pitch, double area, const Pitch& limits,
             int dir) {
-  for (long k = static_cast<long>(dir > 0 ? run.back() : run.front()) + dir; k >= 0 && k < static_cast<long>(row.size());
-       k += dir) {
+  for (long k = static_cast<long>(dir > 0 ? run.back() : run.front()) + dir;
+       k >= 0 && k < static_cast<long>(row.size()); k += dir) {
     const Dot& d = row[static_cast<size_t>(k)];
     const double gap = std::abs(d.x - row[dir > 0 ? run.back() : run.front()].x);
     const bool same_size = d.area <= 2.5 * area && d.area * 2.5 >= area;
     if (same_size && pitch / 2 >= limits.min && std::abs(gap - pitch / 2) <= 0.125 * pitch) pitch /= 2;
     const double steps = std::round(gap / pitch);
-    if (gap < 0.7 * pitch) continue;                    // a speck between two dots
-    if (steps > 3 || gap > limits.max_gap) break;       // the run has ended
+    if (gap < 0.7 * pitch) continue;               // a speck between two dots
+    if (steps > 3 || gap > limits.max_gap) break;  // the run has ended
     // Off the pitch, or of another size: a speck (or the text that follows).
     if (std::abs(gap - steps * pitch) > 0.25 * pitch || !same_size) continue;
     if (dir > 0) {
@@ -117,7 +118,8 @@ std::vector<size_t> Run(const std::vector<Dot>& row, size_t first, size_t second
 bool Lone(const cv::Mat& ink, const cv::Rect& box, int reach) {
   const cv::Rect page(0, 0, ink.cols, ink.rows);
   const int x0 = box.x - 1, w = box.width + 2;
-  for (const cv::Rect band : {cv::Rect(x0, box.y - reach - 1, w, reach), cv::Rect(x0, box.y + box.height + 1, w, reach)}) {
+  for (const cv::Rect band :
+       {cv::Rect(x0, box.y - reach - 1, w, reach), cv::Rect(x0, box.y + box.height + 1, w, reach)}) {
     const cv::Rect r = band & page;
     if (r.area() > 0 && cv::countNonZero(ink(r)) >= std::max(4, box.area() / 2)) return false;
   }
@@ -146,7 +148,8 @@ int EraseTails(const std::vector<Dot>& dots, const std::vector<Leader>& leaders,
   for (const Leader& l : leaders) ends.push_back(l.end), pitches.push_back(l.pitch), areas.push_back(l.area);
   const double edge = Median(ends), pitch = Median(pitches), area = Median(areas);
   // The margin is a margin only if at least two leaders end at it.
-  if (std::count_if(ends.begin(), ends.end(), [&](double e) { return std::abs(e - edge) <= 0.5 * pitch; }) < 2) return 0;
+  if (std::count_if(ends.begin(), ends.end(), [&](double e) { return std::abs(e - edge) <= 0.5 * pitch; }) < 2)
+    return 0;
   std::vector<Dot> left;
   for (const Dot& d : dots)
     if (!erase[static_cast<size_t>(d.label)]) left.push_back(d);

@@ -88,7 +88,7 @@ OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const Orie
   OrientationEstimate est;
   if (gray.empty()) return est;
   cv::Mat ink = TextInk(gray, dpi, 100);
-  cv::Mat fine = TextInk(gray, dpi, 150);  // tone marks need the detail
+  cv::Mat fine = TextInk(gray, dpi, 150);       // tone marks need the detail
   if (cv::countNonZero(ink) < 200) return est;  // nothing to go by
   // Which way the lines run, by smearing; the skew that straightens them,
   // by profiles (smearing is robust to short text blocks, profiles to skew).
@@ -117,8 +117,7 @@ OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const Orie
   // smears over the marks above and below it.
   const double angle = profile.Search(coarse - 0.9, coarse + 0.9, 0.1);
   const InkProfile fine_across(fine);
-  const double balance =
-      AboveBelowBalance((sideways ? fine_across.TurnedClockwise() : fine_across).Rows(angle));
+  const double balance = AboveBelowBalance((sideways ? fine_across.TurnedClockwise() : fine_across).Rows(angle));
   est.rotation = (sideways ? 90 : 0) + (balance < 0 ? 180 : 0);
   // Confident when both answers are clear: the line direction by how far
   // the smearing ratio is from even, the way up by how lopsided the balance is.
@@ -133,10 +132,17 @@ OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const Orie
 cv::Mat RotateClockwise(const cv::Mat& image, int degrees) {
   cv::Mat out;
   switch ((degrees % 360 + 360) % 360) {
-    case 90: cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE); return out;
-    case 180: cv::rotate(image, out, cv::ROTATE_180); return out;
-    case 270: cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE); return out;
-    default: return image;
+    case 90:
+      cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE);
+      return out;
+    case 180:
+      cv::rotate(image, out, cv::ROTATE_180);
+      return out;
+    case 270:
+      cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE);
+      return out;
+    default:
+      return image;
   }
 }
 

@@ -45,10 +45,12 @@ cv::Mat PaperSurface(const cv::Mat& small, int block) {
     for (int x0 = 0; x0 < small.cols; x0 += block) {
       const cv::Rect r = cv::Rect(x0, y0, block, block) & cv::Rect(0, 0, small.cols, small.rows);
       values.clear();
-      for (int y = r.y; y < r.y + r.height; ++y) values.insert(values.end(), small.ptr<uchar>(y) + r.x, small.ptr<uchar>(y) + r.x + r.width);
+      for (int y = r.y; y < r.y + r.height; ++y)
+        values.insert(values.end(), small.ptr<uchar>(y) + r.x, small.ptr<uchar>(y) + r.x + r.width);
       auto nth = values.begin() + static_cast<long>(values.size() * 9 / 10);
       std::nth_element(values.begin(), nth, values.end());  // the block's paper: its brightest tenth
-      samples.push_back({(r.x + r.width / 2.0) / half_w - 1, (r.y + r.height / 2.0) / half_h - 1, static_cast<double>(*nth)});
+      samples.push_back(
+          {(r.x + r.width / 2.0) / half_w - 1, (r.y + r.height / 2.0) / half_h - 1, static_cast<double>(*nth)});
     }
   std::vector<bool> use(samples.size(), true);
   cv::Mat coef(kTerms, 1, CV_64F, cv::Scalar(0));
@@ -97,10 +99,12 @@ void PaintFrame(cv::Mat& gray, const cv::Mat& frame, const cv::Mat& paper, doubl
   for (int y = 0; y < mask.rows; ++y) {
     const uchar* mk = mask.ptr<uchar>(y);
     const float* level = paper.ptr<float>(y);
-    const int y0 = static_cast<int>(std::floor(y / scale)), y1 = std::min(gray.rows, static_cast<int>(std::ceil((y + 1) / scale)));
+    const int y0 = static_cast<int>(std::floor(y / scale)),
+              y1 = std::min(gray.rows, static_cast<int>(std::ceil((y + 1) / scale)));
     for (int x = 0; x < mask.cols; ++x) {
       if (!mk[x]) continue;
-      const int x0 = static_cast<int>(std::floor(x / scale)), x1 = std::min(gray.cols, static_cast<int>(std::ceil((x + 1) / scale)));
+      const int x0 = static_cast<int>(std::floor(x / scale)),
+                x1 = std::min(gray.cols, static_cast<int>(std::ceil((x + 1) / scale)));
       const uchar v = cv::saturate_cast<uchar>(level[x]);
       for (int r = y0; r < y1; ++r) std::fill(gray.ptr<uchar>(r) + x0, gray.ptr<uchar>(r) + x1, v);
     }
@@ -140,8 +144,8 @@ int PaintEdgeBands(cv::Mat& gray, const cv::Mat& small, const cv::Mat& paper, do
       const int d = depth[static_cast<size_t>(line)];
       if (d == 0 || d >= max_depth) continue;
       const int deep = std::min(full_length, static_cast<int>(std::ceil((d + 0.5) / scale + margin)));
-      const int from = static_cast<int>(std::floor(line / scale)), to = std::min(vertical ? gray.rows : gray.cols,
-                                                                             static_cast<int>(std::ceil((line + 1) / scale)));
+      const int from = static_cast<int>(std::floor(line / scale)),
+                to = std::min(vertical ? gray.rows : gray.cols, static_cast<int>(std::ceil((line + 1) / scale)));
       const uchar level = cv::saturate_cast<uchar>(at(paper, line, d));
       cv::Rect r = vertical ? cv::Rect(edge == 0 ? 0 : gray.cols - deep, from, deep, to - from)
                             : cv::Rect(from, edge == 2 ? 0 : gray.rows - deep, to - from, deep);
@@ -218,7 +222,8 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
       ++regions;
       continue;
     }
-    r.center = cv::Point2f(static_cast<float>((r.center.x + 0.5) / scale), static_cast<float>((r.center.y + 0.5) / scale));
+    r.center =
+        cv::Point2f(static_cast<float>((r.center.x + 0.5) / scale), static_cast<float>((r.center.y + 0.5) / scale));
     r.size = cv::Size2f(static_cast<float>((r.size.width + 1) / scale + 2 * margin),
                         static_cast<float>((r.size.height + 1) / scale + 2 * margin));
     cv::Point2f corners[4];

@@ -91,7 +91,8 @@ SheetQuad FindSheet(const cv::Mat& image, const SheetOptions& options) {
   std::vector<cv::Point> hull, quad;
   cv::convexHull(*best, hull);
   const double perimeter = cv::arcLength(hull, true);
-  for (double eps = 0.01; eps <= 0.06 && quad.size() != 4; eps += 0.01) cv::approxPolyDP(hull, quad, eps * perimeter, true);
+  for (double eps = 0.01; eps <= 0.06 && quad.size() != 4; eps += 0.01)
+    cv::approxPolyDP(hull, quad, eps * perimeter, true);
   if (quad.size() != 4 || !cv::isContourConvex(quad)) return out;
   // The quadrilateral must hold most of the bright region (a sheet, not a
   // blob), and the desk must be darker than the paper.

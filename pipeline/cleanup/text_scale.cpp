@@ -111,7 +111,7 @@ std::vector<int> LetterHeightsInRows(const cv::Mat& stats, int rows) {
 
 double DpiForLetterHeight(double height) {
   // (median letter height in pixels, dpi), measured.
-  static const double kTable[][2] = {{6, 40},   {9, 60},    {10, 70},   {12, 85},
+  static const double kTable[][2] = {{6, 40},   {9, 60},   {10, 70},    {12, 85},
                                      {14, 100}, {19, 150}, {24.5, 200}, {39, 300}};
   const int n = sizeof kTable / sizeof kTable[0];
   if (height <= kTable[0][0]) return kTable[0][1] * height / kTable[0][0];

@@ -42,9 +42,9 @@ struct OcrPage {
   int width = 0;
   int height = 0;
   std::vector<OcrBlock> blocks;
-  std::string text;               // the engine's own plain-text rendering
-  double mean_confidence = 0;     // 0..1, over all words
-  bool turned_over = false;       // read turned 180° (the image given was upside down)
+  std::string text;            // the engine's own plain-text rendering
+  double mean_confidence = 0;  // 0..1, over all words
+  bool turned_over = false;    // read turned 180° (the image given was upside down)
   int word_count() const;
 };
 

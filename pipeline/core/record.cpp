@@ -6,9 +6,12 @@ namespace hoso {
 
 const char* SeverityName(Severity s) {
   switch (s) {
-    case Severity::kInfo: return "info";
-    case Severity::kWarning: return "warning";
-    case Severity::kError: return "error";
+    case Severity::kInfo:
+      return "info";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
   }
   return "info";
 }
@@ -22,9 +25,12 @@ std::optional<Severity> ParseSeverity(const std::string& s) {
 
 const char* DossierStatusName(DossierStatus s) {
   switch (s) {
-    case DossierStatus::kRegistered: return "registered";
-    case DossierStatus::kNeedsReview: return "needs_review";
-    case DossierStatus::kRejected: return "rejected";
+    case DossierStatus::kRegistered:
+      return "registered";
+    case DossierStatus::kNeedsReview:
+      return "needs_review";
+    case DossierStatus::kRejected:
+      return "rejected";
   }
   return "rejected";
 }
@@ -37,8 +43,7 @@ std::optional<DossierStatus> ParseDossierStatus(const std::string& s) {
 }
 
 bool DossierRecord::HasFlag(const std::string& code) const {
-  return std::any_of(flags.begin(), flags.end(),
-                     [&](const Flag& f) { return f.code == code; });
+  return std::any_of(flags.begin(), flags.end(), [&](const Flag& f) { return f.code == code; });
 }
 
 }  // namespace hoso

@@ -40,11 +40,11 @@ struct PageRecord {
   int index = 0;
   int width = 0;  // of the cleaned, upright page
   int height = 0;
-  int dpi = 0;                      // the working resolution (of width x height)
-  std::string dpi_source = "file";  // "file" | "estimated" (from the text's size)
-  int file_dpi = 0;                 // the file's own value (0: it states none)
+  int dpi = 0;                         // the working resolution (of width x height)
+  std::string dpi_source = "file";     // "file" | "estimated" (from the text's size)
+  int file_dpi = 0;                    // the file's own value (0: it states none)
   bool perspective_corrected = false;  // a photo's sheet found and made rectangular
-  int rotation = 0;  // 0, 90, 180 or 270: clockwise turn applied to make it upright
+  int rotation = 0;                    // 0, 90, 180 or 270: clockwise turn applied to make it upright
   double skew_deg = 0;
   bool blank = false;
   double ocr_confidence = 0;  // 0..1
@@ -68,7 +68,7 @@ struct AddressTarget {
 };
 struct AddressVerdict {
   std::string input;
-  std::string status;  // current | outdated | ambiguous | unknown
+  std::string status;                               // current | outdated | ambiguous | unknown
   std::string street, commune, district, province;  // "parsed"
   std::optional<AddressUnit> old;
   std::optional<AddressTarget> suggested;
@@ -89,12 +89,12 @@ struct ErrorInfo {
 };
 
 struct DossierRecord {
-  std::string source;  // the path as given on the command line
-  std::string sha256;  // of the file's bytes, lower-case hex
+  std::string source;           // the path as given on the command line
+  std::string sha256;           // of the file's bytes, lower-case hex
   std::int64_t dossier_id = 0;  // 0 until registered
   DossierStatus status = DossierStatus::kRejected;
-  std::optional<ErrorInfo> error;  // only when rejected
-  std::string doc_type;            // empty until classified
+  std::optional<ErrorInfo> error;       // only when rejected
+  std::string doc_type;                 // empty until classified
   std::optional<std::string> doc_date;  // YYYY-MM-DD
   std::vector<PageRecord> pages;
   std::map<std::string, FieldValue> fields;

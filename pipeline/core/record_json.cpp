@@ -166,8 +166,7 @@ AddressVerdict VerdictFrom(const Object::Ptr& o) {
     v.province = Str(p, "province");
   }
   if (auto old = o->getObject("old")) {
-    v.old = AddressUnit{Str(old, "commune_code"), Str(old, "commune"),
-                        Str(old, "district"), Str(old, "province")};
+    v.old = AddressUnit{Str(old, "commune_code"), Str(old, "commune"), Str(old, "district"), Str(old, "province")};
   }
   if (auto s = o->getObject("suggested")) {
     v.suggested = TargetFrom(s);
@@ -204,8 +203,7 @@ Result<DossierRecord> RecordFromJson(const std::string& json) {
     DossierRecord r;
     r.source = Str(o, "source");
     r.sha256 = Str(o, "sha256");
-    if (o->has("dossier_id") && !o->isNull("dossier_id"))
-      r.dossier_id = o->getValue<std::int64_t>("dossier_id");
+    if (o->has("dossier_id") && !o->isNull("dossier_id")) r.dossier_id = o->getValue<std::int64_t>("dossier_id");
     auto status = ParseDossierStatus(Str(o, "status"));
     if (!status) return Status::Error(ErrorCode::kInvalidArgument, "bad status");
     r.status = *status;
@@ -240,8 +238,7 @@ Result<DossierRecord> RecordFromJson(const std::string& json) {
         f.confidence = fo->getValue<double>("confidence");
         f.page = fo->getValue<int>("page");
         if (auto b = fo->getArray("bbox"); b && b->size() == 4)
-          f.bbox = Box{b->getElement<int>(0), b->getElement<int>(1), b->getElement<int>(2),
-                       b->getElement<int>(3)};
+          f.bbox = Box{b->getElement<int>(0), b->getElement<int>(1), b->getElement<int>(2), b->getElement<int>(3)};
         r.fields[key] = f;
       }
     }
@@ -249,8 +246,7 @@ Result<DossierRecord> RecordFromJson(const std::string& json) {
     if (auto flags = o->getArray("flags")) {
       for (size_t i = 0; i < flags->size(); ++i) {
         auto fo = flags->getObject(i);
-        r.flags.push_back(Flag{Str(fo, "code"),
-                               ParseSeverity(Str(fo, "severity")).value_or(Severity::kInfo),
+        r.flags.push_back(Flag{Str(fo, "code"), ParseSeverity(Str(fo, "severity")).value_or(Severity::kInfo),
                                Str(fo, "field"), Str(fo, "message")});
       }
     }

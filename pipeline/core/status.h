@@ -38,9 +38,7 @@ class [[nodiscard]] Status {
  public:
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status Error(ErrorCode code, std::string message) {
-    return Status(code, std::move(message));
-  }
+  static Status Error(ErrorCode code, std::string message) { return Status(code, std::move(message)); }
 
   bool ok() const { return code_ == ErrorCode::kOk; }
   ErrorCode code() const { return code_; }
@@ -49,8 +47,7 @@ class [[nodiscard]] Status {
   std::string ToString() const;
 
  private:
-  Status(ErrorCode code, std::string message)
-      : code_(code), message_(std::move(message)) {}
+  Status(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
   ErrorCode code_ = ErrorCode::kOk;
   std::string message_;
 };
@@ -59,7 +56,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }

@@ -72,8 +72,10 @@ bool Normalise(FieldType type, const RawField& raw, const NameList* names, Field
     case FieldType::kNumber: {
       std::string digits;
       for (char c : text)
-        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-        else if (!digits.empty()) break;  // the first number
+        if (std::isdigit(static_cast<unsigned char>(c)))
+          digits += c;
+        else if (!digits.empty())
+          break;  // the first number
       out->value = digits;
       return !digits.empty();
     }
@@ -104,10 +106,14 @@ std::optional<std::string> ReconcileNames(const std::string& form, const std::st
   for (size_t i = 0; i < a.size(); ++i) {
     const NameList::Part part = i == 0 ? NameList::kFamily : NameList::kGiven;
     std::string w;
-    if (vn::MakeKey(a[i]).Toned() == vn::MakeKey(b[i]).Toned()) w = a[i];
-    else if (names->Knows(a[i], part) && !names->Knows(b[i], part)) w = a[i];
-    else if (names->Knows(b[i], part) && !names->Knows(a[i], part)) w = b[i];
-    else return std::nullopt;
+    if (vn::MakeKey(a[i]).Toned() == vn::MakeKey(b[i]).Toned())
+      w = a[i];
+    else if (names->Knows(a[i], part) && !names->Knows(b[i], part))
+      w = a[i];
+    else if (names->Knows(b[i], part) && !names->Knows(a[i], part))
+      w = b[i];
+    else
+      return std::nullopt;
     out += (out.empty() ? "" : " ") + w;
   }
   return out;
@@ -115,120 +121,143 @@ std::optional<std::string> ReconcileNames(const std::string& form, const std::st
 
 }  // namespace
 
+namespace {
+
+std::optional<std::string> FirstPlaceDate(const std::vector<OcrPage>& pages) {
+  for (const auto& page : pages)
+    if (auto date = FindPlaceDate(page.text)) return date;
+  return std::nullopt;
+}
+
+// Which page is what: every written page classified; the first form is the
+// main document (or, with none, the first ID copy), the other ID copies
+// are read to check it.
+struct Pages {
+  std::vector<std::vector<LineView>> lines;
+  int main_page = -1;
+  const DocTemplate* main = nullptr;
+  std::vector<int> card_pages;
+};
+
+Pages ClassifyPages(const std::vector<OcrPage>& pages, const Templates& templates) {
+  Pages out;
+  out.lines.resize(pages.size());
+  std::vector<Classification> kinds(pages.size());
+  for (size_t i = 0; i < pages.size(); ++i) {
+    out.lines[i] = PageLines(pages[i]);
+    kinds[i] = ClassifyPage(out.lines[i], templates);
+    const DocTemplate* t = templates.Find(kinds[i].type);
+    if (!t) continue;
+    if (t->id_card)
+      out.card_pages.push_back(static_cast<int>(i));
+    else if (out.main_page < 0)
+      out.main_page = static_cast<int>(i);
+  }
+  out.main = out.main_page >= 0 ? templates.Find(kinds[out.main_page].type) : nullptr;
+  if (!out.main && !out.card_pages.empty()) {
+    out.main = templates.Find("citizen_id");
+    out.main_page = out.card_pages.front();
+    out.card_pages.erase(out.card_pages.begin());
+  }
+  return out;
+}
+
+// A page's fields by `doc`'s labels, normalised; a date that is not one is
+// kept as written and flagged.
+void ReadPageFields(const std::vector<LineView>& lines, int page, const DocTemplate& doc, const NameList* names,
+                    std::map<std::string, FieldValue>& into, DossierDraft& draft) {
+  for (const auto& [key, raw] : ReadFields(lines, page, doc)) {
+    const FieldSpec* spec = nullptr;
+    for (const auto& f : doc.fields)
+      if (f.key == key) spec = &f;
+    FieldValue v;
+    if (Normalise(spec->type, raw, names, &v)) {
+      into[key] = v;
+    } else if (spec->type == FieldType::kDate && !CleanValue(raw.text).empty()) {
+      into[key] = v;  // kept as written, for a person to read
+      draft.flags.push_back({"DATE_INVALID", Severity::kWarning, key, "'" + v.value + "' is not a date"});
+    }
+  }
+}
+
+// The ID copy's fields: they fill what the form lacks, and must agree with
+// it (a name OCR slipped on is mended, not flagged).
+void CheckAgainstCard(const std::map<std::string, FieldValue>& from_card, int card_page, const NameList* names,
+                      DossierDraft& draft) {
+  for (const auto& [key, v] : from_card) {
+    if (key == "permanent_address") continue;  // a form may give another residence
+    auto it = draft.fields.find(key);
+    if (it == draft.fields.end()) {
+      draft.fields[key] = v;
+      continue;
+    }
+    if (SameValue(key, it->second.value, v.value)) continue;
+    if (key == "full_name")
+      if (auto name = ReconcileNames(it->second.value, v.value, names)) {
+        it->second.value = *name;  // OCR slips, not a disagreement
+        continue;
+      }
+    draft.flags.push_back({"FIELD_CONFLICT", Severity::kWarning, key,
+                           "the form and the ID copy (page " + std::to_string(card_page + 1) + ") disagree"});
+  }
+}
+
+// An ID number whose label OCR garbled ("S50 CGCD:"): the one run of 12
+// digits, in groups or not, on the main page.
+std::optional<FieldValue> IdNumberByShape(const std::vector<LineView>& lines, int page) {
+  static const std::regex kTwelve(R"((?:^|[^\d])(\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3})(?:[^\d]|$))");
+  std::vector<const OcrLine*> hits;
+  std::string digits;
+  for (const LineView& l : lines) {
+    std::smatch m;
+    if (std::regex_search(l.text, m, kTwelve)) {
+      hits.push_back(l.line);
+      digits = m[1].str();
+    }
+  }
+  if (hits.size() != 1) return std::nullopt;
+  FieldValue v;
+  v.value = NormalizeIdNumber(digits).digits;
+  v.page = page;
+  for (const OcrWord& w : hits[0]->words)
+    if (NormalizeIdNumber(w.text).digits.size() >= 3 &&
+        digits.find(NormalizeIdNumber(w.text).digits) != std::string::npos) {
+      v.bbox = Union(v.bbox, w.box);
+      v.confidence = std::max(v.confidence, w.confidence);
+    }
+  v.confidence *= 0.8;  // found by its shape, not its label
+  return v;
+}
+
+}  // namespace
+
 DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& options) {
   DossierDraft draft;
   if (!options.templates) {
-    for (const auto& page : pages)
-      if (auto date = FindPlaceDate(page.text)) {
-        draft.doc_date = date;
-        break;
-      }
+    draft.doc_date = FirstPlaceDate(pages);
     return draft;
   }
   const Templates& templates = *options.templates;
-  // Classify every written page; the first form is the main document.
-  std::vector<std::vector<LineView>> lines(pages.size());
-  std::vector<Classification> kinds(pages.size());
-  int main_page = -1;
-  std::vector<int> card_pages;
-  for (size_t i = 0; i < pages.size(); ++i) {
-    lines[i] = PageLines(pages[i]);
-    kinds[i] = ClassifyPage(lines[i], templates);
-    const DocTemplate* t = templates.Find(kinds[i].type);
-    if (!t) continue;
-    if (t->id_card) card_pages.push_back(static_cast<int>(i));
-    else if (main_page < 0) main_page = static_cast<int>(i);
-  }
-  const DocTemplate* main = main_page >= 0 ? templates.Find(kinds[main_page].type) : nullptr;
-  const DocTemplate* card = templates.Find("citizen_id");
-  if (main) {
-    draft.doc_type = main->type;
-  } else if (!card_pages.empty()) {
-    draft.doc_type = "citizen_id";
-    main = card;
-    main_page = card_pages.front();
-    card_pages.erase(card_pages.begin());
-  } else {
-    draft.doc_type = "unknown";
-  }
-  if (main_page >= 0) draft.doc_date = FindPlaceDate(pages[main_page].text);
-  if (!draft.doc_date)
-    for (const auto& page : pages)
-      if (auto date = FindPlaceDate(page.text)) {
-        draft.doc_date = date;
-        break;
-      }
-  if (!main) {
+  const Pages p = ClassifyPages(pages, templates);
+  draft.doc_type = p.main ? p.main->type : "unknown";
+  if (p.main_page >= 0) draft.doc_date = FindPlaceDate(pages[p.main_page].text);
+  if (!draft.doc_date) draft.doc_date = FirstPlaceDate(pages);
+  if (!p.main) {
     draft.flags.push_back({"DOC_TYPE_UNKNOWN", Severity::kWarning, "", "no known form title was found on any page"});
     return draft;
   }
   const NameList* names = options.names.get();
-  auto read = [&](const DocTemplate& doc, int page, std::map<std::string, FieldValue>& into) {
-    for (const auto& [key, raw] : ReadFields(lines[page], page, doc)) {
-      const FieldSpec* spec = nullptr;
-      for (const auto& f : doc.fields)
-        if (f.key == key) spec = &f;
-      FieldValue v;
-      if (Normalise(spec->type, raw, names, &v)) {
-        into[key] = v;
-      } else if (spec->type == FieldType::kDate && !CleanValue(raw.text).empty()) {
-        into[key] = v;  // kept as written, for a person to read
-        draft.flags.push_back({"DATE_INVALID", Severity::kWarning, key, "'" + v.value + "' is not a date"});
-      }
-    }
-  };
-  read(*main, main_page, draft.fields);
-  // The ID copy: fills what the form lacks, and must agree with it.
-  if (card && main != card) {
-    for (int p : card_pages) {
+  ReadPageFields(p.lines[p.main_page], p.main_page, *p.main, names, draft.fields, draft);
+  const DocTemplate* card = templates.Find("citizen_id");
+  if (card && p.main != card)
+    for (int page : p.card_pages) {
       std::map<std::string, FieldValue> from_card;
-      read(*card, p, from_card);
-      for (const auto& [key, v] : from_card) {
-        if (key == "permanent_address") continue;  // a form may give another residence
-        auto it = draft.fields.find(key);
-        if (it == draft.fields.end()) {
-          draft.fields[key] = v;
-        } else if (key == "full_name" && !SameValue(key, it->second.value, v.value)) {
-          if (auto name = ReconcileNames(it->second.value, v.value, names)) {
-            it->second.value = *name;  // OCR slips, not a disagreement
-          } else {
-            draft.flags.push_back({"FIELD_CONFLICT", Severity::kWarning, key,
-                                   "the form and the ID copy (page " + std::to_string(p + 1) + ") disagree"});
-          }
-        } else if (!SameValue(key, it->second.value, v.value)) {
-          draft.flags.push_back({"FIELD_CONFLICT", Severity::kWarning, key,
-                                 "the form and the ID copy (page " + std::to_string(p + 1) + ") disagree"});
-        }
-      }
+      ReadPageFields(p.lines[page], page, *card, names, from_card, draft);
+      CheckAgainstCard(from_card, page, names, draft);
     }
-  }
-  // An ID number whose label OCR garbled ("S50 CGCD:"): the one run of 12
-  // digits, in groups or not, on the main page.
-  if (!draft.fields.count("id_number")) {
-    static const std::regex kTwelve(R"((?:^|[^\d])(\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3})(?:[^\d]|$))");
-    std::vector<const OcrLine*> hits;
-    std::string digits;
-    for (const LineView& l : lines[main_page]) {
-      std::smatch m;
-      if (std::regex_search(l.text, m, kTwelve)) {
-        hits.push_back(l.line);
-        digits = m[1].str();
-      }
-    }
-    if (hits.size() == 1) {
-      FieldValue v;
-      v.value = NormalizeIdNumber(digits).digits;
-      v.page = main_page;
-      for (const OcrWord& w : hits[0]->words)
-        if (NormalizeIdNumber(w.text).digits.size() >= 3 && digits.find(NormalizeIdNumber(w.text).digits) != std::string::npos) {
-          v.bbox = Union(v.bbox, w.box);
-          v.confidence = std::max(v.confidence, w.confidence);
-        }
-      v.confidence *= 0.8;  // found by its shape, not its label
-      draft.fields["id_number"] = v;
-    }
-  }
-  for (const FieldSpec& f : main->fields)
+  if (!draft.fields.count("id_number"))
+    if (auto id = IdNumberByShape(p.lines[p.main_page], p.main_page)) draft.fields["id_number"] = *id;
+  for (const FieldSpec& f : p.main->fields)
     if (f.required && !draft.fields.count(f.key))
       draft.flags.push_back({"FIELD_MISSING", Severity::kWarning, f.key, "no " + f.key + " found"});
   return draft;

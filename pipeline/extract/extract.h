@@ -28,7 +28,7 @@ struct ExtractOptions {
 };
 
 struct DossierDraft {
-  std::string doc_type;  // empty: not classified
+  std::string doc_type;                 // empty: not classified
   std::optional<std::string> doc_date;  // ISO YYYY-MM-DD
   std::map<std::string, FieldValue> fields;
   std::vector<Flag> flags;

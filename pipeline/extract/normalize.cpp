@@ -125,8 +125,7 @@ std::optional<std::string> NormalizePhone(const std::string& text) {
 }
 
 std::string NameList::DefaultDir() {
-  if (const char* env = std::getenv("HOSO_MODELS"); env && *env)
-    return (std::filesystem::path(env) / "names").string();
+  if (const char* env = std::getenv("HOSO_MODELS"); env && *env) return (std::filesystem::path(env) / "names").string();
   return std::string(HOSO_MODEL_DIR) + "/names";
 }
 
@@ -166,8 +165,10 @@ std::string CleanValue(const std::string& text) {
   static const std::regex kLeaders(R"((?:[.…_]\s*){3,})");
   s = std::regex_replace(s, kLeaders, " ");
   // Edges: spaces, colons, stray punctuation OCR adds.
-  auto edge = [](char c) { return c == ' ' || c == ':' || c == ';' || c == ',' || c == '.' || c == '-' || c == '|' ||
-                                  c == '_' || c == '\'' || c == '"' || c == '`'; };
+  auto edge = [](char c) {
+    return c == ' ' || c == ':' || c == ';' || c == ',' || c == '.' || c == '-' || c == '|' || c == '_' || c == '\'' ||
+           c == '"' || c == '`';
+  };
   size_t b = 0, e = s.size();
   while (b < e && edge(s[b])) ++b;
   while (e > b && edge(s[e - 1])) --e;

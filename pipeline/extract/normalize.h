@@ -24,7 +24,7 @@ std::optional<std::string> NormalizeDate(const std::string& text);
 std::optional<std::string> NormalizeGender(const std::string& text);
 
 struct IdNumber {
-  std::string digits;  // as read, spaces and dots gone, O read as 0
+  std::string digits;       // as read, spaces and dots gone, O read as 0
   bool citizen_id = false;  // 12 digits (CCCD / personal identification number)
   bool old_id = false;      // 9 digits (CMND, before 2016)
 };

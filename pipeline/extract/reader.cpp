@@ -34,7 +34,8 @@ std::vector<Label> Compile(const DocTemplate& doc) {
     for (const std::string& l : f.labels) out.push_back({&f, Tokens(l)});
   for (const std::string& l : doc.stop_labels) out.push_back({nullptr, Tokens(l)});
   // Longest first: "Số điện thoại liên hệ" before "Điện thoại".
-  std::stable_sort(out.begin(), out.end(), [](const Label& a, const Label& b) { return a.tokens.size() > b.tokens.size(); });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Label& a, const Label& b) { return a.tokens.size() > b.tokens.size(); });
   return out;
 }
 
@@ -45,7 +46,8 @@ struct Occurrence {
 
 bool IsNumbering(const std::string& token) {
   // "1", "12", "a", "b" (as in "1." or "a)").
-  if (token.size() <= 2 && std::all_of(token.begin(), token.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+  if (token.size() <= 2 &&
+      std::all_of(token.begin(), token.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return true;
   return token.size() == 1 && std::isalpha(static_cast<unsigned char>(token[0]));
 }
@@ -79,10 +81,9 @@ std::vector<Occurrence> FindLabels(const LineView& line, const std::vector<Label
       if (!ok) continue;
       const size_t end = i + found_len;
       const OcrWord& last_word = line.line->words[t[end - 1].word];
-      const bool colon_after =
-          last_word.text.find(':') != std::string::npos ||
-          (static_cast<size_t>(t[end - 1].word) + 1 < line.line->words.size() &&
-           line.line->words[t[end - 1].word + 1].text.rfind(':', 0) == 0);
+      const bool colon_after = last_word.text.find(':') != std::string::npos ||
+                               (static_cast<size_t>(t[end - 1].word) + 1 < line.line->words.size() &&
+                                line.line->words[t[end - 1].word + 1].text.rfind(':', 0) == 0);
       if (colon_after || (i == start && !partial)) {
         found = &l;
         break;
@@ -123,7 +124,8 @@ bool StartsWithItemNumber(const LineView& l) {
   const std::string& w = l.line->words.front().text;
   if (w.size() < 2 || (w.back() != '.' && w.back() != ')')) return false;
   const std::string head = w.substr(0, w.size() - 1);
-  if (head.size() <= 2 && std::all_of(head.begin(), head.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+  if (head.size() <= 2 &&
+      std::all_of(head.begin(), head.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return true;
   return head.size() == 1 && std::isalpha(static_cast<unsigned char>(head[0]));
 }
@@ -172,8 +174,8 @@ std::map<std::string, RawField> ReadFields(const std::vector<LineView>& lines, i
       const FieldSpec& spec = *o.label->field;
       // To the right of the label, up to the next label on the line.
       const int last_label_word = lines[i].tokens[o.last - 1].word;
-      const int end_word = k + 1 < found[i].size() ? lines[i].tokens[found[i][k + 1].first].word
-                                                   : static_cast<int>(line.words.size());
+      const int end_word =
+          k + 1 < found[i].size() ? lines[i].tokens[found[i][k + 1].first].word : static_cast<int>(line.words.size());
       std::string head;
       const std::string& joint = line.words[last_label_word].text;
       if (const size_t colon = joint.find(':'); colon != std::string::npos && colon + 1 < joint.size())

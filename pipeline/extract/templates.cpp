@@ -20,9 +20,9 @@ using Poco::JSON::Object;
 
 std::optional<FieldType> ParseType(const std::string& s) {
   static const std::map<std::string, FieldType> kTypes = {
-      {"text", FieldType::kText},       {"name", FieldType::kName},   {"date", FieldType::kDate},
-      {"gender", FieldType::kGender},   {"id_number", FieldType::kIdNumber}, {"address", FieldType::kAddress},
-      {"phone", FieldType::kPhone},     {"number", FieldType::kNumber}};
+      {"text", FieldType::kText},     {"name", FieldType::kName},          {"date", FieldType::kDate},
+      {"gender", FieldType::kGender}, {"id_number", FieldType::kIdNumber}, {"address", FieldType::kAddress},
+      {"phone", FieldType::kPhone},   {"number", FieldType::kNumber}};
   auto it = kTypes.find(s);
   if (it == kTypes.end()) return std::nullopt;
   return it->second;
@@ -46,11 +46,13 @@ Result<std::vector<FieldSpec>> Fields(const Object::Ptr& o, const std::string& f
     spec.key = f->optValue<std::string>("key", "");
     auto type = ParseType(f->optValue<std::string>("type", "text"));
     if (spec.key.empty() || !type)
-      return Status::Error(ErrorCode::kInvalidArgument, file + ": field " + std::to_string(i) + " needs a key and a known type");
+      return Status::Error(ErrorCode::kInvalidArgument,
+                           file + ": field " + std::to_string(i) + " needs a key and a known type");
     spec.type = *type;
     spec.required = f->optValue<bool>("required", false);
     spec.labels = Strings(f, "labels");
-    if (spec.labels.empty()) return Status::Error(ErrorCode::kInvalidArgument, file + ": field " + spec.key + " has no labels");
+    if (spec.labels.empty())
+      return Status::Error(ErrorCode::kInvalidArgument, file + ": field " + spec.key + " has no labels");
     out.push_back(std::move(spec));
   }
   return out;
@@ -60,14 +62,22 @@ Result<std::vector<FieldSpec>> Fields(const Object::Ptr& o, const std::string& f
 
 const char* FieldTypeName(FieldType t) {
   switch (t) {
-    case FieldType::kText: return "text";
-    case FieldType::kName: return "name";
-    case FieldType::kDate: return "date";
-    case FieldType::kGender: return "gender";
-    case FieldType::kIdNumber: return "id_number";
-    case FieldType::kAddress: return "address";
-    case FieldType::kPhone: return "phone";
-    case FieldType::kNumber: return "number";
+    case FieldType::kText:
+      return "text";
+    case FieldType::kName:
+      return "name";
+    case FieldType::kDate:
+      return "date";
+    case FieldType::kGender:
+      return "gender";
+    case FieldType::kIdNumber:
+      return "id_number";
+    case FieldType::kAddress:
+      return "address";
+    case FieldType::kPhone:
+      return "phone";
+    case FieldType::kNumber:
+      return "number";
   }
   return "text";
 }

@@ -26,11 +26,16 @@ Status IngestOptions::Validate() const {
 
 const char* InputFormatName(InputFormat f) {
   switch (f) {
-    case InputFormat::kPdf: return "pdf";
-    case InputFormat::kTiff: return "tiff";
-    case InputFormat::kJpeg: return "jpeg";
-    case InputFormat::kPng: return "png";
-    default: return "unknown";
+    case InputFormat::kPdf:
+      return "pdf";
+    case InputFormat::kTiff:
+      return "tiff";
+    case InputFormat::kJpeg:
+      return "jpeg";
+    case InputFormat::kPng:
+      return "png";
+    default:
+      return "unknown";
   }
 }
 
@@ -39,8 +44,7 @@ InputFormat SniffFormat(std::string_view b) {
   if (starts("%PDF-")) return InputFormat::kPdf;
   // Some PDFs carry a little junk before the header; readers accept 1 KiB.
   if (b.substr(0, 1024).find("%PDF-") != std::string_view::npos) return InputFormat::kPdf;
-  if (starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)))
-    return InputFormat::kTiff;
+  if (starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4))) return InputFormat::kTiff;
   if (starts("\xFF\xD8\xFF")) return InputFormat::kJpeg;
   if (starts("\x89PNG\r\n\x1a\n")) return InputFormat::kPng;
   return InputFormat::kUnknown;
@@ -49,8 +53,7 @@ InputFormat SniffFormat(std::string_view b) {
 bool HasSupportedExtension(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".pdf" || ext == ".tif" || ext == ".tiff" || ext == ".jpg" || ext == ".jpeg" ||
-         ext == ".png";
+  return ext == ".pdf" || ext == ".tif" || ext == ".tiff" || ext == ".jpg" || ext == ".jpeg" || ext == ".png";
 }
 
 std::string Sha256Hex(std::string_view bytes) {
@@ -62,23 +65,20 @@ std::string Sha256Hex(std::string_view bytes) {
 Result<std::string> ReadInputFile(const std::string& path, const IngestOptions& options) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status))
-    return Status::Error(ErrorCode::kInputNotFound, "no such file");
+  if (ec || !std::filesystem::exists(status)) return Status::Error(ErrorCode::kInputNotFound, "no such file");
   if (!std::filesystem::is_regular_file(status))
     return Status::Error(ErrorCode::kInputUnsupported, "not a regular file");
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) return Status::Error(ErrorCode::kInputNotFound, "cannot stat: " + ec.message());
   if (size == 0) return Status::Error(ErrorCode::kInputEmpty, "the file is empty (0 bytes)");
   if (size > options.max_file_bytes)
-    return Status::Error(ErrorCode::kInputTooLarge,
-                         "the file has " + std::to_string(size) + " bytes; the limit is " +
-                             std::to_string(options.max_file_bytes));
+    return Status::Error(ErrorCode::kInputTooLarge, "the file has " + std::to_string(size) + " bytes; the limit is " +
+                                                        std::to_string(options.max_file_bytes));
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error(ErrorCode::kInputNotFound, "cannot open the file for reading");
   std::string bytes(size, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (static_cast<std::uint64_t>(in.gcount()) != size)
-    return Status::Error(ErrorCode::kInputUnreadable, "short read");
+  if (static_cast<std::uint64_t>(in.gcount()) != size) return Status::Error(ErrorCode::kInputUnreadable, "short read");
   return bytes;
 }
 
@@ -86,14 +86,16 @@ Result<std::unique_ptr<Document>> OpenDocument(std::string bytes, const IngestOp
   if (Status s = options.Validate(); !s.ok()) return s;
   if (bytes.empty()) return Status::Error(ErrorCode::kInputEmpty, "the file is empty (0 bytes)");
   switch (SniffFormat(bytes)) {
-    case InputFormat::kPdf: return OpenPdfDocument(std::move(bytes), options);
+    case InputFormat::kPdf:
+      return OpenPdfDocument(std::move(bytes), options);
     case InputFormat::kTiff:
     case InputFormat::kJpeg:
-    case InputFormat::kPng: return OpenRasterDocument(std::move(bytes), options);
-    case InputFormat::kUnknown: break;
+    case InputFormat::kPng:
+      return OpenRasterDocument(std::move(bytes), options);
+    case InputFormat::kUnknown:
+      break;
   }
-  return Status::Error(ErrorCode::kInputUnsupported,
-                       "not a PDF, TIFF, JPEG or PNG file (unrecognised content)");
+  return Status::Error(ErrorCode::kInputUnsupported, "not a PDF, TIFF, JPEG or PNG file (unrecognised content)");
 }
 
 }  // namespace hoso

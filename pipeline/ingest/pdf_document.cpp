@@ -31,20 +31,18 @@ int SnapDpi(double dpi) {
 
 class PdfDocument : public Document {
  public:
-  PdfDocument(std::string bytes, const IngestOptions& options)
-      : bytes_(std::move(bytes)), options_(options) {}
+  PdfDocument(std::string bytes, const IngestOptions& options) : bytes_(std::move(bytes)), options_(options) {}
 
   Status Open() {
     doc_.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size())));
     if (!doc_) return Status::Error(ErrorCode::kInputUnreadable, "the PDF could not be parsed");
-    if (doc_->is_locked())
-      return Status::Error(ErrorCode::kInputEncrypted, "the PDF is password-protected");
+    if (doc_->is_locked()) return Status::Error(ErrorCode::kInputEncrypted, "the PDF is password-protected");
     pages_ = doc_->pages();
     if (pages_ < 1) return Status::Error(ErrorCode::kInputUnreadable, "the PDF has no pages");
     if (pages_ > options_.max_pages)
-      return Status::Error(ErrorCode::kInputTooManyPages,
-                           "the PDF has " + std::to_string(pages_) + " pages; the limit is " +
-                               std::to_string(options_.max_pages));
+      return Status::Error(
+          ErrorCode::kInputTooManyPages,
+          "the PDF has " + std::to_string(pages_) + " pages; the limit is " + std::to_string(options_.max_pages));
     image_sizes_ = FindPdfImageSizes(bytes_);
     dpis_.resize(pages_);
     for (int i = 0; i < pages_; ++i) {

@@ -47,7 +47,6 @@ cv::Mat PixToMat(Pix* input) {
   return out;
 }
 
-
 PixPtr MatToPix(const cv::Mat& m, int dpi) {
   PixPtr pix;
   if (m.type() == CV_8UC1) {

@@ -50,15 +50,13 @@ class RasterDocument : public Document {
     const std::string where = pages_ > 1 ? " (page " + std::to_string(index + 1) + ")" : "";
     if (!pix)
       return Status::Error(ErrorCode::kInputUnreadable,
-                           std::string("the ") + InputFormatName(format_) +
-                               " data could not be decoded" + where);
+                           std::string("the ") + InputFormatName(format_) + " data could not be decoded" + where);
     const int w = pixGetWidth(pix.get()), h = pixGetHeight(pix.get());
     if (Status s = CheckPageSize(w, h, where, options_); !s.ok()) return s;
     SourcePage page;
     page.index = index;
     page.image = PixToMat(pix.get());
-    if (page.image.empty())
-      return Status::Error(ErrorCode::kInputUnreadable, "unsupported pixel layout" + where);
+    if (page.image.empty()) return Status::Error(ErrorCode::kInputUnreadable, "unsupported pixel layout" + where);
     const int res = pixGetXRes(pix.get());
     page.dpi_from_file = res >= 50 && res <= 2400;
     page.dpi = page.dpi_from_file ? res : options_.assumed_dpi;
@@ -78,8 +76,11 @@ Result<int> CountTiffPages(const std::string& bytes, int limit) {
   // the file, the file was cut short (or that offset is garbage).
   if (bytes.size() >= 8) {
     const bool little = bytes[0] == 'I';
-    auto b = [&](int i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[static_cast<size_t>(i)])); };
-    const std::uint32_t first = little ? b(4) | b(5) << 8 | b(6) << 16 | b(7) << 24 : b(7) | b(6) << 8 | b(5) << 16 | b(4) << 24;
+    auto b = [&](int i) {
+      return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[static_cast<size_t>(i)]));
+    };
+    const std::uint32_t first =
+        little ? b(4) | b(5) << 8 | b(6) << 16 | b(7) << 24 : b(7) | b(6) << 8 | b(5) << 16 | b(4) << 24;
     if (bytes[2] != '+' && bytes[3] != '+' && first + 2 > bytes.size())
       return Status::Error(ErrorCode::kInputTruncated, "the TIFF file ends before its first directory (truncated)");
   } else {
@@ -90,12 +91,10 @@ Result<int> CountTiffPages(const std::string& bytes, int limit) {
   l_int32 n = 0;
   const l_ok rc = tiffGetCount(f, &n);
   fclose(f);
-  if (rc != 0 || n < 1)
-    return Status::Error(ErrorCode::kInputUnreadable, "the TIFF directory could not be read");
+  if (rc != 0 || n < 1) return Status::Error(ErrorCode::kInputUnreadable, "the TIFF directory could not be read");
   if (n > limit)
     return Status::Error(ErrorCode::kInputTooManyPages,
-                         "the TIFF has " + std::to_string(n) + " pages; the limit is " +
-                             std::to_string(limit));
+                         "the TIFF has " + std::to_string(n) + " pages; the limit is " + std::to_string(limit));
   return static_cast<int>(n);
 }
 
@@ -105,9 +104,8 @@ Result<std::unique_ptr<Document>> OpenRasterDocument(std::string bytes, const In
   QuietDecoders();
   const InputFormat format = SniffFormat(bytes);
   if (!LooksComplete(format, bytes))
-    return Status::Error(ErrorCode::kInputTruncated,
-                         std::string("the ") + InputFormatName(format) +
-                             " file ends before its end marker (truncated)");
+    return Status::Error(ErrorCode::kInputTruncated, std::string("the ") + InputFormatName(format) +
+                                                         " file ends before its end marker (truncated)");
   int pages = 1;
   if (format == InputFormat::kTiff) {
     auto n = CountTiffPages(bytes, options.max_pages);
@@ -128,8 +126,7 @@ Result<std::unique_ptr<Document>> OpenRasterDocument(std::string bytes, const In
                            std::string("the ") + InputFormatName(format) + " header could not be read" + where);
     if (Status s = CheckPageSize(w, h, where, options); !s.ok()) return s;
   }
-  return std::unique_ptr<Document>(
-      std::make_unique<RasterDocument>(std::move(bytes), format, pages, options));
+  return std::unique_ptr<Document>(std::make_unique<RasterDocument>(std::move(bytes), format, pages, options));
 }
 
 }  // namespace hoso

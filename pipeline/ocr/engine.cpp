@@ -64,9 +64,8 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
   impl->options = options;
   const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
   if (impl->api.Init(datapath, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
-    return Status::Error(ErrorCode::kOcrFailed,
-                         "Tesseract could not load the language models '" + options.languages +
-                             "' (is tesseract-ocr-vie installed?)");
+    return Status::Error(ErrorCode::kOcrFailed, "Tesseract could not load the language models '" + options.languages +
+                                                    "' (is tesseract-ocr-vie installed?)");
   impl->api.SetVariable("debug_file", "/dev/null");
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
 }
@@ -163,8 +162,9 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
   if (!pix) return Status::Error(ErrorCode::kOcrFailed, "out of memory for the page image");
   int mode = impl_->options.page_seg_mode;
   if (mode == OcrOptions::kAutoSegmentation)
-    mode = blank ? tesseract::PSM_SINGLE_COLUMN
-                 : FindColumns(gray, dpi).columns() ? tesseract::PSM_AUTO : tesseract::PSM_SINGLE_COLUMN;
+    mode = blank                              ? tesseract::PSM_SINGLE_COLUMN
+           : FindColumns(gray, dpi).columns() ? tesseract::PSM_AUTO
+                                              : tesseract::PSM_SINGLE_COLUMN;
   api.SetPageSegMode(static_cast<tesseract::PageSegMode>(mode));
   auto recognise = [&](Pix* image, Pix* shown) -> Status {
     api.SetImage(image);
@@ -232,13 +232,10 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
   return page;
 }
 
-
-Status OcrEngine::BeginOutputs(const std::string& base, const std::string& title,
-                               const OcrOutputs& which) {
+Status OcrEngine::BeginOutputs(const std::string& base, const std::string& title, const OcrOutputs& which) {
   if (impl_->renderers) return Status::Error(ErrorCode::kInternal, "outputs already open");
   std::vector<std::unique_ptr<tesseract::TessResultRenderer>> chain;
-  if (which.pdf)
-    chain.emplace_back(new tesseract::TessPDFRenderer(base.c_str(), impl_->api.GetDatapath(), false));
+  if (which.pdf) chain.emplace_back(new tesseract::TessPDFRenderer(base.c_str(), impl_->api.GetDatapath(), false));
   if (which.hocr) chain.emplace_back(new tesseract::TessHOcrRenderer(base.c_str()));
   if (which.alto) chain.emplace_back(new tesseract::TessAltoRenderer(base.c_str()));
   if (chain.empty()) return Status::Ok();

@@ -130,8 +130,7 @@ void Cutter::Cut(cv::Rect r, int column, int depth) {
     Cut(right, ++columns, depth + 1);
   } else if (depth < 64 && across.second > 0) {
     Cut({r.x, r.y, r.width, across.first}, column, depth + 1);
-    Cut({r.x, r.y + across.first + across.second, r.width, r.height - across.first - across.second}, column,
-        depth + 1);
+    Cut({r.x, r.y + across.first + across.second, r.width, r.height - across.first - across.second}, column, depth + 1);
   } else {
     out.push_back({r, column});
   }

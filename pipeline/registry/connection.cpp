@@ -60,10 +60,11 @@ Result<RegistryUri> RegistryUri::Parse(const std::string& uri) {
   if (uri.rfind("postgresql://", 0) == 0 || uri.rfind("postgres://", 0) == 0) return ParsePostgres(uri);
   RegistryUri out;
   std::string rest = uri;
-  if (rest.rfind("sqlite:", 0) == 0) rest = rest.substr(7);
+  if (rest.rfind("sqlite:", 0) == 0)
+    rest = rest.substr(7);
   else if (rest.find("://") != std::string::npos)
-    return Status::Error(ErrorCode::kInvalidArgument, "unsupported database URI '" + uri +
-                                                          "' (use PATH, sqlite:PATH or postgresql://...)");
+    return Status::Error(ErrorCode::kInvalidArgument,
+                         "unsupported database URI '" + uri + "' (use PATH, sqlite:PATH or postgresql://...)");
   if (rest.empty()) return Status::Error(ErrorCode::kInvalidArgument, "empty database path");
   out.location = rest;
   out.display = rest;
@@ -77,8 +78,10 @@ std::string Connection::Sql(std::string_view sql) const {
   bool quoted = false;
   for (char c : sql) {
     if (c == '\'') quoted = !quoted;
-    if (c == '?' && !quoted) out += "$" + std::to_string(++n);
-    else out += c;
+    if (c == '?' && !quoted)
+      out += "$" + std::to_string(++n);
+    else
+      out += c;
   }
   return out;
 }
@@ -89,20 +92,26 @@ const char* Connection::EpochNow() const {
 }
 
 void Connection::Begin() {
-  if (dialect == Dialect::kSqlite) *session << "BEGIN IMMEDIATE", Poco::Data::Keywords::now;
-  else session->begin();
+  if (dialect == Dialect::kSqlite)
+    *session << "BEGIN IMMEDIATE", Poco::Data::Keywords::now;
+  else
+    session->begin();
   open_ = true;
 }
 
 void Connection::BeginRead() {
-  if (dialect == Dialect::kSqlite) *session << "BEGIN", Poco::Data::Keywords::now;
-  else *session << "BEGIN ISOLATION LEVEL REPEATABLE READ", Poco::Data::Keywords::now;
+  if (dialect == Dialect::kSqlite)
+    *session << "BEGIN", Poco::Data::Keywords::now;
+  else
+    *session << "BEGIN ISOLATION LEVEL REPEATABLE READ", Poco::Data::Keywords::now;
   open_ = read_only_ = true;
 }
 
 void Connection::Commit() {
-  if (dialect == Dialect::kSqlite || read_only_) *session << "COMMIT", Poco::Data::Keywords::now;
-  else session->commit();
+  if (dialect == Dialect::kSqlite || read_only_)
+    *session << "COMMIT", Poco::Data::Keywords::now;
+  else
+    session->commit();
   open_ = read_only_ = false;
 }
 
@@ -111,8 +120,10 @@ void Connection::Rollback() noexcept {
   const bool raw = dialect == Dialect::kSqlite || read_only_;
   open_ = read_only_ = false;
   try {
-    if (raw) *session << "ROLLBACK", Poco::Data::Keywords::now;
-    else session->rollback();
+    if (raw)
+      *session << "ROLLBACK", Poco::Data::Keywords::now;
+    else
+      session->rollback();
   } catch (...) {
   }
 }
@@ -147,8 +158,8 @@ Result<std::unique_ptr<Connection>> Connect(const std::string& uri) {
     }
     if (Status st = Migrate(*c); !st.ok()) return st;
   } catch (const Poco::Exception& e) {
-    return Status::Error(ErrorCode::kRegistryFailed, "cannot open the registry at " + parsed->display + ": " +
-                                                         e.displayText());
+    return Status::Error(ErrorCode::kRegistryFailed,
+                         "cannot open the registry at " + parsed->display + ": " + e.displayText());
   }
   return c;
 }

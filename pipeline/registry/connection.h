@@ -23,9 +23,9 @@ enum class Dialect { kSqlite, kPostgres };
 //     passed on as libpq connection keywords.
 struct RegistryUri {
   enum class Kind { kSqlite, kPostgres } kind = Kind::kSqlite;
-  std::string location;     // SQLite: the file path
-  std::string connection;   // PostgreSQL: libpq "key=value ..." string
-  std::string display;      // for messages: the URI without its password
+  std::string location;    // SQLite: the file path
+  std::string connection;  // PostgreSQL: libpq "key=value ..." string
+  std::string display;     // for messages: the URI without its password
   static Result<RegistryUri> Parse(const std::string& uri);
 };
 

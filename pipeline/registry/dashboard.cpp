@@ -27,7 +27,9 @@ Result<std::vector<Registry::DayCount>> Registry::CountsByDay(int days) {
       "SELECT substr(created_at, 1, 10) AS day, status, COUNT(*) AS n FROM dossiers "
       "WHERE created_at >= ? GROUP BY substr(created_at, 1, 10), status ORDER BY day",
       [&](Statement& st) { st, bind(since); },
-      [](RecordSet& rs) { return DayCount{Get(rs, "day"), Get(rs, "status"), GetNum<int>(rs, "n")}; });
+      [](RecordSet& rs) {
+        return DayCount{Get(rs, "day"), Get(rs, "status"), GetNum<int>(rs, "n")};
+      });
 }
 
 Result<std::vector<std::pair<std::string, int>>> Registry::TopFlags(int n) {
@@ -41,7 +43,8 @@ Status Registry::RecordBatch(const BatchRun& run) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
     const std::string at = run.finished_at.empty() ? NowUtc() : run.finished_at;
-    impl_->session() << impl_->Sql("INSERT INTO batches(finished_at, command, dossiers, pages, seconds) VALUES(?, ?, ?, ?, ?)"),
+    impl_->session() << impl_->Sql(
+        "INSERT INTO batches(finished_at, command, dossiers, pages, seconds) VALUES(?, ?, ?, ?, ?)"),
         bind(at), bind(run.command), bind(run.dossiers), bind(run.pages), bind(run.seconds), now;
   } catch (const Poco::Exception& e) {
     return RegistryError("cannot record the batch", e);
@@ -51,11 +54,12 @@ Status Registry::RecordBatch(const BatchRun& run) {
 
 Result<std::vector<Registry::BatchRun>> Registry::RecentBatches(int n) {
   return impl_->Select<BatchRun>(
-      "cannot read the batches", "SELECT finished_at, command, dossiers, pages, seconds FROM batches ORDER BY id DESC LIMIT ?",
+      "cannot read the batches",
+      "SELECT finished_at, command, dossiers, pages, seconds FROM batches ORDER BY id DESC LIMIT ?",
       [&](Statement& st) { st, bind(n); },
       [](RecordSet& rs) {
-        return BatchRun{Get(rs, "finished_at"), Get(rs, "command"), GetNum<int>(rs, "dossiers"), GetNum<int>(rs, "pages"),
-                        GetNum<double>(rs, "seconds")};
+        return BatchRun{Get(rs, "finished_at"), Get(rs, "command"), GetNum<int>(rs, "dossiers"),
+                        GetNum<int>(rs, "pages"), GetNum<double>(rs, "seconds")};
       });
 }
 

@@ -59,16 +59,17 @@ Result<std::optional<Job>> JobQueue::Claim(const std::string& worker, int lease_
   const std::string now_utc = NowUtc();
   try {
     // Jobs whose workers died too often: failed, with the reason.
-    s << db_->Sql("UPDATE jobs SET status = 'failed', error = 'its worker stopped (lease expired) on each of ' || "
-                  "CAST(attempts AS TEXT) || ' attempts', updated_at = ? WHERE status = 'running' AND lease_until < " +
-                  epoch + " AND attempts >= ?"),
+    s << db_->Sql(
+        "UPDATE jobs SET status = 'failed', error = 'its worker stopped (lease expired) on each of ' || "
+        "CAST(attempts AS TEXT) || ' attempts', updated_at = ? WHERE status = 'running' AND lease_until < " +
+        epoch + " AND attempts >= ?"),
         bind(now_utc), bind(max_attempts), now;
     const std::string lock_rows = db_->dialect == Dialect::kPostgres ? " FOR UPDATE SKIP LOCKED" : "";
     Statement st(s);
     st << db_->Sql("UPDATE jobs SET status = 'running', worker = ?, lease_until = " + epoch +
                    " + ?, attempts = attempts + 1, updated_at = ? WHERE id = (SELECT id FROM jobs WHERE status = "
-                   "'pending' OR (status = 'running' AND lease_until < " + epoch + ") ORDER BY id LIMIT 1" +
-                   lock_rows + ") RETURNING id, path, attempts"),
+                   "'pending' OR (status = 'running' AND lease_until < " +
+                   epoch + ") ORDER BY id LIMIT 1" + lock_rows + ") RETURNING id, path, attempts"),
         bind(worker), bind(lease_seconds), bind(now_utc), now;
     RecordSet rs(st);
     if (!rs.moveFirst()) return std::optional<Job>();
@@ -99,8 +100,9 @@ Status JobQueue::Finish(std::int64_t job, const std::string& worker, std::int64_
   std::lock_guard<std::mutex> lock(mutex_);
   try {
     // Done whoever holds it now: the dossier is registered either way.
-    *db_->session << db_->Sql("UPDATE jobs SET status = 'done', worker = ?, dossier_id = ?, error = '', "
-                              "updated_at = ? WHERE id = ? AND status <> 'done'"),
+    *db_->session << db_->Sql(
+        "UPDATE jobs SET status = 'done', worker = ?, dossier_id = ?, error = '', "
+        "updated_at = ? WHERE id = ? AND status <> 'done'"),
         bind(worker), bind(dossier_id), bind(NowUtc()), bind(job), now;
   } catch (const Poco::Exception& e) {
     return QueueError("cannot finish a job", e);
@@ -111,8 +113,9 @@ Status JobQueue::Finish(std::int64_t job, const std::string& worker, std::int64_
 Status JobQueue::Fail(std::int64_t job, const std::string& worker, const std::string& error) {
   std::lock_guard<std::mutex> lock(mutex_);
   try {
-    *db_->session << db_->Sql("UPDATE jobs SET status = 'failed', error = ?, updated_at = ? "
-                              "WHERE id = ? AND worker = ? AND status = 'running'"),
+    *db_->session << db_->Sql(
+        "UPDATE jobs SET status = 'failed', error = ?, updated_at = ? "
+        "WHERE id = ? AND worker = ? AND status = 'running'"),
         bind(error), bind(NowUtc()), bind(job), bind(worker), now;
   } catch (const Poco::Exception& e) {
     return QueueError("cannot fail a job", e);
@@ -131,12 +134,15 @@ Result<QueueCounts> JobQueue::Counts() {
       for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
         const std::string status = rs["status"].convert<std::string>();
         const int n = rs["n"].convert<int>();
-        if (status == "pending") c.pending += n;
+        if (status == "pending")
+          c.pending += n;
         else if (status == "running") {
           c.running += n;
           c.running_by_worker[rs["worker"].convert<std::string>()] += n;
-        } else if (status == "done") c.done += n;
-        else if (status == "failed") c.failed += n;
+        } else if (status == "done")
+          c.done += n;
+        else if (status == "failed")
+          c.failed += n;
       }
     }
     Statement st(*db_->session);

@@ -84,8 +84,7 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id, int* version) {
       r.status = ParseDossierStatus(Get(rs, "status")).value_or(DossierStatus::kRejected);
       r.doc_type = Get(rs, "doc_type");
       if (std::string d = Get(rs, "doc_date"); !d.empty()) r.doc_date = d;
-      if (std::string code = Get(rs, "error_code"); !code.empty())
-        r.error = ErrorInfo{code, Get(rs, "error_message")};
+      if (std::string code = Get(rs, "error_code"); !code.empty()) r.error = ErrorInfo{code, Get(rs, "error_message")};
       if (std::string a = Get(rs, "address_json"); !a.empty()) {
         // The verdict is stored as the JSON the record carries.
         if (auto v = AddressVerdictFromJson(a); v.ok()) r.address = std::move(v).value();
@@ -128,8 +127,7 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id, int* version) {
       st << impl_->Sql("SELECT * FROM flags WHERE dossier_id = ? ORDER BY id"), bind(dossier_id), now;
       RecordSet rs(st);
       for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-        r.flags.push_back(Flag{Get(rs, "code"),
-                               ParseSeverity(Get(rs, "severity")).value_or(Severity::kInfo),
+        r.flags.push_back(Flag{Get(rs, "code"), ParseSeverity(Get(rs, "severity")).value_or(Severity::kInfo),
                                Get(rs, "field"), Get(rs, "message")});
     }
     impl_->db->Commit();
@@ -146,22 +144,23 @@ namespace {
 // Fields a person set stay (ON CONFLICT: theirs is kept).
 void InsertContent(Session& s, const Connection& db, std::int64_t id, const DossierRecord& r, const std::string& at) {
   for (const auto& p : r.pages) {
-    s << db.Sql("INSERT INTO pages(dossier_id, idx, width, height, dpi, rotation, skew_deg, blank, "
-         "ocr_confidence, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        bind(id), bind(p.index), bind(p.width), bind(p.height), bind(p.dpi), bind(p.rotation),
-        bind(p.skew_deg), bind(p.blank ? 1 : 0), bind(p.ocr_confidence), bind(p.text), now;
+    s << db.Sql(
+        "INSERT INTO pages(dossier_id, idx, width, height, dpi, rotation, skew_deg, blank, "
+        "ocr_confidence, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        bind(id), bind(p.index), bind(p.width), bind(p.height), bind(p.dpi), bind(p.rotation), bind(p.skew_deg),
+        bind(p.blank ? 1 : 0), bind(p.ocr_confidence), bind(p.text), now;
   }
   for (const auto& [key, f] : r.fields) {
-    s << db.Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, "
-         "bbox_h, set_by, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?) "
-         "ON CONFLICT (dossier_id, key) DO NOTHING"),
-        bind(id), bind(key), bind(f.value), bind(f.confidence), bind(f.page), bind(f.bbox.x),
-        bind(f.bbox.y), bind(f.bbox.w), bind(f.bbox.h), bind(at), now;
+    s << db.Sql(
+        "INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, "
+        "bbox_h, set_by, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?) "
+        "ON CONFLICT (dossier_id, key) DO NOTHING"),
+        bind(id), bind(key), bind(f.value), bind(f.confidence), bind(f.page), bind(f.bbox.x), bind(f.bbox.y),
+        bind(f.bbox.w), bind(f.bbox.h), bind(at), now;
   }
   for (const auto& f : r.flags) {
-    s << db.Sql("INSERT INTO flags(dossier_id, code, severity, field, message) VALUES(?, ?, ?, ?, ?)"),
-        bind(id), bind(f.code), bind(std::string(SeverityName(f.severity))), bind(f.field),
-        bind(f.message), now;
+    s << db.Sql("INSERT INTO flags(dossier_id, code, severity, field, message) VALUES(?, ?, ?, ?, ?)"), bind(id),
+        bind(f.code), bind(std::string(SeverityName(f.severity))), bind(f.field), bind(f.message), now;
   }
 }
 
@@ -206,18 +205,20 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
       // A person's corrections outlive the machine's new reading.
       s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND set_by = 'machine'"), bind(existing), now;
       s << impl_->Sql("DELETE FROM flags WHERE dossier_id = ?"), bind(existing), now;
-      s << impl_->Sql("UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
-           "error_message = ?, page_count = ?, address_json = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-          bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code),
-          bind(error_message), bind(page_count), bind(address_json), bind(now_utc), bind(existing), now;
+      s << impl_->Sql(
+          "UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
+          "error_message = ?, page_count = ?, address_json = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
+          bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code), bind(error_message),
+          bind(page_count), bind(address_json), bind(now_utc), bind(existing), now;
       out.dossier_id = existing;
     } else {
-      s << impl_->Sql("INSERT INTO dossiers(sha256, source, status, doc_type, doc_date, error_code, "
-           "error_message, page_count, address_json, created_at, updated_at) "
-           "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-          bind(r.sha256), bind(r.source), bind(status), bind(r.doc_type), bind(doc_date),
-          bind(error_code), bind(error_message), bind(page_count), bind(address_json),
-          bind(now_utc), bind(now_utc), into(out.dossier_id), now;
+      s << impl_->Sql(
+          "INSERT INTO dossiers(sha256, source, status, doc_type, doc_date, error_code, "
+          "error_message, page_count, address_json, created_at, updated_at) "
+          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+          bind(r.sha256), bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code),
+          bind(error_message), bind(page_count), bind(address_json), bind(now_utc), bind(now_utc), into(out.dossier_id),
+          now;
     }
     const std::int64_t id = out.dossier_id;
     InsertContent(s, *impl_->db, id, r, now_utc);
@@ -256,7 +257,7 @@ Result<std::int64_t> Registry::CountDossiers() {
 }
 
 Result<std::vector<std::int64_t>> Registry::DossierIds(const std::vector<std::string>& statuses,
-                                                      const std::string& since) {
+                                                       const std::string& since) {
   std::string sql = "SELECT id FROM dossiers WHERE updated_at >= ?";
   if (!statuses.empty()) {
     sql += " AND status IN (";

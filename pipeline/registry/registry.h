@@ -48,8 +48,8 @@ class Registry {
   // A person's correction of one field (set_by = who), with its audit row.
   // With expected_version > 0 the change is refused (kConflict) unless the
   // dossier is still at that version; every change adds one to it.
-  Status CorrectField(std::int64_t dossier_id, const std::string& key, const std::string& value,
-                      const std::string& who, int expected_version = 0);
+  Status CorrectField(std::int64_t dossier_id, const std::string& key, const std::string& value, const std::string& who,
+                      int expected_version = 0);
   // A reviewer's decision: registered (approved) or rejected, with a reason.
   Status Decide(std::int64_t dossier_id, DossierStatus status, const std::string& reason, const std::string& who,
                 int expected_version = 0);

@@ -30,7 +30,8 @@ Result<std::vector<Registry::QueueEntry>> Registry::ReviewQueue() {
     std::map<std::int64_t, size_t> at;
     {
       Statement st(s);
-      st << impl_->Sql("SELECT id, source, doc_type, doc_date FROM dossiers WHERE status = 'needs_review' ORDER BY id DESC"),
+      st << impl_->Sql(
+          "SELECT id, source, doc_type, doc_date FROM dossiers WHERE status = 'needs_review' ORDER BY id DESC"),
           now;
       RecordSet rs(st);
       for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
@@ -44,8 +45,9 @@ Result<std::vector<Registry::QueueEntry>> Registry::ReviewQueue() {
       }
     }
     Statement st(s);
-    st << impl_->Sql("SELECT DISTINCT f.dossier_id, f.code FROM flags f JOIN dossiers d ON d.id = f.dossier_id"
-                     " WHERE d.status = 'needs_review' ORDER BY f.dossier_id, f.code"),
+    st << impl_->Sql(
+        "SELECT DISTINCT f.dossier_id, f.code FROM flags f JOIN dossiers d ON d.id = f.dossier_id"
+        " WHERE d.status = 'needs_review' ORDER BY f.dossier_id, f.code"),
         now;
     RecordSet rs(st);
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())
@@ -74,9 +76,9 @@ Status BumpVersion(Session& s, const Connection& db, std::int64_t id, int expect
   }
   if (!found) return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id));
   if (expected > 0 && expected != version)
-    return Status::Error(ErrorCode::kConflict, "dossier " + std::to_string(id) + " was changed by someone else (version " +
-                                                   std::to_string(version) + ", not " + std::to_string(expected) +
-                                                   "): reload it");
+    return Status::Error(ErrorCode::kConflict, "dossier " + std::to_string(id) +
+                                                   " was changed by someone else (version " + std::to_string(version) +
+                                                   ", not " + std::to_string(expected) + "): reload it");
   s << db.Sql("UPDATE dossiers SET version = version + 1, updated_at = ? WHERE id = ?"), bind(at), bind(id), now;
   return Status::Ok();
 }
@@ -107,11 +109,13 @@ Status Registry::CorrectField(std::int64_t id, const std::string& key, const std
                               int expected_version) {
   return impl_->Change(id, expected_version, "cannot correct the field", [&](Session& s, const std::string& at) {
     Poco::Nullable<std::string> before;
-    ForEachRow(s, *impl_->db, "SELECT value FROM fields WHERE dossier_id = ? AND key = ?",
-               [&](Statement& st) { st, bind(id), bind(key); }, [&](RecordSet& rs) { before = Get(rs, "value"); });
+    ForEachRow(
+        s, *impl_->db, "SELECT value FROM fields WHERE dossier_id = ? AND key = ?",
+        [&](Statement& st) { st, bind(id), bind(key); }, [&](RecordSet& rs) { before = Get(rs, "value"); });
     s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND key = ?"), bind(id), bind(key), now;
-    s << impl_->Sql("INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, bbox_h, "
-                    "set_by, updated_at) VALUES(?, ?, ?, 1.0, 0, 0, 0, 0, 0, ?, ?)"),
+    s << impl_->Sql(
+        "INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, bbox_h, "
+        "set_by, updated_at) VALUES(?, ?, ?, 1.0, 0, 0, 0, 0, 0, ?, ?)"),
         bind(id), bind(key), bind(value), bind(who), bind(at), now;
     AddAuditRow(s, *impl_->db, id, at, who, "field:" + key, before, value);
     return Status::Ok();
@@ -122,8 +126,9 @@ Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string
                         int expected_version) {
   return impl_->Change(id, expected_version, "cannot record the decision", [&](Session& s, const std::string& at) {
     std::string before;  // the version was bumped, the status not yet changed
-    ForEachRow(s, *impl_->db, "SELECT status FROM dossiers WHERE id = ?", [&](Statement& st) { st, bind(id); },
-               [&](RecordSet& rs) { before = Get(rs, "status"); });
+    ForEachRow(
+        s, *impl_->db, "SELECT status FROM dossiers WHERE id = ?", [&](Statement& st) { st, bind(id); },
+        [&](RecordSet& rs) { before = Get(rs, "status"); });
     const std::string after = DossierStatusName(status);
     Poco::Nullable<std::string> code, message;
     if (status == DossierStatus::kRejected) {

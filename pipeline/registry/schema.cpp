@@ -71,8 +71,8 @@ const std::vector<std::vector<const char*>>& Migrations() {
           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
           " dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,"
           " at TEXT NOT NULL,"
-          " actor TEXT NOT NULL,"       // 'hoso' or a reviewer's name
-          " what TEXT NOT NULL,"        // 'status' or 'field:KEY'
+          " actor TEXT NOT NULL,"  // 'hoso' or a reviewer's name
+          " what TEXT NOT NULL,"   // 'status' or 'field:KEY'
           " before_value TEXT,"
           " after_value TEXT)",
           "CREATE INDEX audit_dossier ON audit(dossier_id, id)",
@@ -85,7 +85,7 @@ const std::vector<std::vector<const char*>>& Migrations() {
           " name TEXT PRIMARY KEY,"
           " role TEXT NOT NULL CHECK (role IN ('reviewer','admin')),"
           " salt TEXT NOT NULL,"
-          " hash TEXT NOT NULL,"       // PBKDF2-HMAC-SHA256, hex
+          " hash TEXT NOT NULL,"  // PBKDF2-HMAC-SHA256, hex
           " iterations INTEGER NOT NULL,"
           " created_at TEXT NOT NULL)",
           "CREATE TABLE sessions ("
@@ -151,9 +151,9 @@ Status Migrate(Connection& c) {
   s << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)", now;
   const int current = CurrentSchemaVersion(c);
   if (current > LatestSchemaVersion())
-    return Status::Error(ErrorCode::kRegistryFailed,
-                         "the registry has schema version " + std::to_string(current) +
-                             ", newer than this hoso knows (" + std::to_string(LatestSchemaVersion()) + ")");
+    return Status::Error(ErrorCode::kRegistryFailed, "the registry has schema version " + std::to_string(current) +
+                                                         ", newer than this hoso knows (" +
+                                                         std::to_string(LatestSchemaVersion()) + ")");
   // Each step re-reads the version inside its write transaction: another
   // process opening the same new SQLite file may have taken it meanwhile.
   for (;;) {

@@ -84,7 +84,8 @@ Status Accounts::SetUser(const std::string& name, const std::string& role, const
   try {
     db_->Begin();
     *db_->session << db_->Sql("DELETE FROM users WHERE name = ?"), bind(name), now;
-    *db_->session << db_->Sql("INSERT INTO users(name, role, salt, hash, iterations, created_at) VALUES(?, ?, ?, ?, ?, ?)"),
+    *db_->session << db_->Sql(
+        "INSERT INTO users(name, role, salt, hash, iterations, created_at) VALUES(?, ?, ?, ?, ?, ?)"),
         bind(name), bind(role), bind(salt), bind(hash), bind(iterations), bind(at), now;
     db_->Commit();
   } catch (const Poco::Exception& e) {
@@ -140,8 +141,9 @@ Result<SessionInfo> Accounts::Check(const std::string& token) {
     Statement st(*db_->session);
     const std::string token_hash = Sha256(token);
     const std::int64_t now_s = static_cast<std::int64_t>(std::time(nullptr));
-    st << db_->Sql("SELECT s.user_name, u.role, s.csrf FROM sessions s JOIN users u ON u.name = s.user_name "
-                   "WHERE s.token_hash = ? AND s.expires_at > ?"),
+    st << db_->Sql(
+        "SELECT s.user_name, u.role, s.csrf FROM sessions s JOIN users u ON u.name = s.user_name "
+        "WHERE s.token_hash = ? AND s.expires_at > ?"),
         bind(token_hash), bind(now_s), now;
     RecordSet rs(st);
     if (!rs.moveFirst()) return denied;

@@ -88,11 +88,16 @@ Reply Error(HTTPResponse::HTTPStatus status, const std::string& code, const std:
 
 Reply FromStatus(const Status& s) {
   switch (s.code()) {
-    case ErrorCode::kNotFound: return Error(HTTPResponse::HTTP_NOT_FOUND, s.code_name(), s.message());
-    case ErrorCode::kConflict: return Error(HTTPResponse::HTTP_CONFLICT, s.code_name(), s.message());
-    case ErrorCode::kDenied: return Error(HTTPResponse::HTTP_UNAUTHORIZED, s.code_name(), s.message());
-    case ErrorCode::kInvalidArgument: return Error(HTTPResponse::HTTP_BAD_REQUEST, s.code_name(), s.message());
-    default: return Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, s.code_name(), s.message());
+    case ErrorCode::kNotFound:
+      return Error(HTTPResponse::HTTP_NOT_FOUND, s.code_name(), s.message());
+    case ErrorCode::kConflict:
+      return Error(HTTPResponse::HTTP_CONFLICT, s.code_name(), s.message());
+    case ErrorCode::kDenied:
+      return Error(HTTPResponse::HTTP_UNAUTHORIZED, s.code_name(), s.message());
+    case ErrorCode::kInvalidArgument:
+      return Error(HTTPResponse::HTTP_BAD_REQUEST, s.code_name(), s.message());
+    default:
+      return Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, s.code_name(), s.message());
   }
 }
 
@@ -106,10 +111,10 @@ class Handler;
 struct Call {
   HTTPServerRequest& request;
   const Poco::URI& uri;
-  std::smatch match;               // the route's pattern against the path
-  Poco::JSON::Object::Ptr body;    // the JSON body ({} when there is none)
+  std::smatch match;                   // the route's pattern against the path
+  Poco::JSON::Object::Ptr body;        // the JSON body ({} when there is none)
   std::optional<SessionInfo> session;  // every route but signing in has one
-  std::string token;               // the session's
+  std::string token;                   // the session's
 };
 
 // The API: method, path pattern, whether it needs a signed-in session, and
@@ -348,7 +353,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     auto doc = OpenDocument(bytes.str(), {});
-    if (!doc.ok() || n > (*doc)->page_count()) return FromStatus(doc.ok() ? Status::Error(ErrorCode::kNotFound, "no such page") : doc.status());
+    if (!doc.ok() || n > (*doc)->page_count())
+      return FromStatus(doc.ok() ? Status::Error(ErrorCode::kNotFound, "no such page") : doc.status());
     auto page = (*doc)->LoadPage(n - 1);
     if (!page.ok()) return FromStatus(page.status());
     cv::Mat image = page->image;
@@ -484,8 +490,8 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Start(const ServerOptions& o
     st.server = std::make_unique<Poco::Net::HTTPServer>(new Factory(st), socket, params);
     st.server->start();
   } catch (const Poco::Exception& e) {
-    return Status::Error(ErrorCode::kInvalidArgument,
-                         "cannot listen on " + options.bind + ":" + std::to_string(options.port) + ": " + e.displayText());
+    return Status::Error(ErrorCode::kInvalidArgument, "cannot listen on " + options.bind + ":" +
+                                                          std::to_string(options.port) + ": " + e.displayText());
   }
   return server;
 }

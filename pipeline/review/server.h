@@ -15,7 +15,7 @@ namespace hoso {
 struct ServerOptions {
   std::string db = "hoso.db";
   std::string bind = "127.0.0.1";
-  int port = 8080;  // 0: any free port (see ReviewServer::port)
+  int port = 8080;      // 0: any free port (see ReviewServer::port)
   std::string web_dir;  // index.html, app.js, style.css
   std::shared_ptr<const Gazetteer> gazetteer;
   std::string as_of;  // address checks: as of this date (default today)

@@ -23,8 +23,9 @@ const FieldValue* Get(const DossierRecord& r, const std::string& key) {
 }
 
 bool IsIsoDate(const std::string& s) {
-  return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
-         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
+  return s.size() == 10 && s[4] == '-' && s[7] == '-' && std::all_of(s.begin(), s.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+         });
 }
 
 // The ID against itself and against the date of birth and gender.
@@ -58,7 +59,8 @@ void CheckIdNumber(const DossierRecord& r, std::vector<Flag>& flags) {
   if (gender && (gender->value == "male" || gender->value == "female")) {
     const bool female = century_gender % 2 == 1;
     if (female != (gender->value == "female"))
-      wrong.push_back(std::string("its 4th digit says ") + (female ? "female" : "male") + ", the form " + gender->value);
+      wrong.push_back(std::string("its 4th digit says ") + (female ? "female" : "male") + ", the form " +
+                      gender->value);
   }
   if (dob && IsIsoDate(dob->value)) {
     const int year = std::stoi(dob->value.substr(0, 4));
@@ -99,8 +101,8 @@ std::vector<Flag> Validate(const DossierRecord& record, const ValidateOptions& o
     any_text = any_text || !page.text.empty();
     if (page.ocr_confidence < options.min_page_confidence) {
       char msg[160];
-      std::snprintf(msg, sizeof msg, "page %d was read with confidence %.2f (below %.2f)",
-                    page.index + 1, page.ocr_confidence, options.min_page_confidence);
+      std::snprintf(msg, sizeof msg, "page %d was read with confidence %.2f (below %.2f)", page.index + 1,
+                    page.ocr_confidence, options.min_page_confidence);
       flags.push_back({"LOW_CONFIDENCE", Severity::kWarning, "", msg});
     }
   }

@@ -81,7 +81,9 @@ TEST(Address, PreMergerWardMapsToItsNewWard) {
 }
 
 TEST(Address, EveryWayOfWritingItGivesTheSameAnswer) {
-  const std::string nfd = "phu\xCC\x9Bo\xCC\x9B\xCC\x80ng Phu\xCC\x81\x63 Xa\xCC\x81, qua\xCC\x82\xCC\xA3n Ba \xC4\x90i\xCC\x80nh, Ha\xCC\x80 No\xCC\x82\xCC\xA3i";
+  const std::string nfd =
+      "phu\xCC\x9Bo\xCC\x9B\xCC\x80ng Phu\xCC\x81\x63 Xa\xCC\x81, qua\xCC\x82\xCC\xA3n Ba \xC4\x90i\xCC\x80nh, "
+      "Ha\xCC\x80 No\xCC\x82\xCC\xA3i";
   for (const std::string& text :
        {std::string("P. Phúc Xá, Q. Ba Đình, TP. Hà Nội"), std::string("PHƯỜNG PHÚC XÁ, QUẬN BA ĐÌNH, HÀ NỘI"),
         std::string("phuong Phuc Xa quan Ba Dinh Ha Noi"), std::string("phường Phúc Xá quận Ba Đình Hà Nội"),
@@ -95,11 +97,11 @@ TEST(Address, EveryWayOfWritingItGivesTheSameAnswer) {
 
 TEST(Address, OcrDamagedNamesAreMatchedAgainstTheGazetteer) {
   // Tone marks confused (Xá/Xà, Đình/Đinh), a horn lost, đ read as d.
-  for (const std::string& text : {std::string("phường Phúc Xà, quận Ba Đinh, Hà Nội"),
-                                  std::string("phường Phúc Xá, quận Ba Dình, Hả Nội"),
-                                  std::string("phuờng Phúc Xá, quận Ba Đình, Hà Nội"),
-                                  // every mark of the unit word lost: lower case says it is one
-                                  std::string("phường Phúc Xá, quan Ba Đình, Hà Nội")}) {
+  for (const std::string& text :
+       {std::string("phường Phúc Xà, quận Ba Đinh, Hà Nội"), std::string("phường Phúc Xá, quận Ba Dình, Hả Nội"),
+        std::string("phuờng Phúc Xá, quận Ba Đình, Hà Nội"),
+        // every mark of the unit word lost: lower case says it is one
+        std::string("phường Phúc Xá, quan Ba Đình, Hà Nội")}) {
     const AddressVerdict v = Check(text);
     EXPECT_EQ(v.status, "outdated") << text << ": " << v.message;
     ASSERT_TRUE(v.suggested.has_value()) << text;
@@ -189,8 +191,7 @@ TEST(Address, ResolvedAsOfTheDate) {
 
 TEST(Address, DocumentDatedBeforeTheChangeIsInformation) {
   EXPECT_EQ(Check("phường Phúc Xá, quận Ba Đình, Hà Nội", "2026-11-28", "2025-05-02").severity, Severity::kInfo);
-  EXPECT_EQ(Check("phường Phúc Xá, quận Ba Đình, Hà Nội", "2026-11-28", "2025-09-02").severity,
-            Severity::kWarning);
+  EXPECT_EQ(Check("phường Phúc Xá, quận Ba Đình, Hà Nội", "2026-11-28", "2025-09-02").severity, Severity::kWarning);
 }
 
 TEST(Address, IslandDistrictBecameASpecialZone) {
@@ -234,7 +235,8 @@ TEST(Address, GeneratedAddressesInEveryStyle) {
     const AddressVerdict v = Check(f[1], "2026-01-01");
     bool ok = v.status == f[3];
     if (ok && f[3] == "outdated")
-      ok = v.suggested && v.suggested->ward_code == f[4] && (f[2].empty() || v.suggested_text.rfind(f[2] + ", ", 0) == 0);
+      ok = v.suggested && v.suggested->ward_code == f[4] &&
+           (f[2].empty() || v.suggested_text.rfind(f[2] + ", ", 0) == 0);
     if (ok && f[3] == "ambiguous") {
       std::set<std::string> expected;
       std::stringstream cs(f[5]);
@@ -266,15 +268,18 @@ TEST(SpellAddress, UnitNamesAsTheGazetteerSpellsThem) {
   EXPECT_EQ(SpellAddress("bản 11, xã Tan Dương, huyện Lai Vung, tinh Đồng Tháp", **g),
             "bản 11, xã Tân Dương, huyện Lai Vung, tỉnh Đồng Tháp");
   EXPECT_EQ(SpellAddress("Xã Ninh Xuân, Thi Xã Ninh Hòa, tỉnh Khánh Hòa", **g),
-            "Xã Ninh Xuân, Thị Xã Ninh Hòa, tỉnh Khánh Hòa") << "the unit word's marks, its capitals kept";
+            "Xã Ninh Xuân, Thị Xã Ninh Hòa, tỉnh Khánh Hòa")
+      << "the unit word's marks, its capitals kept";
   EXPECT_EQ(SpellAddress("PHƯỜNG PHÚC XA, QUẬN BA ĐINH, HÀ NỘI", **g), "PHƯỜNG PHÚC XÁ, QUẬN BA ĐÌNH, HÀ NỘI");
   EXPECT_EQ(SpellAddress("thon 12, xã Canh Liên, huyện Vân Canh, tỉnh Bình Định", **g),
-            "thôn 12, xã Canh Liên, huyện Vân Canh, tỉnh Bình Định") << "the hamlet word";
+            "thôn 12, xã Canh Liên, huyện Vân Canh, tỉnh Bình Định")
+      << "the hamlet word";
   // Streets named after places (or after those who name wards): marks left
   // out of a name the gazetteer spells one way only are put back.
   EXPECT_EQ(SpellAddress("26/57 đường Phuc Xá, phường Hạc Thành, tỉnh Thanh Hóa", **g),
             "26/57 đường Phúc Xá, phường Hạc Thành, tỉnh Thanh Hóa");
-  EXPECT_EQ(SpellAddress("Số 78 phố Tran Phú, phường Hồng Hà, Hà Nội", **g), "Số 78 phố Trần Phú, phường Hồng Hà, Hà Nội");
+  EXPECT_EQ(SpellAddress("Số 78 phố Tran Phú, phường Hồng Hà, Hà Nội", **g),
+            "Số 78 phố Trần Phú, phường Hồng Hà, Hà Nội");
   // Otherwise the street part is the writer's: names the gazetteer does not
   // know, one-word names, and marks that disagree (not left out) stay.
   EXPECT_EQ(SpellAddress("Số 171, ngõ 82 phố Ly Thuong Kiệt, phường Hồng Hà, Hà Nội", **g),
@@ -282,7 +287,8 @@ TEST(SpellAddress, UnitNamesAsTheGazetteerSpellsThem) {
   EXPECT_EQ(SpellAddress("Số 171 đường Ton Duc Thắng, phường Hồng Hà, Hà Nội", **g),
             "Số 171 đường Ton Duc Thắng, phường Hồng Hà, Hà Nội");
   EXPECT_EQ(SpellAddress("Số 9 đường Hoa, phường Hồng Hà, Hà Nội", **g), "Số 9 đường Hoa, phường Hồng Hà, Hà Nội");
-  EXPECT_EQ(SpellAddress("Số 9 đường Phùc Xá, phường Hồng Hà, Hà Nội", **g), "Số 9 đường Phùc Xá, phường Hồng Hà, Hà Nội");
+  EXPECT_EQ(SpellAddress("Số 9 đường Phùc Xá, phường Hồng Hà, Hà Nội", **g),
+            "Số 9 đường Phùc Xá, phường Hồng Hà, Hà Nội");
   // An address written without marks stays so.
   EXPECT_EQ(SpellAddress("so 5 phuong Phuc Xa quan Ba Dinh Ha Noi", **g), "so 5 phuong Phuc Xa quan Ba Dinh Ha Noi");
 }

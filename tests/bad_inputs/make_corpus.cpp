@@ -71,7 +71,8 @@ std::string PngClaiming(uint32_t w, uint32_t h) {
 std::string JpegClaiming(uint16_t w, uint16_t h) {
   std::string jpg = Encode(".jpg", Page(64, 64));
   for (size_t i = 2; i + 9 < jpg.size(); ++i)
-    if (static_cast<uint8_t>(jpg[i]) == 0xFF && (static_cast<uint8_t>(jpg[i + 1]) == 0xC0 || static_cast<uint8_t>(jpg[i + 1]) == 0xC2)) {
+    if (static_cast<uint8_t>(jpg[i]) == 0xFF &&
+        (static_cast<uint8_t>(jpg[i + 1]) == 0xC0 || static_cast<uint8_t>(jpg[i + 1]) == 0xC2)) {
       jpg[i + 5] = static_cast<char>(h >> 8);
       jpg[i + 6] = static_cast<char>(h & 0xFF);
       jpg[i + 7] = static_cast<char>(w >> 8);
@@ -143,8 +144,8 @@ std::string Pdf(const std::vector<std::string>& contents, const std::string& med
     std::snprintf(line, sizeof line, "%010lld 00000 n \n", static_cast<long long>(o));
     pdf << line;
   }
-  pdf << "trailer\n<< /Size " << offsets.size() + 1 << " /Root 1 0 R " << trailer_extra << ">>\nstartxref\n" << xref
-      << "\n%%EOF\n";
+  pdf << "trailer\n<< /Size " << offsets.size() + 1 << " /Root 1 0 R " << trailer_extra << ">>\nstartxref\n"
+      << xref << "\n%%EOF\n";
   return pdf.str();
 }
 
@@ -216,8 +217,9 @@ int main(int argc, char** argv) {
     p[33 + 8] ^= 0x55;  // inside the first IDAT's data
     c.Add("bad-crc.png", p, "INPUT_UNREADABLE", "PNG with a corrupt data chunk");
   }
-  c.Add("broken-xref.pdf", std::string("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n") +
-                               "trailer << /Root 1 0 R >>\nstartxref\n999999\n%%EOF\n",
+  c.Add("broken-xref.pdf",
+        std::string("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n") +
+            "trailer << /Root 1 0 R >>\nstartxref\n999999\n%%EOF\n",
         "INPUT_UNREADABLE", "PDF whose catalogue points at no pages");
 
   // Too large, or too many.
@@ -242,15 +244,16 @@ int main(int argc, char** argv) {
   }
   c.Add("huge-page.pdf", Pdf({"BT /F1 24 Tf 72 720 Td (x) Tj ET"}, "0 0 14400 14400"), "INPUT_TOO_LARGE",
         "PDF page 200 inches square");
-  c.Add("2000-pages.pdf", Pdf(std::vector<std::string>(2000, "BT /F1 12 Tf 72 720 Td (p) Tj ET")), "INPUT_TOO_MANY_PAGES",
-        "PDF of 2,000 pages");
+  c.Add("2000-pages.pdf", Pdf(std::vector<std::string>(2000, "BT /F1 12 Tf 72 720 Td (p) Tj ET")),
+        "INPUT_TOO_MANY_PAGES", "PDF of 2,000 pages");
   c.Add("1200-pages.tif", Tiff(tmp, 1200, 16, 16), "INPUT_TOO_MANY_PAGES", "TIFF of 1,200 pages");
 
   // Locked, or not scans at all.
-  c.Add("encrypted.pdf", Pdf({"BT /F1 24 Tf 72 720 Td (secret) Tj ET"}, "0 0 595 842",
-                             "/Encrypt << /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) "
-                             "/U (0123456789abcdef0123456789abcdef) /P -4 >> /ID [<00112233445566778899aabbccddeeff> "
-                             "<00112233445566778899aabbccddeeff>] "),
+  c.Add("encrypted.pdf",
+        Pdf({"BT /F1 24 Tf 72 720 Td (secret) Tj ET"}, "0 0 595 842",
+            "/Encrypt << /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) "
+            "/U (0123456789abcdef0123456789abcdef) /P -4 >> /ID [<00112233445566778899aabbccddeeff> "
+            "<00112233445566778899aabbccddeeff>] "),
         "INPUT_ENCRYPTED", "password-protected PDF");
   c.Add("no-pages.pdf", Pdf({}), "INPUT_UNREADABLE", "PDF with no pages");
 

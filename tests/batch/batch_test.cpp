@@ -52,8 +52,12 @@ TEST(RunBatch, BadInputsAreRejectedAndTheBatchGoesOn) {
   };
   BatchOptions options;
   options.jobs = 2;
-  const std::vector<std::string> inputs = {good, (dir / "empty.pdf").string(), (dir / "cut.jpg").string(),
-                                           (dir / "junk.png").string(), (dir / "missing.tif").string(), copy};
+  const std::vector<std::string> inputs = {good,
+                                           (dir / "empty.pdf").string(),
+                                           (dir / "cut.jpg").string(),
+                                           (dir / "junk.png").string(),
+                                           (dir / "missing.tif").string(),
+                                           copy};
   auto summary = RunBatch(inputs, **reg, options, observer);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   EXPECT_EQ(progress_calls, 6);

@@ -37,9 +37,7 @@ TEST(Blank, ScannerBordersDoNotCount) {
   EXPECT_TRUE(DetectBlank(page, 300, {}).blank);
 }
 
-TEST(Blank, AFewTypedLinesAreNotBlank) {
-  EXPECT_FALSE(DetectBlank(test::TextPage(2480, 3508, 2), 300, {}).blank);
-}
+TEST(Blank, AFewTypedLinesAreNotBlank) { EXPECT_FALSE(DetectBlank(test::TextPage(2480, 3508, 2), 300, {}).blank); }
 
 TEST(Blank, CleanMarksButKeepsTheBlankPage) {
   cv::Mat page(1754, 1240, CV_8UC1, cv::Scalar(255));
@@ -63,7 +61,8 @@ TEST(Despeckle, CleansSaltAndPepperAndLeavesCleanPagesAlone) {
   EXPECT_FALSE(Despeckle(page, 300, {}));
   EXPECT_EQ(cv::norm(page, original, cv::NORM_L1), 0.0);
   cv::RNG rng(3);
-  for (int i = 0; i < 40000; ++i) page.at<uchar>(rng.uniform(0, page.rows), rng.uniform(0, page.cols)) = i % 2 ? 0 : 255;
+  for (int i = 0; i < 40000; ++i)
+    page.at<uchar>(rng.uniform(0, page.rows), rng.uniform(0, page.cols)) = i % 2 ? 0 : 255;
   EXPECT_GT(SpeckDensity(page, 300), 10);
   EXPECT_TRUE(Despeckle(page, 300, {}));
   EXPECT_LT(SpeckDensity(page, 300), 0.5);

@@ -17,7 +17,8 @@ TEST(SolidRegions, BordersPunchHolesAndPhotosGoTextStays) {
   const cv::Mat clean = test::TextPage(2480, 3508, 25);
   cv::Mat page = clean.clone();
   cv::rectangle(page, cv::Rect(0, 0, 150, page.rows), cv::Scalar(20), cv::FILLED);
-  for (double f : {0.3, 0.7}) cv::circle(page, cv::Point(240, static_cast<int>(page.rows * f)), 38, cv::Scalar(20), cv::FILLED);
+  for (double f : {0.3, 0.7})
+    cv::circle(page, cv::Point(240, static_cast<int>(page.rows * f)), 38, cv::Scalar(20), cv::FILLED);
   const cv::RotatedRect photo(cv::Point2f(2150, 3000), cv::Size2f(300, 400), 4);
   cv::Point2f c[4];
   photo.points(c);
@@ -52,7 +53,8 @@ cv::Mat FallOff(const cv::Mat& page, cv::Point2f from, double depth) {
   const double diag = std::hypot(page.cols, page.rows);
   for (int y = 0; y < page.rows; ++y)
     for (int x = 0; x < page.cols; ++x)
-      out.at<uchar>(y, x) = cv::saturate_cast<uchar>(page.at<uchar>(y, x) * (1 - depth * std::hypot(x - from.x, y - from.y) / diag));
+      out.at<uchar>(y, x) =
+          cv::saturate_cast<uchar>(page.at<uchar>(y, x) * (1 - depth * std::hypot(x - from.x, y - from.y) / diag));
   return out;
 }
 

@@ -21,8 +21,8 @@ double InkOverlap(const cv::Mat& a, const cv::Mat& b) {
 // where the ink is.
 TEST(ReplayPage, MakesThePageThePipelineReadFromTheScanAndItsRecord) {
   cv::Mat page = test::TextPage(1654, 2339, 25, 28), skewed, scan;
-  cv::warpAffine(page, skewed, cv::getRotationMatrix2D(cv::Point2f(827, 1170), 2.5, 1.0), page.size(),
-                 cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
+  cv::warpAffine(page, skewed, cv::getRotationMatrix2D(cv::Point2f(827, 1170), 2.5, 1.0), page.size(), cv::INTER_LINEAR,
+                 cv::BORDER_CONSTANT, cv::Scalar(255));
   cv::rotate(skewed, scan, cv::ROTATE_90_COUNTERCLOCKWISE);
   CleanupOptions options;
   options.orientation.ink_only = true;  // which way the lines run, from the ink

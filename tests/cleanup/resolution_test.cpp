@@ -108,8 +108,8 @@ TEST(Blank, AFewShortLinesOnANarrowReceiptAreRead) {
   // small print, little ink for its length.
   cv::Mat receipt(3150, 630, CV_8UC1, cv::Scalar(250));
   for (int l = 0; l < 4; ++l)
-    cv::putText(receipt, l % 2 ? "TONG 45.000" : "CA PHE 2", cv::Point(80, 400 + 40 * l), cv::FONT_HERSHEY_SIMPLEX,
-                0.5, cv::Scalar(0), 1, cv::LINE_AA);
+    cv::putText(receipt, l % 2 ? "TONG 45.000" : "CA PHE 2", cv::Point(80, 400 + 40 * l), cv::FONT_HERSHEY_SIMPLEX, 0.5,
+                cv::Scalar(0), 1, cv::LINE_AA);
   const BlankVerdict v = DetectBlank(receipt, 200, {});
   EXPECT_LT(v.ink_fraction, BlankOptions().min_ink_fraction) << "too little ink to pass on ink alone";
   EXPECT_GE(v.text_components, BlankOptions().min_text_components);
@@ -142,12 +142,11 @@ cv::Mat Photographed(const cv::Mat& page, std::array<cv::Point2f, 4>* corners) {
   const cv::Size canvas(page.cols * 13 / 10, page.rows * 12 / 10);
   *corners = {cv::Point2f(0.18f * page.cols, 0.12f * page.rows), cv::Point2f(1.12f * page.cols, 0.1f * page.rows),
               cv::Point2f(1.25f * page.cols, 1.15f * page.rows), cv::Point2f(0.05f * page.cols, 1.12f * page.rows)};
-  const std::vector<cv::Point2f> src = {{0, 0},
-                                        {float(page.cols), 0},
-                                        {float(page.cols), float(page.rows)},
-                                        {0, float(page.rows)}};
+  const std::vector<cv::Point2f> src = {
+      {0, 0}, {float(page.cols), 0}, {float(page.cols), float(page.rows)}, {0, float(page.rows)}};
   cv::Mat out(canvas, CV_8UC1, cv::Scalar(60));
-  cv::warpPerspective(page, out, cv::getPerspectiveTransform(src, std::vector<cv::Point2f>(corners->begin(), corners->end())),
+  cv::warpPerspective(page, out,
+                      cv::getPerspectiveTransform(src, std::vector<cv::Point2f>(corners->begin(), corners->end())),
                       canvas, cv::INTER_LINEAR, cv::BORDER_TRANSPARENT);
   return out;
 }

@@ -16,8 +16,8 @@ namespace {
 using test::Hoso;
 
 TEST(AddressCommand, OneAddress) {
-  const auto run = Hoso("address --as-of 2026-11-28 'Số 18, ngõ 42 phố Phúc Xá, phường Phúc Xá, quận Ba Đình, Hà Nội'",
-                        false);
+  const auto run =
+      Hoso("address --as-of 2026-11-28 'Số 18, ngõ 42 phố Phúc Xá, phường Phúc Xá, quận Ba Đình, Hà Nội'", false);
   ASSERT_EQ(run.exit_code, 0) << run.out;
   auto v = AddressVerdictFromJson(run.out);
   ASSERT_TRUE(v.ok()) << run.out;

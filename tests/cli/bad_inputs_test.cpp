@@ -23,8 +23,11 @@ TEST(BadInputs, EachGetsItsErrorAndTheBatchGoesOn) {
   const auto corpus = dir / "corpus";
   ASSERT_EQ(std::system((std::string(MAKE_BAD_INPUTS) + " " + corpus.string() + " 2>/dev/null").c_str()), 0);
   std::map<std::string, std::string> want;
-  std::vector<std::string> args{"process", "--quiet", "--jobs", "2", "--as-of", "2026-01-01", "--db",
-                                (dir / "r.db").string(), "--json", (dir / "out.jsonl").string()};
+  std::vector<std::string> args{"process", "--quiet",
+                                "--jobs",  "2",
+                                "--as-of", "2026-01-01",
+                                "--db",    (dir / "r.db").string(),
+                                "--json",  (dir / "out.jsonl").string()};
   {
     std::ifstream manifest(corpus / "manifest.tsv");
     for (std::string line; std::getline(manifest, line);) {

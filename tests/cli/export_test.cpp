@@ -18,7 +18,8 @@ int Lines(const std::string& s) {
 TEST(HosoExport, CsvAndJsonLinesOfTheRegisteredDossiers) {
   test::ScratchDir dir;
   const std::string db = (dir / "r.db").string();
-  ASSERT_EQ(test::Hoso("process --quiet --db " + db + " --as-of 2026-01-01 " + test::SamplesDir().string()).exit_code, 0);
+  ASSERT_EQ(test::Hoso("process --quiet --db " + db + " --as-of 2026-01-01 " + test::SamplesDir().string()).exit_code,
+            0);
   const auto csv = test::Hoso("export --db " + db + " --format csv", false);
   ASSERT_EQ(csv.exit_code, 0);
   EXPECT_EQ(Lines(csv.out), 9) << csv.out;  // header + 8 dossiers

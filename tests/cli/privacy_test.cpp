@@ -15,8 +15,7 @@ TEST(Privacy, NoFullNameOrIdNumberInTheLogs) {
   test::ScratchDir dir;
   // Logs only (standard error, every level): --quiet, and the records go to a file.
   const auto run = test::Hoso("process --verbose --quiet --as-of 2026-01-01 --db " + (dir / "r.db").string() +
-                              " --json " + (dir / "out.jsonl").string() + " " + test::SamplesDir().string() +
-                              "");
+                              " --json " + (dir / "out.jsonl").string() + " " + test::SamplesDir().string() + "");
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_FALSE(run.out.empty()) << "--verbose logs something";
   std::ifstream truth((test::SamplesDir() / "truth.jsonl").string());

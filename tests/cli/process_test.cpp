@@ -51,8 +51,8 @@ std::map<std::string, Object::Ptr> Truths() {
 TEST(HosoProcess, RegistersTheSamplesWithTheRightText) {
   test::ScratchDir dir;
   const auto db = dir / "hoso.db", json = dir / "out.jsonl";
-  const HosoRun run = Hoso("process --jobs 2 --db " + db.string() + " --json " + json.string() + " " +
-                       test::SamplesDir().string());
+  const HosoRun run =
+      Hoso("process --jobs 2 --db " + db.string() + " --json " + json.string() + " " + test::SamplesDir().string());
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find("8 dossiers"), std::string::npos) << run.out;
   const auto records = ReadJsonLines(json);
@@ -104,8 +104,8 @@ TEST(HosoProcess, RegistersTheSamplesWithTheRightText) {
   // The second run registers nothing new: every record is a DUPLICATE of
   // the first run's, with the same id.
   const auto json2 = dir / "again.jsonl";
-  const HosoRun again = Hoso("process --db " + db.string() + " --json " + json2.string() + " " +
-                         test::SamplesDir().string());
+  const HosoRun again =
+      Hoso("process --db " + db.string() + " --json " + json2.string() + " " + test::SamplesDir().string());
   ASSERT_EQ(again.exit_code, 0) << again.out;
   const auto second = ReadJsonLines(json2);
   ASSERT_EQ(second.size(), records.size());
@@ -129,8 +129,8 @@ TEST(HosoProcess, RejectedInputsGiveExitCodeOneAndARecord) {
 
 TEST(HosoProcess, WritesSearchablePdfHocrAndAlto) {
   test::ScratchDir dir;
-  const HosoRun run = Hoso("process --quiet --db " + (dir / "r.db").string() + " --out " + (dir / "out").string() + " " +
-                       (test::SamplesDir() / "dossier-0005.pdf").string());
+  const HosoRun run = Hoso("process --quiet --db " + (dir / "r.db").string() + " --out " + (dir / "out").string() +
+                           " " + (test::SamplesDir() / "dossier-0005.pdf").string());
   ASSERT_EQ(run.exit_code, 0) << run.out;
   for (const char* ext : {".pdf", ".hocr", ".xml"}) {
     const auto p = dir / "out" / (std::string("dossier-0005") + ext);
@@ -149,7 +149,8 @@ TEST(HosoProcess, UsageErrorsGiveExitCodeTwo) {
 }
 
 TEST(HosoProcess, AnUnopenableRegistryIsFatal) {
-  const HosoRun run = Hoso("process --db /nonexistent-dir/x/y.db " + (test::SamplesDir() / "dossier-0001.jpg").string());
+  const HosoRun run =
+      Hoso("process --db /nonexistent-dir/x/y.db " + (test::SamplesDir() / "dossier-0001.jpg").string());
   EXPECT_EQ(run.exit_code, 3) << run.out;
 }
 

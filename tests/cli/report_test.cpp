@@ -14,10 +14,10 @@ namespace {
 TEST(HosoProcess, ReportCountsStatusesFlagsAndRejectedFiles) {
   test::ScratchDir dir;
   test::WriteFile(dir / "torn.pdf", "%PDF-1.7 torn off after the header");
-  const auto run = test::Hoso("process --db " + (dir / "r.db").string() + " --as-of 2026-01-01 --report " +
-                              (dir / "report").string() + " " + (test::SamplesDir() / "dossier-0001.jpg").string() +
-                              " " + (test::SamplesDir() / "dossier-0002.tif").string() + " " +
-                              (dir / "torn.pdf").string());
+  const auto run =
+      test::Hoso("process --db " + (dir / "r.db").string() + " --as-of 2026-01-01 --report " +
+                 (dir / "report").string() + " " + (test::SamplesDir() / "dossier-0001.jpg").string() + " " +
+                 (test::SamplesDir() / "dossier-0002.tif").string() + " " + (dir / "torn.pdf").string());
   EXPECT_EQ(run.exit_code, 1) << run.out;  // one rejected
   EXPECT_NE(run.out.find("rejected: " + (dir / "torn.pdf").string()), std::string::npos) << run.out;
   auto report = Poco::JSON::Parser().parse(test::ReadFile(dir / "report.json")).extract<Poco::JSON::Object::Ptr>();
@@ -51,7 +51,8 @@ TEST(HosoProcess, ReportShowsEveryPageCalledBlankWithItsPicture) {
                               (dir / "out" / "report.html").string() + " " + (dir / "two.tif").string());
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find("blank, not read:  " + (dir / "two.tif").string() + " p2"), std::string::npos) << run.out;
-  auto report = Poco::JSON::Parser().parse(test::ReadFile(dir / "out" / "report.json")).extract<Poco::JSON::Object::Ptr>();
+  auto report =
+      Poco::JSON::Parser().parse(test::ReadFile(dir / "out" / "report.json")).extract<Poco::JSON::Object::Ptr>();
   auto blank = report->getArray("blank_pages");
   ASSERT_EQ(blank->size(), 1u);
   EXPECT_EQ(blank->getObject(0)->getValue<int>("page"), 2);
@@ -72,13 +73,16 @@ TEST(HosoProcess, ReportShowsEveryPageCalledBlankWithItsPicture) {
 TEST(HosoProcess, AFileOverItsTimeLimitIsGivenUpAndTheBatchGoesOn) {
   test::ScratchDir dir;
   const auto run = test::Hoso("process --json - --quiet --file-seconds 0 --as-of 2026-01-01 --db " +
-                              (dir / "a.db").string() + " " + (test::SamplesDir() / "dossier-0002.tif").string(), false);
+                                  (dir / "a.db").string() + " " + (test::SamplesDir() / "dossier-0002.tif").string(),
+                              false);
   EXPECT_NE(run.out.find("\"status\":\"registered\""), std::string::npos) << "0: no limit";
   // A millisecond: the first page is read, the limit is past before the
   // second; the next file's first page is read all the same.
-  const auto limited = test::Hoso("process --json - --quiet --jobs 1 --file-seconds 0.001 --as-of 2026-01-01 --db " +
-                                  (dir / "b.db").string() + " " + (test::SamplesDir() / "dossier-0002.tif").string() +
-                                  " " + (test::SamplesDir() / "dossier-0001.jpg").string(), false);
+  const auto limited =
+      test::Hoso("process --json - --quiet --jobs 1 --file-seconds 0.001 --as-of 2026-01-01 --db " +
+                     (dir / "b.db").string() + " " + (test::SamplesDir() / "dossier-0002.tif").string() + " " +
+                     (test::SamplesDir() / "dossier-0001.jpg").string(),
+                 false);
   EXPECT_NE(limited.out.find("OCR_TIMEOUT"), std::string::npos) << limited.out;
   EXPECT_NE(limited.out.find("stopped before page 2 of 2"), std::string::npos) << limited.out;
   EXPECT_NE(limited.out.find("dossier-0001.jpg\",\"sha256\""), std::string::npos) << limited.out;

@@ -41,7 +41,8 @@ std::vector<Poco::JSON::Object::Ptr> Records(const std::string& jsonl) {
   std::vector<Poco::JSON::Object::Ptr> out;
   std::istringstream in(jsonl);
   for (std::string line; std::getline(in, line);)
-    if (!line.empty() && line[0] == '{') out.push_back(Poco::JSON::Parser().parse(line).extract<Poco::JSON::Object::Ptr>());
+    if (!line.empty() && line[0] == '{')
+      out.push_back(Poco::JSON::Parser().parse(line).extract<Poco::JSON::Object::Ptr>());
   return out;
 }
 
@@ -50,20 +51,21 @@ TEST(Stack, SeparatorSheetsCutAStackIntoItsDossiers) {
   // 0001 (1 page) | sheet | 0002 (2 pages) | sheet | sheet | 0005 (2 pages)
   const samplegen::OutPage sheet{SeparatorSheet(300), 300};
   std::vector<samplegen::OutPage> stack;
-  for (const auto& piece : {PagesOf("dossier-0001.jpg"), {sheet}, PagesOf("dossier-0002.tif"), {sheet, sheet},
-                            PagesOf("dossier-0005.pdf")})
+  for (const auto& piece :
+       {PagesOf("dossier-0001.jpg"), {sheet}, PagesOf("dossier-0002.tif"), {sheet, sheet}, PagesOf("dossier-0005.pdf")})
     stack.insert(stack.end(), piece.begin(), piece.end());
   const std::string file = (dir / "stack.tif").string();
   ASSERT_TRUE(samplegen::WritePages(file, "tiff", stack, 90));
   const std::string db = (dir / "r.db").string();
-  const auto run = test::Hoso("process --quiet --split separator --as-of 2026-01-01 --json - --db " + db + " " + file, false);
+  const auto run =
+      test::Hoso("process --quiet --split separator --as-of 2026-01-01 --json - --db " + db + " " + file, false);
   ASSERT_EQ(run.exit_code, 0) << run.out;
   const auto records = Records(run.out);
   ASSERT_EQ(records.size(), 3u) << run.out;
   const auto names = NamesBySample();
-  const std::vector<std::pair<std::string, std::string>> expected = {
-      {file + "#pages=1-1", "dossier-0001.jpg"}, {file + "#pages=3-4", "dossier-0002.tif"},
-      {file + "#pages=7-8", "dossier-0005.pdf"}};
+  const std::vector<std::pair<std::string, std::string>> expected = {{file + "#pages=1-1", "dossier-0001.jpg"},
+                                                                     {file + "#pages=3-4", "dossier-0002.tif"},
+                                                                     {file + "#pages=7-8", "dossier-0005.pdf"}};
   for (size_t i = 0; i < 3; ++i) {
     EXPECT_EQ(records[i]->getValue<std::string>("source"), expected[i].first);
     EXPECT_EQ(records[i]->getObject("fields")->getObject("full_name")->getValue<std::string>("value"),
@@ -83,8 +85,8 @@ TEST(Stack, BlankPagesCanCutAStackToo) {
   for (const auto& p : PagesOf("dossier-0004.jpg")) stack.push_back(p);
   const std::string file = (dir / "stack.pdf").string();
   ASSERT_TRUE(samplegen::WritePages(file, "pdf", stack, 90));
-  const auto run = test::Hoso("process --quiet --split blank --as-of 2026-01-01 --json - --db " +
-                              (dir / "r.db").string() + " " + file, false);
+  const auto run = test::Hoso(
+      "process --quiet --split blank --as-of 2026-01-01 --json - --db " + (dir / "r.db").string() + " " + file, false);
   const auto records = Records(run.out);
   ASSERT_EQ(records.size(), 2u) << run.out;
   const auto names = NamesBySample();

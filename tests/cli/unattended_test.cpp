@@ -55,8 +55,8 @@ TEST(Unattended, ABatchKilledAtRandomMomentsFinishesWithEveryDossierOnce) {
   const unsigned seed = seed_source();
   std::mt19937 rng(seed);
   SCOPED_TRACE("kill moments from seed " + std::to_string(seed));
-  const std::vector<std::string> command{"process", "--db", db, "--jobs", "2", "--quiet", "--as-of", "2026-01-01",
-                                         test::SamplesDir().string()};
+  const std::vector<std::string> command{
+      "process", "--db", db, "--jobs", "2", "--quiet", "--as-of", "2026-01-01", test::SamplesDir().string()};
   int killed = 0;
   for (int round = 0; round < 5; ++round) {
     const pid_t pid = test::SpawnHoso(command, log);

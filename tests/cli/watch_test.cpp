@@ -35,10 +35,10 @@ TEST(Watch, MovesOnlyCommittedFilesAndQuarantinesBrokenOnes) {
   const std::string db = (dir / "r.db").string();
   // The registry exists before the watcher starts (so that the test can look in it at once).
   ASSERT_TRUE(Registry::Open(db).ok());
-  const pid_t watcher = test::SpawnHoso({"watch", inbox.string(), "--db", db, "--archive", archive.string(),
-                                         "--quarantine", quarantine.string(), "--poll", "0.2", "--settle", "0.8",
-                                         "--jobs", "1", "--as-of", "2026-01-01", "--quiet"},
-                                        (dir / "watch.log").string());
+  const pid_t watcher = test::SpawnHoso(
+      {"watch", inbox.string(), "--db", db, "--archive", archive.string(), "--quarantine", quarantine.string(),
+       "--poll", "0.2", "--settle", "0.8", "--jobs", "1", "--as-of", "2026-01-01", "--quiet"},
+      (dir / "watch.log").string());
   ASSERT_GT(watcher, 0);
 
   // Whenever a file shows up in the archive, its record must already be there.

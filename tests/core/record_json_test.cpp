@@ -43,8 +43,8 @@ DossierRecord FullRecord() {
 
 TEST(RecordJson, KeysFollowTheContractOrder) {
   const std::string json = RecordToJson(FullRecord());
-  const char* keys[] = {"\"source\"", "\"sha256\"", "\"dossier_id\"", "\"status\"", "\"doc_type\"",
-                        "\"doc_date\"", "\"pages\"", "\"fields\"", "\"address\"", "\"flags\""};
+  const char* keys[] = {"\"source\"",   "\"sha256\"", "\"dossier_id\"", "\"status\"",  "\"doc_type\"",
+                        "\"doc_date\"", "\"pages\"",  "\"fields\"",     "\"address\"", "\"flags\""};
   size_t last = 0;
   for (const char* k : keys) {
     const size_t at = json.find(k);

@@ -96,7 +96,7 @@ TEST(ScorePages, RotationBlankAndSkew) {
   std::map<std::string, hoso::DossierRecord> records;
   records["a.tif"] = Record("a.tif");
   auto b = Record("b.tif");
-  b.pages[0].rotation = 0;  // wrong
+  b.pages[0].rotation = 0;   // wrong
   b.pages[1].blank = false;  // wrong
   records["b.tif"] = b;
   const PageScore s = ScorePages(truth, records);

@@ -84,28 +84,33 @@ TEST(Extract, LandFormEveryField) {
 }
 
 TEST(Extract, LabelsDamagedByOcrAndOtherVariants) {
-  const DossierDraft d = Extract({PageOf({"TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
-                                          "1. Ho, chủ đệm và tén: Lê Văn Hùng",
-                                          "2. Ngày, thang, năm sinh: 3-4-1988 Giới tinh: Nam",
-                                          "3. Số CMND/CCCD: 001.088.012.345",
-                                          "4. Nơi cu trú: Số 18, ngõ 42 phố Phúc Xá, phường Phúc Xá, quận Ba Đình, Hà Nội",
-                                          "5. Số điện thoại liên hệ: +84 912 345 678"})},
-                             Options());
+  const DossierDraft d =
+      Extract({PageOf({"TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ", "1. Ho, chủ đệm và tén: Lê Văn Hùng",
+                       "2. Ngày, thang, năm sinh: 3-4-1988 Giới tinh: Nam", "3. Số CMND/CCCD: 001.088.012.345",
+                       "4. Nơi cu trú: Số 18, ngõ 42 phố Phúc Xá, phường Phúc Xá, quận Ba Đình, Hà Nội",
+                       "5. Số điện thoại liên hệ: +84 912 345 678"})},
+              Options());
   EXPECT_EQ(d.doc_type, "residence_change");
   EXPECT_EQ(d.fields.at("full_name").value, "Lê Văn Hùng");
   EXPECT_EQ(d.fields.at("date_of_birth").value, "1988-04-03");
   EXPECT_EQ(d.fields.at("gender").value, "male");
   EXPECT_EQ(d.fields.at("id_number").value, "001088012345");
-  EXPECT_EQ(d.fields.at("permanent_address").value,
-            "Số 18, ngõ 42 phố Phúc Xá, phường Phúc Xá, quận Ba Đình, Hà Nội");
+  EXPECT_EQ(d.fields.at("permanent_address").value, "Số 18, ngõ 42 phố Phúc Xá, phường Phúc Xá, quận Ba Đình, Hà Nội");
   EXPECT_EQ(d.fields.at("phone").value, "0912345678");
 }
 
-const std::vector<std::string> kCard = {
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "CĂN CƯỚC CÔNG DÂN",
-    "Số định danh cá nhân: 045152273027", "Họ, chữ đệm và tên / Full name:", "NGUYỄN THỊ LOAN",
-    "Ngày sinh / Date of birth: 22/09/1952", "Giới tính / Sex: Nữ", "Quốc tịch / Nationality: Việt Nam",
-    "Nơi thường trú / Place of residence:", "ấp 1, xã Bình Quế, huyện Thăng Bình, tỉnh", "Quảng Nam"};
+const std::vector<std::string> kCard = {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                        "Độc lập - Tự do - Hạnh phúc",
+                                        "CĂN CƯỚC CÔNG DÂN",
+                                        "Số định danh cá nhân: 045152273027",
+                                        "Họ, chữ đệm và tên / Full name:",
+                                        "NGUYỄN THỊ LOAN",
+                                        "Ngày sinh / Date of birth: 22/09/1952",
+                                        "Giới tính / Sex: Nữ",
+                                        "Quốc tịch / Nationality: Việt Nam",
+                                        "Nơi thường trú / Place of residence:",
+                                        "ấp 1, xã Bình Quế, huyện Thăng Bình, tỉnh",
+                                        "Quảng Nam"};
 
 TEST(Extract, IdCopyAloneIsACitizenIdDossier) {
   const DossierDraft d = Extract({PageOf(kCard)}, Options());

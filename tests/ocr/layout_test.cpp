@@ -65,7 +65,8 @@ TEST(FindColumns, FormsIdCopiesAndLettersAreOneColumn) {
     }
   }
   EXPECT_GE(pages, 12);
-  const ColumnEvidence photo = FindColumns(ReadGray(test::DataDir() / "ocr-reference" / "tesseract" / "phototest.png"), 200);
+  const ColumnEvidence photo =
+      FindColumns(ReadGray(test::DataDir() / "ocr-reference" / "tesseract" / "phototest.png"), 200);
   EXPECT_FALSE(photo.columns()) << photo.gutter_rows << " of " << photo.text_rows;
 }
 
@@ -115,7 +116,8 @@ TEST(OrderByBlocks, LinesAcrossAGutterAreSplitIntoTheirColumns) {
   OcrBlock block;
   OcrLine l1, l2, l3;
   l1.words = {Word("UBND", 100, 100), Word("TỈNH", 200, 100), Word("CỘNG", 700, 100), Word("HÒA", 800, 100)};
-  l2.words = {Word("SỞ", 100, 150), Word("TƯ", 200, 150), Word("PHÁP", 300, 150), Word("Độc", 700, 150), Word("lập", 800, 150)};
+  l2.words = {Word("SỞ", 100, 150), Word("TƯ", 200, 150), Word("PHÁP", 300, 150), Word("Độc", 700, 150),
+              Word("lập", 800, 150)};
   l3.words = {Word("Thực", 100, 300), Word("hiện", 200, 300), Word("văn", 700, 300)};
   block.lines = {l1, l2, l3};
   page.blocks = {block};
@@ -145,10 +147,10 @@ TEST(UnreadBlocks, BlocksWithInkButNoWordsOfATextsSize) {
   page.blocks.resize(1);
   page.blocks[0].lines.resize(1);
   page.blocks[0].lines[0].words = {Word("Nơi", 300, 1000), Word("—", 1400, 2000)};
-  const std::vector<TextBlock> blocks = {{cv::Rect(280, 990, 600, 60), 1},     // read
-                                         {cv::Rect(1300, 980, 900, 400), 2},   // a rank beside a stamp
-                                         {cv::Rect(1390, 1990, 200, 60), 2},   // only a dash read
-                                         {cv::Rect(100, 3300, 12, 12), 0},     // a speck
+  const std::vector<TextBlock> blocks = {{cv::Rect(280, 990, 600, 60), 1},       // read
+                                         {cv::Rect(1300, 980, 900, 400), 2},     // a rank beside a stamp
+                                         {cv::Rect(1390, 1990, 200, 60), 2},     // only a dash read
+                                         {cv::Rect(100, 3300, 12, 12), 0},       // a speck
                                          {cv::Rect(200, 1500, 2100, 1800), 0}};  // more than a quarter down
   EXPECT_EQ(UnreadBlocks(page, blocks, 300), (std::vector<size_t>{1, 2}));
 }
@@ -177,7 +179,8 @@ TEST(ReadingOrder, ARealLettersHeaderAndRecipientsAreReadBlockByBlock) {
     const size_t at = text.find(what);
     if (at == std::string::npos) return std::string();
     const size_t from = text.rfind('\n', at), to = text.find('\n', at);
-    return text.substr(from == std::string::npos ? 0 : from + 1, to == std::string::npos ? std::string::npos : to - from - 1);
+    return text.substr(from == std::string::npos ? 0 : from + 1,
+                       to == std::string::npos ? std::string::npos : to - from - 1);
   };
   const std::string& p1 = texts[0];
   const size_t agency = p1.find("SỞ GIÁO DỤC"), motto = p1.find("CỘNG HOÀ"), body = p1.find("Thực hiện");

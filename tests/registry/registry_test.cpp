@@ -252,8 +252,10 @@ TEST_F(RegistryTest, TwoConnectionsRegisteringOneFileGiveOneRow) {
     threads.emplace_back([&, reg] {
       for (int i = 0; i < 10; ++i) {
         auto o = reg->Register(Record(std::string(63, 'f') + static_cast<char>('0' + i)));
-        if (!o.ok()) ++failures;
-        else if (o->duplicate) ++duplicates;
+        if (!o.ok())
+          ++failures;
+        else if (o->duplicate)
+          ++duplicates;
       }
     });
   for (auto& t : threads) t.join();

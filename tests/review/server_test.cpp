@@ -31,17 +31,14 @@ using Poco::Net::HTTPResponse;
 struct Http {
   int status = 0;
   std::string body, set_cookie;
-  Poco::JSON::Object::Ptr json() const {
-    return Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
-  }
+  Poco::JSON::Object::Ptr json() const { return Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>(); }
 };
 
 // A browser, as far as the API is concerned: a cookie jar and the CSRF token.
 class Client {
  public:
   explicit Client(int port) : port_(port) {}
-  Http Call(const std::string& method, const std::string& path, const std::string& body = "",
-            bool with_csrf = true) {
+  Http Call(const std::string& method, const std::string& path, const std::string& body = "", bool with_csrf = true) {
     Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
     HTTPRequest request(method, path, HTTPRequest::HTTP_1_1);
     if (!cookie_.empty()) {
@@ -92,7 +89,8 @@ class ServerTest : public ::testing::Test {
     r.doc_date = "2025-02-25";
     for (int i = 0; i < 2; ++i) r.pages.push_back(test::A4Page(i, "page"));
     r.fields["full_name"] = FieldValue{"Trần Đức Hải", 0.93, 0, Box{300, 700, 500, 60}};
-    r.fields["permanent_address"] = FieldValue{"thôn 9, xã Hải Long, huyện Hải Hậu, tỉnh Nam Định", 0.9, 0, Box{300, 900, 900, 60}};
+    r.fields["permanent_address"] =
+        FieldValue{"thôn 9, xã Hải Long, huyện Hải Hậu, tỉnh Nam Định", 0.9, 0, Box{300, 900, 900, 60}};
     r.flags.push_back({"ADDRESS_OUTDATED", Severity::kWarning, "permanent_address", "xã Hải Long no longer exists"});
     AddressVerdict v;
     v.status = "outdated";
@@ -256,8 +254,8 @@ TEST_F(ServerTest, ClientsThatDisconnectMidRequestDoNoHarm) {
   for (int i = 0; i < 20; ++i) {
     Poco::Net::StreamSocket socket;
     socket.connect(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(server_->port())));
-    const std::string partial = i % 2 ? "POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n{\"na"
-                                      : "GET /api/que";
+    const std::string partial =
+        i % 2 ? "POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n{\"na" : "GET /api/que";
     socket.sendBytes(partial.data(), static_cast<int>(partial.size()));
     socket.close();
   }

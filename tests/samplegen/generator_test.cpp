@@ -70,7 +70,8 @@ TEST(Generator, IdsAgreeWithBirthAndGenderUnlessMarkedInconsistent) {
   int inconsistent = 0;
   for (int i = 0; i < 200; ++i) {
     const Person p = MakePerson(rng, Units(), 0.3);
-    EXPECT_EQ(IdAgrees(p.id_number, p.date_of_birth, p.gender), p.id_consistent) << p.id_number << " " << p.date_of_birth;
+    EXPECT_EQ(IdAgrees(p.id_number, p.date_of_birth, p.gender), p.id_consistent)
+        << p.id_number << " " << p.date_of_birth;
     inconsistent += !p.id_consistent;
   }
   EXPECT_GT(inconsistent, 30);
@@ -181,7 +182,8 @@ TEST(Generator, PhotoAndFaxPagesAreReadNotCalledBlank) {
     int written = 0, blanks = 0, receipts = 0;
     for (int i = 0; i < 6; ++i) {
       const GeneratedDossier g = Generate(i, 700 + i, Units(), Renderer(), o);
-      EXPECT_TRUE(profile == "photo" ? g.format == "jpeg" || g.format == "pdf" : g.format == "tiff" || g.format == "pdf");
+      EXPECT_TRUE(profile == "photo" ? g.format == "jpeg" || g.format == "pdf"
+                                     : g.format == "tiff" || g.format == "pdf");
       std::vector<OutPage> pages;
       for (const auto& p : g.pages) pages.push_back({p.damaged, p.damage.photo ? 0 : p.damage.dpi, p.damage.bilevel});
       const auto file = dir / (profile + std::to_string(i) + Extension(g.format));

@@ -31,8 +31,8 @@ std::string FreshPostgresDatabase() {
   std::call_once(once, [] { Poco::Data::PostgreSQL::Connector::registerConnector(); });
   static std::atomic<int> counter{0};
   const std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-  Poco::Data::Session admin("PostgreSQL", "host=" + m[3].str() + " port=" + m[4].str() + " dbname=" + m[2].str() +
-                                              " user=" + m[1].str());
+  Poco::Data::Session admin(
+      "PostgreSQL", "host=" + m[3].str() + " port=" + m[4].str() + " dbname=" + m[2].str() + " user=" + m[1].str());
   admin << "CREATE DATABASE " + name, Poco::Data::Keywords::now;
   return "postgresql://" + m[1].str() + "@/" + name + "?host=" + m[3].str() + "&port=" + m[4].str();
 }

@@ -53,15 +53,14 @@ cv::Mat WithNoise(const cv::Mat& image, double sigma, double offset) {
 
 cv::Mat TextPage(int width, int height, int lines, int font_px) {
   cv::Mat page(height, width, CV_8UC1, cv::Scalar(255));
-  static const char* kWords[] = {"hoso", "reads", "dossiers", "ward", "intake", "scanned", "pages", "text",
-                                 "lines", "forms", "merger", "address", "review", "queue"};
+  static const char* kWords[] = {"hoso", "reads", "dossiers", "ward",   "intake",  "scanned", "pages",
+                                 "text", "lines", "forms",    "merger", "address", "review",  "queue"};
   const double scale = font_px / 22.0;
   int y = height / 8;
   for (int l = 0; l < lines && y < height - height / 8; ++l) {
     std::string text;
     for (int w = 0; w < 7; ++w) text += std::string(kWords[(l * 7 + w * 3) % 14]) + " ";
-    cv::putText(page, text, cv::Point(width / 10, y), cv::FONT_HERSHEY_SIMPLEX, scale, cv::Scalar(0), 3,
-                cv::LINE_AA);
+    cv::putText(page, text, cv::Point(width / 10, y), cv::FONT_HERSHEY_SIMPLEX, scale, cv::Scalar(0), 3, cv::LINE_AA);
     y += font_px * 2;
   }
   return page;

@@ -9,9 +9,9 @@
 
 namespace hoso::test {
 
-std::filesystem::path SourceDir();                     // the repository
-std::filesystem::path SamplesDir();                    // samples/
-std::filesystem::path DataDir();                       // tests/data/
+std::filesystem::path SourceDir();   // the repository
+std::filesystem::path SamplesDir();  // samples/
+std::filesystem::path DataDir();     // tests/data/
 // Real captures nobody here made (../shared/data/real-scans, read in place,
 // never copied into the repository): tests on them skip where it is absent.
 std::filesystem::path RealScansDir();

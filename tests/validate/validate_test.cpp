@@ -100,17 +100,21 @@ TEST(IdChecks, CenturyGenderDigitOrBirthYearThatDisagree) {
   EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_NE(flags[0].message.find("female"), std::string::npos);
   EXPECT_EQ(Codes(Validate(Person("001089012345", "1988-04-03", "male"), {})),
-            std::vector<std::string>{"ID_NUMBER_MISMATCH"}) << "birth year 89 vs 1988";
+            std::vector<std::string>{"ID_NUMBER_MISMATCH"})
+      << "birth year 89 vs 1988";
   EXPECT_EQ(Codes(Validate(Person("001288012345", "1988-04-03", "male"), {})),
-            std::vector<std::string>{"ID_NUMBER_MISMATCH"}) << "2 = born in the 2000s";
+            std::vector<std::string>{"ID_NUMBER_MISMATCH"})
+      << "2 = born in the 2000s";
   EXPECT_EQ(Decide(Validate(Person("001288012345", "1988-04-03", "male"), {})), DossierStatus::kNeedsReview);
 }
 
 TEST(IdChecks, InvalidAndOldIds) {
   EXPECT_EQ(Codes(Validate(Person("00108801234", "1988-04-03", "male"), {})),
-            std::vector<std::string>{"ID_NUMBER_INVALID"}) << "11 digits";
+            std::vector<std::string>{"ID_NUMBER_INVALID"})
+      << "11 digits";
   EXPECT_EQ(Codes(Validate(Person("003088012345", "1988-04-03", "male"), {})),
-            std::vector<std::string>{"ID_NUMBER_INVALID"}) << "003 is no province";
+            std::vector<std::string>{"ID_NUMBER_INVALID"})
+      << "003 is no province";
   EXPECT_TRUE(IsIdProvinceCode("079"));
   EXPECT_FALSE(IsIdProvinceCode("099"));
   const auto old = Validate(Person("012345678", "1988-04-03", "male"), {});

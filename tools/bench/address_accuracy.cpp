@@ -23,8 +23,8 @@
 using namespace hoso;
 
 int main(int argc, char** argv) {
-  cli::Args args(std::vector<std::string>(argv + 1, argv + argc), {"--units", "--count", "--seed", "--as-of", "--write-cases"},
-                 {"--every-old-commune", "--help", "-h"});
+  cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
+                 {"--units", "--count", "--seed", "--as-of", "--write-cases"}, {"--every-old-commune", "--help", "-h"});
   const std::string units = args.Value("--units").value_or("../shared/data/admin-units/nso-conversion-2025-07-01.csv");
   const std::string as_of = args.Value("--as-of").value_or("2026-01-01");
   const std::string cases = args.Value("--write-cases").value_or("");
@@ -67,8 +67,8 @@ int main(int argc, char** argv) {
     count = static_cast<int>(old_communes.size());
   }
   for (int n = 0; n < count; ++n) {
-    const samplegen::Address a = every_old ? samplegen::MakeAddressFor(rng, table, old_communes[n], true)
-                                           : samplegen::MakeAddress(rng, table);
+    const samplegen::Address a =
+        every_old ? samplegen::MakeAddressFor(rng, table, old_communes[n], true) : samplegen::MakeAddress(rng, table);
     for (samplegen::AddressStyle style : samplegen::AllAddressStyles()) {
       const std::string text = samplegen::Restyle(a.text, style, rng);
       std::string street = samplegen::Restyle(a.street, style, rng);
@@ -95,8 +95,9 @@ int main(int argc, char** argv) {
         by_style[sname].first++;
         by_kind[a.kind].first++;
       } else if (wrong_examples[sname]++ < (getenv("HOSO_SHOW_WRONG") ? 1000 : 3)) {
-        std::cerr << "  wrong (" << sname << ", expected " << a.kind << " " << a.ward_code << "): " << text << "\n    -> "
-                  << v.status << " " << (v.suggested ? v.suggested->ward_code : "") << " " << v.message << "\n";
+        std::cerr << "  wrong (" << sname << ", expected " << a.kind << " " << a.ward_code << "): " << text
+                  << "\n    -> " << v.status << " " << (v.suggested ? v.suggested->ward_code : "") << " " << v.message
+                  << "\n";
       }
       if (out.is_open()) {
         std::string cands;
@@ -113,7 +114,8 @@ int main(int argc, char** argv) {
     right += rt.first;
     total += rt.second;
   }
-  for (const auto& [k, rt] : by_kind) std::printf("%-20s %7.2f%% %8d\n", k.c_str(), 100.0 * rt.first / rt.second, rt.second);
+  for (const auto& [k, rt] : by_kind)
+    std::printf("%-20s %7.2f%% %8d\n", k.c_str(), 100.0 * rt.first / rt.second, rt.second);
   std::printf("%-20s %7.2f%% %8d\n", "all", 100.0 * right / total, total);
   std::printf("%s; gazetteer load %.1f ms; %.1f µs per address, %.0f addresses/s (as of %s)\n",
               every_old ? "every old commune of the table" : "drawn addresses", load_ms, check_us / checks,

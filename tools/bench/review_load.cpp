@@ -35,8 +35,8 @@ struct Response {
   std::string body, cookie;
 };
 
-Response Call(Poco::Net::HTTPClientSession& s, const std::string& method, const std::string& path, const std::string& body,
-              const std::string& cookie, const std::string& csrf) {
+Response Call(Poco::Net::HTTPClientSession& s, const std::string& method, const std::string& path,
+              const std::string& body, const std::string& cookie, const std::string& csrf) {
   Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPRequest::HTTP_1_1);
   request.setKeepAlive(true);
   if (!cookie.empty()) {
@@ -96,23 +96,33 @@ int main(int argc, char** argv) {
         s.setKeepAlive(true);
         auto in = Call(s, "POST", "/api/session", R"({"name":"load","password":"load-test-pass"})", "", "");
         ++requests;
-        if (in.status != 200) { ++errors; return; }
+        if (in.status != 200) {
+          ++errors;
+          return;
+        }
         const std::string csrf =
             Poco::JSON::Parser().parse(in.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("csrf");
         while (std::chrono::steady_clock::now() < until) {
           auto d = Call(s, "GET", "/api/dossiers/1", "", in.cookie, "");
           ++requests;
-          if (d.status != 200) { ++errors; continue; }
+          if (d.status != 200) {
+            ++errors;
+            continue;
+          }
           auto o = Poco::JSON::Parser().parse(d.body).extract<Poco::JSON::Object::Ptr>();
           const int version = o->getValue<int>("version");
           const int counter = std::stoi(o->getObject("fields")->getObject("counter")->getValue<std::string>("value"));
-          auto put = Call(s, "PUT", "/api/dossiers/1/fields/counter",
-                          R"({"value":")" + std::to_string(counter + 1) + R"(","version":)" + std::to_string(version) + "}",
-                          in.cookie, csrf);
+          auto put =
+              Call(s, "PUT", "/api/dossiers/1/fields/counter",
+                   R"({"value":")" + std::to_string(counter + 1) + R"(","version":)" + std::to_string(version) + "}",
+                   in.cookie, csrf);
           ++requests;
-          if (put.status == 200) ++saved;
-          else if (put.status == 409) ++conflicts;
-          else ++errors;
+          if (put.status == 200)
+            ++saved;
+          else if (put.status == 409)
+            ++conflicts;
+          else
+            ++errors;
         }
       } catch (const std::exception& e) {
         ++errors;

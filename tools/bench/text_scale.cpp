@@ -39,8 +39,8 @@ int main(int argc, char** argv) {
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
       std::string name = argv[a];
       if (name.size() > 44) name = "…" + name.substr(name.size() - 42);
-      std::printf("%-44s %4d %8d %8.1f %7d %6.2f %5d %6.1f\n", name.c_str(), i + 1,
-                  page->dpi_from_file ? page->dpi : 0, t.letter_height, t.text_components, t.confidence, t.dpi, ms);
+      std::printf("%-44s %4d %8d %8.1f %7d %6.2f %5d %6.1f\n", name.c_str(), i + 1, page->dpi_from_file ? page->dpi : 0,
+                  t.letter_height, t.text_components, t.confidence, t.dpi, ms);
     }
   }
   return 0;

@@ -68,7 +68,8 @@ int main(int argc, char** argv) {
   s.per_file = args.Flag("--per-file");
   s.truth_dirs = args.Values("--truth-dir");
   if (auto exit = hoso::cli::HelpOrUsageError(args, "evaluate", kHelp)) return *exit;
-  if (!s.truth_dirs.empty() && !s.truth_text) return hoso::cli::UsageError("evaluate", "--truth-dir goes with --truth-text");
+  if (!s.truth_dirs.empty() && !s.truth_text)
+    return hoso::cli::UsageError("evaluate", "--truth-dir goes with --truth-text");
   if (s.set.empty() || s.jobs < 1) {
     std::cerr << kHelp;
     return 2;

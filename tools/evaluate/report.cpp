@@ -53,7 +53,6 @@ Object::Ptr TextJson(const TextScore& s) {
   return o;
 }
 
-
 std::string Pct(double v) {
   char b[32];
   std::snprintf(b, sizeof b, "%.1f%%", 100 * v);
@@ -172,12 +171,14 @@ void HtmlTextTable(std::ostream& h, const Settings& s, const std::vector<TruthDo
   for (const char* b : {"none", "light", "medium", "heavy"}) h << "<th>CER " << b;
   for (const EngineResult* e : engines.ran()) {
     const auto& ts = sc.text.at(e->name);
-    h << "<tr><td>" << e->name << "<br><small>" << hoso::HtmlEscape(e->command) << "</small><td>" << ts.all.pages << "<td>"
-      << Pct(ts.all.cer) << "<td>" << Pct(ts.all.word_recall) << "<td>" << (e->seconds > 0 ? Num(e->seconds, 1) : "–")
-      << "<td>" << (e->seconds > 0 ? Num(total_pages / e->seconds, 2) : "–");
+    h << "<tr><td>" << e->name << "<br><small>" << hoso::HtmlEscape(e->command) << "</small><td>" << ts.all.pages
+      << "<td>" << Pct(ts.all.cer) << "<td>" << Pct(ts.all.word_recall) << "<td>"
+      << (e->seconds > 0 ? Num(e->seconds, 1) : "–") << "<td>"
+      << (e->seconds > 0 ? Num(total_pages / e->seconds, 2) : "–");
     for (const char* b : {"none", "light", "medium", "heavy"}) {
       auto it = ts.by_strength.find(b);
-      h << "<td>" << (it == ts.by_strength.end() ? "–" : Pct(it->second.cer) + " (" + std::to_string(it->second.pages) + ")");
+      h << "<td>"
+        << (it == ts.by_strength.end() ? "–" : Pct(it->second.cer) + " (" + std::to_string(it->second.pages) + ")");
     }
   }
   h << "</table>";
@@ -219,24 +220,27 @@ void HtmlChart(std::ostream& h, const Engines& engines, const Scores& sc) {
 
 void HtmlHosoSections(std::ostream& h, const Scores& sc) {
   h << "<h2>Pages (hoso)</h2><table><tr><th>pages<th>rotation right<th>blank right<th>skew median error<th>skew p90"
-    << "<tr><td>" << sc.pages.pages << "<td>" << Pct(sc.pages.rotation_accuracy) << "<td>" << Pct(sc.pages.blank_accuracy)
-    << "<td>" << Num(sc.pages.skew_median_error, 2) << "°<td>" << Num(sc.pages.skew_p90_error, 2) << "°</table>";
+    << "<tr><td>" << sc.pages.pages << "<td>" << Pct(sc.pages.rotation_accuracy) << "<td>"
+    << Pct(sc.pages.blank_accuracy) << "<td>" << Num(sc.pages.skew_median_error, 2) << "°<td>"
+    << Num(sc.pages.skew_p90_error, 2) << "°</table>";
   h << "<h2>Documents and fields (hoso)</h2><table><tr><th>measure<th>accuracy"
     << "<tr><td>document type<td>" << Pct(sc.fields.doc_type_accuracy) << "<tr><td>document date<td>"
-    << Pct(sc.fields.doc_date_accuracy) << "<tr><td>every core field right<td>" << Pct(sc.fields.all_core_fields_accuracy)
-    << "<tr><td>every core field right, light damage at most<td>" << Pct(sc.fields.all_core_fields_light_accuracy)
-    << "<tr><td>inconsistent IDs caught<td>" << sc.fields.inconsistent_caught << " of " << sc.fields.inconsistent_ids
-    << "<tr><td>consistent IDs flagged<td>" << sc.fields.consistent_flagged << " of " << sc.fields.consistent_ids;
+    << Pct(sc.fields.doc_date_accuracy) << "<tr><td>every core field right<td>"
+    << Pct(sc.fields.all_core_fields_accuracy) << "<tr><td>every core field right, light damage at most<td>"
+    << Pct(sc.fields.all_core_fields_light_accuracy) << "<tr><td>inconsistent IDs caught<td>"
+    << sc.fields.inconsistent_caught << " of " << sc.fields.inconsistent_ids << "<tr><td>consistent IDs flagged<td>"
+    << sc.fields.consistent_flagged << " of " << sc.fields.consistent_ids;
   for (const auto& [k, v] : sc.fields.field_accuracy)
     h << "<tr><td>" << k << " (" << sc.fields.field_counts.at(k) << ")<td>" << Pct(v);
   h << "</table><h2>Addresses (hoso)</h2><table><tr><th>measure<th>n<th>accuracy"
-    << "<tr><td>status<td>" << sc.addr.dossiers << "<td>" << Pct(sc.addr.status_accuracy) << "<tr><td>suggested ward (outdated)<td>"
-    << sc.addr.outdated << "<td>" << Pct(sc.addr.suggestion_accuracy) << "<tr><td>candidates (split)<td>" << sc.addr.ambiguous
-    << "<td>" << Pct(sc.addr.candidates_accuracy) << "</table>";
+    << "<tr><td>status<td>" << sc.addr.dossiers << "<td>" << Pct(sc.addr.status_accuracy)
+    << "<tr><td>suggested ward (outdated)<td>" << sc.addr.outdated << "<td>" << Pct(sc.addr.suggestion_accuracy)
+    << "<tr><td>candidates (split)<td>" << sc.addr.ambiguous << "<td>" << Pct(sc.addr.candidates_accuracy)
+    << "</table>";
 }
 
-void HtmlWorstPages(std::ostream& h, const Settings& s, const std::vector<TruthDossier>& truth, const EngineResult& hoso,
-                    const Scores& sc, const PageImages& page_images) {
+void HtmlWorstPages(std::ostream& h, const Settings& s, const std::vector<TruthDossier>& truth,
+                    const EngineResult& hoso, const Scores& sc, const PageImages& page_images) {
   // The worst pages for hoso, with their images.
   if (sc.text.count("hoso")) {
     auto worst = sc.text.at("hoso").pages;
@@ -260,11 +264,11 @@ void HtmlWorstPages(std::ostream& h, const Settings& s, const std::vector<TruthD
       const std::string got = hoso.texts.count(w.file) && static_cast<size_t>(w.index) < hoso.texts.at(w.file).size()
                                   ? hoso.texts.at(w.file)[w.index]
                                   : "";
-      h << "<div class=case>" << (img.empty() ? "" : "<img src='" + img + "'>") << "<div><b>" << hoso::HtmlEscape(w.file)
-        << " page " << w.index + 1 << "</b>: CER " << Pct(w.cer) << ", damage " << Num(w.strength, 2)
-        << "<table><tr><th>truth<th>hoso<tr><td style='text-align:left'><pre>"
-        << hoso::HtmlEscape(t ? t->pages[w.index].text : "") << "</pre><td style='text-align:left'><pre>" << hoso::HtmlEscape(got)
-        << "</pre></table></div></div>";
+      h << "<div class=case>" << (img.empty() ? "" : "<img src='" + img + "'>") << "<div><b>"
+        << hoso::HtmlEscape(w.file) << " page " << w.index + 1 << "</b>: CER " << Pct(w.cer) << ", damage "
+        << Num(w.strength, 2) << "<table><tr><th>truth<th>hoso<tr><td style='text-align:left'><pre>"
+        << hoso::HtmlEscape(t ? t->pages[w.index].text : "") << "</pre><td style='text-align:left'><pre>"
+        << hoso::HtmlEscape(got) << "</pre></table></div></div>";
     }
   }
 }
@@ -279,7 +283,8 @@ void PrintHosoSummary(const Scores& sc) {
               100 * sc.fields.all_core_fields_light_accuracy, sc.fields.light_dossiers);
   for (const auto& [k, v] : sc.fields.field_accuracy) std::printf("  %-18s %.1f%%\n", k.c_str(), 100 * v);
   std::printf("hoso ID checks: %d of %d inconsistent IDs caught, %d of %d consistent ones flagged\n",
-              sc.fields.inconsistent_caught, sc.fields.inconsistent_ids, sc.fields.consistent_flagged, sc.fields.consistent_ids);
+              sc.fields.inconsistent_caught, sc.fields.inconsistent_ids, sc.fields.consistent_flagged,
+              sc.fields.consistent_ids);
   std::printf("hoso addresses: status %.1f%% (%d), suggestion %.1f%% (%d outdated), candidates %.1f%% (%d split)\n",
               100 * sc.addr.status_accuracy, sc.addr.dossiers, 100 * sc.addr.suggestion_accuracy, sc.addr.outdated,
               100 * sc.addr.candidates_accuracy, sc.addr.ambiguous);

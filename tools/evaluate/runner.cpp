@@ -30,9 +30,7 @@ bool HaveCommand(const std::string& name) {
 
 namespace {
 
-double Now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
+double Now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
 std::string Quote(const std::string& s) {
   std::string out = "'";
@@ -55,7 +53,8 @@ double RunParallel(const std::vector<std::string>& commands, int jobs) {
           if (next >= commands.size()) return;
           i = next++;
         }
-        if (std::system(commands[i].c_str()) != 0) { /* the engine's miss shows as empty text */ }
+        if (std::system(commands[i].c_str()) != 0) { /* the engine's miss shows as empty text */
+        }
       }
     });
   for (auto& t : threads) t.join();
@@ -103,7 +102,8 @@ double RunCached(const std::vector<Job>& jobs, int n, const fs::path& cache, int
     fs::create_directories(cache);
     for (const Job* j : ran) {
       std::error_code ec;
-      if (fs::exists(j->output)) fs::copy_file(j->output, cache / (j->key + ".txt"), fs::copy_options::overwrite_existing, ec);
+      if (fs::exists(j->output))
+        fs::copy_file(j->output, cache / (j->key + ".txt"), fs::copy_options::overwrite_existing, ec);
     }
   }
   return seconds;
@@ -170,9 +170,9 @@ hoso::Status RunHoso(const Settings& s, const std::vector<TruthDossier>& truth, 
     fs::path json = s.hoso_json;
     if (json.empty()) {
       json = s.work / "hoso.jsonl";
-      std::string cmd = Quote(s.hoso_bin) + " process --quiet --as-of " + s.as_of + " --jobs " + std::to_string(s.jobs) +
-                        " --lang " + s.lang +
-                        " --db " + Quote((s.work / "eval.db").string()) + " --json " + Quote(json.string());
+      std::string cmd = Quote(s.hoso_bin) + " process --quiet --as-of " + s.as_of + " --jobs " +
+                        std::to_string(s.jobs) + " --lang " + s.lang + " --db " + Quote((s.work / "eval.db").string()) +
+                        " --json " + Quote(json.string());
       for (const auto& t : truth) cmd += " " + Quote((fs::path(s.set) / t.file).string());
       hoso->command = "hoso process --as-of " + s.as_of + " --jobs " + std::to_string(s.jobs) + " --lang " + s.lang;
       std::cerr << "evaluate: running hoso…\n";
@@ -249,7 +249,8 @@ EngineResult RunTesseract(const Settings& s, const PageImages& page_images,
     tess.command = "tesseract PAGE.png OUT -l " + s.lang + " [--dpi D] (xargs -P" + std::to_string(s.jobs) +
                    ", OMP_THREAD_LIMIT=1; " + version + ")";
     if (cached > 0) {
-      tess.command += ", " + std::to_string(cached) + " of " + std::to_string(jobs_run.size()) + " pages from the cache";
+      tess.command +=
+          ", " + std::to_string(cached) + " of " + std::to_string(jobs_run.size()) + " pages from the cache";
       tess.seconds = 0;
     }
     for (const auto& [file, pages] : page_images)
@@ -277,10 +278,12 @@ EngineResult RunOcrmypdf(const Settings& s, const std::vector<TruthDossier>& tru
     }
     std::cerr << "evaluate: running ocrmypdf on " << jobs_run.size() << " files…\n";
     int cached = 0;
-    ocrmypdf.seconds = RunCached(jobs_run, s.jobs, s.cache.empty() ? fs::path() : fs::path(s.cache) / "ocrmypdf", &cached);
+    ocrmypdf.seconds =
+        RunCached(jobs_run, s.jobs, s.cache.empty() ? fs::path() : fs::path(s.cache) / "ocrmypdf", &cached);
     ocrmypdf.command = "ocrmypdf " + args + " (" + std::to_string(s.jobs) + " files at a time; " + version + ")";
     if (cached > 0) {
-      ocrmypdf.command += ", " + std::to_string(cached) + " of " + std::to_string(jobs_run.size()) + " files from the cache";
+      ocrmypdf.command +=
+          ", " + std::to_string(cached) + " of " + std::to_string(jobs_run.size()) + " files from the cache";
       ocrmypdf.seconds = 0;
     }
     for (const auto& t : truth) {

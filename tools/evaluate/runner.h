@@ -32,7 +32,6 @@ struct EngineResult {
   bool ran = false;
 };
 
-
 // file -> its pages as PNG, each with the resolution its file states (0: none).
 using PageImages = std::map<std::string, std::vector<std::pair<std::filesystem::path, int>>>;
 

@@ -16,7 +16,7 @@ namespace evaluate {
 using Poco::JSON::Object;
 
 const std::vector<std::string>& CoreFields() {
-  static const std::vector<std::string> kCore = {"full_name", "date_of_birth", "gender",
+  static const std::vector<std::string> kCore = {"full_name", "date_of_birth",     "gender",
                                                  "id_number", "permanent_address", "phone"};
   return kCore;
 }
@@ -204,14 +204,16 @@ FieldScore ScoreFields(const std::vector<TruthDossier>& truth,
       if (core && !ok) every = false;
     }
     all_ok += every;
-    const bool light = std::all_of(t.pages.begin(), t.pages.end(), [](const TruthPage& p) { return p.strength < 0.34; });
+    const bool light =
+        std::all_of(t.pages.begin(), t.pages.end(), [](const TruthPage& p) { return p.strength < 0.34; });
     if (light) {
       ++s.light_dossiers;
       light_ok += every;
     }
     if (r) {
       bool id_flag = false;
-      for (const auto& f : r->flags) id_flag = id_flag || f.code == "ID_NUMBER_MISMATCH" || f.code == "ID_NUMBER_INVALID";
+      for (const auto& f : r->flags)
+        id_flag = id_flag || f.code == "ID_NUMBER_MISMATCH" || f.code == "ID_NUMBER_INVALID";
       if (t.id_consistent) {
         ++s.consistent_ids;
         s.consistent_flagged += id_flag;

@@ -86,13 +86,12 @@ struct PageScore {
   double skew_p90_error = 0;
 };
 // `records` by file name.
-PageScore ScorePages(const std::vector<TruthDossier>& truth,
-                     const std::map<std::string, hoso::DossierRecord>& records);
+PageScore ScorePages(const std::vector<TruthDossier>& truth, const std::map<std::string, hoso::DossierRecord>& records);
 
 struct FieldScore {
   int dossiers = 0;
   double doc_type_accuracy = 0;
-  double doc_date_accuracy = 0;  // over dossiers with a date
+  double doc_date_accuracy = 0;                  // over dossiers with a date
   std::map<std::string, double> field_accuracy;  // exact match, per canonical key
   std::map<std::string, int> field_counts;
   double all_core_fields_accuracy = 0;  // dossiers with every core field right

@@ -55,8 +55,8 @@ std::pair<std::string, std::string> NameAndCode(const std::string& cell) {
 std::pair<std::string, std::string> TypeAndName(const std::string& full) {
   if (full.rfind("Tp ", 0) == 0 || full.rfind("TP ", 0) == 0) return {"thành phố", full.substr(3)};
   // "Thi trấn" (sic) occurs once.
-  static const char* kTypes[] = {"thành phố", "thị trấn", "thi trấn", "thị xã", "đặc khu", "phường",
-                                 "quận",      "huyện",    "tỉnh",     "xã"};
+  static const char* kTypes[] = {"thành phố", "thị trấn", "thi trấn", "thị xã", "đặc khu",
+                                 "phường",    "quận",     "huyện",    "tỉnh",   "xã"};
   const std::string lower = vn::Lower(full);
   for (const char* t : kTypes) {
     const std::string type(t);
@@ -73,7 +73,8 @@ std::string Relaxed(const std::string& name) {
   std::string in = vn::MakeKey(name).Ascii(), out;
   std::istringstream words(in);
   for (std::string w; words >> w;) {
-    static const std::map<std::string, std::string> kRoman = {{"i", "1"}, {"ii", "2"}, {"iii", "3"}, {"iv", "4"}, {"v", "5"}};
+    static const std::map<std::string, std::string> kRoman = {
+        {"i", "1"}, {"ii", "2"}, {"iii", "3"}, {"iv", "4"}, {"v", "5"}};
     if (auto r = kRoman.find(w); r != kRoman.end()) w = r->second;
     if (w == "nt") w = "nongtruong";
     out += w;
@@ -268,8 +269,8 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
       const std::string province = TypeAndName(Clean((*rec)[3])).second;
       auto p = province_by_name.find(vn::MakeKey(province).Toned());
       if (p == province_by_name.end())
-        return Status::Error(ErrorCode::kInvalidArgument, "new-ward-codes-1027.csv row " + std::to_string(row) +
-                                                              ": unknown province " + province);
+        return Status::Error(ErrorCode::kInvalidArgument,
+                             "new-ward-codes-1027.csv row " + std::to_string(row) + ": unknown province " + province);
       new_communes[code] = {code, type, name, p->second, "", kReformDay, "", ""};
     }
   }
@@ -319,10 +320,14 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
         if (o.new_code != new_code || o.old_name != old_name || o.old_name == kList1027) continue;
         o.used = true;
         ++rep.overrides_applied;
-        if (o.field == "old_code") old_code = o.value;
-        else if (o.field == "old_province_code") old_province_code = o.value;
-        else if (o.field == "skip") skip = true;
-        else return Status::Error(ErrorCode::kInvalidArgument, "overrides: unknown field " + o.field);
+        if (o.field == "old_code")
+          old_code = o.value;
+        else if (o.field == "old_province_code")
+          old_province_code = o.value;
+        else if (o.field == "skip")
+          skip = true;
+        else
+          return Status::Error(ErrorCode::kInvalidArgument, "overrides: unknown field " + o.field);
         rep.notes.push_back("row " + std::to_string(row) + " (" + new_code + " " + old_name + "): " + o.field +
                             (o.field == "skip" ? "" : " = " + o.value) + " — " + o.reason);
       }
@@ -358,8 +363,10 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
           // Created between the January list and the reform (Mộc Châu's
           // wards, Hồ Chí Minh City's renumbered wards): the NSO row is the
           // record of it.
-          it = old_communes.emplace(old_code, Unit{old_code, written_type, written, districts[district_code].province_code,
-                                                   district_code, "", kLastOldDay, ""}).first;
+          it = old_communes
+                   .emplace(old_code, Unit{old_code, written_type, written, districts[district_code].province_code,
+                                           district_code, "", kLastOldDay, ""})
+                   .first;
           ++added_from_nso;
         }
         if (it == old_communes.end()) {
@@ -372,17 +379,18 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
           // The commune list's spelling stands; the table's is kept as
           // another name people (and the table's users) write.
           ++spelling_drift;
-          aliases.push_back({old_code, it->second.type, written, it->second.province_code, it->second.district_code,
-                             "", kLastOldDay, ""});
+          aliases.push_back({old_code, it->second.type, written, it->second.province_code, it->second.district_code, "",
+                             kLastOldDay, ""});
         } else {
           // Another commune of the district by that name: the row has the wrong code.
           std::string right;
           for (const auto& [code, u] : old_communes)
-            if (u.district_code == district_code && code != old_code && Relaxed(u.name) == Relaxed(written)) right = code;
+            if (u.district_code == district_code && code != old_code && Relaxed(u.name) == Relaxed(written))
+              right = code;
           if (!right.empty()) {
-            problems.push_back(new_code + "\t" + old_name + "\told_code\t" + right + "\tThe NSO table gives " + old_name +
-                               " (" + district_name + ") the code " + old_code + ", which is " + it->second.name +
-                               "'s; " + written + " is " + right + " in the NSO commune list.");
+            problems.push_back(new_code + "\t" + old_name + "\told_code\t" + right + "\tThe NSO table gives " +
+                               old_name + " (" + district_name + ") the code " + old_code + ", which is " +
+                               it->second.name + "'s; " + written + " is " + right + " in the NSO commune list.");
             continue;
           }
           // Renamed before the reform (the list is of January 2025): both names are old names of the unit.
@@ -399,25 +407,28 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
         link.level = "commune";
         link.from_code = old_code;
       }
-      if (auto cit = citation.find({link.from_code, new_code}); cit != citation.end()) link.basis = cit->second;
-      else if (auto any = citation_of_new.find(new_code); any != citation_of_new.end()) link.basis = any->second;
+      if (auto cit = citation.find({link.from_code, new_code}); cit != citation.end())
+        link.basis = cit->second;
+      else if (auto any = citation_of_new.find(new_code); any != citation_of_new.end())
+        link.basis = any->second;
       links.insert(link);
     }
   }
   if (!problems.empty()) {
     std::string all;
     for (const auto& p : problems) all += "\n  " + p;
-    return Status::Error(ErrorCode::kInvalidArgument,
-                         std::to_string(problems.size()) + " row(s) of the NSO table need an override (check, then add):" + all);
+    return Status::Error(
+        ErrorCode::kInvalidArgument,
+        std::to_string(problems.size()) + " row(s) of the NSO table need an override (check, then add):" + all);
   }
   if (added_from_nso)
     rep.notes.push_back(std::to_string(added_from_nso) +
                         " old commune(s) not in the January 2025 list taken from the NSO table");
   if (!aliases.empty())
-    rep.notes.push_back(std::to_string(aliases.size()) + " old commune name(s) written otherwise in the NSO table than in "
+    rep.notes.push_back(std::to_string(aliases.size()) +
+                        " old commune name(s) written otherwise in the NSO table than in "
                         "the January list (spelling, or renamed in 2025): both kept");
-  if (spelling_drift)
-    rep.notes.push_back("of which " + std::to_string(spelling_drift) + " spelling variants");
+  if (spelling_drift) rep.notes.push_back("of which " + std::to_string(spelling_drift) + " spelling variants");
   for (const Override& o : *overrides)
     if (!o.used)
       return Status::Error(ErrorCode::kInvalidArgument,
@@ -493,12 +504,19 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
         }
       }
       if (it == later_communes.end())
-        return Status::Error(ErrorCode::kInvalidArgument, "commune " + code + " " + c.name + " is gone in the 2026 list");
+        return Status::Error(ErrorCode::kInvalidArgument,
+                             "commune " + code + " " + c.name + " is gone in the 2026 list");
       if (it->second.type == c.type && SameName(it->second.name, c.name)) continue;
       c.valid_to = kLastDayBeforeDongNai;
       opened_communes.push_back(it->second);
-      LinkRow l{"commune", code, kLastDayBeforeDongNai, code, kDongNaiDay,
-                SameName(it->second.name, c.name) ? "type_changed" : "renamed", false, kDongNaiCommuneResolution};
+      LinkRow l{"commune",
+                code,
+                kLastDayBeforeDongNai,
+                code,
+                kDongNaiDay,
+                SameName(it->second.name, c.name) ? "type_changed" : "renamed",
+                false,
+                kDongNaiCommuneResolution};
       links.insert(l);
     }
     if (later_communes.size() != new_communes.size())
@@ -506,8 +524,9 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
     for (Unit& u : opened_provinces) new_provinces[u.code + "@" + u.valid_from] = u;
     for (Unit& u : opened_communes) new_communes[u.code + "@" + u.valid_from] = u;
     if (recoded)
-      rep.notes.push_back(std::to_string(recoded) +
-                          " commune(s) numbered otherwise in the 2026 list than in decision 1027: the decision's code kept");
+      rep.notes.push_back(
+          std::to_string(recoded) +
+          " commune(s) numbered otherwise in the 2026 list than in decision 1027: the decision's code kept");
     rep.notes.push_back(std::to_string(opened_provinces.size()) + " province(s) and " +
                         std::to_string(opened_communes.size()) + " commune(s) changed on " + kDongNaiDay);
   }
@@ -535,15 +554,16 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
   for (const Unit& c : aliases)
     rows.push_back({c.code, c.type, c.name, c.province_code, c.district_code, c.valid_from, c.valid_to, "alias"});
   rep.communes = static_cast<int>(rows.size());
-  files["communes.tsv"] = Tsv(
-      {"code", "type", "name", "province_code", "district_code", "valid_from", "valid_to", "basis"}, rows);
+  files["communes.tsv"] =
+      Tsv({"code", "type", "name", "province_code", "district_code", "valid_from", "valid_to", "basis"}, rows);
   rows.clear();
   for (const LinkRow& l : links)
     rows.push_back({l.level, l.from_code, l.from_valid_to, l.to_code, l.to_valid_from, l.kind,
                     l.all_population ? "1" : "0", l.basis});
   rep.links = static_cast<int>(rows.size());
-  files["links.tsv"] = Tsv(
-      {"from_level", "from_code", "from_valid_to", "to_code", "to_valid_from", "kind", "all_population", "basis"}, rows);
+  files["links.tsv"] =
+      Tsv({"from_level", "from_code", "from_valid_to", "to_code", "to_valid_from", "kind", "all_population", "basis"},
+          rows);
   return files;
 }
 

@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 int main(int argc, char** argv) {
   hoso::cli::Args args(std::vector<std::string>(argv + 1, argv + argc), {"--sources", "--out"},
                        {"--check", "--help", "-h"});
-  if (auto exit = hoso::cli::HelpOrUsageError(args, "gazetteer", "usage: gazetteer [--sources DIR] [--out DIR] [--check]\n"))
+  if (auto exit =
+          hoso::cli::HelpOrUsageError(args, "gazetteer", "usage: gazetteer [--sources DIR] [--out DIR] [--check]\n"))
     return *exit;
   if (!args.positional().empty()) return hoso::cli::UsageError("gazetteer", "unexpected argument");
   const std::string sources = args.Value("--sources").value_or("../shared/data/admin-units");

@@ -71,8 +71,8 @@ int RunAddress(const std::vector<std::string>& argv) {
     const auto t2 = std::chrono::steady_clock::now();
     const double load_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
     const double check_us = std::chrono::duration<double, std::micro>(t2 - t1).count();
-    std::cerr << "hoso address: gazetteer loaded in " << load_ms << " ms; " << n << " addresses in "
-              << check_us / 1000 << " ms (" << (n ? check_us / n : 0) << " µs each)\n";
+    std::cerr << "hoso address: gazetteer loaded in " << load_ms << " ms; " << n << " addresses in " << check_us / 1000
+              << " ms (" << (n ? check_us / n : 0) << " µs each)\n";
   }
   return kExitOk;
 }

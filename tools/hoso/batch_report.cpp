@@ -103,8 +103,7 @@ std::string BatchReport::Html(const BatchSummary& s) const {
     h << "<tr><td>" << HtmlEscape(d.source) << "<td class=n>" << Fixed(d.seconds, 1) << "<td class=n>" << d.pages;
   h << "</table><h2>Rejected files</h2><table><tr><th>file<th>error<th>why";
   for (const auto& [source, e] : rejected_)
-    h << "<tr><td>" << HtmlEscape(source) << "<td>" << HtmlEscape(e.code) << "<td>"
-      << HtmlEscape(e.message);
+    h << "<tr><td>" << HtmlEscape(source) << "<td>" << HtmlEscape(e.code) << "<td>" << HtmlEscape(e.message);
   h << "</table><h2>Pages called blank (not read)</h2>";
   if (blank_.empty()) h << "<p>none";
   for (const BlankPage& b : blank_) {

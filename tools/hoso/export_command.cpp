@@ -67,8 +67,7 @@ void WriteCsvRow(std::ostream& out, const DossierRecord& r) {
   }
   const bool suggested = r.address && r.address->suggested;
   out << ',' << (r.address ? r.address->status : "") << ',' << Csv(suggested ? r.address->suggested->ward : "") << ','
-      << Csv(suggested ? r.address->suggested->province : "") << ','
-      << Csv(r.address ? r.address->suggested_text : "");
+      << Csv(suggested ? r.address->suggested->province : "") << ',' << Csv(r.address ? r.address->suggested_text : "");
   std::string flags;
   for (const auto& f : r.flags) flags += (flags.empty() ? "" : ";") + f.code;
   out << ',' << Csv(flags) << "\r\n";
@@ -109,8 +108,10 @@ int RunExport(const std::vector<std::string>& argv) {
     auto r = (*registry)->Load(id);
     if (!r.ok()) return Fatal("hoso export", r.status());
     if (args.Flag("--mask")) MaskPersonalData(*r);
-    if (format == "csv") WriteCsvRow(*out, *r);
-    else *out << RecordToJson(*r) << '\n';
+    if (format == "csv")
+      WriteCsvRow(*out, *r);
+    else
+      *out << RecordToJson(*r) << '\n';
   }
   out->flush();
   std::cerr << "hoso export: " << ids->size() << " dossiers\n";

@@ -14,8 +14,8 @@ Status Usage(const std::string& message) { return Status::Error(ErrorCode::kInva
 }  // namespace
 
 std::set<std::string> WithPipelineOptions(std::set<std::string> more) {
-  more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off", "--split", "--page-seconds", "--file-seconds",
-               "--psm"});
+  more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off", "--split", "--page-seconds",
+               "--file-seconds", "--psm"});
   return more;
 }
 
@@ -76,14 +76,22 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
     std::stringstream steps(*off);
     for (std::string step; std::getline(steps, step, ',');) {
       auto& c = options->cleanup;
-      if (step == "orientation") c.orientation.enabled = false;
-      else if (step == "deskew") c.deskew.enabled = false;
-      else if (step == "despeckle") c.despeckle.enabled = false;
-      else if (step == "leaders") c.leaders.enabled = false;
-      else if (step == "illumination") c.illumination.enabled = false;
-      else if (step == "colour") c.colour_ink.enabled = false;
-      else if (step == "solid") c.solid_regions.enabled = false;
-      else return Usage("--cleanup-off: unknown step '" + step + "'");
+      if (step == "orientation")
+        c.orientation.enabled = false;
+      else if (step == "deskew")
+        c.deskew.enabled = false;
+      else if (step == "despeckle")
+        c.despeckle.enabled = false;
+      else if (step == "leaders")
+        c.leaders.enabled = false;
+      else if (step == "illumination")
+        c.illumination.enabled = false;
+      else if (step == "colour")
+        c.colour_ink.enabled = false;
+      else if (step == "solid")
+        c.solid_regions.enabled = false;
+      else
+        return Usage("--cleanup-off: unknown step '" + step + "'");
     }
   }
   if (auto seconds = args.Value("--page-seconds")) {
@@ -101,9 +109,12 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
     }
   }
   if (auto split = args.Value("--split")) {
-    if (*split == "separator") options->split = SplitMode::kSeparator;
-    else if (*split == "blank") options->split = SplitMode::kBlank;
-    else if (*split != "none") return Usage("--split is separator, blank or none");
+    if (*split == "separator")
+      options->split = SplitMode::kSeparator;
+    else if (*split == "blank")
+      options->split = SplitMode::kBlank;
+    else if (*split != "none")
+      return Usage("--split is separator, blank or none");
   }
   return Status::Ok();
 }

@@ -21,36 +21,36 @@
 namespace hoso::cli {
 
 const std::string kProcessHelp = std::string(
-    "Usage: hoso process [OPTIONS] INPUT...\n"
-    "\n"
-    "Reads each INPUT as one dossier (PDF, multi-page TIFF, JPEG or PNG; a\n"
-    "directory means every such file under it), cleans and OCRs its pages,\n"
-    "extracts and checks its fields, and registers it — or sends it to review.\n"
-    "A file registered before is not registered twice: its record is reported\n"
-    "again with the flag DUPLICATE, so a batch killed at any point and started\n"
-    "again finishes the work (each dossier is written in one transaction).\n"
-    "\n"
-    "Options:\n"
-    "  --db URI          registry: PATH or sqlite:PATH (default ./hoso.db), or\n"
-    "                    postgresql://USER[:PASSWORD]@HOST[:PORT]/DB\n"
-    "  --json PATH|-     write one JSON record per dossier (JSON Lines); - is stdout\n"
-    "  --out DIR         write DIR/NAME.pdf (searchable), NAME.hocr, NAME.xml (ALTO)\n"
-    "  --debug-images DIR  write every cleanup step's image (NAME-pN-STEP.png)\n"
-    "  --reprocess       read again files registered before, replacing their\n"
-    "                    records; fields a reviewer corrected are kept\n"
-    "  --report PATH     write the batch report as PATH.json and PATH.html (counts\n"
-    "                    by status and flag, pages/s, slowest and rejected files,\n"
-    "                    and every page called blank with its picture, kept in\n"
-    "                    PATH-blank/)\n") +
-    kPipelineOptionsHelp +
-    "  --quiet           no per-dossier lines or progress\n"
-    "  --verbose         log what each stage does\n"
-    "  -h, --help        this help\n"
-    "\n"
-    "Limits: files over 512 MiB, pages over 150 megapixels or 30000 pixels a\n"
-    "side, and files with more than --max-pages pages are rejected\n"
-    "(INPUT_TOO_LARGE, INPUT_TOO_MANY_PAGES) before they are decoded.\n"
-    "\n";
+                                     "Usage: hoso process [OPTIONS] INPUT...\n"
+                                     "\n"
+                                     "Reads each INPUT as one dossier (PDF, multi-page TIFF, JPEG or PNG; a\n"
+                                     "directory means every such file under it), cleans and OCRs its pages,\n"
+                                     "extracts and checks its fields, and registers it — or sends it to review.\n"
+                                     "A file registered before is not registered twice: its record is reported\n"
+                                     "again with the flag DUPLICATE, so a batch killed at any point and started\n"
+                                     "again finishes the work (each dossier is written in one transaction).\n"
+                                     "\n"
+                                     "Options:\n"
+                                     "  --db URI          registry: PATH or sqlite:PATH (default ./hoso.db), or\n"
+                                     "                    postgresql://USER[:PASSWORD]@HOST[:PORT]/DB\n"
+                                     "  --json PATH|-     write one JSON record per dossier (JSON Lines); - is stdout\n"
+                                     "  --out DIR         write DIR/NAME.pdf (searchable), NAME.hocr, NAME.xml (ALTO)\n"
+                                     "  --debug-images DIR  write every cleanup step's image (NAME-pN-STEP.png)\n"
+                                     "  --reprocess       read again files registered before, replacing their\n"
+                                     "                    records; fields a reviewer corrected are kept\n"
+                                     "  --report PATH     write the batch report as PATH.json and PATH.html (counts\n"
+                                     "                    by status and flag, pages/s, slowest and rejected files,\n"
+                                     "                    and every page called blank with its picture, kept in\n"
+                                     "                    PATH-blank/)\n") +
+                                 kPipelineOptionsHelp +
+                                 "  --quiet           no per-dossier lines or progress\n"
+                                 "  --verbose         log what each stage does\n"
+                                 "  -h, --help        this help\n"
+                                 "\n"
+                                 "Limits: files over 512 MiB, pages over 150 megapixels or 30000 pixels a\n"
+                                 "side, and files with more than --max-pages pages are rejected\n"
+                                 "(INPUT_TOO_LARGE, INPUT_TOO_MANY_PAGES) before they are decoded.\n"
+                                 "\n";
 
 int RunProcess(const std::vector<std::string>& argv) {
   Args args(argv, WithPipelineOptions({"--db", "--json", "--out", "--debug-images", "--report"}),
@@ -113,15 +113,15 @@ int RunProcess(const std::vector<std::string>& argv) {
     const double rate = p.elapsed_seconds > 0 ? p.pages_done / p.elapsed_seconds : 0;
     const double per_dossier = p.dossiers_done ? p.elapsed_seconds / p.dossiers_done : 0;
     char line[160];
-    std::snprintf(line, sizeof line, "\r\033[K%d/%d dossiers  %d pages  %.2f pages/s  ETA %s",
-                  p.dossiers_done, p.dossiers_total, p.pages_done, rate,
+    std::snprintf(line, sizeof line, "\r\033[K%d/%d dossiers  %d pages  %.2f pages/s  ETA %s", p.dossiers_done,
+                  p.dossiers_total, p.pages_done, rate,
                   Duration(per_dossier * (p.dossiers_total - p.dossiers_done)).c_str());
     std::cerr << line << std::flush;
     progress_shown = true;
   };
   if (tty) {
-    std::cerr << "0/" << inputs.size() << " dossiers  starting " << (options.jobs ? options.jobs : 0)
-              << " OCR workers…" << std::flush;
+    std::cerr << "0/" << inputs.size() << " dossiers  starting " << (options.jobs ? options.jobs : 0) << " OCR workers…"
+              << std::flush;
     progress_shown = true;
   }
 
@@ -135,8 +135,8 @@ int RunProcess(const std::vector<std::string>& argv) {
     std::snprintf(line, sizeof line,
                   "%zu dossiers: %d registered, %d needs review, %d rejected (%d already known); "
                   "%d pages in %.1f s (%.2f pages/s); registry %s\n",
-                  inputs.size(), s.registered, s.needs_review, s.rejected, s.duplicates, s.pages,
-                  s.elapsed_seconds, s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0.0, db.c_str());
+                  inputs.size(), s.registered, s.needs_review, s.rejected, s.duplicates, s.pages, s.elapsed_seconds,
+                  s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0.0, db.c_str());
     std::cerr << line << report.Terminal();
   }
   if (auto path = args.Value("--report")) {

@@ -32,24 +32,24 @@ const char* const kEnqueueHelp =
     "\n";
 
 const std::string kWorkerHelp = std::string(
-    "Usage: hoso worker --db URI [OPTIONS]\n"
-    "\n"
-    "Claims jobs from the queue (see hoso enqueue) and processes them as\n"
-    "`hoso process` would, on as many machines as you start it on. Each job is\n"
-    "leased; the lease is renewed while the worker works, and the job of a\n"
-    "worker that died is claimed again once its lease expires. Every dossier\n"
-    "is registered exactly once. SIGINT or SIGTERM: each thread finishes its\n"
-    "dossier, then the worker exits.\n"
-    "\n"
-    "Options:\n"
-    "  --db URI          the shared registry (postgresql://... for many machines)\n"
-    "  --name NAME       this worker's name in `hoso status` (default HOST:PID)\n"
-    "  --lease SECONDS   lease on a job (default 60, at least 3)\n"
-    "  --exit-when-idle  exit once no job is pending or running\n"
-    "  --json PATH|-     write one JSON record per dossier (JSON Lines)\n") +
-    kPipelineOptionsHelp +
-    "  --quiet           no per-dossier lines\n"
-    "\n";
+                                    "Usage: hoso worker --db URI [OPTIONS]\n"
+                                    "\n"
+                                    "Claims jobs from the queue (see hoso enqueue) and processes them as\n"
+                                    "`hoso process` would, on as many machines as you start it on. Each job is\n"
+                                    "leased; the lease is renewed while the worker works, and the job of a\n"
+                                    "worker that died is claimed again once its lease expires. Every dossier\n"
+                                    "is registered exactly once. SIGINT or SIGTERM: each thread finishes its\n"
+                                    "dossier, then the worker exits.\n"
+                                    "\n"
+                                    "Options:\n"
+                                    "  --db URI          the shared registry (postgresql://... for many machines)\n"
+                                    "  --name NAME       this worker's name in `hoso status` (default HOST:PID)\n"
+                                    "  --lease SECONDS   lease on a job (default 60, at least 3)\n"
+                                    "  --exit-when-idle  exit once no job is pending or running\n"
+                                    "  --json PATH|-     write one JSON record per dossier (JSON Lines)\n") +
+                                kPipelineOptionsHelp +
+                                "  --quiet           no per-dossier lines\n"
+                                "\n";
 
 const char* const kStatusHelp =
     "Usage: hoso status --db URI [--json]\n"
@@ -66,7 +66,8 @@ void OnSignal(int) { g_stop = true; }
 int RunEnqueue(const std::vector<std::string>& argv) {
   Args args(argv, {"--db"}, {"--help", "-h"});
   if (auto exit = HelpOrUsageError(args, "hoso enqueue", kEnqueueHelp)) return *exit;
-  if (args.positional().empty() || !args.Value("--db")) return UsageError("hoso enqueue", "need --db and at least one INPUT");
+  if (args.positional().empty() || !args.Value("--db"))
+    return UsageError("hoso enqueue", "need --db and at least one INPUT");
   std::vector<std::string> paths;
   for (const std::string& p : ExpandInputs(args.positional())) {
     std::error_code ec;

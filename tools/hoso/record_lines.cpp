@@ -65,7 +65,6 @@ std::string Duration(double seconds) {
   return buf;
 }
 
-
 bool RecordSink::Open(const std::string& json_path, bool append, bool quiet) {
   quiet_ = quiet;
   if (json_path == "-") {

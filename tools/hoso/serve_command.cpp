@@ -51,13 +51,13 @@ std::string ReadPassword(const std::string& prompt) {
 int RunServe(const std::vector<std::string>& argv) {
   Args args(argv, {"--db", "--bind", "--port", "--as-of"}, {"--help", "-h"});
   if (auto exit = HelpOrUsageError(args, "hoso serve",
-                                    "Usage: hoso serve [--db URI] [--bind 127.0.0.1] [--port 8080] [--as-of DATE]\n"
-                                    "\n"
-                                    "Serves the review station: sign in (accounts from `hoso user add`), the\n"
-                                    "queue of dossiers needing review, each dossier's pages with its fields'\n"
-                                    "boxes, address suggestions, approve and reject, and a dashboard. The page\n"
-                                    "is web/ (or $HOSO_WEB); its JSON API is under /api (see the README).\n"
-                                    "Runs until SIGINT or SIGTERM.\n\n"))
+                                   "Usage: hoso serve [--db URI] [--bind 127.0.0.1] [--port 8080] [--as-of DATE]\n"
+                                   "\n"
+                                   "Serves the review station: sign in (accounts from `hoso user add`), the\n"
+                                   "queue of dossiers needing review, each dossier's pages with its fields'\n"
+                                   "boxes, address suggestions, approve and reject, and a dashboard. The page\n"
+                                   "is web/ (or $HOSO_WEB); its JSON API is under /api (see the README).\n"
+                                   "Runs until SIGINT or SIGTERM.\n\n"))
     return *exit;
   if (!args.positional().empty()) return UsageError("hoso serve", "unexpected argument");
   ServerOptions options;

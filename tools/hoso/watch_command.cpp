@@ -18,26 +18,26 @@ namespace hoso::cli {
 namespace {
 
 const std::string kWatchHelp = std::string(
-    "Usage: hoso watch DIR [OPTIONS]\n"
-    "\n"
-    "Watches DIR (and its subfolders) for scans. A file is taken once its size\n"
-    "and time have not changed for --settle seconds, processed as `hoso\n"
-    "process` would, and then moved: to --archive after its record is\n"
-    "committed, to --quarantine when it is rejected, with NAME.error.json\n"
-    "beside it saying why. Without those folders files stay where they are.\n"
-    "Runs until SIGINT or SIGTERM (the dossiers in hand are finished first).\n"
-    "\n"
-    "Options:\n"
-    "  --db URI          registry (default ./hoso.db; see hoso process --help)\n"
-    "  --archive DIR     where processed files go\n"
-    "  --quarantine DIR  where rejected files go\n"
-    "  --poll SECONDS    how often DIR is looked at (default 2)\n"
-    "  --settle SECONDS  how long a file must stay unchanged (default 2)\n"
-    "  --once            take what is there, then exit\n"
-    "  --json PATH|-     append one JSON record per dossier (JSON Lines)\n") +
-    kPipelineOptionsHelp +
-    "  --quiet           no per-dossier lines\n"
-    "\n";
+                                   "Usage: hoso watch DIR [OPTIONS]\n"
+                                   "\n"
+                                   "Watches DIR (and its subfolders) for scans. A file is taken once its size\n"
+                                   "and time have not changed for --settle seconds, processed as `hoso\n"
+                                   "process` would, and then moved: to --archive after its record is\n"
+                                   "committed, to --quarantine when it is rejected, with NAME.error.json\n"
+                                   "beside it saying why. Without those folders files stay where they are.\n"
+                                   "Runs until SIGINT or SIGTERM (the dossiers in hand are finished first).\n"
+                                   "\n"
+                                   "Options:\n"
+                                   "  --db URI          registry (default ./hoso.db; see hoso process --help)\n"
+                                   "  --archive DIR     where processed files go\n"
+                                   "  --quarantine DIR  where rejected files go\n"
+                                   "  --poll SECONDS    how often DIR is looked at (default 2)\n"
+                                   "  --settle SECONDS  how long a file must stay unchanged (default 2)\n"
+                                   "  --once            take what is there, then exit\n"
+                                   "  --json PATH|-     append one JSON record per dossier (JSON Lines)\n") +
+                               kPipelineOptionsHelp +
+                               "  --quiet           no per-dossier lines\n"
+                               "\n";
 
 std::atomic<bool> g_stop{false};
 void OnSignal(int) { g_stop = true; }
@@ -87,8 +87,7 @@ int RunWatchCommand(const std::vector<std::string>& argv) {
   auto summary = RunWatch(**registry, options, watch, observer);
   if (!summary.ok()) return Fatal("hoso watch", summary.status());
   RecordBatchRun(**registry, "watch", *summary);
-  if (!quiet)
-    std::fprintf(stderr, "%s; %d pages\n", SummaryCounts("watch", *summary).c_str(), summary->pages);
+  if (!quiet) std::fprintf(stderr, "%s; %d pages\n", SummaryCounts("watch", *summary).c_str(), summary->pages);
   return kExitOk;
 }
 

@@ -9,24 +9,33 @@ using hoso::vn::Shape;
 using hoso::vn::Tone;
 
 const std::vector<AddressStyle>& AllAddressStyles() {
-  static const std::vector<AddressStyle> kAll = {AddressStyle::kAsIs,        AddressStyle::kLower, AddressStyle::kUpper,
-                                                 AddressStyle::kNoMarks,     AddressStyle::kAbbreviated,
-                                                 AddressStyle::kNoCommas,    AddressStyle::kDecomposed,
-                                                 AddressStyle::kOldTonePlacement, AddressStyle::kOcrMarks};
+  static const std::vector<AddressStyle> kAll = {
+      AddressStyle::kAsIs,        AddressStyle::kLower,    AddressStyle::kUpper,      AddressStyle::kNoMarks,
+      AddressStyle::kAbbreviated, AddressStyle::kNoCommas, AddressStyle::kDecomposed, AddressStyle::kOldTonePlacement,
+      AddressStyle::kOcrMarks};
   return kAll;
 }
 
 const char* AddressStyleName(AddressStyle style) {
   switch (style) {
-    case AddressStyle::kAsIs: return "as_written";
-    case AddressStyle::kLower: return "lower_case";
-    case AddressStyle::kUpper: return "upper_case";
-    case AddressStyle::kNoMarks: return "no_tone_marks";
-    case AddressStyle::kAbbreviated: return "abbreviated";
-    case AddressStyle::kNoCommas: return "no_commas";
-    case AddressStyle::kDecomposed: return "nfd";
-    case AddressStyle::kOldTonePlacement: return "old_tone_placement";
-    case AddressStyle::kOcrMarks: return "ocr_mark_errors";
+    case AddressStyle::kAsIs:
+      return "as_written";
+    case AddressStyle::kLower:
+      return "lower_case";
+    case AddressStyle::kUpper:
+      return "upper_case";
+    case AddressStyle::kNoMarks:
+      return "no_tone_marks";
+    case AddressStyle::kAbbreviated:
+      return "abbreviated";
+    case AddressStyle::kNoCommas:
+      return "no_commas";
+    case AddressStyle::kDecomposed:
+      return "nfd";
+    case AddressStyle::kOldTonePlacement:
+      return "old_tone_placement";
+    case AddressStyle::kOcrMarks:
+      return "ocr_mark_errors";
   }
   return "?";
 }
@@ -85,8 +94,10 @@ std::string OldTonePlacement(const std::string& text) {
 
 std::string Restyle(const std::string& text, AddressStyle style, Rng& rng) {
   switch (style) {
-    case AddressStyle::kAsIs: return text;
-    case AddressStyle::kLower: return hoso::vn::Lower(text);
+    case AddressStyle::kAsIs:
+      return text;
+    case AddressStyle::kLower:
+      return hoso::vn::Lower(text);
     case AddressStyle::kUpper: {
       auto g = hoso::vn::Decode(text);
       for (auto& x : g)
@@ -104,15 +115,25 @@ std::string Restyle(const std::string& text, AddressStyle style, Rng& rng) {
     }
     case AddressStyle::kAbbreviated: {
       std::string s = text;
-      for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
-               {"thành phố Hồ Chí Minh", "TP.HCM"}, {"thành phố ", "TP. "}, {"phường ", "P. "}, {"quận ", "Q."},
-               {"huyện ", "H. "}, {"thị xã ", "TX. "}, {"thị trấn ", "TT. "}, {"xã ", "X. "}, {"tỉnh ", ""}})
+      for (const auto& [from, to] :
+           std::vector<std::pair<std::string, std::string>>{{"thành phố Hồ Chí Minh", "TP.HCM"},
+                                                            {"thành phố ", "TP. "},
+                                                            {"phường ", "P. "},
+                                                            {"quận ", "Q."},
+                                                            {"huyện ", "H. "},
+                                                            {"thị xã ", "TX. "},
+                                                            {"thị trấn ", "TT. "},
+                                                            {"xã ", "X. "},
+                                                            {"tỉnh ", ""}})
         s = ReplaceAll(s, from, to);
       return s;
     }
-    case AddressStyle::kNoCommas: return ReplaceAll(text, ", ", " ");
-    case AddressStyle::kDecomposed: return Decomposed(text);
-    case AddressStyle::kOldTonePlacement: return OldTonePlacement(text);
+    case AddressStyle::kNoCommas:
+      return ReplaceAll(text, ", ", " ");
+    case AddressStyle::kDecomposed:
+      return Decomposed(text);
+    case AddressStyle::kOldTonePlacement:
+      return OldTonePlacement(text);
     case AddressStyle::kOcrMarks: {
       // One or two of OCR's confusions: the tone on a circumflex letter,
       // đ read as d, a horn lost.

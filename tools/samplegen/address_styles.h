@@ -11,7 +11,17 @@
 
 namespace samplegen {
 
-enum class AddressStyle { kAsIs, kLower, kUpper, kNoMarks, kAbbreviated, kNoCommas, kDecomposed, kOldTonePlacement, kOcrMarks };
+enum class AddressStyle {
+  kAsIs,
+  kLower,
+  kUpper,
+  kNoMarks,
+  kAbbreviated,
+  kNoCommas,
+  kDecomposed,
+  kOldTonePlacement,
+  kOcrMarks
+};
 
 const std::vector<AddressStyle>& AllAddressStyles();
 const char* AddressStyleName(AddressStyle style);

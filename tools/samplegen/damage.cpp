@@ -8,15 +8,26 @@
 namespace samplegen {
 
 double Damage::Strength() const {
-  return std::max({std::abs(skew), border, uneven_light, faded, noise, blur, salt_pepper, bleed, jpeg, perspective,
-                   shadow, flash});
+  return std::max(
+      {std::abs(skew), border, uneven_light, faded, noise, blur, salt_pepper, bleed, jpeg, perspective, shadow, flash});
 }
 
 std::map<std::string, double> Damage::AsMap() const {
-  return {{"skew", skew},   {"rotation", rotation}, {"border", border},         {"uneven_light", uneven_light},
-          {"faded", faded}, {"noise", noise},       {"blur", blur},             {"salt_pepper", salt_pepper},
-          {"bleed", bleed}, {"jpeg", jpeg},         {"dpi", static_cast<double>(dpi)},
-          {"photo", photo ? 1.0 : 0.0}, {"perspective", perspective}, {"shadow", shadow}, {"flash", flash},
+  return {{"skew", skew},
+          {"rotation", rotation},
+          {"border", border},
+          {"uneven_light", uneven_light},
+          {"faded", faded},
+          {"noise", noise},
+          {"blur", blur},
+          {"salt_pepper", salt_pepper},
+          {"bleed", bleed},
+          {"jpeg", jpeg},
+          {"dpi", static_cast<double>(dpi)},
+          {"photo", photo ? 1.0 : 0.0},
+          {"perspective", perspective},
+          {"shadow", shadow},
+          {"flash", flash},
           {"bilevel", bilevel ? 1.0 : 0.0}};
 }
 

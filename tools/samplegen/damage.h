@@ -27,9 +27,9 @@ struct Damage {
   // The `photo` profile: a phone held over the sheet on a desk. The file
   // states no resolution.
   bool photo = false;
-  double perspective = 0;   // camera tilt, up to about ±15° at 1
-  double shadow = 0;        // a hand's or phone's soft shadow, darkening up to 45%
-  double flash = 0;         // a flash's bright spot, washing out up to 60%
+  double perspective = 0;  // camera tilt, up to about ±15° at 1
+  double shadow = 0;       // a hand's or phone's soft shadow, darkening up to 45%
+  double flash = 0;        // a flash's bright spot, washing out up to 60%
   // The `fax` profile: bi-level (1 bit), as fax machines and document
   // scanners' black-and-white mode write, CCITT G4.
   bool bilevel = false;

@@ -28,7 +28,8 @@ int Pt(double pt) { return static_cast<int>(std::lround(pt / 72.0 * kDpi)); }
 
 class Page {
  public:
-  Page(Fonts& fonts, int width, int height) : fonts_(fonts), image_(height, width, CV_8UC3, cv::Scalar(255, 255, 255)) {}
+  Page(Fonts& fonts, int width, int height)
+      : fonts_(fonts), image_(height, width, CV_8UC3, cv::Scalar(255, 255, 255)) {}
 
   int TextWidth(const Style& s, const std::string& text) {
     int base = 0;
@@ -152,7 +153,8 @@ void DrawSignature(cv::Mat& img, cv::Point at, Rng& rng) {
   cv::Point prev = at;
   for (int stroke = 0; stroke < 3; ++stroke) {
     cv::Point2d p0 = prev, p1(at.x + rng.Int(0, 250), at.y + rng.Int(-80, 40)),
-                p2(at.x + rng.Int(100, 400), at.y + rng.Int(-60, 60)), p3(at.x + rng.Int(200, 450), at.y + rng.Int(-30, 30));
+                p2(at.x + rng.Int(100, 400), at.y + rng.Int(-60, 60)),
+                p3(at.x + rng.Int(200, 450), at.y + rng.Int(-30, 30));
     cv::Point last = p0;
     for (int i = 1; i <= 40; ++i) {
       const double t = i / 40.0, u = 1 - t;
@@ -184,7 +186,12 @@ void DrawStamp(Fonts& fonts, cv::Mat& img, cv::Point centre, const std::string& 
   for (size_t i = 0; i < authority.size();) {
     size_t len = 1;
     const unsigned char c = authority[i];
-    if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     letters.push_back(authority.substr(i, len));
     i += len;
   }
@@ -197,7 +204,8 @@ void DrawStamp(Fonts& fonts, cv::Mat& img, cv::Point centre, const std::string& 
     cv::Mat rot = cv::getRotationMatrix2D(cv::Point2f(h, h), -(a * 180 / CV_PI + 90), 1.0);
     cv::Mat turned;
     cv::warpAffine(glyph, turned, rot, glyph.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255, 255, 255));
-    const cv::Point at(centre.x + static_cast<int>(rr * std::cos(a)) - h, centre.y + static_cast<int>(rr * std::sin(a)) - h);
+    const cv::Point at(centre.x + static_cast<int>(rr * std::cos(a)) - h,
+                       centre.y + static_cast<int>(rr * std::sin(a)) - h);
     cv::Rect roi(at, turned.size());
     roi &= cv::Rect(0, 0, layer.cols, layer.rows);
     if (roi.area() > 0) {
@@ -224,12 +232,10 @@ struct FormText {
 };
 
 FormText TextFor(const std::string& type) {
-  if (type == "land_registration")
-    return {"", {"ĐƠN ĐĂNG KÝ ĐẤT ĐAI, TÀI SẢN", "GẮN LIỀN VỚI ĐẤT"}, "NGƯỜI VIẾT ĐƠN"};
+  if (type == "land_registration") return {"", {"ĐƠN ĐĂNG KÝ ĐẤT ĐAI, TÀI SẢN", "GẮN LIỀN VỚI ĐẤT"}, "NGƯỜI VIẾT ĐƠN"};
   if (type == "business_household_registration")
     return {"", {"GIẤY ĐỀ NGHỊ", "ĐĂNG KÝ HỘ KINH DOANH"}, "NGƯỜI ĐỀ NGHỊ"};
-  if (type == "residence_change")
-    return {"", {"TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ"}, "NGƯỜI KÊ KHAI"};
+  if (type == "residence_change") return {"", {"TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ"}, "NGƯỜI KÊ KHAI"};
   return {"", {"TỜ KHAI ĐĂNG KÝ KHAI SINH"}, "NGƯỜI YÊU CẦU"};
 }
 
@@ -243,13 +249,15 @@ Dossier MakeDossier(const std::string& doc_type, Person person, Rng& rng) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
   d.doc_date = buf;
-  static const std::vector<std::string> kPlaces = {"Hà Nội", "TP. Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"};
+  static const std::vector<std::string> kPlaces = {"Hà Nội",  "TP. Hồ Chí Minh", "Hải Phòng",
+                                                   "Đà Nẵng", "Cần Thơ",         "Huế"};
   d.place = rng.Pick(kPlaces);
   if (doc_type == "land_registration") {
     d.extra_fields["parcel_number"] = std::to_string(rng.Int(1, 900));
     d.extra_fields["map_sheet"] = std::to_string(rng.Int(1, 60));
   } else if (doc_type == "business_household_registration") {
-    static const std::vector<std::string> kShops = {"Tạp hóa", "Cửa hàng điện thoại", "Quán cơm", "Tiệm may", "Sửa xe máy"};
+    static const std::vector<std::string> kShops = {"Tạp hóa", "Cửa hàng điện thoại", "Quán cơm", "Tiệm may",
+                                                    "Sửa xe máy"};
     static const std::vector<std::string> kNames = {"Minh Anh", "Phúc Lộc", "Hồng Phát", "Thành Công", "An Khang"};
     d.extra_fields["business_name"] = rng.Pick(kShops) + " " + rng.Pick(kNames);
   }
@@ -268,15 +276,16 @@ std::unique_ptr<FormRenderer> FormRenderer::Create(std::string* error) {
     try {
       f->loadFontData(std::string(kFontDir) + file, 0);
     } catch (const cv::Exception&) {
-      if (error) *error = "font not found: " + std::string(kFontDir) + file + " (install fonts-liberation2 fonts-dejavu-core)";
+      if (error)
+        *error = "font not found: " + std::string(kFontDir) + file + " (install fonts-liberation2 fonts-dejavu-core)";
       return false;
     }
     return true;
   };
   if (!load(fonts->regular, "liberation2/LiberationSerif-Regular.ttf") ||
       !load(fonts->bold, "liberation2/LiberationSerif-Bold.ttf") ||
-      !load(fonts->italic, "liberation2/LiberationSerif-Italic.ttf") ||
-      !load(fonts->sans, "dejavu/DejaVuSans.ttf") || !load(fonts->sans_bold, "dejavu/DejaVuSans-Bold.ttf"))
+      !load(fonts->italic, "liberation2/LiberationSerif-Italic.ttf") || !load(fonts->sans, "dejavu/DejaVuSans.ttf") ||
+      !load(fonts->sans_bold, "dejavu/DejaVuSans-Bold.ttf"))
     return nullptr;
   return std::unique_ptr<FormRenderer>(new FormRenderer(std::move(fonts)));
 }
@@ -304,7 +313,8 @@ RenderedPage FormRenderer::RenderForm(const Dossier& d, Rng& rng) {
 
   // Label variants differ between form versions and offices.
   static const std::vector<std::string> kName = {"Họ và tên:", "Họ, chữ đệm và tên:", "Họ tên người yêu cầu:"};
-  static const std::vector<std::string> kId = {"Số CCCD:", "Số căn cước công dân:", "Số định danh cá nhân:", "Số CMND/CCCD:"};
+  static const std::vector<std::string> kId = {
+      "Số CCCD:", "Số căn cước công dân:", "Số định danh cá nhân:", "Số CMND/CCCD:"};
   static const std::vector<std::string> kAddr = {"Nơi thường trú:", "Địa chỉ thường trú:", "Nơi cư trú:"};
   static const std::vector<std::string> kPhone = {"Điện thoại:", "Số điện thoại liên hệ:"};
   const Person& p = d.person;
@@ -312,22 +322,21 @@ RenderedPage FormRenderer::RenderForm(const Dossier& d, Rng& rng) {
   auto num = [&](const std::string& label) { return std::to_string(n++) + ". " + label; };
   std::string name = p.full_name;
   page.Field(body, num(rng.Pick(kName)), rng.Chance(0.3) ? Upper(name) : name, left, right);
-  page.Field(body, num("Ngày, tháng, năm sinh:"), DateSlash(p.date_of_birth, rng) + "    Giới tính: " +
-                                                   (p.gender == "male" ? "Nam" : "Nữ"),
-             left, right);
+  page.Field(body, num("Ngày, tháng, năm sinh:"),
+             DateSlash(p.date_of_birth, rng) + "    Giới tính: " + (p.gender == "male" ? "Nam" : "Nữ"), left, right);
   page.Field(body, num(rng.Pick(kId)), GroupedId(p.id_number, rng), left, right);
   page.Field(body, num(rng.Pick(kAddr)), p.address.text, left, right);
   page.Field(body, num(rng.Pick(kPhone)), GroupedPhone(p.phone, rng), left, right);
   if (d.doc_type == "land_registration") {
-    page.Field(body, num("Thửa đất số:"), d.extra_fields.at("parcel_number") + "    Tờ bản đồ số: " +
-                                              d.extra_fields.at("map_sheet"),
-               left, right);
+    page.Field(body, num("Thửa đất số:"),
+               d.extra_fields.at("parcel_number") + "    Tờ bản đồ số: " + d.extra_fields.at("map_sheet"), left, right);
     page.Field(body, num("Mục đích sử dụng đất:"), "Đất ở tại đô thị", left, right);
   } else if (d.doc_type == "business_household_registration") {
     page.Field(body, num("Tên hộ kinh doanh:"), d.extra_fields.at("business_name"), left, right);
     page.Field(body, num("Ngành, nghề kinh doanh:"), "Bán lẻ hàng hóa", left, right);
   } else if (d.doc_type == "residence_change") {
-    page.Field(body, num("Nội dung đề nghị:"), "Điều chỉnh thông tin về cư trú trong Cơ sở dữ liệu về cư trú", left, right);
+    page.Field(body, num("Nội dung đề nghị:"), "Điều chỉnh thông tin về cư trú trong Cơ sở dữ liệu về cư trú", left,
+               right);
   } else {
     page.Field(body, num("Quan hệ với người được khai sinh:"), p.gender == "male" ? "Cha" : "Mẹ", left, right);
   }
@@ -367,7 +376,8 @@ RenderedPage FormRenderer::RenderIdCopy(const Dossier& d, Rng& rng) {
   cv::rectangle(page.image(), cv::Rect(origin, cv::Size(cw, ch)), cv::Scalar(60, 60, 60), 4, cv::LINE_AA);
   cv::rectangle(page.image(), cv::Rect(origin + cv::Point(Pt(10), Pt(60)), cv::Size(Pt(70), Pt(95))),
                 cv::Scalar(150, 150, 150), cv::FILLED);  // photo
-  Style small{fonts_->sans.get(), static_cast<int>(Pt(7.5) * k)}, small_bold{fonts_->sans_bold.get(), static_cast<int>(Pt(7.5) * k)},
+  Style small{fonts_->sans.get(), static_cast<int>(Pt(7.5) * k)},
+      small_bold{fonts_->sans_bold.get(), static_cast<int>(Pt(7.5) * k)},
       head{fonts_->sans_bold.get(), static_cast<int>(Pt(8.5) * k)};
   const int x0 = origin.x + Pt(90), x1 = origin.x + cw - Pt(8);
   page.set_y(origin.y + Pt(8));

@@ -38,9 +38,9 @@ GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units,
   }
   // Drawn from a stream of its own, so that sets made without receipts stay
   // what their seeds made before.
-  const double receipt_rate = options.receipt_rate >= 0                                         ? options.receipt_rate
+  const double receipt_rate = options.receipt_rate >= 0                                ? options.receipt_rate
                               : options.profile == "photo" || options.profile == "fax" ? 0.3
-                                                                                          : 0.0;
+                                                                                       : 0.0;
   Rng receipt_rng(seed ^ 0x5EC0FFEE12345ULL);
   if (receipt_rate > 0 && receipt_rng.Chance(receipt_rate))
     drawn.emplace_back("receipt", renderer.RenderReceipt(out.dossier, receipt_rng));
@@ -52,8 +52,7 @@ GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units,
     g.damage = DrawDamage(rng, options.profile);
     // A phone frames the sheet and a messaging app sends a fixed long side:
     // a short strip comes at a finer resolution than an A4 page.
-    if (g.damage.photo)
-      g.damage.dpi = std::min(300, g.damage.dpi * 3508 / std::max(page.image.rows, page.image.cols));
+    if (g.damage.photo) g.damage.dpi = std::min(300, g.damage.dpi * 3508 / std::max(page.image.rows, page.image.cols));
     if (options.fixed_dpi) g.damage.dpi = options.fixed_dpi;
     // A blank back often shows the front through the paper.
     if (kind == "blank" && options.profile != "none" && rng.Chance(0.5)) g.damage.bleed = rng.Uniform(0.3, 1.0);

@@ -22,9 +22,9 @@ struct GeneratorOptions {
   // seeds make the same sets as before receipts were drawn).
   double receipt_rate = -1;
   double inconsistent_id_rate = 0.1;
-  bool gray = false;              // grey pages (a scanner's document mode)
-  int fixed_dpi = 0;              // every page at this resolution (0: drawn)
-  int max_quality = 92;           // JPEG quality cap
+  bool gray = false;     // grey pages (a scanner's document mode)
+  int fixed_dpi = 0;     // every page at this resolution (0: drawn)
+  int max_quality = 92;  // JPEG quality cap
   std::vector<std::string> formats = {"png", "jpeg", "tiff", "pdf"};
 };
 

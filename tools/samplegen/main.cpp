@@ -68,7 +68,8 @@ int main(int argc, char** argv) {
   options.max_quality = args.Int("--max-quality", options.max_quality);
   if (auto exit = hoso::cli::HelpOrUsageError(args, "samplegen", kHelp)) return *exit;
   const auto& p = options.profile;
-  if (out.empty() || count < 1 || (p != "none" && p != "light" && p != "mixed" && p != "heavy" && p != "photo" && p != "fax")) {
+  if (out.empty() || count < 1 ||
+      (p != "none" && p != "light" && p != "mixed" && p != "heavy" && p != "photo" && p != "fax")) {
     std::cerr << kHelp;
     return 2;
   }

@@ -12,21 +12,21 @@
 namespace samplegen {
 namespace {
 
-const std::vector<std::string> kFamily = {"Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm",
-                                          "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-                                          "Hồ", "Ngô", "Dương", "Lý"};
+const std::vector<std::string> kFamily = {"Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần",  "Lê", "Lê",
+                                          "Phạm",   "Hoàng",  "Huỳnh",  "Phan", "Vũ",    "Võ", "Đặng",
+                                          "Bùi",    "Đỗ",     "Hồ",     "Ngô",  "Dương", "Lý"};
 const std::vector<std::string> kMiddleMale = {"Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Xuân", "Công", "Đình"};
 const std::vector<std::string> kMiddleFemale = {"Thị", "Thị", "Ngọc", "Thu", "Thanh", "Kim", "Hoài", "Phương"};
-const std::vector<std::string> kGivenMale = {"An", "Bình", "Cường", "Dũng", "Hải", "Hiếu", "Hùng", "Khánh",
-                                             "Long", "Minh", "Nam", "Phúc", "Quang", "Quân", "Sơn",
-                                             "Thắng", "Trung", "Tuấn", "Việt", "Đạt", "Hưng", "Lộc"};
-const std::vector<std::string> kGivenFemale = {"Anh", "Chi", "Giang", "Hà", "Hạnh", "Hoa", "Hương", "Lan",
-                                               "Linh", "Mai", "Ngọc", "Nhung", "Phương", "Tâm", "Thảo",
-                                               "Thủy", "Trang", "Yến", "Huyền", "Loan", "Oanh"};
-const std::vector<std::string> kStreets = {"Lê Lợi", "Trần Hưng Đạo", "Nguyễn Trãi", "Hai Bà Trưng",
-                                           "Lý Thường Kiệt", "Quang Trung", "Hùng Vương", "Phan Chu Trinh",
-                                           "Nguyễn Huệ", "Lê Duẩn", "Điện Biên Phủ", "Trần Phú",
-                                           "Bạch Đằng", "Phúc Xá", "Hoàng Hoa Thám", "Nguyễn Văn Cừ"};
+const std::vector<std::string> kGivenMale = {"An",    "Bình", "Cường", "Dũng", "Hải",   "Hiếu", "Hùng", "Khánh",
+                                             "Long",  "Minh", "Nam",   "Phúc", "Quang", "Quân", "Sơn",  "Thắng",
+                                             "Trung", "Tuấn", "Việt",  "Đạt",  "Hưng",  "Lộc"};
+const std::vector<std::string> kGivenFemale = {"Anh",  "Chi",  "Giang", "Hà",   "Hạnh",  "Hoa",    "Hương",
+                                               "Lan",  "Linh", "Mai",   "Ngọc", "Nhung", "Phương", "Tâm",
+                                               "Thảo", "Thủy", "Trang", "Yến",  "Huyền", "Loan",   "Oanh"};
+const std::vector<std::string> kStreets = {"Lê Lợi",         "Trần Hưng Đạo", "Nguyễn Trãi",    "Hai Bà Trưng",
+                                           "Lý Thường Kiệt", "Quang Trung",   "Hùng Vương",     "Phan Chu Trinh",
+                                           "Nguyễn Huệ",     "Lê Duẩn",       "Điện Biên Phủ",  "Trần Phú",
+                                           "Bạch Đằng",      "Phúc Xá",       "Hoàng Hoa Thám", "Nguyễn Văn Cừ"};
 // Old (63-province) codes for the ID's first three digits.
 const std::vector<std::string> kIdProvince = {"001", "079", "031", "048", "092", "036", "038", "040",
                                               "024", "027", "033", "045", "052", "066", "075", "089"};
@@ -124,7 +124,8 @@ Address MakeAddressFor(Rng& rng, const UnitTable& table, const UnitLink* link, s
   } else {
     const int r = rng.Int(0, 2);
     if (r == 0)
-      std::snprintf(buf, sizeof buf, "Số %d, ngõ %d phố %s", rng.Int(1, 199), rng.Int(2, 120), rng.Pick(kStreets).c_str());
+      std::snprintf(buf, sizeof buf, "Số %d, ngõ %d phố %s", rng.Int(1, 199), rng.Int(2, 120),
+                    rng.Pick(kStreets).c_str());
     else if (r == 1)
       std::snprintf(buf, sizeof buf, "%d/%d đường %s", rng.Int(1, 399), rng.Int(1, 60), rng.Pick(kStreets).c_str());
     else
@@ -154,8 +155,8 @@ Address MakeAddressFor(Rng& rng, const UnitTable& table, const UnitLink* link, s
     return a;
   }
   a.old_commune_code = link->old_commune_code;
-  a.text = a.street + ", " + ToLowerUnitWord(link->old_commune) + ", " + ToLowerUnitWord(link->old_district) +
-           ", " + ToLowerUnitWord(link->old_province);
+  a.text = a.street + ", " + ToLowerUnitWord(link->old_commune) + ", " + ToLowerUnitWord(link->old_district) + ", " +
+           ToLowerUnitWord(link->old_province);
   std::set<std::string> codes;
   for (auto* t : targets) codes.insert(t->new_commune_code);
   if (codes.size() > 1) {
@@ -190,11 +191,10 @@ Person MakePerson(Rng& rng, const UnitTable& table, double inconsistent_id_rate)
     else
       yy = (yy + rng.Int(1, 9)) % 100;  // birth year disagrees
   }
-  std::snprintf(buf, sizeof buf, "%s%d%02d%06d", rng.Pick(kIdProvince).c_str(), century_digit, yy,
-                rng.Int(0, 999999));
+  std::snprintf(buf, sizeof buf, "%s%d%02d%06d", rng.Pick(kIdProvince).c_str(), century_digit, yy, rng.Int(0, 999999));
   p.id_number = buf;
-  static const std::vector<std::string> kPrefixes = {"090", "091", "093", "094", "096", "097", "098",
-                                                     "086", "088", "032", "035", "038", "070", "077", "081"};
+  static const std::vector<std::string> kPrefixes = {"090", "091", "093", "094", "096", "097", "098", "086",
+                                                     "088", "032", "035", "038", "070", "077", "081"};
   std::snprintf(buf, sizeof buf, "%s%07d", rng.Pick(kPrefixes).c_str(), rng.Int(0, 9999999));
   p.phone = buf;
   p.address = MakeAddress(rng, table);

@@ -53,8 +53,8 @@ bool WritePdf(const std::string& path, const std::vector<OutPage>& pages, int qu
     begin_obj(content_obj);
     pdf << "<< /Length " << std::strlen(content) << " >>\nstream\n" << content << "\nendstream\nendobj\n";
     begin_obj(image_obj);
-    pdf << "<< /Type /XObject /Subtype /Image /Width " << p.image.cols << " /Height " << p.image.rows
-        << " /ColorSpace " << (p.image.channels() == 1 ? "/DeviceGray" : "/DeviceRGB")
+    pdf << "<< /Type /XObject /Subtype /Image /Width " << p.image.cols << " /Height " << p.image.rows << " /ColorSpace "
+        << (p.image.channels() == 1 ? "/DeviceGray" : "/DeviceRGB")
         << " /BitsPerComponent 8 /Filter /DCTDecode /Length " << jpeg.size() << " >>\nstream\n";
     pdf.write(reinterpret_cast<const char*>(jpeg.data()), static_cast<std::streamsize>(jpeg.size()));
     pdf << "\nendstream\nendobj\n";
