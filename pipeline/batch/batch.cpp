@@ -28,6 +28,21 @@ Status BatchOptions::Validate() const {
   return Status::Ok();
 }
 
+void BatchSummary::Count(const DossierRecord& record) {
+  switch (record.status) {
+    case DossierStatus::kRegistered:
+      ++registered;
+      break;
+    case DossierStatus::kNeedsReview:
+      ++needs_review;
+      break;
+    case DossierStatus::kRejected:
+      ++rejected;
+      break;
+  }
+  if (record.HasFlag("DUPLICATE")) ++duplicates;
+}
+
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
   std::vector<std::string> out;
   for (const auto& arg : args) {
@@ -394,18 +409,7 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
 
   auto report = [&](DossierRecord record, int pages, double seconds) {
     std::lock_guard<std::mutex> lock(report_mutex);
-    switch (record.status) {
-      case DossierStatus::kRegistered:
-        ++summary.registered;
-        break;
-      case DossierStatus::kNeedsReview:
-        ++summary.needs_review;
-        break;
-      case DossierStatus::kRejected:
-        ++summary.rejected;
-        break;
-    }
-    if (record.HasFlag("DUPLICATE")) ++summary.duplicates;
+    summary.Count(record);
     summary.pages += pages;
     ++progress.dossiers_done;
     progress.pages_done += pages;

@@ -83,6 +83,8 @@ struct BatchSummary {
   int duplicates = 0;
   int pages = 0;
   double elapsed_seconds = 0;
+  // Counts one record by its status (and DUPLICATE flag).
+  void Count(const DossierRecord& record);
 };
 
 // Called from worker threads, one call at a time (the batch serialises them).

@@ -19,6 +19,21 @@ std::string DefaultWorkerName() {
   return std::string(host[0] ? host : "worker") + ":" + std::to_string(getpid());
 }
 
+namespace {
+
+// Done when any dossier of the file was registered; failed (with the
+// reason) when the file gave nothing but rejections.
+Status MarkJob(JobQueue& queue, std::int64_t job, const std::string& me, const std::vector<DossierRecord>& records) {
+  const DossierRecord* kept = nullptr;
+  for (const auto& r : records)
+    if (r.status != DossierStatus::kRejected && !kept) kept = &r;
+  const ErrorInfo why =
+      records.empty() || !records.front().error ? ErrorInfo{"UNKNOWN", "no record"} : *records.front().error;
+  return kept ? queue.Finish(job, me, kept->dossier_id) : queue.Fail(job, me, why.code + ": " + why.message);
+}
+
+}  // namespace
+
 Result<BatchSummary> RunWorker(JobQueue& queue, Registry& registry, const BatchOptions& options,
                                const WorkerOptions& worker, const BatchObserver& observer) {
   if (Status s = options.Validate(); !s.ok()) return s;
@@ -92,30 +107,10 @@ Result<BatchSummary> RunWorker(JobQueue& queue, Registry& registry, const BatchO
         std::lock_guard<std::mutex> lock(mutex);
         held.erase(j.id);
       }
-      // Done when any dossier of the file was registered; failed (with the
-      // reason) when the file gave nothing but rejections.
-      const DossierRecord* kept = nullptr;
-      for (const auto& r : records)
-        if (r.status != DossierStatus::kRejected && !kept) kept = &r;
-      const ErrorInfo why =
-          records.empty() || !records.front().error ? ErrorInfo{"UNKNOWN", "no record"} : *records.front().error;
-      const Status marked =
-          kept ? queue.Finish(j.id, me, kept->dossier_id) : queue.Fail(j.id, me, why.code + ": " + why.message);
-      if (!marked.ok()) Log(LogLevel::kError, marked.ToString());
+      if (Status marked = MarkJob(queue, j.id, me, records); !marked.ok()) Log(LogLevel::kError, marked.ToString());
       std::lock_guard<std::mutex> lock(mutex);
       for (const DossierRecord& record : records) {
-        switch (record.status) {
-          case DossierStatus::kRegistered:
-            ++summary.registered;
-            break;
-          case DossierStatus::kNeedsReview:
-            ++summary.needs_review;
-            break;
-          case DossierStatus::kRejected:
-            ++summary.rejected;
-            break;
-        }
-        if (record.HasFlag("DUPLICATE")) ++summary.duplicates;
+        summary.Count(record);
         ++progress.dossiers_done;
         if (observer.on_record) observer.on_record(record);
       }

@@ -97,143 +97,181 @@ cv::Mat Resample(const cv::Mat& image, double scale) {
 
 }  // namespace
 
-Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, OrientationJudge* judge,
-                        const DebugSink& debug) {
-  if (Status s = options.Validate(); !s.ok()) return s;
-  if (page.image.empty()) return Status::Error(ErrorCode::kInvalidArgument, "empty page image");
-  CleanPage out;
-  out.index = page.index;
-  int step = 0;
-  auto show = [&](const char* name, const cv::Mat& image) {
-    if (debug) debug(std::to_string(++step) + "-" + name, image);
-  };
-  using Clock = std::chrono::steady_clock;
-  auto lap = Clock::now();
+namespace {
+
+// One page's way through Clean: the steps in order, each timed (CleanPage's
+// times) and, with a debug sink, shown (NAME-STEP.png).
+class CleanRun {
+ public:
+  CleanRun(const CleanupOptions& options, OrientationJudge* judge, const DebugSink& debug, CleanPage& out)
+      : options_(options), judge_(judge), debug_(debug), out_(out) {}
+
+  void Show(const char* name, const cv::Mat& image) {
+    if (debug_) debug_(std::to_string(++step_) + "-" + name, image);
+  }
   // Charges the time since the last call to `name`.
-  auto timed = [&](const char* name) {
+  void Timed(const char* name) {
     const auto now = Clock::now();
-    out.times.push_back({name, std::chrono::duration<double, std::milli>(now - lap).count()});
-    lap = now;
-  };
-  show("scan", page.image);
-  // A photo (no plausible resolution) of a sheet on a desk: the sheet alone,
-  // made rectangular.
-  SourcePage sheet;
-  const SourcePage* source = &page;
-  const int file_dpi = PlausibleFileDpi(page, options.resolution);
-  if (options.sheet.enabled && (!file_dpi || file_dpi < options.sheet.below_dpi)) {
-    if (const SheetQuad quad = FindSheet(page.image, options.sheet); quad.found) {
-      sheet = page;
-      sheet.image = RectifySheet(page.image, quad);
-      // The file's resolution was the whole photo's (a phone app puts it
-      // on an A4 page), not the sheet's within it: the text decides.
-      sheet.dpi_from_file = false;
-      source = &sheet;
-      out.perspective_corrected = true;
-      timed("sheet");
-      show("sheet", sheet.image);
+    out_.times.push_back({name, std::chrono::duration<double, std::milli>(now - lap_).count()});
+    lap_ = now;
+  }
+
+  // A photo (no plausible resolution, or a phone app's PDF) of a sheet on a
+  // desk: the sheet alone, made rectangular, in `sheet`; else the page.
+  const SourcePage& Sheet(const SourcePage& page, SourcePage& sheet) {
+    const int file_dpi = PlausibleFileDpi(page, options_.resolution);
+    if (!options_.sheet.enabled || (file_dpi && file_dpi >= options_.sheet.below_dpi)) return page;
+    const SheetQuad quad = FindSheet(page.image, options_.sheet);
+    if (!quad.found) return page;
+    sheet = page;
+    sheet.image = RectifySheet(page.image, quad);
+    // The file's resolution was the whole photo's (a phone app puts it
+    // on an A4 page), not the sheet's within it: the text decides.
+    sheet.dpi_from_file = false;
+    out_.perspective_corrected = true;
+    Timed("sheet");
+    Show("sheet", sheet.image);
+    return sheet;
+  }
+
+  // Colour, impulse noise, then the scale the plan chose for coarse scans,
+  // dark regions and uneven light: the ink on white paper.
+  cv::Mat Ink(const cv::Mat& scan, cv::Mat gray, const SourcePage& page, const ResolutionPlan& plan) {
+    bool colour_dropped = false;
+    gray = InkGray(scan, options_.colour_ink, &colour_dropped, gray);
+    // Every later step may write into the page: never into the caller's scan.
+    if (gray.data == page.image.data) gray = gray.clone();
+    Timed("colour-ink");
+    if (colour_dropped) Show("colour-ink-dropped", gray);
+    // Impulse noise first: it would otherwise be upscaled into blobs.
+    if (options_.despeckle.enabled) {
+      const bool ran = Despeckle(gray, out_.dpi, options_.despeckle);
+      Timed("despeckle");
+      if (ran) Show("despeckled", gray);
     }
+    if (plan.scale > 1.0) {
+      gray = Resample(gray, plan.scale);
+      out_.dpi = plan.dpi;
+      Timed("resize");
+      Show("resized", gray);
+    }
+    if (options_.solid_regions.enabled) {
+      const int regions = RemoveSolidRegions(gray, out_.dpi, options_.solid_regions);
+      Timed("solid-regions");
+      if (regions) Show("solid-regions-removed", gray);
+    }
+    if (options_.illumination.enabled) {
+      FlattenIllumination(gray, out_.dpi, options_.illumination);
+      Timed("illumination");
+      Show("flattened", gray);
+    }
+    return gray;
   }
-  // The resolution first: every later step thinks in millimetres.
-  const ResolutionPlan plan = PlanResolution(*source, options.resolution);
-  out.file_dpi = page.dpi_from_file ? page.dpi : 0;
-  out.dpi_estimated = plan.estimated;
-  // Until the page is scaled, it is at the resolution the plan implies for
-  // the scan as it came.
-  const double scale = plan.scale;
-  out.dpi = std::max(1, static_cast<int>(std::lround(plan.dpi / scale)));
-  timed("resolution");
-  // Scans finer than needed are reduced first (a 600 dpi page is four times
-  // the work of every step); coarse ones are enlarged after despeckling.
-  cv::Mat scan = source->image;
-  if (scale < 1.0) {
-    scan = Resample(scan, scale);
-    out.dpi = plan.dpi;
-    timed("resize");
-    show("resized", scan);
-  }
-  cv::Mat gray = ToGray(scan);
-  out.blank = DetectBlank(gray, out.dpi, options.blank).blank;
-  timed("blank");
-  if (out.blank) {
-    out.gray = gray;
-    return out;
-  }
-  bool colour_dropped = false;
-  gray = InkGray(scan, options.colour_ink, &colour_dropped, gray);
-  // Every later step may write into the page: never into the caller's scan.
-  if (gray.data == page.image.data) gray = gray.clone();
-  timed("colour-ink");
-  if (colour_dropped) show("colour-ink-dropped", gray);
-  // Impulse noise first: it would otherwise be upscaled into blobs.
-  if (options.despeckle.enabled) {
-    const bool ran = Despeckle(gray, out.dpi, options.despeckle);
-    timed("despeckle");
-    if (ran) show("despeckled", gray);
-  }
-  if (scale > 1.0) {
-    gray = Resample(gray, scale);
-    out.dpi = plan.dpi;
-    timed("resize");
-    show("resized", gray);
-  }
-  if (options.solid_regions.enabled) {
-    const int regions = RemoveSolidRegions(gray, out.dpi, options.solid_regions);
-    timed("solid-regions");
-    if (regions) show("solid-regions-removed", gray);
-  }
-  if (options.illumination.enabled) {
-    FlattenIllumination(gray, out.dpi, options.illumination);
-    timed("illumination");
-    show("flattened", gray);
-  }
-  if (options.orientation.enabled && (judge || options.orientation.ink_only)) {
-    // The ink's full estimate: its way up stands when the judge is unsure.
-    OrientationEstimate o = EstimateOrientation(gray, out.dpi, options.orientation);
-    timed("orientation");
-    if (judge && o.confidence < options.orientation.judge_below) {
+
+  // The way up: the ink's estimate, the judge's when the ink is unsure.
+  cv::Mat Upright(cv::Mat gray) {
+    if (!options_.orientation.enabled || !(judge_ || options_.orientation.ink_only)) return gray;
+    OrientationEstimate o = EstimateOrientation(gray, out_.dpi, options_.orientation);
+    Timed("orientation");
+    if (judge_ && o.confidence < options_.orientation.judge_below) {
       // The ink tells reliably which way the lines run; which way up they
       // are, the judge reads better when the ink is unsure (and costs a
       // third of the OCR time: it is asked only then). Ask it about the
       // page with its lines across.
       const int across = o.rotation % 180;  // 90 when the lines run down the page
       // At OSD's resolution, turned and deskewed: OSD reads skewed lines poorly.
-      const double s = std::min(1.0, 150.0 / std::max(out.dpi, 1));
+      const double s = std::min(1.0, 150.0 / std::max(out_.dpi, 1));
       const cv::Mat small = Shrink(gray, s);
       cv::Mat lines_across = RotateClockwise(small, across);
       if (std::abs(o.skew_deg) >= 1.0) lines_across = Rotate(lines_across, o.skew_deg);
-      if (auto j = judge->JudgeOrientation(lines_across, static_cast<int>(std::lround(out.dpi * s)));
-          j && j->confidence >= options.orientation.min_judge_confidence) {
+      if (auto j = judge_->JudgeOrientation(lines_across, static_cast<int>(std::lround(out_.dpi * s)));
+          j && j->confidence >= options_.orientation.min_judge_confidence) {
         o.rotation = (across + j->rotation) % 360;
         o.confidence = j->confidence;
       }
-      timed("orientation-judge");
+      Timed("orientation-judge");
     }
-    out.rotation_confidence = o.confidence;
-    if (o.rotation != 0 && o.confidence >= options.orientation.min_confidence) {
-      out.rotation = o.rotation;
+    out_.rotation_confidence = o.confidence;
+    if (o.rotation != 0 && o.confidence >= options_.orientation.min_confidence) {
+      out_.rotation = o.rotation;
       gray = RotateClockwise(gray, o.rotation);
-      timed("turn");
-      show("upright", gray);
+      Timed("turn");
+      Show("upright", gray);
     }
+    return gray;
   }
-  if (options.deskew.enabled) {
-    const SkewEstimate skew = EstimateSkew(gray, out.dpi, options.deskew);
-    out.skew_confidence = skew.confidence;
-    if (skew.confidence >= options.deskew.min_confidence && std::abs(skew.angle_deg) >= options.deskew.min_correction) {
-      out.skew_deg = skew.angle_deg;
-      gray = Rotate(gray, skew.angle_deg);
+
+  // Skew taken out, then dotted leaders.
+  cv::Mat Straight(cv::Mat gray) {
+    if (options_.deskew.enabled) {
+      const SkewEstimate skew = EstimateSkew(gray, out_.dpi, options_.deskew);
+      out_.skew_confidence = skew.confidence;
+      if (skew.confidence >= options_.deskew.min_confidence &&
+          std::abs(skew.angle_deg) >= options_.deskew.min_correction) {
+        out_.skew_deg = skew.angle_deg;
+        gray = Rotate(gray, skew.angle_deg);
+      }
+      Timed("deskew");
+      if (out_.skew_deg != 0) Show("deskewed", gray);
     }
-    timed("deskew");
-    if (out.skew_deg != 0) show("deskewed", gray);
+    if (options_.leaders.enabled) {
+      const int runs = RemoveLeaders(gray, out_.dpi, options_.leaders);
+      Timed("leaders");
+      if (runs > 0) Show("leaders-removed", gray);
+    }
+    return gray;
   }
-  if (options.leaders.enabled) {
-    const int runs = RemoveLeaders(gray, out.dpi, options.leaders);
-    timed("leaders");
-    if (runs > 0) show("leaders-removed", gray);
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  const CleanupOptions& options_;
+  OrientationJudge* judge_;
+  const DebugSink& debug_;
+  CleanPage& out_;
+  int step_ = 0;
+  Clock::time_point lap_ = Clock::now();
+};
+
+}  // namespace
+
+Result<CleanPage> Clean(const SourcePage& page, const CleanupOptions& options, OrientationJudge* judge,
+                        const DebugSink& debug) {
+  if (Status s = options.Validate(); !s.ok()) return s;
+  if (page.image.empty()) return Status::Error(ErrorCode::kInvalidArgument, "empty page image");
+  CleanPage out;
+  out.index = page.index;
+  CleanRun run(options, judge, debug, out);
+  run.Show("scan", page.image);
+  SourcePage sheet;
+  const SourcePage& source = run.Sheet(page, sheet);
+  // The resolution first: every later step thinks in millimetres.
+  const ResolutionPlan plan = PlanResolution(source, options.resolution);
+  out.file_dpi = page.dpi_from_file ? page.dpi : 0;
+  out.dpi_estimated = plan.estimated;
+  // Until the page is scaled, it is at the resolution the plan implies for
+  // the scan as it came.
+  out.dpi = std::max(1, static_cast<int>(std::lround(plan.dpi / plan.scale)));
+  run.Timed("resolution");
+  // Scans finer than needed are reduced first (a 600 dpi page is four times
+  // the work of every step); coarse ones are enlarged after despeckling.
+  cv::Mat scan = source.image;
+  if (plan.scale < 1.0) {
+    scan = Resample(scan, plan.scale);
+    out.dpi = plan.dpi;
+    run.Timed("resize");
+    run.Show("resized", scan);
   }
-  out.gray = gray;
-  show("for-ocr", gray);
+  cv::Mat gray = ToGray(scan);
+  out.blank = DetectBlank(gray, out.dpi, options.blank).blank;
+  run.Timed("blank");
+  if (out.blank) {
+    out.gray = gray;
+    return out;
+  }
+  gray = run.Ink(scan, gray, page, plan);
+  gray = run.Upright(gray);
+  out.gray = run.Straight(gray);
+  run.Show("for-ocr", out.gray);
   return out;
 }
 

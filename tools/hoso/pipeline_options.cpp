@@ -1,6 +1,7 @@
 #include "pipeline_options.h"
 
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include "exit_codes.h"
@@ -24,6 +25,40 @@ std::set<std::string> WithPipelineFlags(std::set<std::string> more) {
   return more;
 }
 
+namespace {
+
+// The gazetteer, the form templates and the name list, from models/.
+Status LoadModels(BatchOptions* options) {
+  auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
+  if (!gazetteer.ok()) return gazetteer.status();
+  options->gazetteer = std::move(gazetteer).value();
+  auto templates = Templates::Load(Templates::DefaultDir());
+  if (!templates.ok()) return templates.status();
+  options->extract.templates = std::move(templates).value();
+  auto names = NameList::Load(NameList::DefaultDir());
+  if (!names.ok()) return names.status();
+  options->extract.names = std::make_shared<NameList>(std::move(names).value());
+  return Status::Ok();
+}
+
+// --cleanup-off STEP,STEP,...
+Status TurnOffCleanupSteps(const std::string& list, CleanupOptions* c) {
+  const std::map<std::string, bool*> steps = {
+      {"orientation", &c->orientation.enabled},   {"deskew", &c->deskew.enabled},
+      {"despeckle", &c->despeckle.enabled},       {"leaders", &c->leaders.enabled},
+      {"illumination", &c->illumination.enabled}, {"colour", &c->colour_ink.enabled},
+      {"solid", &c->solid_regions.enabled}};
+  std::stringstream in(list);
+  for (std::string step; std::getline(in, step, ',');) {
+    auto it = steps.find(step);
+    if (it == steps.end()) return Usage("--cleanup-off: unknown step '" + step + "'");
+    *it->second = false;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
   if (auto jobs = args.Value("--jobs")) {
     try {
@@ -33,23 +68,7 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
     }
     if (options->jobs < 1) return Usage("--jobs must be a whole number from 1");
   }
-  {
-    auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
-    if (!gazetteer.ok()) {
-      return gazetteer.status();
-    }
-    options->gazetteer = std::move(gazetteer).value();
-    auto templates = Templates::Load(Templates::DefaultDir());
-    if (!templates.ok()) {
-      return templates.status();
-    }
-    options->extract.templates = std::move(templates).value();
-    auto names = NameList::Load(NameList::DefaultDir());
-    if (!names.ok()) {
-      return names.status();
-    }
-    options->extract.names = std::make_shared<NameList>(std::move(names).value());
-  }
+  if (Status st = LoadModels(options); !st.ok()) return st;
   options->validate.address_flags_need_review = !args.Flag("--register-address-flags");
   if (auto as_of = args.Value("--as-of")) {
     if (!IsIsoDate(*as_of)) return Usage("--as-of must be a date YYYY-MM-DD");
@@ -72,28 +91,8 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
     }
   }
   if (args.Flag("--no-orientation")) options->cleanup.orientation.enabled = false;
-  if (auto off = args.Value("--cleanup-off")) {
-    std::stringstream steps(*off);
-    for (std::string step; std::getline(steps, step, ',');) {
-      auto& c = options->cleanup;
-      if (step == "orientation")
-        c.orientation.enabled = false;
-      else if (step == "deskew")
-        c.deskew.enabled = false;
-      else if (step == "despeckle")
-        c.despeckle.enabled = false;
-      else if (step == "leaders")
-        c.leaders.enabled = false;
-      else if (step == "illumination")
-        c.illumination.enabled = false;
-      else if (step == "colour")
-        c.colour_ink.enabled = false;
-      else if (step == "solid")
-        c.solid_regions.enabled = false;
-      else
-        return Usage("--cleanup-off: unknown step '" + step + "'");
-    }
-  }
+  if (auto off = args.Value("--cleanup-off"))
+    if (Status st = TurnOffCleanupSteps(*off, &options->cleanup); !st.ok()) return st;
   if (auto seconds = args.Value("--page-seconds")) {
     try {
       options->ocr.page_seconds = std::stoi(*seconds);
