@@ -1,4 +1,5 @@
 #include "address/gazetteer.h"
+#include "core/data_dir.h"
 #include "address/reform.h"
 
 #include <algorithm>
@@ -78,9 +79,7 @@ std::string District::FullName() const { return Full(type, name); }
 std::string Commune::FullName() const { return Full(type, name); }
 
 std::string Gazetteer::DefaultDir() {
-  if (const char* env = std::getenv("HOSO_MODELS"); env && *env)
-    return (std::filesystem::path(env) / "gazetteer").string();
-  return std::string(HOSO_MODEL_DIR) + "/gazetteer";
+  return (std::filesystem::path(DataDir("models", "HOSO_MODELS")) / "gazetteer").string();
 }
 
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir) {

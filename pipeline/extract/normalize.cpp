@@ -1,4 +1,5 @@
 #include "extract/normalize.h"
+#include "core/data_dir.h"
 
 #include <algorithm>
 #include <cctype>
@@ -125,8 +126,7 @@ std::optional<std::string> NormalizePhone(const std::string& text) {
 }
 
 std::string NameList::DefaultDir() {
-  if (const char* env = std::getenv("HOSO_MODELS"); env && *env) return (std::filesystem::path(env) / "names").string();
-  return std::string(HOSO_MODEL_DIR) + "/names";
+  return (std::filesystem::path(DataDir("models", "HOSO_MODELS")) / "names").string();
 }
 
 Result<NameList> NameList::Load(const std::string& dir) {

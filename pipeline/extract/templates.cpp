@@ -1,4 +1,5 @@
 #include "extract/templates.h"
+#include "core/data_dir.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -83,9 +84,7 @@ const char* FieldTypeName(FieldType t) {
 }
 
 std::string Templates::DefaultDir() {
-  if (const char* env = std::getenv("HOSO_MODELS"); env && *env)
-    return (std::filesystem::path(env) / "doctypes").string();
-  return std::string(HOSO_MODEL_DIR) + "/doctypes";
+  return (std::filesystem::path(DataDir("models", "HOSO_MODELS")) / "doctypes").string();
 }
 
 const DocTemplate* Templates::Find(const std::string& type) const {

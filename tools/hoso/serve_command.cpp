@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "cli/args.h"
+#include "core/data_dir.h"
 #include "exit_codes.h"
 #include "review/accounts.h"
 #include "review/server.h"
@@ -20,10 +21,7 @@ namespace {
 std::atomic<bool> g_stop{false};
 void OnSignal(int) { g_stop = true; }
 
-std::string WebDir() {
-  if (const char* dir = std::getenv("HOSO_WEB")) return dir;
-  return HOSO_WEB_DIR;
-}
+std::string WebDir() { return DataDir("web", "HOSO_WEB"); }
 
 // A line from the terminal without echo, or from standard input.
 std::string ReadPassword(const std::string& prompt) {
