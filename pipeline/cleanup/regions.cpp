@@ -155,18 +155,12 @@ int PaintEdgeBands(cv::Mat& gray, const cv::Mat& small, const cv::Mat& paper, do
   return bands;
 }
 
-}  // namespace
-
-int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options) {
-  if (!options.enabled || gray.empty() || gray.type() != CV_8UC1) return 0;
-  const double scale = std::min(1.0, 50.0 / std::max(dpi, 1));
-  const double small_dpi = std::max(dpi, 1) * scale;
-  const cv::Mat small = Shrink(gray, scale);
-  const cv::Mat paper = PaperSurface(small, std::max(4, static_cast<int>(std::lround(6 * small_dpi / 25.4))));
-  // Local texture: the standard deviation over ~2.5 mm.
+// Where the reduced page is clearly darker than its paper and smooth (the
+// standard deviation over `window`, ~2.5 mm, low): photos, borders and
+// holes, not text.
+cv::Mat DarkAndSmooth(const cv::Mat& small, const cv::Mat& paper, cv::Size window, const SolidRegionOptions& options) {
   cv::Mat f, mean, sq_mean;
   small.convertTo(f, CV_32F);
-  const cv::Size window(5, 5);
   cv::boxFilter(f, mean, CV_32F, window);
   cv::boxFilter(f.mul(f), sq_mean, CV_32F, window);
   cv::Mat var = sq_mean - mean.mul(mean);
@@ -182,6 +176,19 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
   cv::morphologyEx(candidate, candidate, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
   // The texture window shaved its half-width off every region: give it back.
   cv::dilate(candidate, candidate, cv::getStructuringElement(cv::MORPH_RECT, window));
+  return candidate;
+}
+
+}  // namespace
+
+int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options) {
+  if (!options.enabled || gray.empty() || gray.type() != CV_8UC1) return 0;
+  const double scale = std::min(1.0, 50.0 / std::max(dpi, 1));
+  const double small_dpi = std::max(dpi, 1) * scale;
+  const cv::Mat small = Shrink(gray, scale);
+  const cv::Mat paper = PaperSurface(small, std::max(4, static_cast<int>(std::lround(6 * small_dpi / 25.4))));
+  const cv::Size window(5, 5);
+  cv::Mat candidate = DarkAndSmooth(small, paper, window, options);
   cv::Mat labels, stats, centroids;
   std::vector<int> painted;
   const int n = cv::connectedComponentsWithStats(candidate, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
