@@ -30,15 +30,9 @@ Status BatchOptions::Validate() const {
 
 void BatchSummary::Count(const DossierRecord& record) {
   switch (record.status) {
-    case DossierStatus::kRegistered:
-      ++registered;
-      break;
-    case DossierStatus::kNeedsReview:
-      ++needs_review;
-      break;
-    case DossierStatus::kRejected:
-      ++rejected;
-      break;
+    case DossierStatus::kRegistered: ++registered; break;
+    case DossierStatus::kNeedsReview: ++needs_review; break;
+    case DossierStatus::kRejected: ++rejected; break;
   }
   if (record.HasFlag("DUPLICATE")) ++duplicates;
 }
@@ -154,9 +148,7 @@ void KeepBlankPicture(const cv::Mat& image, const DossierRecord& record, int pag
   try {
     if (!cv::imwrite(path, small, {cv::IMWRITE_JPEG_QUALITY, 80}))
       Log(LogLevel::kWarning, "cannot write the blank page's picture " + path);
-  } catch (const cv::Exception&) {
-    Log(LogLevel::kWarning, "cannot write the blank page's picture " + path);
-  }
+  } catch (const cv::Exception&) { Log(LogLevel::kWarning, "cannot write the blank page's picture " + path); }
 }
 
 DebugSink DebugFor(const BatchOptions& options, const std::string& source, int page) {

@@ -26,8 +26,7 @@ DebugSink DebugFileSink(const std::string& prefix) {
   return [prefix](const std::string& step, const cv::Mat& image) {
     try {
       cv::imwrite(prefix + step + ".png", image);
-    } catch (const cv::Exception&) {
-    }
+    } catch (const cv::Exception&) {}
   };
 }
 

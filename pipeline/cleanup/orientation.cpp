@@ -132,17 +132,10 @@ OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const Orie
 cv::Mat RotateClockwise(const cv::Mat& image, int degrees) {
   cv::Mat out;
   switch ((degrees % 360 + 360) % 360) {
-    case 90:
-      cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE);
-      return out;
-    case 180:
-      cv::rotate(image, out, cv::ROTATE_180);
-      return out;
-    case 270:
-      cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE);
-      return out;
-    default:
-      return image;
+    case 90: cv::rotate(image, out, cv::ROTATE_90_CLOCKWISE); return out;
+    case 180: cv::rotate(image, out, cv::ROTATE_180); return out;
+    case 270: cv::rotate(image, out, cv::ROTATE_90_COUNTERCLOCKWISE); return out;
+    default: return image;
   }
 }
 

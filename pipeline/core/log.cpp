@@ -12,16 +12,11 @@ std::atomic<int> g_level{static_cast<int>(LogLevel::kWarning)};
 std::mutex g_mutex;
 const char* Name(LogLevel l) {
   switch (l) {
-    case LogLevel::kDebug:
-      return "debug";
-    case LogLevel::kInfo:
-      return "info";
-    case LogLevel::kWarning:
-      return "warning";
-    case LogLevel::kError:
-      return "error";
-    default:
-      return "";
+    case LogLevel::kDebug: return "debug";
+    case LogLevel::kInfo: return "info";
+    case LogLevel::kWarning: return "warning";
+    case LogLevel::kError: return "error";
+    default: return "";
   }
 }
 }  // namespace

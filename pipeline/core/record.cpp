@@ -6,12 +6,9 @@ namespace hoso {
 
 const char* SeverityName(Severity s) {
   switch (s) {
-    case Severity::kInfo:
-      return "info";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kError:
-      return "error";
+    case Severity::kInfo: return "info";
+    case Severity::kWarning: return "warning";
+    case Severity::kError: return "error";
   }
   return "info";
 }
@@ -25,12 +22,9 @@ std::optional<Severity> ParseSeverity(const std::string& s) {
 
 const char* DossierStatusName(DossierStatus s) {
   switch (s) {
-    case DossierStatus::kRegistered:
-      return "registered";
-    case DossierStatus::kNeedsReview:
-      return "needs_review";
-    case DossierStatus::kRejected:
-      return "rejected";
+    case DossierStatus::kRegistered: return "registered";
+    case DossierStatus::kNeedsReview: return "needs_review";
+    case DossierStatus::kRejected: return "rejected";
   }
   return "rejected";
 }

@@ -87,33 +87,16 @@ const Tables& T() {
 bool ApplyMark(char32_t cp, Glyph& g) {
   switch (cp) {
     case 0x0300:
-    case 0x0340:
-      g.tone = Tone::kGrave;
-      return true;
+    case 0x0340: g.tone = Tone::kGrave; return true;
     case 0x0301:
-    case 0x0341:
-      g.tone = Tone::kAcute;
-      return true;
-    case 0x0309:
-      g.tone = Tone::kHook;
-      return true;
-    case 0x0303:
-      g.tone = Tone::kTilde;
-      return true;
-    case 0x0323:
-      g.tone = Tone::kDot;
-      return true;
-    case 0x0302:
-      g.shape = Shape::kCircumflex;
-      return true;
-    case 0x0306:
-      g.shape = Shape::kBreve;
-      return true;
-    case 0x031B:
-      g.shape = Shape::kHorn;
-      return true;
-    default:
-      return false;
+    case 0x0341: g.tone = Tone::kAcute; return true;
+    case 0x0309: g.tone = Tone::kHook; return true;
+    case 0x0303: g.tone = Tone::kTilde; return true;
+    case 0x0323: g.tone = Tone::kDot; return true;
+    case 0x0302: g.shape = Shape::kCircumflex; return true;
+    case 0x0306: g.shape = Shape::kBreve; return true;
+    case 0x031B: g.shape = Shape::kHorn; return true;
+    default: return false;
   }
 }
 

@@ -66,9 +66,7 @@ bool Normalise(FieldType type, const RawField& raw, const NameList* names, Field
       out->value = *p;
       return true;
     }
-    case FieldType::kName:
-      out->value = NormalizeName(text, names);
-      return !out->value.empty();
+    case FieldType::kName: out->value = NormalizeName(text, names); return !out->value.empty();
     case FieldType::kNumber: {
       std::string digits;
       for (char c : text)
@@ -80,8 +78,7 @@ bool Normalise(FieldType type, const RawField& raw, const NameList* names, Field
       return !digits.empty();
     }
     case FieldType::kAddress:
-    case FieldType::kText:
-      return !text.empty();
+    case FieldType::kText: return !text.empty();
   }
   return false;
 }

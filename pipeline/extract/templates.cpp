@@ -63,22 +63,14 @@ Result<std::vector<FieldSpec>> Fields(const Object::Ptr& o, const std::string& f
 
 const char* FieldTypeName(FieldType t) {
   switch (t) {
-    case FieldType::kText:
-      return "text";
-    case FieldType::kName:
-      return "name";
-    case FieldType::kDate:
-      return "date";
-    case FieldType::kGender:
-      return "gender";
-    case FieldType::kIdNumber:
-      return "id_number";
-    case FieldType::kAddress:
-      return "address";
-    case FieldType::kPhone:
-      return "phone";
-    case FieldType::kNumber:
-      return "number";
+    case FieldType::kText: return "text";
+    case FieldType::kName: return "name";
+    case FieldType::kDate: return "date";
+    case FieldType::kGender: return "gender";
+    case FieldType::kIdNumber: return "id_number";
+    case FieldType::kAddress: return "address";
+    case FieldType::kPhone: return "phone";
+    case FieldType::kNumber: return "number";
   }
   return "text";
 }

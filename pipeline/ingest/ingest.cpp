@@ -26,16 +26,11 @@ Status IngestOptions::Validate() const {
 
 const char* InputFormatName(InputFormat f) {
   switch (f) {
-    case InputFormat::kPdf:
-      return "pdf";
-    case InputFormat::kTiff:
-      return "tiff";
-    case InputFormat::kJpeg:
-      return "jpeg";
-    case InputFormat::kPng:
-      return "png";
-    default:
-      return "unknown";
+    case InputFormat::kPdf: return "pdf";
+    case InputFormat::kTiff: return "tiff";
+    case InputFormat::kJpeg: return "jpeg";
+    case InputFormat::kPng: return "png";
+    default: return "unknown";
   }
 }
 
@@ -86,14 +81,11 @@ Result<std::unique_ptr<Document>> OpenDocument(std::string bytes, const IngestOp
   if (Status s = options.Validate(); !s.ok()) return s;
   if (bytes.empty()) return Status::Error(ErrorCode::kInputEmpty, "the file is empty (0 bytes)");
   switch (SniffFormat(bytes)) {
-    case InputFormat::kPdf:
-      return OpenPdfDocument(std::move(bytes), options);
+    case InputFormat::kPdf: return OpenPdfDocument(std::move(bytes), options);
     case InputFormat::kTiff:
     case InputFormat::kJpeg:
-    case InputFormat::kPng:
-      return OpenRasterDocument(std::move(bytes), options);
-    case InputFormat::kUnknown:
-      break;
+    case InputFormat::kPng: return OpenRasterDocument(std::move(bytes), options);
+    case InputFormat::kUnknown: break;
   }
   return Status::Error(ErrorCode::kInputUnsupported, "not a PDF, TIFF, JPEG or PNG file (unrecognised content)");
 }

@@ -124,8 +124,7 @@ void Connection::Rollback() noexcept {
       *session << "ROLLBACK", Poco::Data::Keywords::now;
     else
       session->rollback();
-  } catch (...) {
-  }
+  } catch (...) {}
 }
 
 Result<std::unique_ptr<Connection>> Connect(const std::string& uri) {

@@ -46,9 +46,7 @@ Status Registry::RecordBatch(const BatchRun& run) {
     impl_->session() << impl_->Sql(
         "INSERT INTO batches(finished_at, command, dossiers, pages, seconds) VALUES(?, ?, ?, ?, ?)"),
         bind(at), bind(run.command), bind(run.dossiers), bind(run.pages), bind(run.seconds), now;
-  } catch (const Poco::Exception& e) {
-    return RegistryError("cannot record the batch", e);
-  }
+  } catch (const Poco::Exception& e) { return RegistryError("cannot record the batch", e); }
   return Status::Ok();
 }
 

@@ -77,9 +77,7 @@ struct Registry::Impl {
     std::vector<T> out;
     try {
       ForEachRow(session(), *db, sql, bind, [&](Poco::Data::RecordSet& rs) { out.push_back(map(rs)); });
-    } catch (const Poco::Exception& e) {
-      return RegistryError(what, e);
-    }
+    } catch (const Poco::Exception& e) { return RegistryError(what, e); }
     return out;
   }
 };

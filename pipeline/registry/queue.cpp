@@ -78,9 +78,7 @@ Result<std::optional<Job>> JobQueue::Claim(const std::string& worker, int lease_
     job.path = rs["path"].convert<std::string>();
     job.attempts = rs["attempts"].convert<int>();
     return std::optional<Job>(job);
-  } catch (const Poco::Exception& e) {
-    return QueueError("cannot claim a job", e);
-  }
+  } catch (const Poco::Exception& e) { return QueueError("cannot claim a job", e); }
 }
 
 Result<bool> JobQueue::Renew(std::int64_t job, const std::string& worker, int lease_seconds) {
@@ -91,9 +89,7 @@ Result<bool> JobQueue::Renew(std::int64_t job, const std::string& worker, int le
                    " + ? WHERE id = ? AND worker = ? AND status = 'running'"),
         bind(lease_seconds), bind(job), bind(worker);
     return st.execute() > 0;
-  } catch (const Poco::Exception& e) {
-    return QueueError("cannot renew a lease", e);
-  }
+  } catch (const Poco::Exception& e) { return QueueError("cannot renew a lease", e); }
 }
 
 Status JobQueue::Finish(std::int64_t job, const std::string& worker, std::int64_t dossier_id) {
@@ -104,9 +100,7 @@ Status JobQueue::Finish(std::int64_t job, const std::string& worker, std::int64_
         "UPDATE jobs SET status = 'done', worker = ?, dossier_id = ?, error = '', "
         "updated_at = ? WHERE id = ? AND status <> 'done'"),
         bind(worker), bind(dossier_id), bind(NowUtc()), bind(job), now;
-  } catch (const Poco::Exception& e) {
-    return QueueError("cannot finish a job", e);
-  }
+  } catch (const Poco::Exception& e) { return QueueError("cannot finish a job", e); }
   return Status::Ok();
 }
 
@@ -117,9 +111,7 @@ Status JobQueue::Fail(std::int64_t job, const std::string& worker, const std::st
         "UPDATE jobs SET status = 'failed', error = ?, updated_at = ? "
         "WHERE id = ? AND worker = ? AND status = 'running'"),
         bind(error), bind(NowUtc()), bind(job), bind(worker), now;
-  } catch (const Poco::Exception& e) {
-    return QueueError("cannot fail a job", e);
-  }
+  } catch (const Poco::Exception& e) { return QueueError("cannot fail a job", e); }
   return Status::Ok();
 }
 
@@ -150,9 +142,7 @@ Result<QueueCounts> JobQueue::Counts() {
     RecordSet rs(st);
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())
       c.failures.emplace_back(rs["path"].convert<std::string>(), rs["error"].convert<std::string>());
-  } catch (const Poco::Exception& e) {
-    return QueueError("cannot count jobs", e);
-  }
+  } catch (const Poco::Exception& e) { return QueueError("cannot count jobs", e); }
   return c;
 }
 

@@ -54,9 +54,7 @@ Result<std::optional<DossierRecord>> Registry::FindBySha256(const std::string& s
       RecordSet rs(st);
       if (!rs.moveFirst()) return std::optional<DossierRecord>();
       id = GetNum<std::int64_t>(rs, "id");
-    } catch (const Poco::Exception& e) {
-      return RegistryError("lookup by sha256 failed", e);
-    }
+    } catch (const Poco::Exception& e) { return RegistryError("lookup by sha256 failed", e); }
   }
   auto rec = Load(id);
   if (!rec.ok()) return rec.status();
@@ -238,8 +236,7 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
       RecordSet rs(st);
       if (rs.moveFirst()) winner = GetNum<std::int64_t>(rs, "id");
       if (winner) return RegisterOutcome{winner, true};
-    } catch (const Poco::Exception&) {
-    }
+    } catch (const Poco::Exception&) {}
     return RegistryError("cannot register the dossier", e);
   }
   return out;
@@ -251,9 +248,7 @@ Result<std::int64_t> Registry::CountDossiers() {
     std::int64_t n = 0;
     impl_->session() << "SELECT COUNT(*) FROM dossiers", into(n), now;
     return n;
-  } catch (const Poco::Exception& e) {
-    return RegistryError("count failed", e);
-  }
+  } catch (const Poco::Exception& e) { return RegistryError("count failed", e); }
 }
 
 Result<std::vector<std::int64_t>> Registry::DossierIds(const std::vector<std::string>& statuses,

@@ -144,8 +144,7 @@ Status Migrate(Connection& c) {
     ~Unlock() {
       try {
         if (c.dialect == Dialect::kPostgres) *c.session << "SELECT pg_advisory_unlock(7242001)", now;
-      } catch (...) {
-      }
+      } catch (...) {}
     }
   } unlock{c};
   s << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)", now;

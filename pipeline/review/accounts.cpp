@@ -113,9 +113,7 @@ Result<NewSession> Accounts::SignIn(const std::string& name, const std::string& 
       salt = rs["salt"].convert<std::string>();
       hash = rs["hash"].convert<std::string>();
       iterations = rs["iterations"].convert<int>();
-    } catch (const Poco::Exception& e) {
-      return AccountsError("cannot read the user", e);
-    }
+    } catch (const Poco::Exception& e) { return AccountsError("cannot read the user", e); }
   }
   if (!SameText(PasswordHash(password, salt, static_cast<unsigned>(iterations)), hash)) return denied;
   NewSession s;
@@ -127,9 +125,7 @@ Result<NewSession> Accounts::SignIn(const std::string& name, const std::string& 
     const std::string token_hash = Sha256(s.token);
     *db_->session << db_->Sql("INSERT INTO sessions(token_hash, user_name, csrf, expires_at) VALUES(?, ?, ?, ?)"),
         bind(token_hash), bind(name), bind(s.info.csrf), bind(expires), now;
-  } catch (const Poco::Exception& e) {
-    return AccountsError("cannot open a session", e);
-  }
+  } catch (const Poco::Exception& e) { return AccountsError("cannot open a session", e); }
   return s;
 }
 
@@ -149,9 +145,7 @@ Result<SessionInfo> Accounts::Check(const std::string& token) {
     if (!rs.moveFirst()) return denied;
     return SessionInfo{rs["user_name"].convert<std::string>(), rs["role"].convert<std::string>(),
                        rs["csrf"].convert<std::string>()};
-  } catch (const Poco::Exception& e) {
-    return AccountsError("cannot check the session", e);
-  }
+  } catch (const Poco::Exception& e) { return AccountsError("cannot check the session", e); }
 }
 
 Status Accounts::SignOut(const std::string& token) {
@@ -159,9 +153,7 @@ Status Accounts::SignOut(const std::string& token) {
   try {
     const std::string token_hash = Sha256(token);
     *db_->session << db_->Sql("DELETE FROM sessions WHERE token_hash = ?"), bind(token_hash), now;
-  } catch (const Poco::Exception& e) {
-    return AccountsError("cannot close the session", e);
-  }
+  } catch (const Poco::Exception& e) { return AccountsError("cannot close the session", e); }
   return Status::Ok();
 }
 

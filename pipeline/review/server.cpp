@@ -88,16 +88,11 @@ Reply Error(HTTPResponse::HTTPStatus status, const std::string& code, const std:
 
 Reply FromStatus(const Status& s) {
   switch (s.code()) {
-    case ErrorCode::kNotFound:
-      return Error(HTTPResponse::HTTP_NOT_FOUND, s.code_name(), s.message());
-    case ErrorCode::kConflict:
-      return Error(HTTPResponse::HTTP_CONFLICT, s.code_name(), s.message());
-    case ErrorCode::kDenied:
-      return Error(HTTPResponse::HTTP_UNAUTHORIZED, s.code_name(), s.message());
-    case ErrorCode::kInvalidArgument:
-      return Error(HTTPResponse::HTTP_BAD_REQUEST, s.code_name(), s.message());
-    default:
-      return Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, s.code_name(), s.message());
+    case ErrorCode::kNotFound: return Error(HTTPResponse::HTTP_NOT_FOUND, s.code_name(), s.message());
+    case ErrorCode::kConflict: return Error(HTTPResponse::HTTP_CONFLICT, s.code_name(), s.message());
+    case ErrorCode::kDenied: return Error(HTTPResponse::HTTP_UNAUTHORIZED, s.code_name(), s.message());
+    case ErrorCode::kInvalidArgument: return Error(HTTPResponse::HTTP_BAD_REQUEST, s.code_name(), s.message());
+    default: return Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, s.code_name(), s.message());
   }
 }
 
@@ -136,9 +131,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     Reply reply;
     try {
       reply = Dispatch(request);
-    } catch (const std::exception& e) {
-      reply = Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "INTERNAL", e.what());
-    }
+    } catch (const std::exception& e) { reply = Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "INTERNAL", e.what()); }
     response.setStatus(reply.status);
     if (response_close_) response.setKeepAlive(false);
     response.setContentType(reply.type);
@@ -370,17 +363,25 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   static int VersionOf(const Poco::JSON::Object& in) {
     try {
       return in.has("version") ? in.getValue<int>("version") : -1;
-    } catch (...) {
-      return -1;
-    }
+    } catch (...) { return -1; }
+  }
+
+  // A person's change to one dossier: the dossier, the path's second part
+  // (the field's key, or approve | reject), the body, who, and the version
+  // they opened.
+  struct Change {
+    std::int64_t id;
+    std::string what;
+    const Poco::JSON::Object& in;
+    const SessionInfo& who;
+    int version;
+  };
+  static Change ChangeOf(Call& call) {
+    return {std::stoll(call.match[1]), call.match[2], *call.body, *call.session, VersionOf(*call.body)};
   }
 
   Reply SetField(Call& call) {
-    const std::int64_t id = std::stoll(call.match[1]);
-    const std::string key = call.match[2];
-    const Poco::JSON::Object& in = *call.body;
-    const SessionInfo& who = *call.session;
-    const int version = VersionOf(in);
+    const auto [id, key, in, who, version] = ChangeOf(call);
     if (version < 1 || !in.has("value") || !in.get("value").isString())
       return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give value (text) and version (the one you opened)");
     const Status s = state_.registry->CorrectField(id, key, in.getValue<std::string>("value"), who.user, version);
@@ -391,11 +392,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   }
 
   Reply Decide(Call& call) {
-    const std::int64_t id = std::stoll(call.match[1]);
-    const std::string what = call.match[2];
-    const Poco::JSON::Object& in = *call.body;
-    const SessionInfo& who = *call.session;
-    const int version = VersionOf(in);
+    const auto [id, what, in, who, version] = ChangeOf(call);
     std::string reason;
     if (in.has("reason") && in.get("reason").isString()) reason = in.getValue<std::string>("reason");
     if (version < 1) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give version (the one you opened)");

@@ -72,9 +72,7 @@ TEST(HosoProcess, RegistersTheSamplesWithTheRightText) {
       EXPECT_FALSE(r.doc_date.has_value()) << "an ID card alone has no document date";
     } else {
       ++dated;
-      if (r.doc_date) {
-        EXPECT_EQ(*r.doc_date, truth->getValue<std::string>("doc_date"));
-      }
+      if (r.doc_date) { EXPECT_EQ(*r.doc_date, truth->getValue<std::string>("doc_date")); }
       dates_found += r.doc_date.has_value();
     }
     auto tpages = truth->getArray("pages");

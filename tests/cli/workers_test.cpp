@@ -62,9 +62,7 @@ TEST(Workers, ThreeWorkersOneKilledMidJobFinishEveryJobOnce) {
   EXPECT_EQ(*(*reg)->CountDossiers(), 8);
   std::set<std::string> sources;
   for (std::int64_t id = 1; id <= 20; ++id) {
-    if (auto r = (*reg)->Load(id); r.ok()) {
-      EXPECT_TRUE(sources.insert(r->source).second) << r->source;
-    }
+    if (auto r = (*reg)->Load(id); r.ok()) { EXPECT_TRUE(sources.insert(r->source).second) << r->source; }
   }
   EXPECT_EQ(sources.size(), 8u);
 }

@@ -93,12 +93,8 @@ TEST(Generator, AddressesOfEveryKindWithTheirExpectedVerdict) {
       EXPECT_TRUE(names_district) << a.text;
       EXPECT_FALSE(a.old_commune_code.empty());
     }
-    if (a.kind == "ambiguous") {
-      EXPECT_GE(a.candidate_codes.size(), 2u) << a.text;
-    }
-    if (a.kind == "outdated") {
-      EXPECT_FALSE(a.ward_code.empty());
-    }
+    if (a.kind == "ambiguous") { EXPECT_GE(a.candidate_codes.size(), 2u) << a.text; }
+    if (a.kind == "outdated") { EXPECT_FALSE(a.ward_code.empty()); }
     if (a.text.find("Phúc Xá, quận Ba Đình") != std::string::npos) {
       EXPECT_EQ(a.kind, "outdated");
       EXPECT_EQ(a.ward_code, "00097");

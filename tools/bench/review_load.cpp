@@ -124,9 +124,7 @@ int main(int argc, char** argv) {
           else
             ++errors;
         }
-      } catch (const std::exception& e) {
-        ++errors;
-      }
+      } catch (const std::exception& e) { ++errors; }
     });
   for (auto& t : threads) t.join();
   (*server)->Stop();

@@ -66,6 +66,13 @@ std::string Num(double v, int digits = 3) {
 
 // Real pages: each file, every engine side by side (CER / word recall).
 
+// An object of these keys and values, in this order.
+Object::Ptr Fields(std::initializer_list<std::pair<const char*, Poco::Dynamic::Var>> fields) {
+  Object::Ptr o = Obj();
+  for (const auto& [key, value] : fields) o->set(key, value);
+  return o;
+}
+
 // What one run measured.
 struct Scores {
   int total_pages = 0;
@@ -108,22 +115,19 @@ void WriteSummaryJson(const Settings& s, const std::vector<TruthDossier>& truth,
   }
   summary->set("engines", engines_json);
   const PageScore& pages = sc.pages;
-  Object::Ptr pj = Obj();
-  pj->set("pages", pages.pages);
-  pj->set("rotation_accuracy", R(pages.rotation_accuracy));
-  pj->set("blank_accuracy", R(pages.blank_accuracy));
-  pj->set("skew_pages", pages.skew_pages);
-  pj->set("skew_median_error_deg", R(pages.skew_median_error, 100));
-  pj->set("skew_p90_error_deg", R(pages.skew_p90_error, 100));
-  summary->set("hoso_pages", pj);
+  summary->set("hoso_pages", Fields({{"pages", pages.pages},
+                                     {"rotation_accuracy", R(pages.rotation_accuracy)},
+                                     {"blank_accuracy", R(pages.blank_accuracy)},
+                                     {"skew_pages", pages.skew_pages},
+                                     {"skew_median_error_deg", R(pages.skew_median_error, 100)},
+                                     {"skew_p90_error_deg", R(pages.skew_p90_error, 100)}}));
   const FieldScore& fields = sc.fields;
-  Object::Ptr fj = Obj();
-  fj->set("dossiers", fields.dossiers);
-  fj->set("doc_type_accuracy", R(fields.doc_type_accuracy));
-  fj->set("doc_date_accuracy", R(fields.doc_date_accuracy));
-  fj->set("all_core_fields_accuracy", R(fields.all_core_fields_accuracy));
-  fj->set("light_dossiers", fields.light_dossiers);
-  fj->set("all_core_fields_light_accuracy", R(fields.all_core_fields_light_accuracy));
+  Object::Ptr fj = Fields({{"dossiers", fields.dossiers},
+                           {"doc_type_accuracy", R(fields.doc_type_accuracy)},
+                           {"doc_date_accuracy", R(fields.doc_date_accuracy)},
+                           {"all_core_fields_accuracy", R(fields.all_core_fields_accuracy)},
+                           {"light_dossiers", fields.light_dossiers},
+                           {"all_core_fields_light_accuracy", R(fields.all_core_fields_light_accuracy)}});
   Object::Ptr idj = Obj();
   idj->set("inconsistent", fields.inconsistent_ids);
   idj->set("inconsistent_caught", fields.inconsistent_caught);

@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/data_dir.h"
 #include "exit_codes.h"
 
 namespace hoso::cli {
@@ -29,6 +30,10 @@ namespace {
 
 // The gazetteer, the form templates and the name list, from models/.
 Status LoadModels(BatchOptions* options) {
+  if (DataDir("models", "HOSO_MODELS").empty())
+    return Status::Error(ErrorCode::kInputNotFound,
+                         "hoso's models were not found (share/hoso/models above the hoso binary, as installed or "
+                         "built); set HOSO_MODELS to the models folder");
   auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
   if (!gazetteer.ok()) return gazetteer.status();
   options->gazetteer = std::move(gazetteer).value();
@@ -63,9 +68,7 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
   if (auto jobs = args.Value("--jobs")) {
     try {
       options->jobs = std::stoi(*jobs);
-    } catch (...) {
-      options->jobs = -1;
-    }
+    } catch (...) { options->jobs = -1; }
     if (options->jobs < 1) return Usage("--jobs must be a whole number from 1");
   }
   if (Status st = LoadModels(options); !st.ok()) return st;
@@ -78,17 +81,13 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
   if (auto psm = args.Value("--psm"); psm && *psm != "auto") {
     try {
       options->ocr.page_seg_mode = std::stoi(*psm);
-    } catch (...) {
-      return Usage("--psm must be auto or a Tesseract mode 0..13");
-    }
+    } catch (...) { return Usage("--psm must be auto or a Tesseract mode 0..13"); }
     if (Status s = options->ocr.Validate(); !s.ok()) return Usage("--psm must be auto or a Tesseract mode 0..13");
   }
   if (auto max_pages = args.Value("--max-pages")) {
     try {
       options->ingest.max_pages = std::stoi(*max_pages);
-    } catch (...) {
-      return Usage("--max-pages must be a whole number");
-    }
+    } catch (...) { return Usage("--max-pages must be a whole number"); }
   }
   if (args.Flag("--no-orientation")) options->cleanup.orientation.enabled = false;
   if (auto off = args.Value("--cleanup-off"))
@@ -96,16 +95,12 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
   if (auto seconds = args.Value("--page-seconds")) {
     try {
       options->ocr.page_seconds = std::stoi(*seconds);
-    } catch (...) {
-      return Usage("--page-seconds must be a whole number of seconds");
-    }
+    } catch (...) { return Usage("--page-seconds must be a whole number of seconds"); }
   }
   if (auto seconds = args.Value("--file-seconds")) {
     try {
       options->file_seconds = std::stod(*seconds);
-    } catch (...) {
-      return Usage("--file-seconds must be a number of seconds");
-    }
+    } catch (...) { return Usage("--file-seconds must be a number of seconds"); }
   }
   if (auto split = args.Value("--split")) {
     if (*split == "separator")

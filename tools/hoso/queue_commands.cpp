@@ -96,9 +96,7 @@ int RunWorkerCommand(const std::vector<std::string>& argv) {
   if (auto lease = args.Value("--lease")) {
     try {
       worker.lease_seconds = std::stoi(*lease);
-    } catch (...) {
-      worker.lease_seconds = 0;
-    }
+    } catch (...) { worker.lease_seconds = 0; }
     if (worker.lease_seconds < 3) return usage("--lease must be a whole number of seconds, at least 3");
   }
   worker.exit_when_idle = args.Flag("--exit-when-idle");

@@ -63,9 +63,7 @@ int RunServe(const std::vector<std::string>& argv) {
   options.bind = args.Value("--bind").value_or("127.0.0.1");
   try {
     options.port = std::stoi(args.Value("--port").value_or("8080"));
-  } catch (...) {
-    options.port = -1;
-  }
+  } catch (...) { options.port = -1; }
   if (options.port < 0 || options.port > 65535) {
     std::cerr << "hoso serve: --port must be 0..65535\n";
     return kExitUsage;

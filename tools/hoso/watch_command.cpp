@@ -46,9 +46,7 @@ bool Seconds(const std::optional<std::string>& v, double* out) {
   if (!v) return true;
   try {
     *out = std::stod(*v);
-  } catch (...) {
-    return false;
-  }
+  } catch (...) { return false; }
   return *out >= 0 && *out <= 3600;
 }
 

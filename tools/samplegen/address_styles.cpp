@@ -18,24 +18,15 @@ const std::vector<AddressStyle>& AllAddressStyles() {
 
 const char* AddressStyleName(AddressStyle style) {
   switch (style) {
-    case AddressStyle::kAsIs:
-      return "as_written";
-    case AddressStyle::kLower:
-      return "lower_case";
-    case AddressStyle::kUpper:
-      return "upper_case";
-    case AddressStyle::kNoMarks:
-      return "no_tone_marks";
-    case AddressStyle::kAbbreviated:
-      return "abbreviated";
-    case AddressStyle::kNoCommas:
-      return "no_commas";
-    case AddressStyle::kDecomposed:
-      return "nfd";
-    case AddressStyle::kOldTonePlacement:
-      return "old_tone_placement";
-    case AddressStyle::kOcrMarks:
-      return "ocr_mark_errors";
+    case AddressStyle::kAsIs: return "as_written";
+    case AddressStyle::kLower: return "lower_case";
+    case AddressStyle::kUpper: return "upper_case";
+    case AddressStyle::kNoMarks: return "no_tone_marks";
+    case AddressStyle::kAbbreviated: return "abbreviated";
+    case AddressStyle::kNoCommas: return "no_commas";
+    case AddressStyle::kDecomposed: return "nfd";
+    case AddressStyle::kOldTonePlacement: return "old_tone_placement";
+    case AddressStyle::kOcrMarks: return "ocr_mark_errors";
   }
   return "?";
 }
@@ -94,10 +85,8 @@ std::string OldTonePlacement(const std::string& text) {
 
 std::string Restyle(const std::string& text, AddressStyle style, Rng& rng) {
   switch (style) {
-    case AddressStyle::kAsIs:
-      return text;
-    case AddressStyle::kLower:
-      return hoso::vn::Lower(text);
+    case AddressStyle::kAsIs: return text;
+    case AddressStyle::kLower: return hoso::vn::Lower(text);
     case AddressStyle::kUpper: {
       auto g = hoso::vn::Decode(text);
       for (auto& x : g)
@@ -128,12 +117,9 @@ std::string Restyle(const std::string& text, AddressStyle style, Rng& rng) {
         s = ReplaceAll(s, from, to);
       return s;
     }
-    case AddressStyle::kNoCommas:
-      return ReplaceAll(text, ", ", " ");
-    case AddressStyle::kDecomposed:
-      return Decomposed(text);
-    case AddressStyle::kOldTonePlacement:
-      return OldTonePlacement(text);
+    case AddressStyle::kNoCommas: return ReplaceAll(text, ", ", " ");
+    case AddressStyle::kDecomposed: return Decomposed(text);
+    case AddressStyle::kOldTonePlacement: return OldTonePlacement(text);
     case AddressStyle::kOcrMarks: {
       // One or two of OCR's confusions: the tone on a circumflex letter,
       // đ read as d, a horn lost.
