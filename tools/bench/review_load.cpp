@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/args.h"
 #include "registry/registry.h"
 #include "review/accounts.h"
 #include "review/server.h"
@@ -60,11 +61,10 @@ Response Call(Poco::Net::HTTPClientSession& s, const std::string& method, const 
 }  // namespace
 
 int main(int argc, char** argv) {
-  int clients = 50, seconds = 30;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::string(argv[i]) == "--clients") clients = std::stoi(argv[i + 1]);
-    if (std::string(argv[i]) == "--seconds") seconds = std::stoi(argv[i + 1]);
-  }
+  cli::Args args(std::vector<std::string>(argv + 1, argv + argc), {"--clients", "--seconds"}, {"--help", "-h"});
+  const int clients = args.Int("--clients", 50), seconds = args.Int("--seconds", 30);
+  if (auto exit = cli::HelpOrUsageError(args, "review_load", "usage: review_load [--clients N] [--seconds S]\n"))
+    return *exit;
   const fs::path dir = fs::temp_directory_path() / ("hoso-load-" + std::to_string(getpid()));
   fs::create_directories(dir);
   const std::string db = (dir / "r.db").string();
