@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "cleanup/geometry.h"
-#include "core/vn_text.h"
+#include "ocr/noise_lines.h"
 
 namespace hoso {
 
@@ -189,10 +189,7 @@ std::vector<size_t> UnreadBlocks(const OcrPage& page, const std::vector<TextBloc
   for (const OcrBlock& block : page.blocks)
     for (const OcrLine& line : block.lines)
       for (const OcrWord& word : line.words) {
-        const auto glyphs = vn::Decode(word.text);
-        if (std::none_of(glyphs.begin(), glyphs.end(),
-                         [](const vn::Glyph& g) { return g.letter || (g.base >= U'0' && g.base <= U'9'); }))
-          continue;  // a stroke read as a dash or a blank
+        if (LettersAndDigits(word.text) == 0) continue;  // a stroke read as a dash or a blank
         const cv::Point centre(word.box.x + word.box.w / 2, word.box.y + word.box.h / 2);
         for (size_t i = 0; i < blocks.size(); ++i)
           if (blocks[i].box.contains(centre)) read[i] = true;

@@ -7,6 +7,20 @@
 
 namespace hoso {
 
+namespace {
+
+bool IsLetterOrDigit(const vn::Glyph& g) { return g.letter || (g.base >= U'0' && g.base <= U'9'); }
+
+}  // namespace
+
+int LettersAndDigits(const std::string& word) {
+  int n = 0;
+  for (const vn::Glyph& g : vn::Decode(word)) n += IsLetterOrDigit(g);
+  return n;
+}
+
+bool IsSureWord(const OcrWord& word) { return LettersAndDigits(word.text) >= 2 && word.confidence >= 0.85; }
+
 bool IsNoiseLine(const OcrLine& line) {
   if (line.words.empty()) return false;
   int chars = 0, symbols = 0, fair_chars = 0;
@@ -16,12 +30,11 @@ bool IsNoiseLine(const OcrLine& line) {
     int alnum = 0;
     for (const vn::Glyph& g : vn::Decode(word.text)) {
       if (g.base == U' ') continue;
-      const bool letter_or_digit = g.letter || (g.base >= U'0' && g.base <= U'9');
       ++chars;
-      symbols += !letter_or_digit;
-      alnum += letter_or_digit;
+      symbols += !IsLetterOrDigit(g);
+      alnum += IsLetterOrDigit(g);
     }
-    sure_word |= alnum >= 2 && word.confidence >= 0.85;
+    sure_word |= IsSureWord(word);
     if (word.confidence >= 0.6) fair_chars += alnum;
     confidence += word.confidence;
   }
@@ -38,9 +51,7 @@ bool IsSureLine(const OcrLine& line) {
   bool sure_word = false;
   for (const OcrWord& word : line.words) {
     confidence += word.confidence;
-    int alnum = 0;
-    for (const vn::Glyph& g : vn::Decode(word.text)) alnum += g.letter || (g.base >= U'0' && g.base <= U'9');
-    sure_word |= alnum >= 2 && word.confidence >= 0.85;
+    sure_word |= IsSureWord(word);
   }
   return sure_word && confidence >= 0.75 * static_cast<double>(line.words.size());
 }

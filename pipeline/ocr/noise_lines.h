@@ -5,6 +5,8 @@
 // so they are dropped from the page's lines and its text.
 #pragma once
 
+#include <string>
+
 #include "core/ocr_page.h"
 
 namespace hoso {
@@ -21,6 +23,12 @@ bool IsNoiseLine(const OcrLine& line);
 // A line read surely enough to add it where Tesseract's page layout saw
 // none: not noise, a mean word confidence of 0.75 or more and a sure word.
 bool IsSureLine(const OcrLine& line);
+
+// The letters and digits in a word (marks and punctuation are not).
+int LettersAndDigits(const std::string& word);
+
+// A word read surely: two letters or digits or more at confidence 0.85.
+bool IsSureWord(const OcrWord& word);
 
 // Drops noise lines from the page's blocks and, when any went, rebuilds its
 // text from what is left (lines one to a row, blocks a blank line apart).

@@ -113,14 +113,13 @@ struct Call {
 };
 
 // The API: method, path pattern, whether it needs a signed-in session, and
-// whether it is a change (every method but GET: a change also needs the
-// session's CSRF token, and the address check, a POST, is guarded alike).
+// the handler. With a session, every method but GET is a change and needs
+// the session's CSRF token too (the address check, a POST, is guarded alike).
 struct ApiRoute {
   const char* method;
   std::regex path;
   bool signed_in;
   Reply (Handler::*handle)(Call&);
-  bool change() const { return std::string_view(method) != "GET"; }
 };
 
 class Handler : public Poco::Net::HTTPRequestHandler {
@@ -218,24 +217,23 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       }
       if (!call.body) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_JSON", "the body is not a JSON object");
     }
-    for (const ApiRoute& route : Routes()) {
-      if (method != route.method || !std::regex_match(path, call.match, route.path)) continue;
-      if (route.signed_in) {
-        call.token = CookieToken(request);
-        auto session = state_.accounts->Check(call.token);
-        if (!session.ok()) return FromStatus(session.status());
-        if (route.change() && request.get("X-CSRF-Token", "") != session->csrf)
-          return Error(HTTPResponse::HTTP_FORBIDDEN, "CSRF", "missing or wrong X-CSRF-Token");
-        call.session = std::move(session).value();
+    const ApiRoute* route = nullptr;
+    for (const ApiRoute& r : Routes())
+      if (method == r.method && std::regex_match(path, call.match, r.path)) {
+        route = &r;
+        break;
       }
-      return (this->*route.handle)(call);
+    // An unknown route is said so only to a signed-in user.
+    if (!route || route->signed_in) {
+      call.token = CookieToken(request);
+      auto session = state_.accounts->Check(call.token);
+      if (!session.ok()) return FromStatus(session.status());
+      if (method != "GET" && request.get("X-CSRF-Token", "") != session->csrf)
+        return Error(HTTPResponse::HTTP_FORBIDDEN, "CSRF", "missing or wrong X-CSRF-Token");
+      call.session = std::move(session).value();
     }
-    // Not a route: said so only to a signed-in user, as before.
-    auto session = state_.accounts->Check(CookieToken(request));
-    if (!session.ok()) return FromStatus(session.status());
-    if (method != "GET" && request.get("X-CSRF-Token", "") != session->csrf)
-      return Error(HTTPResponse::HTTP_FORBIDDEN, "CSRF", "missing or wrong X-CSRF-Token");
-    return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such API route: " + method + " " + path);
+    if (!route) return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such API route: " + method + " " + path);
+    return (this->*route->handle)(call);
   }
 
   Reply SignIn(Call& call) {
