@@ -40,7 +40,7 @@ std::vector<BatchReport::Done> BatchReport::Slowest(size_t n) const {
   return out;
 }
 
-std::string BatchReport::Json(const BatchSummary& s) const {
+std::string BatchReport::Json(const BatchSummary& s, const std::string& pictures) const {
   Poco::JSON::Object o;
   o.set("inputs", inputs_);
   o.set("registered", s.registered);
@@ -76,7 +76,7 @@ std::string BatchReport::Json(const BatchSummary& s) const {
     Poco::JSON::Object x;
     x.set("source", b.source);
     x.set("page", b.page);
-    x.set("picture", pictures_ + "/" + b.picture);
+    x.set("picture", pictures + "/" + b.picture);
     blank.add(x);
   }
   o.set("blank_pages", blank);
@@ -85,7 +85,7 @@ std::string BatchReport::Json(const BatchSummary& s) const {
   return out.str();
 }
 
-std::string BatchReport::Html(const BatchSummary& s) const {
+std::string BatchReport::Html(const BatchSummary& s, const std::string& pictures) const {
   std::ostringstream h;
   h << "<!doctype html><meta charset=utf-8><title>hoso batch report</title>"
        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
@@ -107,7 +107,7 @@ std::string BatchReport::Html(const BatchSummary& s) const {
   h << "</table><h2>Pages called blank (not read)</h2>";
   if (blank_.empty()) h << "<p>none";
   for (const BlankPage& b : blank_) {
-    const std::string picture = HtmlEscape(pictures_ + "/" + b.picture);
+    const std::string picture = HtmlEscape(pictures + "/" + b.picture);
     h << "<figure style=\"display:inline-block;margin:0 1em 1em 0\"><a href=\"" << picture << "\"><img src=\""
       << picture << "\" alt=\"\" style=\"max-height:240px;border:1px solid #999\"></a><figcaption>"
       << HtmlEscape(b.source) << ", page " << b.page << "</figcaption></figure>";
@@ -150,11 +150,11 @@ std::string BatchReport::BlankPicturesDir(const std::string& path) { return Pref
 
 Status BatchReport::Write(const std::string& path, const BatchSummary& summary) const {
   const std::string prefix = Prefix(path);
-  BatchReport linked = *this;  // the pictures as the report's own folder sees them
-  linked.pictures_ = std::filesystem::path(BlankPicturesDir(path)).filename().string();
+  // The pictures as the report's own folder sees them.
+  const std::string pictures = std::filesystem::path(BlankPicturesDir(path)).filename().string();
   std::ofstream json(prefix + ".json"), html(prefix + ".html");
-  json << linked.Json(summary) << "\n";
-  html << linked.Html(summary);
+  json << Json(summary, pictures) << "\n";
+  html << Html(summary, pictures);
   if (!json || !html) return Status::Error(ErrorCode::kInvalidArgument, "cannot write the report at " + prefix);
   return Status::Ok();
 }

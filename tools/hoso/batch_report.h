@@ -15,8 +15,9 @@ namespace hoso::cli {
 class BatchReport {
  public:
   void Add(const DossierRecord& record, double seconds, int pages);
-  std::string Json(const BatchSummary& summary) const;
-  std::string Html(const BatchSummary& summary) const;
+  // `pictures`: the blank pages' pictures folder, as the report links it.
+  std::string Json(const BatchSummary& summary, const std::string& pictures) const;
+  std::string Html(const BatchSummary& summary, const std::string& pictures) const;
   // The lines after the one-line summary: flags, slowest, rejected.
   std::string Terminal() const;
   // Writes PREFIX.json and PREFIX.html (PATH without a .json/.html ending).
@@ -42,7 +43,6 @@ class BatchReport {
     std::string picture;  // file name in the pictures folder
   };
   std::vector<BlankPage> blank_;
-  std::string pictures_ = "report-blank";  // the folder, as the HTML links it
   int inputs_ = 0;
   std::vector<Done> Slowest(size_t n) const;
 };
