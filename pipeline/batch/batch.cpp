@@ -3,17 +3,14 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdio>
+#include <condition_variable>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
-#include "batch/separator.h"
-#include "core/log.h"
+#include "batch/file_intake.h"
 
 namespace hoso {
 namespace fs = std::filesystem;
@@ -63,15 +60,6 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
 
 namespace {
 
-DossierRecord Rejected(DossierRecord r, const Status& s) {
-  r.status = DossierStatus::kRejected;
-  r.error = ErrorInfo{s.code_name(), s.message()};
-  r.pages.clear();
-  r.fields.clear();
-  r.address.reset();
-  return r;
-}
-
 // Output base names: the input's stem, made unique within the batch.
 std::vector<std::string> OutputBases(const std::vector<std::string>& inputs, const std::string& out_dir) {
   std::vector<std::string> bases(inputs.size());
@@ -87,138 +75,80 @@ std::vector<std::string> OutputBases(const std::vector<std::string>& inputs, con
   return bases;
 }
 
-void RemoveOutputs(const std::string& base) {
-  std::error_code ec;
-  for (const char* ext : {".pdf", ".hocr", ".xml"}) fs::remove(base + ext, ec);
-}
+// Which page each worker reads next. Files are started in the inputs'
+// order, at most `jobs` + 1 of them with pages still to take; their pages
+// are taken in turn, one file after another, so one thick file gets every
+// worker when it is alone, and the small files behind thick ones always
+// have a place in the rotation (one more than the workers): they share the
+// workers with them instead of waiting for them to end. A file leaves the
+// rotation once its last page is taken, and the next input starts. Memory
+// stays bounded: at most jobs + 1 files open, plus those whose last pages
+// are in hand.
+class PageSchedule {
+ public:
+  PageSchedule(size_t inputs, int jobs, const std::atomic<bool>* stop) : inputs_(inputs), jobs_(jobs), stop_(stop) {}
 
-}  // namespace
-
-namespace {
-
-// Fields, address verdict, checks and status for the pages read.
-DossierRecord Finish(DossierRecord record, const std::vector<OcrPage>& ocr_pages, const BatchOptions& options) {
-  DossierDraft draft = Extract(ocr_pages, options.extract);
-  record.doc_type = draft.doc_type;
-  record.doc_date = draft.doc_date;
-  record.fields = std::move(draft.fields);
-  record.flags = std::move(draft.flags);
-  if (options.gazetteer) {
-    // Unit names as the gazetteer spells them, where OCR only slipped.
-    if (auto it = record.fields.find("permanent_address"); it != record.fields.end())
-      it->second.value = SpellAddress(it->second.value, *options.gazetteer);
-    AddressOptions address = options.address;
-    address.doc_date = record.doc_date.value_or("");
-    record.address = CheckDossierAddress(record.fields, *options.gazetteer, address);
-  }
-  for (auto& f : Validate(record, options.validate)) record.flags.push_back(std::move(f));
-  record.status = Decide(record.flags, options.validate);
-  return record;
-}
-
-PageRecord PageOf(int index, const CleanPage& clean, const OcrPage& ocr) {
-  PageRecord p;
-  p.index = index;
-  p.width = clean.gray.cols;
-  p.height = clean.gray.rows;
-  p.dpi = clean.dpi;
-  p.dpi_source = clean.dpi_estimated ? "estimated" : "file";
-  p.file_dpi = clean.file_dpi;
-  p.perspective_corrected = clean.perspective_corrected;
-  p.rotation = clean.rotation;
-  p.skew_deg = clean.skew_deg;
-  p.blank = clean.blank;
-  p.ocr_confidence = ocr.mean_confidence;
-  p.text = ocr.text;
-  return p;
-}
-
-// A page called blank is not read: keep a picture of it as it came, small,
-// so a person can see what was skipped. Failing to write it loses nothing.
-void KeepBlankPicture(const cv::Mat& image, const DossierRecord& record, int page, const BatchOptions& options) {
-  if (options.blank_dir.empty() || image.empty()) return;
-  constexpr int kLongSide = 360;
-  const double f = std::min(1.0, static_cast<double>(kLongSide) / std::max(image.cols, image.rows));
-  cv::Mat small;
-  cv::resize(image, small, cv::Size(), f, f, cv::INTER_AREA);
-  if (small.depth() != CV_8U) small.convertTo(small, CV_8U);
-  const std::string path = (fs::path(options.blank_dir) / BlankPagePicture(record, page)).string();
-  std::error_code ec;
-  fs::create_directories(options.blank_dir, ec);  // only when there is a blank page
-  try {
-    if (!cv::imwrite(path, small, {cv::IMWRITE_JPEG_QUALITY, 80}))
-      Log(LogLevel::kWarning, "cannot write the blank page's picture " + path);
-  } catch (const cv::Exception&) { Log(LogLevel::kWarning, "cannot write the blank page's picture " + path); }
-}
-
-DebugSink DebugFor(const BatchOptions& options, const std::string& source, int page) {
-  if (options.debug_dir.empty()) return {};
-  return DebugFileSink((fs::path(options.debug_dir) / fs::path(source).stem()).string() + "-p" +
-                       std::to_string(page + 1) + "-");
-}
-
-// A stack of dossiers in one file, cut at separator sheets or blank pages.
-// Each piece is a dossier of its own: source FILE#pages=A-B (pages counted
-// from 1 in the file), and a hash of the file's hash and that range, so
-// that a stack read again registers each piece once.
-std::vector<DossierRecord> ProcessStack(const std::string& source, const std::string& file_sha, Document& doc,
-                                        OcrEngine& engine, const BatchOptions& options, int* pages_read) {
-  std::vector<DossierRecord> out;
-  DossierRecord current;
-  std::vector<OcrPage> ocr_pages;
-  int first = -1, last = -1;
-  auto close = [&] {
-    if (first < 0) return;
-    const std::string range = std::to_string(first + 1) + "-" + std::to_string(last + 1);
-    current.source = source + "#pages=" + range;
-    current.sha256 = Sha256Hex(file_sha + ":pages=" + range);
-    out.push_back(Finish(std::move(current), ocr_pages, options));
-    current = DossierRecord();
-    ocr_pages.clear();
-    first = last = -1;
+  struct Task {
+    enum Kind { kDone, kStart, kPage, kFinish } kind = kDone;
+    size_t input = 0;                  // kStart: open inputs[input]
+    std::shared_ptr<FileIntake> file;  // kPage, kFinish
+    int page = -1;                     // kPage
   };
-  for (int i = 0; i < doc.page_count(); ++i) {
-    auto page = doc.LoadPage(i);
-    auto clean = page.ok() ? Clean(*page, options.cleanup, &engine, DebugFor(options, source, i))
-                           : Result<CleanPage>(page.status());
-    if (!clean.ok()) {
-      DossierRecord r;
-      r.source = source + "#page=" + std::to_string(i + 1);
-      r.sha256 = Sha256Hex(file_sha + ":page=" + std::to_string(i + 1));
-      out.push_back(Rejected(std::move(r), clean.status()));
-      continue;
+
+  // Blocks until there is a task for this worker, or none will come.
+  Task Next() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      if (MayStart()) {
+        ++opening_;
+        return {Task::kStart, next_input_++, nullptr, -1};
+      }
+      // Each file in the rotation once, from the cursor on.
+      for (size_t n = rotation_.size(), k = 0; k < n && !rotation_.empty(); ++k) {
+        const size_t i = cursor_ % rotation_.size();
+        std::shared_ptr<FileIntake> file = rotation_[i];
+        const FileIntake::Step step = file->Take();
+        if (file->HasPagesLeft()) {
+          cursor_ = i + 1;
+        } else {
+          rotation_.erase(rotation_.begin() + static_cast<std::ptrdiff_t>(i));
+          cursor_ = i;            // the next file has slid into its place
+          changed_.notify_all();  // room for the next input
+        }
+        if (step.page >= 0) return {Task::kPage, 0, std::move(file), step.page};
+        if (step.finish) return {Task::kFinish, 0, std::move(file), -1};
+      }
+      if (opening_ == 0 && rotation_.empty() && !MayStartLater()) return {};
+      changed_.wait_for(lock, std::chrono::milliseconds(200));
     }
-    const bool cut = options.split == SplitMode::kSeparator ? IsSeparatorSheet(page->image, page->dpi) : clean->blank;
-    if (cut) {
-      close();
-      continue;
-    }
-    auto ocr = engine.ReadPage(clean->gray, clean->dpi, clean->blank, options.check_upside_down_below);
-    if (pages_read) ++*pages_read;
-    if (!ocr.ok()) {
-      current.pages.clear();
-      DossierRecord r;
-      r.source = source + "#page=" + std::to_string(i + 1);
-      r.sha256 = Sha256Hex(file_sha + ":page=" + std::to_string(i + 1));
-      out.push_back(Rejected(std::move(r), ocr.status()));
-      continue;
-    }
-    if (ocr->turned_over) clean->rotation = (clean->rotation + 180) % 360;
-    if (first < 0) first = i;
-    last = i;
-    current.pages.push_back(PageOf(static_cast<int>(current.pages.size()), *clean, *ocr));
-    ocr_pages.push_back(std::move(ocr).value());
   }
-  close();
-  if (out.empty()) {
-    DossierRecord r;
-    r.source = source;
-    r.sha256 = file_sha;
-    out.push_back(Rejected(
-        std::move(r), Status::Error(ErrorCode::kInvalidArgument, "no dossier in the file: every page is a separator")));
+
+  // The file a kStart task opened (none: it could not be): into the
+  // rotation, unless it has nothing to read (false: its opener finishes it).
+  bool Opened(std::shared_ptr<FileIntake> file) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    --opening_;
+    changed_.notify_all();
+    if (!file || !file->HasPagesLeft()) return false;
+    rotation_.push_back(std::move(file));
+    return true;
   }
-  return out;
-}
+
+ private:
+  bool Stopped() const { return stop_ && stop_->load(); }
+  bool MayStartLater() const { return !Stopped() && next_input_ < inputs_; }
+  bool MayStart() const { return MayStartLater() && rotation_.size() + opening_ < static_cast<size_t>(jobs_) + 1; }
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  const size_t inputs_;
+  const int jobs_;
+  const std::atomic<bool>* stop_;
+  size_t next_input_ = 0;
+  int opening_ = 0;
+  std::vector<std::shared_ptr<FileIntake>> rotation_;  // files with pages to take, in the inputs' order
+  size_t cursor_ = 0;
+};
 
 }  // namespace
 
@@ -227,160 +157,22 @@ std::string BlankPagePicture(const DossierRecord& record, int page) {
          ".jpg";
 }
 
-DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEngine& engine,
-                             const BatchOptions& options, const std::string& out_base, int* pages_read) {
-  DossierRecord record;
-  record.source = source;
-  record.sha256 = Sha256Hex(bytes);
-  auto doc = OpenDocument(std::move(bytes), options.ingest);
-  if (!doc.ok()) return Rejected(record, doc.status());
-
-  const bool outputs = !out_base.empty();
-  if (outputs) {
-    if (Status s = engine.BeginOutputs(out_base, fs::path(source).filename().string(), options.outputs); !s.ok())
-      return Rejected(record, s);
-  }
-  auto fail = [&](const Status& s) {
-    if (outputs) {
-      (void)engine.EndOutputs();
-      RemoveOutputs(out_base);
-    }
-    return Rejected(record, s);
-  };
-
-  // Pages are decoded, cleaned and read one at a time, then released.
-  std::vector<OcrPage> ocr_pages;
-  const auto started = std::chrono::steady_clock::now();
-  for (int i = 0; i < (*doc)->page_count(); ++i) {
-    if (options.file_seconds > 0 &&
-        std::chrono::steady_clock::now() - started > std::chrono::duration<double>(options.file_seconds)) {
-      char limit[32];
-      std::snprintf(limit, sizeof limit, "%g", options.file_seconds);
-      return fail(Status::Error(ErrorCode::kOcrTimeout, std::string("the file was not read within ") + limit +
-                                                            " s (stopped before page " + std::to_string(i + 1) +
-                                                            " of " + std::to_string((*doc)->page_count()) + ")"));
-    }
-    auto source_page = (*doc)->LoadPage(i);
-    if (!source_page.ok()) return fail(source_page.status());
-    auto clean = Clean(*source_page, options.cleanup, &engine, DebugFor(options, source, i));
-    if (!clean.ok()) return fail(clean.status());
-    auto ocr = engine.ReadPage(clean->gray, clean->dpi, clean->blank, options.check_upside_down_below);
-    if (!ocr.ok()) return fail(ocr.status());
-    if (ocr->turned_over) clean->rotation = (clean->rotation + 180) % 360;
-    if (clean->blank) KeepBlankPicture(source_page->image, record, i, options);
-    record.pages.push_back(PageOf(i, *clean, *ocr));
-    ocr_pages.push_back(std::move(ocr).value());
-    if (pages_read) ++*pages_read;
-  }
-  if (outputs) {
-    if (Status s = engine.EndOutputs(); !s.ok()) return fail(s);
-  }
-  return Finish(std::move(record), ocr_pages, options);
-}
-
-std::vector<DossierRecord> ProcessFile(const std::string& source, std::string bytes, OcrEngine& engine,
-                                       const BatchOptions& options, const std::string& out_base, int* pages_read) {
-  if (options.split == SplitMode::kNone)
-    return {ProcessDossier(source, std::move(bytes), engine, options, out_base, pages_read)};
-  const std::string sha = Sha256Hex(bytes);
-  auto doc = OpenDocument(std::move(bytes), options.ingest);
-  if (!doc.ok()) {
-    DossierRecord r;
-    r.source = source;
-    r.sha256 = sha;
-    return {Rejected(std::move(r), doc.status())};
-  }
-  return ProcessStack(source, sha, **doc, engine, options, pages_read);
-}
-
-namespace {
-
-// Registers one record; what the registry holds afterwards.
-DossierRecord RegisterOne(DossierRecord record, const std::string& source, Registry& registry,
-                          const BatchOptions& options) {
-  if (record.sha256.empty()) return record;
-  auto outcome = registry.Register(record, options.reprocess);
-  if (!outcome.ok()) {
-    Log(LogLevel::kError, outcome.status().ToString());
-    return Rejected(record, outcome.status());
-  }
-  if (outcome->duplicate) {
-    // Registered meanwhile by another worker (the same file twice in a batch).
-    const std::string shown = record.source;
-    auto registered = registry.Load(outcome->dossier_id);
-    if (registered.ok()) record = std::move(registered).value();
-    record.source = shown;
-    record.flags.push_back(
-        {"DUPLICATE", Severity::kInfo, "", "already registered as dossier " + std::to_string(outcome->dossier_id)});
-  } else if (options.reprocess) {
-    // As stored: a person's corrections stood.
-    const std::string shown = record.source;
-    if (auto stored = registry.Load(outcome->dossier_id); stored.ok()) {
-      record = std::move(stored).value();
-      record.source = shown;
-    }
-  } else {
-    record.dossier_id = outcome->dossier_id;
-  }
-  return record;
-}
-
-}  // namespace
-
 std::vector<DossierRecord> Intake(const std::string& source, const std::string& out_base, OcrEngine& engine,
                                   Registry& registry, const BatchOptions& options, int* pages) {
-  auto bytes = ReadInputFile(source, options.ingest);
-  if (!bytes.ok()) {
-    DossierRecord r;
-    r.source = source;
-    return {Rejected(std::move(r), bytes.status())};
+  FileIntake file(source, out_base, registry, options, engine);
+  for (;;) {
+    const FileIntake::Step step = file.Take();
+    if (step.finish || step.page < 0) break;
+    if (file.ReadPage(step.page, engine).finish) break;
   }
-  // A file already registered is reported, not read again (a batch started
-  // again after a crash goes straight to where it stopped). A stack's
-  // pieces are registered under their own hashes: it is read again, and
-  // each piece found registered.
-  if (!options.reprocess && options.split == SplitMode::kNone) {
-    auto existing = registry.FindBySha256(Sha256Hex(*bytes));
-    if (existing.ok() && existing->has_value()) {
-      DossierRecord r = std::move(**existing);
-      r.source = source;
-      r.flags.push_back(
-          {"DUPLICATE", Severity::kInfo, "", "already registered as dossier " + std::to_string(r.dossier_id)});
-      return {r};
-    }
-  }
-  std::vector<DossierRecord> records;
-  try {
-    records = ProcessFile(source, std::move(bytes).value(), engine, options, out_base, pages);
-  } catch (const std::exception& e) {
-    // A bug or a decoder failure we did not foresee: this file is rejected
-    // with the reason, the batch goes on.
-    (void)engine.EndOutputs();
-    DossierRecord r;
-    r.source = source;
-    records = {Rejected(std::move(r), Status::Error(ErrorCode::kInternal, e.what()))};
-  }
-  for (auto& r : records) {
-    r = RegisterOne(std::move(r), source, registry, options);
-    // What was done, with the person masked (logs never carry names or IDs).
-    std::string line = fs::path(r.source).filename().string() + ": " + DossierStatusName(r.status) + ", " +
-                       std::to_string(r.pages.size()) + " pages, " + (r.doc_type.empty() ? "?" : r.doc_type);
-    for (const char* key : {"full_name", "id_number"})
-      if (auto it = r.fields.find(key); it != r.fields.end())
-        line += std::string(", ") + key + " " + Mask(it->second.value);
-    for (const auto& f : r.flags) line += " [" + f.code + "]";
-    if (r.error) line += " " + r.error->code;
-    Log(LogLevel::kInfo, line);
-  }
-  return records;
+  if (pages) *pages += file.pages_read();
+  return file.Finish(registry);
 }
 
 Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry, const BatchOptions& options,
                               const BatchObserver& observer) {
   if (Status s = options.Validate(); !s.ok()) return s;
-  const int jobs =
-      std::max(1, std::min<int>(options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()),
-                                std::max<size_t>(inputs.size(), 1)));
+  const int jobs = std::max(1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
   for (const std::string& dir : {options.out_dir, options.debug_dir}) {
     if (dir.empty()) continue;
     std::error_code ec;
@@ -391,7 +183,7 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
   const auto start = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
-  std::atomic<size_t> next{0};
+  PageSchedule schedule(inputs.size(), jobs, options.stop);
   std::mutex report_mutex;
   BatchSummary summary;
   Progress progress;
@@ -399,35 +191,66 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
   Status engine_failure;
   std::atomic<int> engines_ready{0};
 
-  auto report = [&](DossierRecord record, int pages, double seconds) {
+  auto page_read = [&] {
     std::lock_guard<std::mutex> lock(report_mutex);
-    summary.Count(record);
-    summary.pages += pages;
-    ++progress.dossiers_done;
-    progress.pages_done += pages;
+    ++summary.pages;
+    ++progress.pages_done;
     progress.elapsed_seconds = elapsed();
-    if (observer.on_record) observer.on_record(record);
-    if (observer.on_timed) observer.on_timed(record, seconds, pages);
     if (observer.on_progress) observer.on_progress(progress);
+  };
+  // A file put together and registered: its records, reported in order.
+  auto finish = [&](FileIntake& file) {
+    auto records = file.Finish(registry);
+    const double seconds = file.seconds();
+    const int pages = file.pages_read();
+    std::lock_guard<std::mutex> lock(report_mutex);
+    for (size_t k = 0; k < records.size(); ++k) {
+      summary.Count(records[k]);
+      ++progress.dossiers_done;
+      progress.elapsed_seconds = elapsed();
+      if (observer.on_record) observer.on_record(records[k]);
+      if (observer.on_timed) observer.on_timed(records[k], k == 0 ? seconds : 0.0, k == 0 ? pages : 0);
+      if (observer.on_progress) observer.on_progress(progress);
+    }
+    if (observer.on_file) observer.on_file(file.source(), records);
   };
 
   auto worker = [&] {
-    auto engine = OcrEngine::Create(options.ocr);
-    if (!engine.ok()) {
-      std::lock_guard<std::mutex> lock(report_mutex);
-      engine_failure = engine.status();
-      return;
-    }
-    ++engines_ready;
-    for (size_t i; !(options.stop && options.stop->load()) && (i = next.fetch_add(1)) < inputs.size();) {
-      int pages = 0;
-      const auto began = std::chrono::steady_clock::now();
-      auto records = Intake(inputs[i], bases[i], **engine, registry, options, &pages);
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-      for (size_t k = 0; k < records.size(); ++k) report(records[k], k == 0 ? pages : 0, k == 0 ? seconds : 0.0);
-      if (observer.on_file) {
-        std::lock_guard<std::mutex> lock(report_mutex);
-        observer.on_file(inputs[i], records);
+    std::unique_ptr<OcrEngine> engine;
+    for (auto task = schedule.Next(); task.kind != PageSchedule::Task::kDone; task = schedule.Next()) {
+      if (!engine) {  // started with the first task: a worker with nothing to do starts none
+        auto created = OcrEngine::Create(options.ocr);
+        if (!created.ok()) {
+          {
+            std::lock_guard<std::mutex> lock(report_mutex);
+            engine_failure = created.status();
+          }
+          // An input not opened is not reported, and the batch fails; a page
+          // taken fails its file.
+          if (task.kind == PageSchedule::Task::kStart) schedule.Opened(nullptr);
+          if (task.kind == PageSchedule::Task::kPage && task.file->GiveUp(task.page, created.status()).finish)
+            finish(*task.file);
+          if (task.kind == PageSchedule::Task::kFinish) finish(*task.file);
+          return;
+        }
+        engine = std::move(created).value();
+        ++engines_ready;
+      }
+      switch (task.kind) {
+        case PageSchedule::Task::kStart: {
+          auto file = std::make_shared<FileIntake>(inputs[task.input], bases[task.input], registry, options, *engine);
+          // Nothing to read (rejected, or registered before): reported at once.
+          if (!schedule.Opened(file) && file->Take().finish) finish(*file);
+          break;
+        }
+        case PageSchedule::Task::kPage: {
+          const FileIntake::Done done = task.file->ReadPage(task.page, *engine);
+          if (done.read) page_read();
+          if (done.finish) finish(*task.file);
+          break;
+        }
+        case PageSchedule::Task::kFinish: finish(*task.file); break;
+        case PageSchedule::Task::kDone: break;
       }
     }
   };

@@ -1,7 +1,9 @@
-// The orchestrator: runs dossiers through every stage in parallel, one OCR
-// engine per worker thread, hands each finished record to the registry and
-// then to an observer (the CLI prints and writes JSON Lines). Stages know
-// nothing of threads or databases; this is the only place that does.
+// The orchestrator: runs dossiers through every stage with pages as the
+// unit of work (batch/file_intake.h): N workers, each with its own OCR
+// engine, read N pages at once, from one thick file or from many; each file
+// is put together and registered after its last page, and its records go to
+// an observer (the CLI prints and writes JSON Lines). Stages know nothing of
+// threads or databases; this folder is the only place that does.
 #pragma once
 
 #include <atomic>
@@ -27,7 +29,8 @@ namespace hoso {
 enum class SplitMode { kNone, kSeparator, kBlank };
 
 struct BatchOptions {
-  // Worker threads (dossiers read at once); 0 means one per core.
+  // Worker threads (pages read at once, from one file or several); 0 means
+  // one per core.
   int jobs = 0;
   // When set, a searchable PDF, hOCR and ALTO XML per dossier go here,
   // named after the input file.
@@ -102,27 +105,20 @@ struct BatchObserver {
 // files of one name in different folders do not meet) and the page number.
 std::string BlankPagePicture(const DossierRecord& record, int page);
 
-// Runs every input to a record. Fails only when no OCR engine can start;
-// a bad input is a rejected record, never an error of the batch.
+// Runs every input to a record. Files are started in order, at most `jobs`
+// at once with pages still to read, and their pages read in turn: a thick
+// file uses every worker when it is alone and shares them with the files
+// behind it. Fails only when an OCR engine cannot start; a bad input is a
+// rejected record, never an error of the batch.
 Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry, const BatchOptions& options,
                               const BatchObserver& observer);
 
-// One input file to its records (several when a stack is split): read,
-// looked up (a file registered before is reported with DUPLICATE, not read
-// again), processed and registered. Never fails: a bad input is a rejected
-// record. Adds the pages it read.
+// One input file to its records (several when a stack is split), its pages
+// read one after another with `engine`: read, looked up (a file registered
+// before is reported with DUPLICATE, not read again), processed and
+// registered. Never fails: a bad input is a rejected record. Adds the pages
+// it read.
 std::vector<DossierRecord> Intake(const std::string& source, const std::string& out_base, OcrEngine& engine,
                                   Registry& registry, const BatchOptions& options, int* pages);
-
-// The file's bytes to its dossiers, without the registry: one, or one per
-// piece of a split stack.
-std::vector<DossierRecord> ProcessFile(const std::string& source, std::string bytes, OcrEngine& engine,
-                                       const BatchOptions& options, const std::string& out_base, int* pages_read);
-
-// One dossier (the file's bytes) through every stage with the given engine,
-// without the registry. `out_base`, when not empty, is where the OCR outputs
-// go (without extension). Adds the pages it read to *pages_read.
-DossierRecord ProcessDossier(const std::string& source, std::string bytes, OcrEngine& engine,
-                             const BatchOptions& options, const std::string& out_base, int* pages_read);
 
 }  // namespace hoso

@@ -50,15 +50,19 @@ int PlausibleFileDpi(const SourcePage& page, const ResolutionOptions& options) {
 ResolutionPlan PlanResolution(const SourcePage& page, const ResolutionOptions& options) {
   ResolutionPlan plan;
   plan.file_dpi = page.dpi_from_file ? page.dpi : 0;
-  // A page taken to be at `dpi`: brought into the range Tesseract reads best.
-  auto at = [&](int dpi) {
-    plan.scale = ResolutionScale(dpi, options);
-    plan.dpi = plan.scale == 1.0 ? dpi : options.target_dpi;
-    return plan;
-  };
   const int plausible = PlausibleFileDpi(page, options);
   plan.text = EstimateTextScale(page.image, plausible);
   const bool text_sure = plan.text.found() && plan.text.confidence >= options.min_text_confidence;
+  // A page taken to be at `dpi`: brought into the range Tesseract reads
+  // best, unless its letters are already the height it reads best at (a
+  // 200 dpi scan of 13-14 pt text: enlarged, it reads no better and costs
+  // 2.25 times the pixels).
+  auto at = [&](int dpi) {
+    plan.scale = ResolutionScale(dpi, options);
+    if (plan.scale > 1 && text_sure && plan.text.letter_height >= options.target_letter_px) plan.scale = 1.0;
+    plan.dpi = plan.scale == 1.0 ? dpi : options.target_dpi;
+    return plan;
+  };
   const double ratio = text_sure && plausible ? static_cast<double>(plan.text.dpi) / plausible : 1.0;
   if (plausible && ratio <= options.contradiction && ratio >= 1.0 / options.contradiction) return at(plausible);
   plan.estimated = true;

@@ -14,8 +14,15 @@ namespace hoso {
 
 Result<std::unique_ptr<Document>> OpenPdfDocument(std::string bytes, const IngestOptions& options);
 
-// Sizes (width, height in pixels) of the image XObjects found in raw PDF
-// bytes. Exposed for tests.
-std::vector<std::pair<int, int>> FindPdfImageSizes(const std::string& bytes);
+// An image XObject found in raw PDF bytes: its size in pixels, and whether
+// it is grey or bi-level (by its colour space, depth or filter).
+struct PdfImage {
+  int width = 0;
+  int height = 0;
+  bool grey = false;
+  long object = -1;  // its object number (-1: not found)
+};
+// In object-number order. Exposed for tests.
+std::vector<PdfImage> FindPdfImages(const std::string& bytes);
 
 }  // namespace hoso

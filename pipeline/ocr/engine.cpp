@@ -11,6 +11,7 @@
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdlib>
 #include <unistd.h>
 #include <mutex>
@@ -50,13 +51,52 @@ struct OcrEngine::Impl {
   std::unique_ptr<tesseract::TessBaseAPI> osd;  // loaded on first JudgeOrientation
   bool osd_failed = false;
   OcrOptions options;
-  std::unique_ptr<tesseract::TessResultRenderer> renderers;  // chain
 };
 
-OcrEngine::OcrEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-OcrEngine::~OcrEngine() {
-  if (impl_ && impl_->renderers) (void)EndOutputs();
+struct OcrDocumentOutputs::Impl {
+  std::mutex mutex;
+  std::condition_variable turn;
+  int next_page = 0;                                         // the page to be written next
+  bool closed = false;                                       // ended or abandoned
+  std::unique_ptr<tesseract::TessResultRenderer> renderers;  // chain
+
+  // Writes what `api` recognised last as page `page`, once every page before
+  // it is written. False when the renderers fail; true (nothing written)
+  // when the outputs were abandoned meanwhile.
+  bool Add(int page, tesseract::TessBaseAPI& api) {
+    std::unique_lock<std::mutex> lock(mutex);
+    turn.wait(lock, [&] { return closed || next_page == page; });
+    if (closed) return true;
+    const bool ok = renderers->AddImage(&api);
+    ++next_page;
+    turn.notify_all();
+    return ok;
+  }
+};
+
+OcrDocumentOutputs::OcrDocumentOutputs(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+OcrDocumentOutputs::~OcrDocumentOutputs() { Abandon(); }
+
+Status OcrDocumentOutputs::End() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  if (impl_->closed) return Status::Error(ErrorCode::kInternal, "the OCR outputs were abandoned");
+  impl_->closed = true;
+  const bool ok = impl_->renderers->EndDocument();
+  impl_->renderers.reset();
+  impl_->turn.notify_all();
+  return ok ? Status::Ok() : Status::Error(ErrorCode::kOcrFailed, "could not finish the OCR outputs");
 }
+
+void OcrDocumentOutputs::Abandon() {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  if (impl_->closed) return;
+  impl_->closed = true;
+  impl_->renderers.reset();  // closes the files; the caller removes them
+  impl_->turn.notify_all();
+}
+
+OcrEngine::OcrEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+OcrEngine::~OcrEngine() = default;
 
 Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
   if (Status s = options.Validate(); !s.ok()) return s;
@@ -149,14 +189,16 @@ void ReadSetAside(tesseract::TessBaseAPI& api, const OcrOptions& options, OcrPag
 
 }  // namespace
 
-Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, double check_upside_down_below) {
+Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, double check_upside_down_below,
+                                    OcrPageOutput output) {
   if (gray.empty() || gray.type() != CV_8UC1)
     return Status::Error(ErrorCode::kInvalidArgument, "ReadPage needs an 8-bit grey image");
   auto& api = impl_->api;
   OcrPage page;
   page.width = gray.cols;
   page.height = gray.rows;
-  if (blank && !impl_->renderers) return page;
+  OcrDocumentOutputs::Impl* outputs = output.doc ? output.doc->impl_.get() : nullptr;
+  if (blank && !outputs) return page;
 
   PixPtr pix = MatToPix(gray, dpi);
   if (!pix) return Status::Error(ErrorCode::kOcrFailed, "out of memory for the page image");
@@ -191,7 +233,7 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
     pixSetAllArbitrary(white.get(), 255);
     pixSetResolution(white.get(), dpi, dpi);
     if (Status s = recognise(white.get(), pix.get()); !s.ok()) return s;
-    const bool ok = impl_->renderers->AddImage(&api);
+    const bool ok = outputs->Add(output.page, api);
     api.Clear();
     if (!ok) return Status::Error(ErrorCode::kOcrFailed, "could not write the page to the OCR outputs");
     return page;
@@ -210,12 +252,12 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
       if (other.mean_confidence > page.mean_confidence + 0.05) {
         page = std::move(other);
         page.turned_over = true;
-      } else if (impl_->renderers) {  // the outputs need the first reading back
+      } else if (outputs) {  // the outputs need the first reading back
         if (Status s = recognise(pix.get(), pix.get()); !s.ok()) return s;
       }
     }
   }
-  if (impl_->renderers && !impl_->renderers->AddImage(&api)) {
+  if (outputs && !outputs->Add(output.page, api)) {
     api.Clear();
     return Status::Error(ErrorCode::kOcrFailed, "could not write the page to the OCR outputs");
   }
@@ -232,30 +274,22 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
   return page;
 }
 
-Status OcrEngine::BeginOutputs(const std::string& base, const std::string& title, const OcrOutputs& which) {
-  if (impl_->renderers) return Status::Error(ErrorCode::kInternal, "outputs already open");
+Result<std::unique_ptr<OcrDocumentOutputs>> OcrEngine::BeginOutputs(const std::string& base, const std::string& title,
+                                                                    const OcrOutputs& which) {
   std::vector<std::unique_ptr<tesseract::TessResultRenderer>> chain;
   if (which.pdf) chain.emplace_back(new tesseract::TessPDFRenderer(base.c_str(), impl_->api.GetDatapath(), false));
   if (which.hocr) chain.emplace_back(new tesseract::TessHOcrRenderer(base.c_str()));
   if (which.alto) chain.emplace_back(new tesseract::TessAltoRenderer(base.c_str()));
-  if (chain.empty()) return Status::Ok();
+  if (chain.empty()) return std::unique_ptr<OcrDocumentOutputs>();
   for (auto& r : chain)
     if (!r->happy()) return Status::Error(ErrorCode::kOcrFailed, "cannot write OCR outputs at " + base);
   // The first renderer owns the rest of the chain.
   for (size_t i = 1; i < chain.size(); ++i) chain[0]->insert(chain[i].release());
-  impl_->renderers = std::move(chain[0]);
-  if (!impl_->renderers->BeginDocument(title.c_str())) {
-    impl_->renderers.reset();
+  if (!chain[0]->BeginDocument(title.c_str()))
     return Status::Error(ErrorCode::kOcrFailed, "cannot start OCR outputs at " + base);
-  }
-  return Status::Ok();
-}
-
-Status OcrEngine::EndOutputs() {
-  if (!impl_->renderers) return Status::Ok();
-  const bool ok = impl_->renderers->EndDocument();
-  impl_->renderers.reset();
-  return ok ? Status::Ok() : Status::Error(ErrorCode::kOcrFailed, "could not finish the OCR outputs");
+  auto impl = std::make_unique<OcrDocumentOutputs::Impl>();
+  impl->renderers = std::move(chain[0]);
+  return std::unique_ptr<OcrDocumentOutputs>(new OcrDocumentOutputs(std::move(impl)));
 }
 
 std::optional<OrientationEstimate> OcrEngine::JudgeOrientation(const cv::Mat& gray, int dpi) {

@@ -1,8 +1,8 @@
 // The Tesseract adapter. One OcrEngine per worker thread, created once and
 // reused for every page that thread reads; never shared between threads.
 // Tesseract and Leptonica types stay inside engine.cpp: callers get hoso's
-// own OcrPage. An engine can also write, for one document at a time, a
-// searchable PDF, hOCR and ALTO XML of the pages it reads.
+// own OcrPage. Engines also write a document's searchable PDF, hOCR and
+// ALTO XML (OcrDocumentOutputs), each adding the pages it reads.
 #pragma once
 
 #include <memory>
@@ -39,11 +39,39 @@ struct OcrOptions {
   Status Validate() const;
 };
 
-// Which files OcrEngine::BeginOutputs writes, each as base + extension.
+// Which files a document's outputs are, each as base + extension.
 struct OcrOutputs {
   bool pdf = true;   // .pdf: searchable PDF (page image + invisible text)
   bool hocr = true;  // .hocr
   bool alto = true;  // .xml (ALTO)
+};
+
+// The searchable PDF, hOCR and ALTO XML of one document, written as its
+// pages are read: by any engines, on any threads, in any order. A page
+// waits for the pages before it to be written, so the files keep the
+// document's order. When a page cannot be read, Abandon() releases the
+// pages waiting behind it (the caller then removes the files).
+class OcrDocumentOutputs {
+ public:
+  ~OcrDocumentOutputs();
+  OcrDocumentOutputs(const OcrDocumentOutputs&) = delete;
+  OcrDocumentOutputs& operator=(const OcrDocumentOutputs&) = delete;
+  // After the last page: finishes the files.
+  Status End();
+  // Nothing more is written; pages waiting for their turn return at once.
+  void Abandon();
+
+ private:
+  friend class OcrEngine;
+  struct Impl;
+  explicit OcrDocumentOutputs(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Where ReadPage writes the page it reads: page `page` (from 0) of `doc`.
+struct OcrPageOutput {
+  OcrDocumentOutputs* doc = nullptr;
+  int page = 0;
 };
 
 class OcrEngine : public OrientationJudge {
@@ -57,15 +85,17 @@ class OcrEngine : public OrientationJudge {
 
   // Reads one upright 8-bit grey page at the given resolution. A page known
   // to be blank is not read (an empty OcrPage comes back) but still goes to
-  // the open outputs, so they keep every page. A page read with a mean
-  // confidence below `check_upside_down_below` is read again turned over,
-  // and the surer reading kept (OcrPage::turned_over says which); 0 never.
-  Result<OcrPage> ReadPage(const cv::Mat& gray, int dpi, bool blank = false, double check_upside_down_below = 0);
+  // the document's outputs, when given, so they keep every page. A page read
+  // with a mean confidence below `check_upside_down_below` is read again
+  // turned over, and the surer reading kept (OcrPage::turned_over says
+  // which); 0 never.
+  Result<OcrPage> ReadPage(const cv::Mat& gray, int dpi, bool blank = false, double check_upside_down_below = 0,
+                           OcrPageOutput output = {});
 
-  // Opens the output documents for the next pages read (base path without
-  // extension, e.g. out/dossier1). Close with EndOutputs().
-  Status BeginOutputs(const std::string& base, const std::string& title, const OcrOutputs& which);
-  Status EndOutputs();
+  // Opens a document's outputs (base path without extension, e.g.
+  // out/dossier1), for pages any engine reads; none when `which` is empty.
+  Result<std::unique_ptr<OcrDocumentOutputs>> BeginOutputs(const std::string& base, const std::string& title,
+                                                           const OcrOutputs& which);
 
   // Tesseract's orientation and script detection (the osd model, loaded on
   // first use), on the page reduced to ~150 dpi: which clockwise turn makes

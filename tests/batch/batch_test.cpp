@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "support/test_support.h"
+#include "support/thick_file.h"
 
 namespace hoso {
 namespace {
@@ -60,7 +61,10 @@ TEST(RunBatch, BadInputsAreRejectedAndTheBatchGoesOn) {
                                            copy};
   auto summary = RunBatch(inputs, **reg, options, observer);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
-  EXPECT_EQ(progress_calls, 6);
+  // Once per dossier and once per page read: the copy is read too when both
+  // files are in hand before either is registered.
+  EXPECT_EQ(progress_calls, 6 + summary->pages);
+  EXPECT_GE(summary->pages, 1);
   EXPECT_EQ(summary->rejected, 4);
   EXPECT_EQ(summary->registered + summary->needs_review, 2);
   EXPECT_EQ(summary->duplicates, 1) << "the copy has the same bytes";
@@ -89,6 +93,72 @@ TEST(RunBatch, OcrThatCannotStartFailsTheBatchClearly) {
   ASSERT_FALSE(summary.ok());
   EXPECT_EQ(summary.status().code(), ErrorCode::kOcrFailed);
   EXPECT_EQ(*(*reg)->CountDossiers(), 0) << "nothing registered when nothing could be read";
+}
+
+// One thick file and two workers: its pages are read on both at once, and
+// its dossier, hOCR and searchable PDF keep the file's order.
+TEST(RunBatch, AThickFileReadOnTwoWorkersKeepsItsOrderInEveryOutput) {
+  test::ScratchDir dir;
+  const auto thick = test::WriteThickFile((dir / "thick.pdf").string(), 1);
+  auto reg = Registry::Open((dir / "r.db").string());
+  ASSERT_TRUE(reg.ok());
+  BatchOptions options;
+  options.jobs = 2;
+  options.out_dir = (dir / "out").string();
+  std::vector<DossierRecord> records;
+  std::vector<int> pages_seen;
+  BatchObserver observer;
+  observer.on_record = [&](const DossierRecord& r) { records.push_back(r); };
+  observer.on_progress = [&](const Progress& p) { pages_seen.push_back(p.pages_done); };
+  auto summary = RunBatch({thick.path}, **reg, options, observer);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(summary->pages, static_cast<int>(thick.truths.size()));
+  // The progress counts every page as it is read, not at the file's end.
+  EXPECT_GE(pages_seen.size(), thick.truths.size());
+  std::vector<std::string> texts;
+  for (const auto& page : records[0].pages) texts.push_back(page.text);
+  test::ExpectPagesInOrder(texts, thick);
+  const std::string hocr = test::ReadFile(dir / "out" / "thick.hocr");
+  size_t last = 0;
+  for (size_t i = 1; i <= thick.truths.size(); ++i) {
+    const size_t at = hocr.find("id='page_" + std::to_string(i) + "'");
+    ASSERT_NE(at, std::string::npos) << "page " << i;
+    EXPECT_GT(at, last) << "page " << i;
+    last = at;
+  }
+  // Each page's words in the hOCR are that page's: the first words of every
+  // page's true text appear in page order.
+  size_t from = 0;
+  for (size_t i = 0; i < thick.truths.size(); ++i) {
+    const std::string first_word = thick.truths[i].substr(0, thick.truths[i].find_first_of(" \n"));
+    if (first_word.size() < 4) continue;
+    const size_t at = hocr.find(">" + first_word + "<", from);
+    EXPECT_NE(at, std::string::npos) << "page " << i + 1 << " starts with " << first_word;
+    if (at != std::string::npos) from = at;
+  }
+}
+
+// Two thick files ahead of a small one, two workers: the small one does not
+// wait for either thick file to end (files are started in order, their
+// pages read in turn).
+TEST(RunBatch, SmallFilesAreNotHeldBackByThickOnesAheadOfThem) {
+  test::ScratchDir dir;
+  const auto a = test::WriteThickFile((dir / "a-thick.tif").string(), 1);
+  const auto b = test::WriteThickFile((dir / "b-thick.pdf").string(), 1);  // not a's duplicate
+  const std::string small = (dir / "c-small.jpg").string();
+  fs::copy_file(test::SamplesDir() / "dossier-0004.jpg", small);
+  auto reg = Registry::Open((dir / "r.db").string());
+  ASSERT_TRUE(reg.ok());
+  BatchOptions options;
+  options.jobs = 2;
+  std::vector<std::string> order;
+  BatchObserver observer;
+  observer.on_record = [&](const DossierRecord& r) { order.push_back(fs::path(r.source).filename().string()); };
+  auto summary = RunBatch({a.path, b.path, small}, **reg, options, observer);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_EQ(order.size(), 3u);
+  EXPECT_EQ(order[0], "c-small.jpg") << "the small file is registered first";
 }
 
 }  // namespace

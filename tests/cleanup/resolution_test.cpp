@@ -73,12 +73,26 @@ TEST(Resolution, AnImplausibleResolutionIsNotBelieved) {
 }
 
 TEST(Resolution, APlausibleResolutionTheTextAgreesWithStands) {
-  const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 40), 200.0 / 300.0);
+  // Small letters at 200 dpi: brought to 300.
+  const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 34), 200.0 / 300.0);
   const ResolutionPlan plan = PlanResolution(Source(page, 200, true), {});
   EXPECT_FALSE(plan.estimated);
   EXPECT_EQ(plan.file_dpi, 200);
+  EXPECT_LT(plan.text.letter_height, ResolutionOptions().target_letter_px);
   EXPECT_DOUBLE_EQ(plan.scale, 1.5);
   EXPECT_EQ(plan.dpi, 300);
+}
+
+TEST(Resolution, A200DpiScanWhoseLettersAreTallEnoughIsReadAsItIs) {
+  // Letters already the height Tesseract reads best: enlarging them reads no
+  // better (real 200 dpi letters: CER 5.98% as they are, 6.71% at 300) and
+  // costs 2.25 times the pixels.
+  const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 54), 200.0 / 300.0);
+  const ResolutionPlan plan = PlanResolution(Source(page, 200, true), {});
+  EXPECT_FALSE(plan.estimated);
+  EXPECT_GE(plan.text.letter_height, ResolutionOptions().target_letter_px);
+  EXPECT_DOUBLE_EQ(plan.scale, 1.0);
+  EXPECT_EQ(plan.dpi, 200);
 }
 
 TEST(Resolution, NoTextNoResolutionIsTakenForAnA4Sheet) {

@@ -117,10 +117,13 @@ TEST(Ingest, PdfRenderedAtTheResolutionOfItsScans) {
 }
 
 TEST(Ingest, FindsImageSizesInPdfBytes) {
-  const std::string pdf = "1 0 obj\n<< /Type /XObject /Subtype /Image /Width 2480 /Height 3508 >>\nstream";
-  auto sizes = FindPdfImageSizes(pdf);
-  ASSERT_EQ(sizes.size(), 1u);
-  EXPECT_EQ(sizes[0], std::make_pair(2480, 3508));
+  const std::string pdf =
+      "1 0 obj\n<< /Type /XObject /Subtype /Image /Width 2480 /Height 3508 /ColorSpace /DeviceRGB >>\nstream";
+  auto images = FindPdfImages(pdf);
+  ASSERT_EQ(images.size(), 1u);
+  EXPECT_EQ(images[0].width, 2480);
+  EXPECT_EQ(images[0].height, 3508);
+  EXPECT_FALSE(images[0].grey);
 }
 
 TEST(Ingest, FindsImageSizesBesideNestedDictionaries) {
@@ -129,9 +132,11 @@ TEST(Ingest, FindsImageSizesBesideNestedDictionaries) {
   const std::string pdf =
       "18 0 obj\r\n<</ColorSpace/DeviceGray/BitsPerComponent 1/Length 44473/Width 1660/Height 2342"
       "/Filter/CCITTFaxDecode/DecodeParms<</K -1/Columns 1660>>/Subtype/Image/Type/XObject>>stream\r\n";
-  auto sizes = FindPdfImageSizes(pdf);
-  ASSERT_EQ(sizes.size(), 1u);
-  EXPECT_EQ(sizes[0], std::make_pair(1660, 2342));
+  auto images = FindPdfImages(pdf);
+  ASSERT_EQ(images.size(), 1u);
+  EXPECT_EQ(images[0].width, 1660);
+  EXPECT_EQ(images[0].height, 2342);
+  EXPECT_TRUE(images[0].grey) << "bi-level: rendered grey";
 }
 
 TEST(Ingest, RealBilevelScannerPdfAtItsOwnResolution) {
@@ -142,7 +147,10 @@ TEST(Ingest, RealBilevelScannerPdfAtItsOwnResolution) {
   auto page = (*doc)->LoadPage(0);
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->dpi, 200);
-  EXPECT_NEAR(page->image.cols, 1660, 3);
+  // Bi-level: rendered grey, its pixels one for one.
+  EXPECT_EQ(page->image.channels(), 1);
+  EXPECT_EQ(page->image.cols, 1660);
+  EXPECT_EQ(page->image.rows, 2342);
 }
 
 TEST(Ingest, SamplePdfFromTheRepository) {

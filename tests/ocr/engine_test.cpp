@@ -1,6 +1,7 @@
 #include "ocr/engine.h"
 
 #include <gtest/gtest.h>
+
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page.h>
 
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <sstream>
+#include <thread>
 
 #include "cleanup/cleanup.h"
 #include "core/text_metrics.h"
@@ -144,11 +146,22 @@ TEST(OcrEngine, MissingLanguageIsAClearError) {
 TEST(OcrOutputs, SearchablePdfHocrAndAlto) {
   test::ScratchDir dir;
   const std::string base = (dir / "doc").string();
-  ASSERT_TRUE(Engine().BeginOutputs(base, "doc", OcrOutputs{}).ok());
+  auto outputs = Engine().BeginOutputs(base, "doc", OcrOutputs{});
+  ASSERT_TRUE(outputs.ok() && *outputs);
   const auto ref = DataDir() / "ocr-reference" / "tesseract";
-  ASSERT_TRUE(Engine().ReadPage(ReadGray(ref / "phototest.tif"), 200).ok());
-  ASSERT_TRUE(Engine().ReadPage(cv::Mat(600, 400, CV_8UC1, cv::Scalar(255)), 200, /*blank=*/true).ok());
-  ASSERT_TRUE(Engine().EndOutputs().ok());
+  // Two engines on two threads, the second page read first: the files keep
+  // the document's order.
+  std::thread second([&] {
+    auto other = OcrEngine::Create({});
+    ASSERT_TRUE(other.ok());
+    EXPECT_TRUE((*other)
+                    ->ReadPage(cv::Mat(600, 400, CV_8UC1, cv::Scalar(255)), 200, /*blank=*/true, 0, {outputs->get(), 1})
+                    .ok());
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the second page waits for the first
+  ASSERT_TRUE(Engine().ReadPage(ReadGray(ref / "phototest.tif"), 200, false, 0, {outputs->get(), 0}).ok());
+  second.join();
+  ASSERT_TRUE((*outputs)->End().ok());
 
   const std::string hocr = test::ReadFile(base + ".hocr");
   EXPECT_NE(hocr.find("ocrx_word"), std::string::npos);
@@ -164,6 +177,24 @@ TEST(OcrOutputs, SearchablePdfHocrAndAlto) {
   std::unique_ptr<poppler::page> first(pdf->create_page(0));
   const auto text = first->text().to_utf8();
   EXPECT_NE(std::string(text.begin(), text.end()).find("quick brown dog"), std::string::npos);
+  std::unique_ptr<poppler::page> last(pdf->create_page(1));
+  const auto blank = last->text().to_utf8();
+  EXPECT_EQ(std::string(blank.begin(), blank.end()).find("quick"), std::string::npos) << "the blank page is second";
+}
+
+TEST(OcrOutputs, AbandonedOutputsReleaseThePagesWaitingForTheirTurn) {
+  test::ScratchDir dir;
+  auto outputs = Engine().BeginOutputs((dir / "doc").string(), "doc", OcrOutputs{});
+  ASSERT_TRUE(outputs.ok() && *outputs);
+  // Page 1 waits for page 0, which is never read (it failed): abandoning the
+  // outputs lets page 1 return.
+  std::thread waiting([&] {
+    EXPECT_TRUE(Engine().ReadPage(cv::Mat(600, 400, CV_8UC1, cv::Scalar(255)), 200, true, 0, {outputs->get(), 1}).ok());
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  (*outputs)->Abandon();
+  waiting.join();
+  EXPECT_FALSE((*outputs)->End().ok());
 }
 
 }  // namespace
