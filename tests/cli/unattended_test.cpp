@@ -14,6 +14,7 @@
 #include "core/record_json.h"
 #include "registry/registry.h"
 #include "support/test_support.h"
+#include "support/thick_file.h"
 
 namespace hoso {
 namespace {
@@ -75,6 +76,55 @@ TEST(Unattended, ABatchKilledAtRandomMomentsFinishesWithEveryDossierOnce) {
   EXPECT_EQ(again.exit_code, 0) << again.out;
   EXPECT_NE(again.out.find("(8 already known)"), std::string::npos) << again.out;
   ExpectEachSampleRegisteredOnce(db);
+}
+
+// kill -9 in the middle of a thick file (its pages read on two workers),
+// with a small file beside it: the small one was registered whole, the thick
+// one not at all; run again, the thick file is read from its start and
+// registered once, its pages in order.
+TEST(Unattended, AThickFileKilledHalfReadIsReadAgainAndRegisteredOnce) {
+  test::ScratchDir dir;
+  const auto thick = test::WriteThickFile((dir / "thick.tif").string(), 2);
+  const std::string small = (dir / "small.jpg").string();
+  std::filesystem::copy_file(test::SamplesDir() / "dossier-0004.jpg", small);
+  const std::string db = (dir / "r.db").string(), log = (dir / "log.txt").string(),
+                    json = (dir / "out.jsonl").string();
+  const std::vector<std::string> command{"process", "--db",   db,         "--jobs", "2", "--as-of", "2026-01-01",
+                                         "--json",  json,     thick.path, small};
+  const pid_t pid = test::SpawnHoso(command, log);
+  ASSERT_GT(pid, 0);
+  // Killed once the small file is registered (it shares the workers with
+  // the thick one, whose 22 pages take several times longer).
+  bool small_done = false;
+  for (int i = 0; i < 1200 && !small_done; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    small_done = test::ReadFile(json).find("small.jpg") != std::string::npos;
+  }
+  ASSERT_TRUE(small_done) << test::ReadFile(log);
+  ASSERT_EQ(kill(pid, SIGKILL), 0);
+  ASSERT_EQ(test::Reap(pid), -SIGKILL) << "the thick file should still have been in hand";
+  {
+    auto reg = Registry::Open(db);
+    ASSERT_TRUE(reg.ok());
+    EXPECT_EQ(*(*reg)->CountDossiers(), 1) << "only the small file: nothing of the thick one";
+  }
+  // Again, to the end.
+  const pid_t again = test::SpawnHoso(command, log);
+  ASSERT_EQ(test::Reap(again), 0) << test::ReadFile(log);
+  auto reg = Registry::Open(db);
+  ASSERT_TRUE(reg.ok());
+  EXPECT_EQ(*(*reg)->CountDossiers(), 2);
+  bool found = false;
+  for (std::int64_t id = 1; id <= 3; ++id) {
+    auto r = (*reg)->Load(id);
+    if (!r.ok() || std::filesystem::path(r->source).filename() != "thick.tif") continue;
+    EXPECT_FALSE(found) << "registered twice";
+    found = true;
+    std::vector<std::string> texts;
+    for (const auto& page : r->pages) texts.push_back(page.text);
+    test::ExpectPagesInOrder(texts, thick);
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace

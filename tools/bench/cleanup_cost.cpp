@@ -1,5 +1,9 @@
 // cleanup_cost: what each cleanup step costs next to the OCR that follows,
-// per page, on real files (a samplegen set or any scans).
+// per page, on real files (a samplegen set or any scans), and what the
+// whole of hoso's page costs next to bare Tesseract reading the page as it
+// came (as the tesseract CLI does: its default layout analysis, at the
+// file's resolution), timed page by page in one run so that a noisy
+// machine weighs on both alike.
 //   cleanup_cost FILE...
 // Prints per step the mean milliseconds per page, and cleanup / OCR.
 #include <chrono>
@@ -10,10 +14,14 @@
 #include <sstream>
 
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "cleanup/cleanup.h"
 #include "ingest/ingest.h"
+#include "ingest/pix.h"
 #include "ocr/engine.h"
+
+#include <tesseract/baseapi.h>
 
 using namespace hoso;
 
@@ -56,8 +64,11 @@ int main(int argc, char** argv) {
   using Clock = std::chrono::steady_clock;
   TimedJudge judge(**engine);
   std::map<std::string, double> step_ms;
-  double clean_ms = 0, ocr_ms = 0;
+  double decode_ms = 0, clean_ms = 0, ocr_ms = 0, bare_ms = 0;
   int pages = 0;
+  tesseract::TessBaseAPI bare;
+  if (bare.Init(nullptr, "vie", tesseract::OEM_LSTM_ONLY) != 0) return 3;
+  bare.SetVariable("debug_file", "/dev/null");
   for (int a = 1; a < argc; ++a) {
     std::ifstream in(argv[a], std::ios::binary);
     std::stringstream ss;
@@ -65,16 +76,29 @@ int main(int argc, char** argv) {
     auto doc = OpenDocument(ss.str(), {});
     if (!doc.ok()) continue;
     for (int i = 0; i < (*doc)->page_count(); ++i) {
+      const auto loading = Clock::now();
       auto page = (*doc)->LoadPage(i);
       if (!page.ok()) continue;
       const auto start = Clock::now();
+      decode_ms += std::chrono::duration<double, std::milli>(start - loading).count();
       auto clean = Clean(*page, {}, &judge);
       const auto cleaned = Clock::now();
       if (!clean.ok()) continue;
       clean_ms += std::chrono::duration<double, std::milli>(cleaned - start).count();
       for (const StepTime& t : clean->times) step_ms[t.step] += t.ms;
       auto ocr = (*engine)->ReadPage(clean->gray, clean->dpi, clean->blank);
-      ocr_ms += std::chrono::duration<double, std::milli>(Clock::now() - cleaned).count();
+      const auto read = Clock::now();
+      ocr_ms += std::chrono::duration<double, std::milli>(read - cleaned).count();
+      // Bare Tesseract on the page as it came (grey, at its stated resolution).
+      cv::Mat grey = page->image;
+      if (grey.channels() == 3) cv::cvtColor(grey, grey, cv::COLOR_BGR2GRAY);
+      PixPtr pix = MatToPix(grey, page->dpi);
+      bare.SetPageSegMode(tesseract::PSM_AUTO);
+      bare.SetImage(pix.get());
+      bare.SetSourceResolution(page->dpi);
+      delete[] bare.GetUTF8Text();
+      bare.Clear();
+      bare_ms += std::chrono::duration<double, std::milli>(Clock::now() - read).count();
       ++pages;
     }
   }
@@ -84,5 +108,9 @@ int main(int argc, char** argv) {
   std::printf("  (judge asked on %d of %d pages)\n", judge.calls, pages);
   std::printf("cleanup %8.1f ms/page\nocr     %8.1f ms/page\ncleanup / ocr = %.1f%%\n", clean_ms / pages,
               ocr_ms / pages, 100 * clean_ms / ocr_ms);
+  std::printf("decode  %8.1f ms/page\nhoso's page (decode + cleanup + ocr) %8.1f ms; bare Tesseract on the scan %8.1f ms"
+              " (x%.2f)\n",
+              decode_ms / pages, (decode_ms + clean_ms + ocr_ms) / pages, bare_ms / pages,
+              (decode_ms + clean_ms + ocr_ms) / bare_ms);
   return 0;
 }

@@ -2,9 +2,11 @@
 # Pages per second of `hoso process --jobs 2` against the tesseract CLI run
 # on the same files two at a time (xargs -P2), measured in one run.
 #   tools/bench/throughput.sh [COUNT] [SEED]
-# Generates COUNT single- and multi-page dossiers (PNG, JPEG, TIFF: formats
-# the tesseract CLI reads too) with light damage and no blank pages, so both
-# read exactly the same pages.
+# Many small files: COUNT single- and multi-page dossiers (PNG, JPEG, TIFF:
+# formats the tesseract CLI reads too) with light damage and no blank pages,
+# so both read exactly the same pages. Then one thick PDF of real 200 dpi
+# letter pages, 60 and 300 pages long, with peak memory, and hoso's peak
+# memory on 30 pages (tools/bench/thick_file.sh). THICK=off: small files only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-16} seed=${2:-4242}
@@ -34,3 +36,11 @@ echo "set: $files files, $pages pages (samplegen --seed $seed --damage light), $
 printf '%-52s %8s s  %6s pages/s\n' "hoso process --jobs 2 (cleanup+OCR+registry)" "$(python3 -c "print(f'{$t1-$t0:.1f}')")" "$(rate "$pages" "$t0" "$t1")"
 printf '%-52s %8s s  %6s pages/s\n' "tesseract -l vie, xargs -P2, OMP_THREAD_LIMIT=1" "$(python3 -c "print(f'{$t2-$t1:.1f}')")" "$(rate "$pages" "$t1" "$t2")"
 printf '%-52s %8s s  %6s pages/s\n' "tesseract -l vie, xargs -P2, default threads" "$(python3 -c "print(f'{$t3-$t2:.1f}')")" "$(rate "$pages" "$t2" "$t3")"
+
+[[ ${THICK:-on} == off ]] && exit 0
+echo
+tools/bench/thick_file.sh 60
+echo
+tools/bench/thick_file.sh 300
+echo
+CLI=off tools/bench/thick_file.sh 30
