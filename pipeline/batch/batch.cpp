@@ -25,6 +25,13 @@ Status BatchOptions::Validate() const {
   return Status::Ok();
 }
 
+double Progress::SecondsLeft() const {
+  if (pages_done <= 0 || elapsed_seconds <= 0 || files_opened <= 0) return 0;
+  const int files = std::max(dossiers_total, files_opened);
+  const double pages = pages_opened + static_cast<double>(pages_opened) / files_opened * (files - files_opened);
+  return std::max(0.0, (pages - pages_done) * elapsed_seconds / pages_done);
+}
+
 void BatchSummary::Count(const DossierRecord& record) {
   switch (record.status) {
     case DossierStatus::kRegistered: ++registered; break;
@@ -191,6 +198,11 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
   Status engine_failure;
   std::atomic<int> engines_ready{0};
 
+  auto opened = [&](const FileIntake& file) {
+    std::lock_guard<std::mutex> lock(report_mutex);
+    ++progress.files_opened;
+    progress.pages_opened += file.page_count();
+  };
   auto page_read = [&] {
     std::lock_guard<std::mutex> lock(report_mutex);
     ++summary.pages;
@@ -239,6 +251,7 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
       switch (task.kind) {
         case PageSchedule::Task::kStart: {
           auto file = std::make_shared<FileIntake>(inputs[task.input], bases[task.input], registry, options, *engine);
+          opened(*file);
           // Nothing to read (rejected, or registered before): reported at once.
           if (!schedule.Opened(file) && file->Take().finish) finish(*file);
           break;

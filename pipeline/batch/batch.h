@@ -76,7 +76,14 @@ struct Progress {
   int dossiers_done = 0;
   int dossiers_total = 0;
   int pages_done = 0;
+  // Files opened so far, and their pages: what the time left is judged by
+  // (a thick file is known by its pages long before its dossier is done).
+  int files_opened = 0;
+  int pages_opened = 0;
   double elapsed_seconds = 0;
+  // Seconds left at the pace so far, the files not yet opened taken as long
+  // as those opened; 0 before the first page is read.
+  double SecondsLeft() const;
 };
 
 struct BatchSummary {

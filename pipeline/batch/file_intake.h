@@ -31,6 +31,8 @@ class FileIntake {
   FileIntake& operator=(const FileIntake&) = delete;
 
   const std::string& source() const { return source_; }
+  // Its pages (0 when there is nothing to read).
+  int page_count() const { return page_count_; }
 
   // What a worker does next with this file: read page `page`; or, when
   // `finish`, put the file together (exactly one caller is told so, once

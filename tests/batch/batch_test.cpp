@@ -27,6 +27,22 @@ TEST(ExpandInputs, DirectoriesGiveTheirSupportedFilesSorted) {
   EXPECT_EQ(files[3], "explicit.bin") << "a file named on the command line is taken as it is";
 }
 
+TEST(Progress, TimeLeftIsJudgedByPagesNotDossiers) {
+  Progress p;
+  EXPECT_EQ(p.SecondsLeft(), 0) << "nothing read yet: no estimate";
+  // One thick file of 30 pages opened of two, 10 pages read in 10 s: the
+  // other file taken as long, 50 pages left at 1 page/s.
+  p.dossiers_total = 2;
+  p.files_opened = 1;
+  p.pages_opened = 30;
+  p.pages_done = 10;
+  p.elapsed_seconds = 10;
+  EXPECT_DOUBLE_EQ(p.SecondsLeft(), 50);
+  p.files_opened = 2;
+  p.pages_opened = 31;  // the second has one page
+  EXPECT_DOUBLE_EQ(p.SecondsLeft(), 21);
+}
+
 TEST(RunBatch, BadInputsAreRejectedAndTheBatchGoesOn) {
   test::ScratchDir dir;
   const std::string good = (test::SamplesDir() / "dossier-0001.jpg").string();

@@ -108,9 +108,10 @@ int main(int argc, char** argv) {
   std::printf("  (judge asked on %d of %d pages)\n", judge.calls, pages);
   std::printf("cleanup %8.1f ms/page\nocr     %8.1f ms/page\ncleanup / ocr = %.1f%%\n", clean_ms / pages,
               ocr_ms / pages, 100 * clean_ms / ocr_ms);
-  std::printf("decode  %8.1f ms/page\nhoso's page (decode + cleanup + ocr) %8.1f ms; bare Tesseract on the scan %8.1f ms"
-              " (x%.2f)\n",
-              decode_ms / pages, (decode_ms + clean_ms + ocr_ms) / pages, bare_ms / pages,
-              (decode_ms + clean_ms + ocr_ms) / bare_ms);
+  std::printf(
+      "decode  %8.1f ms/page\nhoso's page (decode + cleanup + ocr) %8.1f ms; bare Tesseract on the scan %8.1f ms"
+      " (x%.2f)\n",
+      decode_ms / pages, (decode_ms + clean_ms + ocr_ms) / pages, bare_ms / pages,
+      (decode_ms + clean_ms + ocr_ms) / bare_ms);
   return 0;
 }

@@ -25,7 +25,8 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options);
 std::optional<int> PipelineOptionsOrExit(const Args& args, const std::string& command, BatchOptions* options);
 
 inline constexpr const char* kPipelineOptionsHelp =
-    "  --jobs N          dossiers processed at once (default: number of cores)\n"
+    "  --jobs N          pages read at once, from one thick file or several\n"
+    "                    (default: number of cores)\n"
     "  --as-of DATE      check addresses as of DATE (YYYY-MM-DD; default today)\n"
     "  --register-address-flags\n"
     "                    register dossiers whose only problems are address flags\n"

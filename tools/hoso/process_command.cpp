@@ -57,10 +57,9 @@ namespace {
 // "12/40 dossiers  30 pages  1.52 pages/s  ETA 0:45"
 std::string ProgressLine(const Progress& p) {
   const double rate = p.elapsed_seconds > 0 ? p.pages_done / p.elapsed_seconds : 0;
-  const double per_dossier = p.dossiers_done ? p.elapsed_seconds / p.dossiers_done : 0;
   char line[160];
   std::snprintf(line, sizeof line, "%d/%d dossiers  %d pages  %.2f pages/s  ETA %s", p.dossiers_done, p.dossiers_total,
-                p.pages_done, rate, Duration(per_dossier * (p.dossiers_total - p.dossiers_done)).c_str());
+                p.pages_done, rate, p.pages_done ? Duration(p.SecondsLeft()).c_str() : "…");
   return line;
 }
 
