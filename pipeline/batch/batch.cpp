@@ -68,22 +68,41 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
 namespace {
 
 // Output base names: the input's stem, made unique within the batch.
-std::vector<std::string> OutputBases(const std::vector<std::string>& inputs, const std::string& out_dir) {
-  std::vector<std::string> bases(inputs.size());
-  if (out_dir.empty()) return bases;
-  std::map<std::string, int> seen;
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    std::string stem = fs::path(inputs[i]).stem().string();
+class OutputBases {
+ public:
+  explicit OutputBases(std::string out_dir) : out_dir_(std::move(out_dir)) {}
+  std::string For(const std::string& input) {
+    if (out_dir_.empty()) return "";
+    std::string stem = fs::path(input).stem().string();
     if (stem.empty()) stem = "dossier";
-    const int n = seen[stem]++;
+    const int n = seen_[stem]++;
     if (n > 0) stem += "-" + std::to_string(n + 1);
-    bases[i] = (fs::path(out_dir) / stem).string();
+    return (fs::path(out_dir_) / stem).string();
   }
-  return bases;
-}
 
-// Which page each worker reads next. Files are started in the inputs'
-// order, at most `jobs` + 1 of them with pages still to take; their pages
+ private:
+  const std::string out_dir_;
+  std::map<std::string, int> seen_;
+};
+
+// The inputs of `hoso process`: a list known from the start.
+class ListFeed : public InputFeed {
+ public:
+  explicit ListFeed(const std::vector<std::string>& inputs) : inputs_(inputs) {}
+  std::optional<std::string> Next() override {
+    if (next_ >= inputs_.size()) return std::nullopt;
+    return inputs_[next_++];
+  }
+  bool Ended() override { return next_ >= inputs_.size(); }
+  int Known() const override { return static_cast<int>(inputs_.size()); }
+
+ private:
+  const std::vector<std::string>& inputs_;
+  size_t next_ = 0;
+};
+
+// Which page each worker reads next. Files are started in the order the
+// feed gives them, at most `jobs` + 1 of them with pages still to take; their pages
 // are taken in turn, one file after another, so one thick file gets every
 // worker when it is alone, and the small files behind thick ones always
 // have a place in the rotation (one more than the workers): they share the
@@ -93,11 +112,12 @@ std::vector<std::string> OutputBases(const std::vector<std::string>& inputs, con
 // are in hand.
 class PageSchedule {
  public:
-  PageSchedule(size_t inputs, int jobs, const std::atomic<bool>* stop) : inputs_(inputs), jobs_(jobs), stop_(stop) {}
+  PageSchedule(InputFeed& feed, int jobs, const std::atomic<bool>* stop, const std::string& out_dir)
+      : feed_(feed), jobs_(jobs), stop_(stop), bases_(out_dir) {}
 
   struct Task {
     enum Kind { kDone, kStart, kPage, kFinish } kind = kDone;
-    size_t input = 0;                  // kStart: open inputs[input]
+    std::string input, out_base;       // kStart: open `input`
     std::shared_ptr<FileIntake> file;  // kPage, kFinish
     int page = -1;                     // kPage
   };
@@ -108,7 +128,10 @@ class PageSchedule {
     for (;;) {
       if (MayStart()) {
         ++opening_;
-        return {Task::kStart, next_input_++, nullptr, -1};
+        Task start{Task::kStart, std::move(*pending_), "", nullptr, -1};
+        pending_.reset();
+        start.out_base = bases_.For(start.input);
+        return start;
       }
       // Each file in the rotation once, from the cursor on.
       for (size_t n = rotation_.size(), k = 0; k < n && !rotation_.empty(); ++k) {
@@ -122,8 +145,8 @@ class PageSchedule {
           cursor_ = i;            // the next file has slid into its place
           changed_.notify_all();  // room for the next input
         }
-        if (step.page >= 0) return {Task::kPage, 0, std::move(file), step.page};
-        if (step.finish) return {Task::kFinish, 0, std::move(file), -1};
+        if (step.page >= 0) return {Task::kPage, "", "", std::move(file), step.page};
+        if (step.finish) return {Task::kFinish, "", "", std::move(file), -1};
       }
       if (opening_ == 0 && rotation_.empty() && !MayStartLater()) return {};
       changed_.wait_for(lock, std::chrono::milliseconds(200));
@@ -141,17 +164,29 @@ class PageSchedule {
     return true;
   }
 
+  // The feed's count of inputs, for the progress line.
+  int Known() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return feed_.Known();
+  }
+
  private:
   bool Stopped() const { return stop_ && stop_->load(); }
-  bool MayStartLater() const { return !Stopped() && next_input_ < inputs_; }
-  bool MayStart() const { return MayStartLater() && rotation_.size() + opening_ < static_cast<size_t>(jobs_) + 1; }
+  bool MayStartLater() { return !Stopped() && (pending_ || !feed_.Ended()); }
+  // Room in the rotation, and an input ready (held until there is room).
+  bool MayStart() {
+    if (Stopped() || rotation_.size() + opening_ >= static_cast<size_t>(jobs_) + 1) return false;
+    if (!pending_) pending_ = feed_.Next();
+    return pending_.has_value();
+  }
 
   std::mutex mutex_;
   std::condition_variable changed_;
-  const size_t inputs_;
+  InputFeed& feed_;
   const int jobs_;
   const std::atomic<bool>* stop_;
-  size_t next_input_ = 0;
+  OutputBases bases_;
+  std::optional<std::string> pending_;
   int opening_ = 0;
   std::vector<std::shared_ptr<FileIntake>> rotation_;  // files with pages to take, in the inputs' order
   size_t cursor_ = 0;
@@ -178,6 +213,12 @@ std::vector<DossierRecord> Intake(const std::string& source, const std::string& 
 
 Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& registry, const BatchOptions& options,
                               const BatchObserver& observer) {
+  ListFeed feed(inputs);
+  return RunFeed(feed, registry, options, observer);
+}
+
+Result<BatchSummary> RunFeed(InputFeed& feed, Registry& registry, const BatchOptions& options,
+                             const BatchObserver& observer) {
   if (Status s = options.Validate(); !s.ok()) return s;
   const int jobs = std::max(1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
   for (const std::string& dir : {options.out_dir, options.debug_dir}) {
@@ -186,20 +227,21 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
     fs::create_directories(dir, ec);
     if (ec) return Status::Error(ErrorCode::kInvalidArgument, "cannot create " + dir);
   }
-  const auto bases = OutputBases(inputs, options.out_dir);
   const auto start = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
 
-  PageSchedule schedule(inputs.size(), jobs, options.stop);
+  PageSchedule schedule(feed, jobs, options.stop, options.out_dir);
   std::mutex report_mutex;
   BatchSummary summary;
   Progress progress;
-  progress.dossiers_total = static_cast<int>(inputs.size());
+  progress.dossiers_total = schedule.Known();
   Status engine_failure;
   std::atomic<int> engines_ready{0};
 
   auto opened = [&](const FileIntake& file) {
+    const int known = schedule.Known();
     std::lock_guard<std::mutex> lock(report_mutex);
+    progress.dossiers_total = std::max(progress.dossiers_total, known);
     ++progress.files_opened;
     progress.pages_opened += file.page_count();
   };
@@ -250,7 +292,7 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
       }
       switch (task.kind) {
         case PageSchedule::Task::kStart: {
-          auto file = std::make_shared<FileIntake>(inputs[task.input], bases[task.input], registry, options, *engine);
+          auto file = std::make_shared<FileIntake>(task.input, task.out_base, registry, options, *engine);
           opened(*file);
           // Nothing to read (rejected, or registered before): reported at once.
           if (!schedule.Opened(file) && file->Take().finish) finish(*file);
@@ -272,7 +314,7 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
   for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
   for (auto& t : threads) t.join();
   if (engines_ready == 0 && !engine_failure.ok()) return engine_failure;
-  if (progress.dossiers_done < static_cast<int>(inputs.size()) && !engine_failure.ok()) return engine_failure;
+  if (progress.files_opened < progress.dossiers_total && !engine_failure.ok()) return engine_failure;
   summary.elapsed_seconds = elapsed();
   return summary;
 }

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -111,6 +112,27 @@ struct BatchObserver {
 // `page` (from 0) of a dossier: its file's name, the start of its hash (two
 // files of one name in different folders do not meet) and the page number.
 std::string BlankPagePicture(const DossierRecord& record, int page);
+
+// Where a batch's inputs come from while it runs: a fixed list, or a feed
+// that finds more as it goes (a watched folder), so that a file dropped
+// while a thick one is being read shares the workers with it at once. The
+// batch calls it from one thread at a time.
+class InputFeed {
+ public:
+  virtual ~InputFeed() = default;
+  // The next input to start, if one is ready now.
+  virtual std::optional<std::string> Next() = 0;
+  // True once no input will come any more.
+  virtual bool Ended() = 0;
+  // Inputs given so far and still to give, as far as known (the progress
+  // line's total).
+  virtual int Known() const = 0;
+};
+
+// RunBatch over a feed: each input is started as it comes, and the batch
+// returns once the feed has ended and every input started is done.
+Result<BatchSummary> RunFeed(InputFeed& feed, Registry& registry, const BatchOptions& options,
+                             const BatchObserver& observer);
 
 // Runs every input to a record. Files are started in order, at most `jobs`
 // at once with pages still to read, and their pages read in turn: a thick

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "core/log.h"
 #include "core/record_json.h"
@@ -64,79 +65,109 @@ Result<std::string> MoveInto(const std::string& from, const std::string& to) {
   return target.string();
 }
 
+namespace {
+
+// The watched folder as a batch's feed: each settled file once (again only
+// if it goes away and a file of that name comes back), looked for at most
+// every poll_seconds.
+class WatchFeed : public InputFeed {
+ public:
+  explicit WatchFeed(const WatchOptions& watch) : watch_(watch) {}
+
+  std::optional<std::string> Next() override {
+    Look();
+    if (ready_.empty()) return std::nullopt;
+    std::string path = std::move(ready_.front());
+    ready_.erase(ready_.begin());
+    ++given_;
+    return path;
+  }
+
+  // Stopped; or, once, when everything there has settled and been given.
+  bool Ended() override {
+    if (watch_.stop && watch_.stop->load()) return true;
+    if (!watch_.once) return false;
+    Look();
+    return looked_ && seen_.empty() && ready_.empty();
+  }
+
+  int Known() const override { return given_ + static_cast<int>(ready_.size()); }
+
+ private:
+  // Settled files: same size and time for settle_seconds.
+  void Look() {
+    const auto now = std::chrono::steady_clock::now();
+    if (looked_ && now - last_look_ < std::chrono::duration<double>(watch_.poll_seconds)) return;
+    looked_ = true;
+    last_look_ = now;
+    std::set<std::string> present;
+    for (const std::string& path : ExpandInputs({watch_.dir})) {
+      if (Inside(path, watch_.archive_dir) || Inside(path, watch_.quarantine_dir)) continue;
+      present.insert(path);
+      if (given_paths_.count(path)) continue;  // taken: in hand, or left in place after
+      std::error_code e1, e2;
+      const auto size = fs::file_size(path, e1);
+      const auto time = fs::last_write_time(path, e2);
+      if (e1 || e2) continue;
+      auto it = seen_.find(path);
+      if (it == seen_.end() || it->second.size != size || it->second.time != time) {
+        seen_[path] = Seen{size, time, now};
+        continue;
+      }
+      if (std::chrono::duration<double>(now - it->second.since).count() >= watch_.settle_seconds) {
+        seen_.erase(it);
+        given_paths_.insert(path);
+        ready_.push_back(path);
+      }
+    }
+    for (auto it = seen_.begin(); it != seen_.end();) it = present.count(it->first) ? std::next(it) : seen_.erase(it);
+    // A file gone (moved to the archive) may come back as a new scan.
+    for (auto it = given_paths_.begin(); it != given_paths_.end();)
+      it = present.count(*it) ? std::next(it) : given_paths_.erase(it);
+  }
+
+  const WatchOptions& watch_;
+  std::map<std::string, Seen> seen_;  // files not yet settled
+  std::set<std::string> given_paths_;
+  std::vector<std::string> ready_;
+  int given_ = 0;
+  bool looked_ = false;
+  std::chrono::steady_clock::time_point last_look_;
+};
+
+}  // namespace
+
 Result<BatchSummary> RunWatch(Registry& registry, const BatchOptions& options, const WatchOptions& watch,
                               const BatchObserver& observer) {
   std::error_code ec;
   if (!fs::is_directory(watch.dir, ec)) return Status::Error(ErrorCode::kInvalidArgument, "no folder " + watch.dir);
-  const auto start = std::chrono::steady_clock::now();
-  BatchSummary total;
-  std::map<std::string, Seen> seen;  // files not yet settled
-  std::set<std::string> done;        // taken and left in place (no archive/quarantine)
-  auto stopping = [&] { return watch.stop && watch.stop->load(); };
   BatchOptions batch_options = options;
   batch_options.stop = watch.stop;
 
   BatchObserver moving = observer;
   moving.on_file = [&](const std::string& source, const std::vector<DossierRecord>& records) {
-    // RunBatch calls this after every record of the file is committed (or,
+    // The batch calls this after every record of the file is committed (or,
     // for a rejected file, recorded): only now may the file move. It goes
-    // to quarantine when nothing in it could be registered.
+    // to quarantine when nothing in it could be registered. With nowhere to
+    // go it stays, and is not taken again while the watch runs.
     bool rejected = true;
     for (const auto& r : records) rejected = rejected && r.status == DossierStatus::kRejected;
     const std::string& to = rejected ? watch.quarantine_dir : watch.archive_dir;
-    if (to.empty()) {
-      done.insert(source);
-    } else if (auto moved = MoveInto(source, to); !moved.ok()) {
-      Log(LogLevel::kError, moved.status().ToString());
-      done.insert(source);
-    } else if (rejected) {
-      // Why, beside it: the records as JSON Lines (error code and message).
-      std::ofstream why(fs::path(*moved).string() + ".error.json");
-      for (const auto& r : records) why << RecordToJson(r) << "\n";
+    if (!to.empty()) {
+      if (auto moved = MoveInto(source, to); !moved.ok()) {
+        Log(LogLevel::kError, moved.status().ToString());
+      } else if (rejected) {
+        // Why, beside it: the records as JSON Lines (error code and message).
+        std::ofstream why(fs::path(*moved).string() + ".error.json");
+        for (const auto& r : records) why << RecordToJson(r) << "\n";
+      }
     }
     if (observer.on_file) observer.on_file(source, records);
   };
-
-  for (;;) {
-    // Settled files: same size and time for settle_seconds.
-    const auto now = std::chrono::steady_clock::now();
-    std::vector<std::string> ready;
-    std::set<std::string> present;
-    for (const std::string& path : ExpandInputs({watch.dir})) {
-      if (Inside(path, watch.archive_dir) || Inside(path, watch.quarantine_dir) || done.count(path)) continue;
-      present.insert(path);
-      std::error_code e1, e2;
-      const auto size = fs::file_size(path, e1);
-      const auto time = fs::last_write_time(path, e2);
-      if (e1 || e2) continue;
-      auto it = seen.find(path);
-      if (it == seen.end() || it->second.size != size || it->second.time != time) {
-        seen[path] = Seen{size, time, now};
-        continue;
-      }
-      if (std::chrono::duration<double>(now - it->second.since).count() >= watch.settle_seconds) ready.push_back(path);
-    }
-    for (auto it = seen.begin(); it != seen.end();) it = present.count(it->first) ? std::next(it) : seen.erase(it);
-    if (!ready.empty()) {
-      for (const auto& p : ready) seen.erase(p);
-      auto summary = RunBatch(ready, registry, batch_options, moving);
-      if (!summary.ok()) return summary.status();
-      total.registered += summary->registered;
-      total.needs_review += summary->needs_review;
-      total.rejected += summary->rejected;
-      total.duplicates += summary->duplicates;
-      total.pages += summary->pages;
-    }
-    if (stopping()) break;
-    // Once: until everything there has settled and been taken.
-    if (watch.once && seen.empty() && ready.empty()) break;
-    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(watch.poll_seconds);
-    while (!stopping() && std::chrono::steady_clock::now() < until)
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    if (stopping()) break;
-  }
-  total.elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return total;
+  // One batch for the whole watch: a file dropped while a thick one is read
+  // is started at once, beside it, by the same workers (and OCR engines).
+  WatchFeed feed(watch);
+  return RunFeed(feed, registry, batch_options, moving);
 }
 
 }  // namespace hoso

@@ -4,7 +4,10 @@
 // committed, to quarantine (with NAME.error.json beside it saying why) when
 // rejected. Nothing is moved or deleted before its record is in the
 // registry; a file is never lost: with no archive or quarantine folder it
-// stays where it is (and is not read again while the watch runs).
+// stays where it is (and is not read again while the watch runs). The
+// whole watch is one batch fed by the folder (batch.h, InputFeed): a file
+// is started as soon as it has settled, beside those in hand, by the same
+// workers and OCR engines.
 #pragma once
 
 #include <atomic>

@@ -14,6 +14,7 @@
 #include "ingest/ingest.h"
 #include "registry/registry.h"
 #include "support/test_support.h"
+#include "support/thick_file.h"
 
 namespace hoso {
 namespace {
@@ -102,6 +103,45 @@ TEST(Watch, MovesOnlyCommittedFilesAndQuarantinesBrokenOnes) {
   const std::string why = test::ReadFile(quarantine / "broken.pdf.error.json");
   EXPECT_NE(why.find("\"rejected\""), std::string::npos) << why;
   EXPECT_NE(why.find("INPUT_"), std::string::npos) << why;
+}
+
+// A clerk's scan dropped while an archive box (one thick file) is being
+// read is not held behind it: it is started at once, beside the thick file,
+// and registered (and archived) long before the thick file is done.
+TEST(Watch, AScanDroppedWhileAThickFileIsReadIsNotHeldBehindIt) {
+  test::ScratchDir dir;
+  const fs::path inbox = dir / "inbox", archive = dir / "archive";
+  fs::create_directories(inbox);
+  const auto thick = test::WriteThickFile((dir / "thick.tif").string(), 3);
+  fs::rename(thick.path, inbox / "thick.tif");
+  const std::string db = (dir / "r.db").string();
+  const pid_t watcher = test::SpawnHoso({"watch", inbox.string(), "--db", db, "--archive", archive.string(), "--poll",
+                                         "0.2", "--settle", "0.3", "--jobs", "2", "--as-of", "2026-01-01", "--quiet"},
+                                        (dir / "watch.log").string());
+  ASSERT_GT(watcher, 0);
+  // The thick file is taken first (its pages take far longer than this).
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  fs::copy_file(test::SamplesDir() / "dossier-0004.jpg", inbox / "z-small.jpg");
+  bool small_archived = false, thick_still_in_inbox = false;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  while (std::chrono::steady_clock::now() < until && !small_archived) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    small_archived = fs::exists(archive / "z-small.jpg");
+    thick_still_in_inbox = fs::exists(inbox / "thick.tif");
+  }
+  EXPECT_TRUE(small_archived) << test::ReadFile(dir / "watch.log");
+  EXPECT_TRUE(thick_still_in_inbox) << "the small scan waited for the thick file";
+  // And the thick file is done in its turn.
+  while (std::chrono::steady_clock::now() < until && !fs::exists(archive / "thick.tif"))
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_EQ(kill(watcher, SIGTERM), 0);
+  int code = -1;
+  EXPECT_TRUE(test::EndsWithin(watcher, 120, &code));
+  EXPECT_EQ(code, 0) << test::ReadFile(dir / "watch.log");
+  EXPECT_TRUE(fs::exists(archive / "thick.tif"));
+  auto reg = Registry::Open(db);
+  ASSERT_TRUE(reg.ok());
+  EXPECT_EQ(*(*reg)->CountDossiers(), 2);
 }
 
 }  // namespace
