@@ -4,7 +4,9 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <atomic>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -32,88 +34,107 @@ Status MarkJob(JobQueue& queue, std::int64_t job, const std::string& me, const s
   return kept ? queue.Finish(job, me, kept->dossier_id) : queue.Fail(job, me, why.code + ": " + why.message);
 }
 
-// What the worker's threads share, under `mutex`.
-struct Shared {
-  std::mutex mutex;
-  std::condition_variable wake;
-  BatchSummary summary;
-  Progress progress;
-  Status failure;
-  std::map<std::int64_t, std::string> held;  // job -> the thread's worker name
-  int threads_running = 0;
-  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
-  double Elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); }
-};
+// The queue as a batch's feed: a job is claimed when the batch has room for
+// another file, and marked when its file's records are in (MarkJob). The
+// jobs in hand are held under their lease, renewed by one thread.
+class QueueFeed : public InputFeed {
+ public:
+  QueueFeed(JobQueue& queue, std::string name, const WorkerOptions& worker)
+      : queue_(queue), name_(std::move(name)), worker_(worker) {}
 
-// Leases are renewed by one thread for all the jobs in hand, until the last
-// reading thread has ended.
-void RenewLeases(Shared& sh, JobQueue& queue, const WorkerOptions& worker) {
-  std::unique_lock<std::mutex> lock(sh.mutex);
-  while (sh.threads_running > 0) {
-    sh.wake.wait_for(lock, std::chrono::milliseconds(worker.lease_seconds * 1000 / 3));
-    const auto in_hand = sh.held;
-    lock.unlock();
-    for (const auto& [job, who] : in_hand)
-      if (auto r = queue.Renew(job, who, worker.lease_seconds); !r.ok() || !*r)
-        Log(LogLevel::kWarning, "job " + std::to_string(job) + ": lease lost");
-    lock.lock();
-  }
-}
-
-// One reading thread, named `me`: claims a job, reads its file, marks the
-// job, reports its records; waits when the queue is empty (or ends, with
-// exit_when_idle); stops when asked or when the queue fails.
-void ReadJobs(Shared& sh, const std::string& me, JobQueue& queue, Registry& registry, const BatchOptions& options,
-              const WorkerOptions& worker, const BatchObserver& observer) {
-  auto stopping = [&] { return worker.stop && worker.stop->load(); };
-  auto engine = OcrEngine::Create(options.ocr);
-  if (!engine.ok()) {
-    std::lock_guard<std::mutex> lock(sh.mutex);
-    sh.failure = engine.status();
-  }
-  while (engine.ok() && !stopping()) {
-    auto job = queue.Claim(me, worker.lease_seconds, worker.max_attempts);
+  std::optional<std::string> Next() override {
+    if (Stopping() || ended_) return std::nullopt;
+    const auto now = std::chrono::steady_clock::now();
+    if (empty_ && now - last_empty_ < std::chrono::duration<double>(worker_.poll_seconds)) return std::nullopt;
+    auto job = queue_.Claim(name_, worker_.lease_seconds, worker_.max_attempts);
     if (!job.ok()) {
-      std::lock_guard<std::mutex> lock(sh.mutex);
-      sh.failure = job.status();
-      break;
+      Fail(job.status());
+      return std::nullopt;
     }
     if (!job->has_value()) {
-      if (worker.exit_when_idle) {
-        auto counts = queue.Counts();
-        if (!counts.ok() || counts->pending + counts->running == 0) break;
+      empty_ = true;
+      last_empty_ = now;
+      if (worker_.exit_when_idle) {
+        // Idle: nothing pending or running anywhere (this worker's jobs
+        // are marked by now, or still count as running).
+        auto counts = queue_.Counts();
+        if (!counts.ok())
+          Fail(counts.status());
+        else if (counts->pending + counts->running == 0)
+          ended_ = true;
       }
-      std::unique_lock<std::mutex> lock(sh.mutex);
-      sh.wake.wait_for(lock, std::chrono::duration<double>(worker.poll_seconds), [&] { return stopping(); });
-      continue;
+      return std::nullopt;
     }
-    const Job j = **job;
-    {
-      std::lock_guard<std::mutex> lock(sh.mutex);
-      sh.held[j.id] = me;
-    }
-    int pages = 0;
-    const auto records = Intake(j.path, "", **engine, registry, options, &pages);
-    {
-      std::lock_guard<std::mutex> lock(sh.mutex);
-      sh.held.erase(j.id);
-    }
-    if (Status marked = MarkJob(queue, j.id, me, records); !marked.ok()) Log(LogLevel::kError, marked.ToString());
-    std::lock_guard<std::mutex> lock(sh.mutex);
-    for (const DossierRecord& record : records) {
-      sh.summary.Count(record);
-      ++sh.progress.dossiers_done;
-      if (observer.on_record) observer.on_record(record);
-    }
-    sh.summary.pages += pages;
-    sh.progress.pages_done += pages;
-    sh.progress.elapsed_seconds = sh.Elapsed();
-    if (observer.on_progress) observer.on_progress(sh.progress);
+    empty_ = false;
+    ++given_;
+    std::lock_guard<std::mutex> lock(mutex_);
+    held_.emplace((*job)->path, (*job)->id);
+    return (*job)->path;
   }
-  std::lock_guard<std::mutex> lock(sh.mutex);
-  --sh.threads_running;
-  sh.wake.notify_all();
-}
+  bool Ended() override { return Stopping() || ended_; }
+  int Known() const override { return given_; }
+
+  // The file's records are in: its job is done, or failed with the reason.
+  void Mark(const std::string& path, const std::vector<DossierRecord>& records) {
+    std::int64_t job = 0;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      auto it = held_.find(path);
+      if (it == held_.end()) return;
+      job = it->second;
+      held_.erase(it);
+    }
+    if (Status marked = MarkJob(queue_, job, name_, records); !marked.ok()) Log(LogLevel::kError, marked.ToString());
+  }
+
+  // Renews the leases of the jobs in hand, every third of the lease, until
+  // StopRenewing().
+  void RenewLeases() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stop_renewing_) {
+      if (renew_.wait_for(lock, std::chrono::milliseconds(worker_.lease_seconds * 1000 / 3),
+                          [&] { return stop_renewing_; }))
+        break;
+      std::vector<std::int64_t> in_hand;
+      for (const auto& [path, job] : held_) in_hand.push_back(job);
+      lock.unlock();
+      for (std::int64_t job : in_hand)
+        if (auto r = queue_.Renew(job, name_, worker_.lease_seconds); !r.ok() || !*r)
+          Log(LogLevel::kWarning, "job " + std::to_string(job) + ": lease lost");
+      lock.lock();
+    }
+  }
+  void StopRenewing() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_renewing_ = true;
+    renew_.notify_all();
+  }
+
+  Status failure() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return failure_;
+  }
+
+ private:
+  bool Stopping() const { return worker_.stop && worker_.stop->load(); }
+  void Fail(Status status) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    failure_ = std::move(status);
+    ended_ = true;
+  }
+
+  JobQueue& queue_;
+  const std::string name_;
+  const WorkerOptions& worker_;
+  bool empty_ = false, ended_ = false;
+  std::chrono::steady_clock::time_point last_empty_;
+  int given_ = 0;
+  mutable std::mutex mutex_;  // held_ and failure_, shared with the renewing thread and on_file
+  std::condition_variable renew_;
+  std::multimap<std::string, std::int64_t> held_;  // path -> job
+  Status failure_;
+  bool stop_renewing_ = false;
+};
 
 }  // namespace
 
@@ -121,21 +142,22 @@ Result<BatchSummary> RunWorker(JobQueue& queue, Registry& registry, const BatchO
                                const WorkerOptions& worker, const BatchObserver& observer) {
   if (Status s = options.Validate(); !s.ok()) return s;
   if (worker.lease_seconds < 3) return Status::Error(ErrorCode::kInvalidArgument, "the lease must be 3 s or more");
-  const int jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const std::string name = worker.name.empty() ? DefaultWorkerName() : worker.name;
-  Shared sh;
-  sh.threads_running = jobs;
-  std::thread renewer([&] { RenewLeases(sh, queue, worker); });
-  std::vector<std::thread> threads;
-  for (int t = 0; t < jobs; ++t)
-    threads.emplace_back([&, t] {
-      ReadJobs(sh, jobs == 1 ? name : name + "#" + std::to_string(t + 1), queue, registry, options, worker, observer);
-    });
-  for (auto& t : threads) t.join();
+  QueueFeed feed(queue, worker.name.empty() ? DefaultWorkerName() : worker.name, worker);
+  BatchOptions batch_options = options;
+  batch_options.stop = worker.stop;
+  BatchObserver marking = observer;
+  marking.on_file = [&](const std::string& source, const std::vector<DossierRecord>& records) {
+    feed.Mark(source, records);
+    if (observer.on_file) observer.on_file(source, records);
+  };
+  std::thread renewer([&] { feed.RenewLeases(); });
+  // Pages are the unit of work here too: a thick file's pages are read by
+  // every thread, and the jobs claimed meanwhile share them.
+  auto summary = RunFeed(feed, registry, batch_options, marking);
+  feed.StopRenewing();
   renewer.join();
-  sh.summary.elapsed_seconds = sh.Elapsed();
-  if (!sh.failure.ok()) return sh.failure;
-  return sh.summary;
+  if (Status failed = feed.failure(); !failed.ok()) return failed;
+  return summary;
 }
 
 }  // namespace hoso

@@ -25,7 +25,9 @@ struct WorkerOptions {
 };
 
 // Runs options.jobs threads (one OCR engine each) until stopped, or until
-// the queue is empty with exit_when_idle. Fails only when no OCR engine can
+// the queue is empty with exit_when_idle. Pages are the unit of work, as in
+// RunBatch: a job is claimed when there is room for another file, and a
+// thick file's pages are read by every thread. Fails only when no OCR engine can
 // start or the queue cannot be read.
 Result<BatchSummary> RunWorker(JobQueue& queue, Registry& registry, const BatchOptions& options,
                                const WorkerOptions& worker, const BatchObserver& observer);
