@@ -22,15 +22,25 @@ std::unique_ptr<OcrEngine> NewEngine() {
   return engine.ok() ? std::move(engine).value() : nullptr;
 }
 
-TEST(FileIntake, PagesReadOutOfOrderOnTwoThreadsAreRegisteredInOrder) {
+// Every sample page in one TIFF, and a registry beside it.
+class FileIntakeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    thick = test::WriteThickFile((dir / "thick.tif").string(), 1);
+    auto opened = Registry::Open((dir / "r.db").string());
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    reg = std::move(opened).value();
+  }
   test::ScratchDir dir;
-  const auto thick = test::WriteThickFile((dir / "thick.tif").string(), 1);
-  auto reg = Registry::Open((dir / "r.db").string());
-  ASSERT_TRUE(reg.ok());
+  test::ThickFile thick;
+  std::unique_ptr<Registry> reg;
   BatchOptions options;
+};
+
+TEST_F(FileIntakeTest, PagesReadOutOfOrderOnTwoThreadsAreRegisteredInOrder) {
   auto first = NewEngine(), second = NewEngine();
   ASSERT_TRUE(first && second);
-  FileIntake file(thick.path, "", **reg, options, *first);
+  FileIntake file(thick.path, "", *reg, options, *first);
 
   // Every page taken, in order; then nothing more until they are read.
   std::vector<int> taken;
@@ -54,7 +64,7 @@ TEST(FileIntake, PagesReadOutOfOrderOnTwoThreadsAreRegisteredInOrder) {
   EXPECT_EQ(finishes, 1) << "exactly one reader is told to finish the file";
   EXPECT_EQ(file.pages_read(), static_cast<int>(taken.size()));
 
-  const auto records = file.Finish(**reg);
+  const auto records = file.Finish(*reg);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_NE(records[0].status, DossierStatus::kRejected) << (records[0].error ? records[0].error->message : "");
   std::vector<std::string> texts;
@@ -64,23 +74,18 @@ TEST(FileIntake, PagesReadOutOfOrderOnTwoThreadsAreRegisteredInOrder) {
   }
   test::ExpectPagesInOrder(texts, thick);
   // As registered: the same order.
-  auto stored = (*reg)->Load(records[0].dossier_id);
+  auto stored = reg->Load(records[0].dossier_id);
   ASSERT_TRUE(stored.ok());
   ASSERT_EQ(stored->pages.size(), taken.size());
   for (size_t i = 0; i < taken.size(); ++i) EXPECT_EQ(stored->pages[i].text, texts[i]);
 }
 
-TEST(FileIntake, APageGivenUpFailsTheFileWithoutLeavingHalfAnOutput) {
-  test::ScratchDir dir;
-  const auto thick = test::WriteThickFile((dir / "thick.tif").string(), 1);
-  auto reg = Registry::Open((dir / "r.db").string());
-  ASSERT_TRUE(reg.ok());
-  BatchOptions options;
+TEST_F(FileIntakeTest, APageGivenUpFailsTheFileWithoutLeavingHalfAnOutput) {
   options.out_dir = dir.path().string();
   auto engine = NewEngine();
   ASSERT_TRUE(engine);
   const std::string out_base = (dir / "thick").string();
-  FileIntake file(thick.path, out_base, **reg, options, *engine);
+  FileIntake file(thick.path, out_base, *reg, options, *engine);
   ASSERT_EQ(file.Take().page, 0);
   ASSERT_EQ(file.Take().page, 1);
   // Page 1 is read while page 0 is given up: page 1 waits for its turn in the
@@ -94,7 +99,7 @@ TEST(FileIntake, APageGivenUpFailsTheFileWithoutLeavingHalfAnOutput) {
   EXPECT_FALSE(file.HasPagesLeft()) << "nothing more is taken from a failed file";
   const auto again = file.Take();
   EXPECT_TRUE(again.page < 0 && !again.finish);
-  const auto records = file.Finish(**reg);
+  const auto records = file.Finish(*reg);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].status, DossierStatus::kRejected);
   ASSERT_TRUE(records[0].error);

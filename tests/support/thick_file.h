@@ -41,13 +41,11 @@ inline ThickFile WriteThickFile(const std::string& path, int copies) {
   }
   ThickFile thick{path, {}};
   std::vector<samplegen::OutPage> pages;
-  std::map<std::string, int> seen;
   const auto samples = SamplePages();
   for (int c = 0; c < copies; ++c)
     for (const auto& sample : samples) {
       pages.push_back({sample.page.image, sample.page.dpi});
-      const int k = seen[sample.file + "#" + std::to_string(c)]++;
-      thick.truths.push_back(truth_pages.at(sample.file).at(k));
+      thick.truths.push_back(truth_pages.at(sample.file).at(sample.page.index));
     }
   const std::string format = path.size() > 4 && path.substr(path.size() - 4) == ".pdf" ? "pdf" : "tiff";
   EXPECT_TRUE(samplegen::WritePages(path, format, pages, 90)) << path;
