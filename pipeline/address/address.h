@@ -21,6 +21,9 @@ struct WrittenUnit {
   std::string name;
   size_t begin = 0, end = 0;  // the unit word included
   size_t name_begin = 0;
+  // Read off the end of the street part: no unit word, no comma before it
+  // ("12 Tứ Liên, Tây Hồ"), a name the written district holds.
+  bool from_street = false;
   bool empty() const { return name.empty(); }
 };
 

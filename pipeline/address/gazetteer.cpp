@@ -117,18 +117,24 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir)
     g->commune_by_name_.emplace(UnitNameKey(g->communes_[i].name).Ascii(), i);
     if (!g->communes_[i].alias) g->commune_by_code_.emplace(g->communes_[i].code, i);
   }
-  std::map<std::string, std::set<std::string>> successors;
+  std::map<std::string, std::set<std::string>> successors, predecessors, districts_into;
   for (size_t i = 0; i < g->links_.size(); ++i) {
     const UnitLink& l = g->links_[i];
     g->links_by_from_.emplace((l.from_district ? "d" : "c") + l.from_code + "@" + l.from_valid_to, i);
+    g->links_by_to_.emplace(l.to_code + "@" + l.to_valid_from, i);
     if (l.from_district || l.to_valid_from != kReformDay) continue;
     const Commune* from = nullptr;
     for (size_t k : Find(g->commune_by_code_, l.from_code))
       if (g->communes_[k].valid.to == l.from_valid_to) from = &g->communes_[k];
     const Commune* to = g->CommuneOn(l.to_code, l.to_valid_from);
-    if (from && to) successors[from->province_code].insert(to->province_code);
+    if (!from || !to) continue;
+    successors[from->province_code].insert(to->province_code);
+    predecessors[to->province_code].insert(from->province_code);
+    if (!from->district_code.empty()) districts_into[to->code].insert(from->district_code);
   }
   for (auto& [old_code, news] : successors) g->province_successors_[old_code] = {news.begin(), news.end()};
+  for (auto& [new_code, olds] : predecessors) g->province_predecessors_[new_code] = {olds.begin(), olds.end()};
+  for (auto& [code, ds] : districts_into) g->districts_into_[code] = {ds.begin(), ds.end()};
   return std::shared_ptr<const Gazetteer>(std::move(g));
 }
 
@@ -172,6 +178,23 @@ std::vector<const UnitLink*> Gazetteer::LinksFrom(bool district, const std::stri
   std::vector<const UnitLink*> out;
   for (size_t i : Find(links_by_from_, (district ? "d" : "c") + code + "@" + valid_to)) out.push_back(&links_[i]);
   return out;
+}
+
+std::vector<const UnitLink*> Gazetteer::LinksInto(const std::string& code, const std::string& valid_from) const {
+  std::vector<const UnitLink*> out;
+  for (size_t i : Find(links_by_to_, code + "@" + valid_from)) out.push_back(&links_[i]);
+  return out;
+}
+
+std::vector<std::string> Gazetteer::ProvincePredecessors(const std::string& new_code) const {
+  auto it = province_predecessors_.find(new_code);
+  return it == province_predecessors_.end() ? std::vector<std::string>{} : it->second;
+}
+
+bool Gazetteer::TookLandFrom(const std::string& new_code, const std::string& district_code) const {
+  auto it = districts_into_.find(new_code);
+  return it != districts_into_.end() &&
+         std::find(it->second.begin(), it->second.end(), district_code) != it->second.end();
 }
 
 std::vector<std::string> Gazetteer::ProvinceSuccessors(const std::string& old_code) const {

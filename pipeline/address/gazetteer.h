@@ -73,8 +73,15 @@ class Gazetteer {
   const District* DistrictByCode(const std::string& code) const;
   // Links out of a unit that ended on `valid_to`.
   std::vector<const UnitLink*> LinksFrom(bool district, const std::string& code, const std::string& valid_to) const;
-  // The provinces an old province's communes went to.
+  // Links into a unit that began on `valid_from`.
+  std::vector<const UnitLink*> LinksInto(const std::string& code, const std::string& valid_from) const;
+  // The provinces an old province's communes went to, and the old provinces
+  // whose communes went to a province of 1 July 2025.
   std::vector<std::string> ProvinceSuccessors(const std::string& old_code) const;
+  std::vector<std::string> ProvincePredecessors(const std::string& new_code) const;
+  // Whether the commune of 1 July 2025 with this code took land from the
+  // old district with this code.
+  bool TookLandFrom(const std::string& new_code, const std::string& district_code) const;
 
   size_t size() const { return provinces_.size() + districts_.size() + communes_.size() + links_.size(); }
 
@@ -84,9 +91,10 @@ class Gazetteer {
   std::vector<Commune> communes_;
   std::vector<UnitLink> links_;
   std::unordered_multimap<std::string, size_t> province_by_name_, district_by_name_, commune_by_name_;
-  std::unordered_multimap<std::string, size_t> province_by_code_, commune_by_code_, links_by_from_;
+  std::unordered_multimap<std::string, size_t> province_by_code_, commune_by_code_, links_by_from_, links_by_to_;
   std::unordered_map<std::string, size_t> district_by_code_;
-  std::unordered_map<std::string, std::vector<std::string>> province_successors_;
+  std::unordered_map<std::string, std::vector<std::string>> province_successors_, province_predecessors_;
+  std::unordered_map<std::string, std::vector<std::string>> districts_into_;  // new commune -> old districts
 };
 
 }  // namespace hoso

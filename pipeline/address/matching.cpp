@@ -16,6 +16,15 @@ std::vector<const Province*> MatchProvinces(const Gazetteer& g, const std::strin
   return BestByMarks(key, found);
 }
 
+std::set<std::string> ProvinceScope(const Gazetteer& g, const std::vector<const Province*>& provinces) {
+  std::set<std::string> out;
+  for (const Province* p : provinces) {
+    out.insert(p->code);
+    for (const std::string& old : g.ProvincePredecessors(p->code)) out.insert(old);
+  }
+  return out;
+}
+
 vn::Key NameKey(const std::string& name, bool marked_address) {
   vn::Key key = UnitNameKey(name);
   key.has_marks = key.has_marks || marked_address;

@@ -71,6 +71,10 @@ std::string ProvinceAlias(const std::string& ascii);
 // Provinces (of any date) named so.
 std::vector<const Province*> MatchProvinces(const Gazetteer& g, const std::string& name);
 
+// The codes of `provinces` and of the old provinces that merged into them:
+// where an old district written with its new province is looked for.
+std::set<std::string> ProvinceScope(const Gazetteer& g, const std::vector<const Province*>& provinces);
+
 // A unit's name as a key: a Roman numeral alone as digits ("phường IV" is
 // Phường 4), and, when the address carries marks anywhere, a name written
 // without them means plain letters ("Nga Thanh" is not Nga Thành).

@@ -4,6 +4,7 @@
 #include "address/address.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -15,6 +16,7 @@ using address::MatchProvinces;
 using address::MatchUnits;
 using address::NameKey;
 using address::ProvinceAlias;
+using address::ProvinceScope;
 
 namespace {
 
@@ -79,6 +81,7 @@ struct Marker {
   Level level = Level::kNone;
   std::string type;
   int tokens = 0;  // how many tokens the marker spans
+  bool lenient = false;  // a full word with its marks wrong or lost in a marked address
 };
 
 // The unit word starting at token i, if any. With marks anywhere in the
@@ -121,11 +124,11 @@ Marker MarkerAt(const std::vector<Token>& t, size_t i, bool marked_input) {
       const std::string t1 = toned.substr(0, st), t2 = toned.substr(st + 1);
       const std::string a1 = ascii.substr(0, sa), a2 = ascii.substr(sa + 1);
       if (matches(t[i], t1.c_str(), a1.c_str()) && matches(t[i + 1], t2.c_str(), a2.c_str()))
-        return {w.level, w.type, 2};
+        return {w.level, w.type, 2, marked_input && (t[i].toned != t1 || t[i + 1].toned != t2)};
       // "Thi trấn": one word of the pair with its marks lost or wrong.
       if (marked_input && part_start && t[i].ascii == a1 && t[i + 1].ascii == a2 &&
           (t[i].toned == t1 || t[i + 1].toned == t2))
-        return {w.level, w.type, 2};
+        return {w.level, w.type, 2, true};
     }
     // "T.P" for thành phố.
     if (t[i].ascii == "t" && t[i].dot_after && t[i + 1].ascii == "p") return {Level::kCity, "thành phố", 2};
@@ -137,7 +140,7 @@ Marker MarkerAt(const std::vector<Token>& t, size_t i, bool marked_input) {
     if (!marked_input && w.level == Level::kCommune && std::string(w.ascii) == "xa" && i > 0 &&
         t[i - 1].segment == t[i].segment)
       continue;
-    return {w.level, w.type, 1};
+    return {w.level, w.type, 1, marked_input && t[i].toned != w.toned};
   }
   // Abbreviations: "P.", "F.", "Q.", "H.", "X." need a dot or a number
   // right after; "TP", "TT", "TX" stand alone too.
@@ -162,15 +165,28 @@ struct Component {
   std::string name;            // as written
 };
 
-std::vector<Component> Components(std::string_view s, const std::vector<Token>& t) {
+// `known_name` says whether a text is a unit's name: a unit word read with
+// its marks forgiven is none when its part is a name ("Quản Bạ", "Tịnh
+// Biên", "Phương Liên - Trung Tự" written without their unit words).
+std::vector<Component> Components(std::string_view s, const std::vector<Token>& t,
+                                  const std::function<bool(std::string_view)>& known_name) {
   bool marked = false;
   for (const Token& tok : t) marked = marked || tok.key.has_marks;
+  auto marker_at = [&](size_t i) {
+    Marker m = MarkerAt(t, i, marked);
+    if (m.lenient) {
+      size_t last = i;
+      while (last + 1 < t.size() && t[last + 1].segment == t[i].segment) ++last;
+      if (known_name(s.substr(t[i].begin, t[last].end - t[i].begin))) return Marker{};
+    }
+    return m;
+  };
   std::vector<Component> out;
   size_t i = 0;
   while (i < t.size()) {
     Component c;
     c.begin = t[i].begin;
-    Marker m = MarkerAt(t, i, marked);
+    Marker m = marker_at(i);
     // A unit word needs a name after it in its segment, and two in a row
     // make the second part of the name ("phuong Quan Hoa").
     if (m.level != Level::kNone && (i + m.tokens >= t.size() || t[i + m.tokens].segment != t[i].segment)) m = {};
@@ -183,7 +199,7 @@ std::vector<Component> Components(std::string_view s, const std::vector<Token>& 
     bool first_name_token = true;
     while (i < t.size() && t[i].segment == seg) {
       if (!first_name_token || c.marker.level == Level::kNone) {
-        const Marker next = MarkerAt(t, i, marked);
+        const Marker next = marker_at(i);
         if (next.level != Level::kNone && i + next.tokens < t.size() && t[i + next.tokens].segment == seg) break;
       }
       first_name_token = false;
@@ -205,13 +221,59 @@ std::string TrimSeparators(std::string s) {
   return s.substr(b);
 }
 
+// Words that begin a street part's own names: a name right after one is the
+// street's, lane's or hamlet's ("phố Phúc Xá"), not the commune's. Compared
+// with their marks where the address has marks ("Dương" is no "đường").
+bool IsStreetWord(const Token& t, bool marked) {
+  static const std::vector<std::string> kWords = {"thôn", "xóm",   "ấp",    "bản", "tổ",  "ngõ", "ngách", "hẻm",
+                                                  "kiệt", "đường", "phố",  "số",  "khu", "kp",  "đ",     "tòa"};
+  static const auto kKeys = [] {
+    std::set<std::string> toned, ascii;
+    for (const std::string& w : kWords) {
+      toned.insert(vn::MakeKey(w).Toned());
+      ascii.insert(vn::MakeKey(w).Ascii());
+    }
+    return std::make_pair(toned, ascii);
+  }();
+  return marked ? kKeys.first.count(t.toned) > 0 : kKeys.second.count(t.ascii) > 0;
+}
+
+// "12 Tứ Liên", "Số 5 ngõ 12 Phúc Xá": the first token of the longest name
+// (up to six words) ending the part that is a commune of one of the written
+// `districts`, old or new (one that took land from it), written after a
+// number or a name, not after a street word.
+std::optional<size_t> CommuneAtTheEnd(std::string_view s, const std::vector<Token>& t, const Component& c,
+                                      const std::vector<const District*>& districts, const Gazetteer& g, bool marked) {
+  for (size_t k = std::min<size_t>(6, c.last - c.first - 1); k >= 1; --k) {
+    const size_t split = c.last - k;
+    bool words = true;
+    for (size_t i = split; i < c.last; ++i) words = words && !t[i].digits;
+    if (!words || IsStreetWord(t[split - 1], marked)) continue;
+    const vn::Key key = NameKey(std::string(s.substr(t[split].begin, c.end - t[split].begin)), marked);
+    std::vector<const Commune*> named;
+    for (const Commune* cm : g.CommunesNamed(key.Ascii()))
+      for (const District* d : districts)
+        if (cm->district_code == d->code || (cm->district_code.empty() && g.TookLandFrom(cm->code, d->code))) {
+          named.push_back(cm);
+          break;
+        }
+    if (!address::BestByMarks(key, named).empty()) return split;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 ParsedAddress ParseAddress(std::string_view text, const Gazetteer& g) {
   ParsedAddress p;
   p.input = std::string(text);
   const std::vector<Token> tokens = Tokenise(text);
-  std::vector<Component> comps = Components(text, tokens);
+  auto known_name = [&](std::string_view name) {
+    const vn::Key key = NameKey(std::string(name), true);
+    return !address::BestByMarks(key, g.CommunesNamed(key.Ascii())).empty() ||
+           !address::BestByMarks(key, g.DistrictsNamed(key.Ascii())).empty();
+  };
+  std::vector<Component> comps = Components(text, tokens, known_name);
   bool marked = false;
   for (const Token& t : tokens) marked = marked || t.key.has_marks;
   if (comps.empty()) {
@@ -245,25 +307,24 @@ ParsedAddress ParseAddress(std::string_view text, const Gazetteer& g) {
       break;
     }
   }
-  std::set<std::string> province_codes;
-  if (!p.province.empty())
-    for (const Province* pr : MatchProvinces(g, p.province.name)) province_codes.insert(pr->code);
+  const std::set<std::string> province_codes =
+      p.province.empty() ? std::set<std::string>{} : ProvinceScope(g, MatchProvinces(g, p.province.name));
 
   // District: marked, or an unmarked old district with a commune before it.
+  std::vector<const District*> districts;
   if (!comps.empty()) {
     const Component& c = comps.back();
     const Level l = c.marker.level;
-    bool district = l == Level::kDistrict || l == Level::kCity;
-    if (l == Level::kNone && comps.size() >= 2) {
-      const vn::Key key = NameKey(c.name, marked);
-      district = !MatchUnits(key, g.DistrictsNamed(key.Ascii()), g.districts(), province_codes).empty();
-    }
-    if (district) {
+    const vn::Key key = NameKey(c.name, marked);
+    if (l == Level::kDistrict || l == Level::kCity || (l == Level::kNone && comps.size() >= 2))
+      districts = MatchUnits(key, g.DistrictsNamed(key.Ascii()), g.districts(), province_codes);
+    if (l == Level::kDistrict || l == Level::kCity || !districts.empty()) {
       p.district = unit(c);
       comps.pop_back();
     }
   }
-  // Commune: marked, or an unmarked name the gazetteer knows.
+  // Commune: marked, or an unmarked name the gazetteer knows, or (the
+  // district written) a name of that district's at the end of the street part.
   if (!comps.empty()) {
     const Component& c = comps.back();
     bool commune = c.marker.level == Level::kCommune;
@@ -274,6 +335,12 @@ ParsedAddress ParseAddress(std::string_view text, const Gazetteer& g) {
     if (commune) {
       p.commune = unit(c);
       comps.pop_back();
+    } else if (c.marker.level == Level::kNone && !districts.empty()) {
+      if (auto split = CommuneAtTheEnd(text, tokens, c, districts, g, marked)) {
+        p.commune = WrittenUnit{"", std::string(text.substr(tokens[*split].begin, c.end - tokens[*split].begin)),
+                                tokens[*split].begin, c.end, tokens[*split].begin};
+        p.commune.from_street = true;
+      }
     }
   }
   const size_t street_end = !p.commune.empty()    ? p.commune.begin

@@ -99,7 +99,9 @@ class Check {
   // The written province, of any date; unknown when there is none such.
   std::optional<AddressVerdict> Province();
   // The old district and commune written, when a district is; unknown when
-  // it names none of the province's (or of one elsewhere holding the commune).
+  // it names none of the province's (or of one elsewhere holding the
+  // commune). The commune is read both ways: an old commune of the district,
+  // and a commune of today that took land from it ("Phường Sài Gòn, Quận 1").
   std::optional<AddressVerdict> OldUnits();
   // Before the reform the old units were the current ones.
   std::optional<AddressVerdict> BeforeTheReform();
@@ -109,6 +111,8 @@ class Check {
   std::optional<AddressVerdict> CommuneOfToday();
   // Old units: where they went, one commune (outdated) or several (ambiguous).
   AddressVerdict WhereTheOldUnitsWent();
+  // How the commune's name was read, when no unit word said so.
+  void Matched();
 
  private:
   AddressVerdict Unknown(std::string message) {
@@ -124,6 +128,13 @@ class Check {
     return v_;
   }
   AddressVerdict Rewritten(const Commune* c);
+  // What happened to the old units on the way to `t` (one commune).
+  std::string Story(const Target& t) const;
+  // "; Tỉnh Hà Nam was merged into Tỉnh Ninh Bình" when the old province's
+  // name is gone; adds the resolution on provinces to the legal basis.
+  std::string ProvinceChange(const std::string& old_province_code, const std::string& new_province_code);
+  // Whether a commune of today took land from one of these old provinces.
+  bool FromProvinces(const Commune* c, const std::set<std::string>& old_codes) const;
 
   const Gazetteer& g_;
   const AddressOptions& options_;
@@ -133,9 +144,11 @@ class Check {
   AddressVerdict v_;
   // Found on the way.
   std::set<std::string> old_codes_, current_codes_;  // of the written province
+  std::set<std::string> predecessor_codes_;          // old provinces merged into the written one
   const hoso::Province* written_current_ = nullptr;
   std::string province_note_;  // when the district was found in another province
   std::vector<const Commune*> old_communes_;
+  std::vector<const Commune*> new_wards_;  // of today, named so, took land from the written district
   const District* old_district_ = nullptr;
 };
 
@@ -175,13 +188,20 @@ std::optional<AddressVerdict> Check::Province() {
     }
   }
   if (provinces.empty()) return Unknown("province '" + p_.province.name + "' not found");
+  for (const std::string& code : current_codes_)
+    for (const std::string& old : g_.ProvincePredecessors(code))
+      if (!old_codes_.count(old)) predecessor_codes_.insert(old);
   return std::nullopt;
 }
 
 std::optional<AddressVerdict> Check::OldUnits() {
   if (p_.district.empty()) return std::nullopt;
   const vn::Key dk = NameKey(p_.district.name, marked_);
-  auto ds = MatchUnits(dk, g_.DistrictsNamed(dk.Ascii()), g_.districts(), old_codes_);
+  // The district in the written province, or in one that merged into it
+  // ("huyện Bình Lục, tỉnh Ninh Bình": Hà Nam's, now Ninh Bình's).
+  std::set<std::string> scope = old_codes_;
+  scope.insert(predecessor_codes_.begin(), predecessor_codes_.end());
+  auto ds = MatchUnits(dk, g_.DistrictsNamed(dk.Ascii()), g_.districts(), scope);
   if (ds.empty() && !p_.commune.empty()) {
     // The wrong province written (or the official table's): a district of
     // that name elsewhere holding the commune is taken, and said.
@@ -204,23 +224,79 @@ std::optional<AddressVerdict> Check::OldUnits() {
   old_district_ = ds.front();
   if (p_.commune.empty()) return std::nullopt;
   const vn::Key ck = NameKey(p_.commune.name, marked_);
+  // Each district read both ways; the written province's own districts
+  // first when they hold the name.
+  struct Reading {
+    const District* district;
+    std::vector<const Commune*> old, now;
+  };
+  std::vector<Reading> readings;
   for (const District* d : ds) {
+    Reading r{d, {}, {}};
     std::vector<const Commune*> named;
     for (const Commune* c : g_.CommunesNamed(ck.Ascii()))
       if (c->district_code == d->code) named.push_back(c);
     for (const Commune* c : MatchUnits(ck, named, g_.communes(), {d->province_code}))
-      if (c->district_code == d->code) {
-        old_communes_.push_back(c);
-        old_district_ = d;
-      }
+      if (c->district_code == d->code) r.old.push_back(c);
+    if (date_ >= std::string(kReformDay)) {
+      std::vector<const Commune*> now;
+      for (const Commune* c : g_.CommunesNamed(ck.Ascii()))
+        if (c->valid.On(date_) && !c->alias && g_.TookLandFrom(c->code, d->code)) now.push_back(c);
+      r.now = address::BestByMarks(ck, now);
+    }
+    if (!r.old.empty() || !r.now.empty()) readings.push_back(r);
   }
-  if (old_communes_.empty())
-    return Unknown("commune '" + p_.commune.name + "' not found in " + old_district_->FullName());
-  // "xã Trạm Tấu" and "thị trấn Trạm Tấu" in one district: the unit word decides.
-  std::vector<const Commune*> typed;
-  for (const Commune* c : old_communes_)
-    if (c->type == p_.commune.type) typed.push_back(c);
-  if (!typed.empty()) old_communes_ = typed;
+  // A name found as written in one district and only with a letter
+  // forgiven in another ("Tân Hiệp", "An Hiệp"): the first.
+  auto exact = [&](const Commune* c) { return UnitNameKey(c->name).Ascii() == ck.Ascii(); };
+  auto exact_reading = [&](const Reading& r) {
+    return std::any_of(r.old.begin(), r.old.end(), exact) || std::any_of(r.now.begin(), r.now.end(), exact);
+  };
+  if (std::any_of(readings.begin(), readings.end(), exact_reading))
+    std::erase_if(readings, [&](const Reading& r) { return !exact_reading(r); });
+  if (std::any_of(readings.begin(), readings.end(), [&](const Reading& r) {
+        return old_codes_.count(r.district->province_code) > 0;
+      }))
+    readings.erase(std::remove_if(readings.begin(), readings.end(),
+                                  [&](const Reading& r) { return !old_codes_.count(r.district->province_code); }),
+                   readings.end());
+  for (const Reading& r : readings) {
+    old_communes_.insert(old_communes_.end(), r.old.begin(), r.old.end());
+    new_wards_.insert(new_wards_.end(), r.now.begin(), r.now.end());
+  }
+  if (!readings.empty()) old_district_ = readings.front().district;
+  if (old_communes_.empty() && new_wards_.empty()) {
+    std::string message = "commune '" + p_.commune.name + "' not found in " + old_district_->FullName();
+    // A commune of today elsewhere: say so (the district may be the wrong one).
+    std::set<std::string> now_in;
+    for (const std::string& code : scope)
+      for (const std::string& s : g_.ProvinceSuccessors(code)) now_in.insert(s);
+    for (const Commune* c : g_.CommunesNamed(ck.Ascii()))
+      if (c->valid.On(date_) && !c->alias && now_in.count(c->province_code) && !address::BestByMarks(ck, std::vector<const Commune*>{c}).empty())
+        message += "; " + c->FullName() + " exists now, but took no land from " + old_district_->FullName();
+    return Unknown(message);
+  }
+  // The readings compared as one: a name read one way exactly and the other
+  // only with a letter forgiven, or with fewer marks differing, is the first.
+  std::vector<const Commune*> both = old_communes_;
+  both.insert(both.end(), new_wards_.begin(), new_wards_.end());
+  const std::vector<const Commune*> best = address::BestByMarks(ck, both);
+  if (!best.empty()) {
+    auto worse = [&](const Commune* c) { return std::find(best.begin(), best.end(), c) == best.end(); };
+    std::erase_if(old_communes_, worse);
+    std::erase_if(new_wards_, worse);
+  }
+  // A document dated before the reform cannot name a commune of today.
+  if (!old_communes_.empty() && !options_.doc_date.empty() && options_.doc_date < std::string(kReformDay))
+    new_wards_.clear();
+  // "xã Trạm Tấu" and "thị trấn Trạm Tấu" in one district, "phường Sài Gòn"
+  // of today and no old one: the unit word decides, when it fits either.
+  auto typed = [&](const Commune* c) { return c->type == p_.commune.type; };
+  if (std::any_of(old_communes_.begin(), old_communes_.end(), typed) ||
+      std::any_of(new_wards_.begin(), new_wards_.end(), typed)) {
+    std::erase_if(old_communes_, [&](const Commune* c) { return !typed(c); });
+    std::erase_if(new_wards_, [&](const Commune* c) { return !typed(c); });
+  }
   return std::nullopt;
 }
 
@@ -231,19 +307,33 @@ std::optional<AddressVerdict> Check::BeforeTheReform() {
 }
 
 std::optional<AddressVerdict> Check::CommuneOfToday() {
-  if (!old_communes_.empty() || p_.commune.empty()) return std::nullopt;
+  if (!old_communes_.empty() || !new_wards_.empty() || p_.commune.empty()) return std::nullopt;
   const vn::Key ck = NameKey(p_.commune.name, marked_);
   std::vector<const Commune*> now;
-  for (const Commune* c : MatchUnits(ck, g_.CommunesNamed(ck.Ascii()), g_.communes(), current_codes_))
-    if (c->valid.On(date_) && !c->alias) now.push_back(c);
+  if (!current_codes_.empty())
+    for (const Commune* c : MatchUnits(ck, g_.CommunesNamed(ck.Ascii()), g_.communes(), current_codes_))
+      if (c->valid.On(date_) && !c->alias) now.push_back(c);
   // A province merged away: its communes now sit in a successor province.
   std::set<std::string> successors;
   for (const std::string& old : old_codes_)
     if (!current_codes_.count(old) || !written_current_)
       for (const std::string& s : g_.ProvinceSuccessors(old)) successors.insert(s);
-  if (now.empty() && !successors.empty())
+  if (now.empty() && !successors.empty()) {
     for (const Commune* c : MatchUnits(ck, g_.CommunesNamed(ck.Ascii()), g_.communes(), successors))
       if (c->valid.On(date_) && !c->alias) now.push_back(c);
+    // The old province written supports those that took land from it.
+    std::vector<const Commune*> from_written;
+    for (const Commune* c : now)
+      if (FromProvinces(c, old_codes_)) from_written.push_back(c);
+    if (!from_written.empty()) now = from_written;
+  }
+  // The unit word written decides between a "xã" and a "phường" of one name.
+  if (now.size() > 1 && !p_.commune.type.empty()) {
+    std::vector<const Commune*> typed;
+    for (const Commune* c : now)
+      if (c->type == p_.commune.type) typed.push_back(c);
+    if (!typed.empty()) now = typed;
+  }
   if (now.size() == 1) return Rewritten(now.front());
   if (now.size() > 1) {
     v_.status = "ambiguous";
@@ -298,6 +388,70 @@ AddressVerdict Check::Rewritten(const Commune* c) {
   return v_;
 }
 
+bool Check::FromProvinces(const Commune* c, const std::set<std::string>& old_codes) const {
+  for (const UnitLink* l : g_.LinksInto(c->code, kReformDay)) {
+    if (l->from_district) continue;
+    const Commune* from = g_.CommuneOn(l->from_code, l->from_valid_to);
+    if (from && old_codes.count(from->province_code)) return true;
+  }
+  return false;
+}
+
+std::string Check::ProvinceChange(const std::string& old_code, const std::string& new_code) {
+  const hoso::Province* was = g_.ProvinceOn(old_code, kLastOldDay);
+  const hoso::Province* now = g_.ProvinceOn(new_code, date_);
+  if (!was || !now || vn::MakeKey(was->name).Toned() == vn::MakeKey(now->name).Toned()) return "";
+  if (v_.legal_basis.find(kProvinceResolution) == std::string::npos)
+    v_.legal_basis += (v_.legal_basis.empty() ? "" : "; ") + std::string(kProvinceResolution);
+  return "; " + was->FullName() + " was merged into " + now->FullName();
+}
+
+namespace {
+
+// "Xã B, Xã C and 4 more".
+std::string NameList(const std::vector<std::string>& names) {
+  std::string out;
+  const size_t shown = names.size() > 4 ? 3 : names.size();
+  for (size_t i = 0; i < shown; ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  if (shown < names.size()) out += " and " + std::to_string(names.size() - shown) + " more";
+  return out;
+}
+
+}  // namespace
+
+std::string Check::Story(const Target& t) const {
+  const std::string reform = HumanDate(kReformDay);
+  const std::string now = t.commune->FullName();
+  const std::string district = old_district_ ? old_district_->FullName() : "the district";
+  if (!t.link)  // a commune of today written with an old district
+    return district + " was abolished on " + reform + " (districts were); " + now +
+           " is a commune of today that took land from it";
+  if (t.link->from_district) return district + " became " + now + " on " + reform;
+  const Commune* oc = nullptr;
+  for (const Commune* c : old_communes_)
+    for (const UnitLink* l : g_.LinksFrom(false, c->code, c->valid.to))
+      if (l == t.link) oc = c;
+  const std::string old_name = oc ? oc->FullName() : p_.commune.name;
+  const std::string& kind = t.link->kind;
+  if (kind == "renamed") return old_name + " was renamed " + now + " on " + reform;
+  if (kind == "type_changed") return old_name + " became " + now + " on " + reform;
+  // The other old communes it took in.
+  std::vector<std::string> others;
+  for (const UnitLink* l : g_.LinksInto(t.commune->code, kReformDay)) {
+    if (l->from_district || (oc && l->from_code == oc->code)) continue;
+    if (const Commune* o = g_.CommuneOn(l->from_code, l->from_valid_to))
+      if (std::find(others.begin(), others.end(), o->FullName()) == others.end()) others.push_back(o->FullName());
+  }
+  const bool same_name = old_name == now;
+  if (kind == "unchanged" || (same_name && others.empty()))
+    return district + " was abolished on " + reform + "; " + old_name + " is unchanged";
+  if (same_name) return old_name + " kept its name and took in " + NameList(others) + " on " + reform;
+  if (others.empty()) return old_name + " was merged" + (kind == "whole" ? "" : " in part") + " into " + now + " on " + reform;
+  others.insert(others.begin(), old_name + (kind == "whole" ? "" : " (in part)"));
+  return NameList(others) + " were merged into " + now + " on " + reform;
+}
+
 AddressVerdict Check::WhereTheOldUnitsWent() {
   std::vector<Target> targets;
   std::set<std::string> seen_old;
@@ -305,18 +459,32 @@ AddressVerdict Check::WhereTheOldUnitsWent() {
     if (!seen_old.insert(oc->code).second) continue;
     for (const Target& t : Successors(g_, false, oc->code, oc->valid.to, date_)) targets.push_back(t);
   }
-  if (old_communes_.empty() && old_district_) targets = Successors(g_, true, old_district_->code, kLastOldDay, date_);
+  const size_t from_old = targets.size();
+  std::vector<std::string> targets_of_old;
+  for (const Target& t : targets) targets_of_old.push_back(t.commune->FullName());
+  // A commune of today the old reading already leads to adds nothing to say.
+  std::erase_if(new_wards_, [&](const Commune* c) {
+    return std::any_of(targets.begin(), targets.end(), [&](const Target& t) { return t.commune == c; });
+  });
+  for (const Commune* c : new_wards_) targets.push_back(Target{c, nullptr, c->basis});
+  if (old_communes_.empty() && new_wards_.empty() && old_district_)
+    targets = Successors(g_, true, old_district_->code, kLastOldDay, date_);
   if (targets.empty())
     return Unknown(old_communes_.empty() ? "no commune found, and " + old_district_->FullName() +
                                                " alone does not say which commune it is now (districts were "
                                                "abolished on " +
                                                HumanDate(kReformDay) + ")"
                                          : "no successor found for the old units");
-  std::sort(targets.begin(), targets.end(),
-            [](const Target& a, const Target& b) { return a.commune->code < b.commune->code; });
+  // One target per commune of today, the old reading's (with its link) kept.
+  std::stable_sort(targets.begin(), targets.end(),
+                   [](const Target& a, const Target& b) { return a.commune->code < b.commune->code; });
   targets.erase(std::unique(targets.begin(), targets.end(),
                             [](const Target& a, const Target& b) { return a.commune == b.commune; }),
                 targets.end());
+  const std::string old_province_code =
+      !old_communes_.empty() ? old_communes_.front()->province_code
+      : old_district_        ? old_district_->province_code
+                             : "";
   if (!old_communes_.empty()) {
     const Commune* oc = old_communes_.front();
     const District* d = g_.DistrictByCode(oc->district_code);
@@ -331,38 +499,49 @@ AddressVerdict Check::WhereTheOldUnitsWent() {
   for (const std::string& b : bases) v_.legal_basis += (v_.legal_basis.empty() ? "" : "; ") + b;
   v_.severity =
       !options_.doc_date.empty() && options_.doc_date < std::string(kReformDay) ? Severity::kInfo : Severity::kWarning;
-  const std::string old_name = v_.old ? (v_.old->commune.empty() ? v_.old->district : v_.old->commune) : "";
   const std::string reform = HumanDate(kReformDay);
   if (targets.size() == 1) {
     v_.status = "outdated";
     v_.suggested = ToTarget(g_, targets.front(), date_);
     v_.suggested_text = SuggestedText(p_, *v_.suggested, g_, date_);
-    const std::string& kind = targets.front().link->kind;
-    const std::string now = v_.suggested->ward;
-    std::string what;
-    if (kind == "unchanged")
-      what = "districts were abolished on " + reform + "; " + old_name + " is unchanged";
-    else if (kind == "renamed")
-      what = old_name + " was renamed " + now + " on " + reform;
-    else if (kind == "type_changed")
-      what = old_name + " became " + now + " on " + reform;
-    else
-      what = old_name + " was merged" + (kind == "whole" ? "" : " in part") + " into " + now + " on " + reform;
-    v_.message = what + ": " + v_.suggested_text + province_note_;
+    const std::string province = ProvinceChange(old_province_code, targets.front().commune->province_code);
+    v_.message = Story(targets.front()) + province + ": " + v_.suggested_text + province_note_;
     return v_;
   }
   v_.status = "ambiguous";
   for (const Target& t : targets) v_.candidates.push_back(ToTarget(g_, t, date_));
-  if (seen_old.size() > 1) {
-    std::string names;
+  std::string province;
+  for (const Target& t : targets)
+    if (province.empty()) province = ProvinceChange(old_province_code, t.commune->province_code);
+  if (!new_wards_.empty() && from_old > 0) {
+    // Both readings: an old commune of the district, and a commune of today.
+    std::string old_names;
     for (const Commune* oc : old_communes_)
-      if (names.find(oc->FullName()) == std::string::npos) names += (names.empty() ? "" : ", ") + oc->FullName();
-    v_.message = "'" + p_.commune.name + "' could be any of " + names + ": choose one";
+      if (old_names.find(oc->FullName()) == std::string::npos)
+        old_names += (old_names.empty() ? "" : ", ") + oc->FullName();
+    const std::string went = from_old == 1 ? "now in " + targets_of_old.front()
+                                           : "divided among " + std::to_string(from_old) + " communes";
+    v_.message = "'" + p_.commune.name + "' names both the old " + old_names + " of " + old_district_->FullName() +
+                 " (" + went + ") and " + new_wards_.front()->FullName() + " of today, which took land from " +
+                 old_district_->FullName() + ": choose one" + province + province_note_;
     return v_;
   }
+  if (seen_old.size() > 1 || new_wards_.size() > 1) {
+    std::string names;
+    for (const Commune* c : old_communes_.empty() ? new_wards_ : old_communes_)
+      if (names.find(c->FullName()) == std::string::npos) names += (names.empty() ? "" : ", ") + c->FullName();
+    v_.message = "'" + p_.commune.name + "' could be any of " + names + ": choose one" + province;
+    return v_;
+  }
+  const std::string old_name = v_.old ? (v_.old->commune.empty() ? v_.old->district : v_.old->commune) : "";
   v_.message = old_name + " was divided on " + reform + " among " + std::to_string(targets.size()) +
-               " communes: choose one" + province_note_;
+               " communes: choose one" + province + province_note_;
   return v_;
+}
+
+void Check::Matched() {
+  if (p_.commune.from_street)
+    v_.matched = "'" + p_.commune.name + "' at the end of the street part taken as the commune (no unit word written)";
 }
 
 }  // namespace
@@ -378,6 +557,7 @@ std::string Today() {
 
 AddressVerdict CheckAddress(std::string_view text, const Gazetteer& g, const AddressOptions& options) {
   Check check(text, g, options);
+  check.Matched();
   for (auto step :
        {&Check::Unplaced, &Check::Province, &Check::OldUnits, &Check::BeforeTheReform, &Check::CommuneOfToday})
     if (auto verdict = (check.*step)()) return *verdict;

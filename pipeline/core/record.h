@@ -77,6 +77,9 @@ struct AddressVerdict {
   std::string legal_basis;
   Severity severity = Severity::kInfo;
   std::string message;
+  // How a unit written without its unit word was read, for a person to
+  // confirm ("'Tứ Liên' at the end of the street part taken as the commune").
+  std::string matched;
 };
 
 enum class DossierStatus { kRegistered, kNeedsReview, kRejected };

@@ -71,6 +71,7 @@ Object::Ptr VerdictJson(const AddressVerdict& v) {
   o->set("legal_basis", v.legal_basis);
   o->set("severity", SeverityName(v.severity));
   o->set("message", v.message);
+  o->set("matched", v.matched);
   return o;
 }
 
@@ -177,6 +178,7 @@ AddressVerdict VerdictFrom(const Object::Ptr& o) {
   v.legal_basis = Str(o, "legal_basis");
   v.severity = ParseSeverity(Str(o, "severity")).value_or(Severity::kInfo);
   v.message = Str(o, "message");
+  v.matched = Str(o, "matched");
   return v;
 }
 

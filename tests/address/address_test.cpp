@@ -218,8 +218,149 @@ TEST(Address, VerdictJsonHasTheDocumentedShape) {
   EXPECT_EQ(back->suggested_text, "phường Hồng Hà, thành phố Hà Nội");
 }
 
+// ---- addresses written during the transition (issue 19)
+
+TEST(Address, NewWardWithTheOldDistrictItTookLandFrom) {
+  const auto sai_gon = Check("Phường Sài Gòn, Quận 1, TP Hồ Chí Minh");
+  EXPECT_EQ(sai_gon.status, "outdated") << sai_gon.message;
+  ASSERT_TRUE(sai_gon.suggested);
+  EXPECT_EQ(sai_gon.suggested->ward, "Phường Sài Gòn");
+  EXPECT_EQ(sai_gon.suggested_text, "phường Sài Gòn, thành phố Hồ Chí Minh");
+  EXPECT_NE(sai_gon.message.find("Quận 1 was abolished"), std::string::npos) << sai_gon.message;
+
+  const auto hong_ha = Check("Số 8 phố Hàng Tre, phường Hồng Hà, quận Hoàn Kiếm, Hà Nội");
+  EXPECT_EQ(hong_ha.status, "outdated") << hong_ha.message;
+  ASSERT_TRUE(hong_ha.suggested);
+  EXPECT_EQ(hong_ha.suggested->ward_code, "00097");
+  EXPECT_EQ(hong_ha.suggested_text, "Số 8 phố Hàng Tre, phường Hồng Hà, thành phố Hà Nội");
+  EXPECT_FALSE(hong_ha.legal_basis.empty());
+
+  // A district it took no land from is not quietly accepted.
+  const auto wrong = Check("phường Hồng Hà, quận Cầu Giấy, Hà Nội");
+  EXPECT_EQ(wrong.status, "unknown");
+  EXPECT_NE(wrong.message.find("took no land from Quận Cầu Giấy"), std::string::npos) << wrong.message;
+}
+
+TEST(Address, OldDistrictUnderItsNewProvince) {
+  // Hà Nam merged into Ninh Bình: huyện Bình Lục is looked for in both.
+  const auto v = Check("thôn 2, xã Bình Nghĩa, huyện Bình Lục, tỉnh Ninh Bình");
+  EXPECT_EQ(v.status, "outdated") << v.message;
+  ASSERT_TRUE(v.suggested);
+  EXPECT_EQ(v.suggested->ward, "Xã Bình Lục");
+  EXPECT_EQ(v.suggested->province, "Tỉnh Ninh Bình");
+  EXPECT_NE(v.message.find("Tỉnh Hà Nam was merged into Tỉnh Ninh Bình"), std::string::npos) << v.message;
+  EXPECT_NE(v.legal_basis.find("202/2025/QH15"), std::string::npos) << v.legal_basis;
+  ASSERT_TRUE(v.old);
+  EXPECT_EQ(v.old->province, "Tỉnh Hà Nam");
+  // The district alone is found too, and said to be no longer enough.
+  const auto district = Check("Huyện Bình Lục, Tỉnh Ninh Bình");
+  EXPECT_EQ(district.message.find("not found"), std::string::npos) << district.message;
+}
+
+TEST(Address, NewWardUnderItsOldProvince) {
+  const auto v = Check("thôn 5, xã Đồng Văn, tỉnh Hà Giang");
+  EXPECT_EQ(v.status, "outdated") << v.message;
+  ASSERT_TRUE(v.suggested);
+  EXPECT_EQ(v.suggested->ward_code, "00721") << "not Ninh Bình's Phường Đồng Văn";
+  EXPECT_EQ(v.suggested->province, "Tỉnh Tuyên Quang");
+}
+
+TEST(Address, ANameOfBothAnOldCommuneAndANewOneIsSaid) {
+  // Old Phường Mường Thanh went to Phường Điện Biên Phủ; today's Phường
+  // Mường Thanh took other wards of the same city.
+  const auto v = Check("phường Mường Thanh, thành phố Điện Biên Phủ, tỉnh Điện Biên");
+  EXPECT_EQ(v.status, "ambiguous") << v.message;
+  EXPECT_EQ(CandidateCodes(v), (std::set<std::string>{"03127", "03334"}));
+  EXPECT_NE(v.message.find("names both"), std::string::npos) << v.message;
+  // A document written before the reform can only mean the old ward.
+  const auto before = Check("phường Mường Thanh, thành phố Điện Biên Phủ, tỉnh Điện Biên", "2026-11-28", "2024-05-01");
+  EXPECT_EQ(before.status, "outdated") << before.message;
+  ASSERT_TRUE(before.suggested);
+  EXPECT_EQ(before.suggested->ward_code, "03127");
+  // The unit word decides where it fits one reading: xã Đông Anh is today's
+  // commune, thị trấn Đông Anh the old town, divided three ways.
+  const auto xa = Check("xã Đông Anh, huyện Đông Anh, Hà Nội");
+  EXPECT_EQ(xa.status, "outdated") << xa.message;
+  ASSERT_TRUE(xa.suggested);
+  EXPECT_EQ(xa.suggested->ward, "Xã Đông Anh");
+  const auto town = Check("thị trấn Đông Anh, huyện Đông Anh, Hà Nội");
+  EXPECT_EQ(town.status, "ambiguous") << town.message;
+  EXPECT_EQ(CandidateCodes(town).size(), 3u);
+}
+
+TEST(Address, CommuneWithoutItsUnitWordAtTheEndOfTheStreetPart) {
+  const auto v = Check("Số 5 ngõ 12 Phúc Xá, Ba Đình, Hà Nội");
+  EXPECT_EQ(v.status, "outdated") << v.message;
+  EXPECT_EQ(v.commune, "Phúc Xá");
+  EXPECT_EQ(v.street, "Số 5 ngõ 12");
+  ASSERT_TRUE(v.suggested);
+  EXPECT_EQ(v.suggested->ward_code, "00097");
+  EXPECT_EQ(v.suggested_text, "Số 5 ngõ 12, phường Hồng Hà, thành phố Hà Nội");
+  EXPECT_NE(v.matched.find("'Phúc Xá'"), std::string::npos) << v.matched;
+
+  const auto tu_lien = Check("12 Tứ Liên, Tây Hồ, Hà Nội");
+  EXPECT_EQ(tu_lien.commune, "Tứ Liên");
+  EXPECT_EQ(tu_lien.street, "12");
+  EXPECT_EQ(tu_lien.status, "ambiguous") << "Tứ Liên was divided";
+  // A name that is a ward's, or starts like a unit word ("Phố", "Quản",
+  // "Tịnh"), is still the name.
+  EXPECT_EQ(Check("79 Phố Huế, Hai Bà Trưng, Hà Nội").commune, "Phố Huế");
+  const auto quan_ba = Check("thôn 3 Tùng Vài, Quản Bạ, Hà Giang");
+  EXPECT_EQ(quan_ba.district, "Quản Bạ");
+  EXPECT_EQ(quan_ba.commune, "Tùng Vài");
+  EXPECT_EQ(quan_ba.status, "outdated") << quan_ba.message;
+  EXPECT_EQ(Check("ấp 2 Tịnh Biên, Tịnh Biên, An Giang").district, "Tịnh Biên");
+
+  // After a street word the name is the street's: phố Phúc Xá is a street.
+  const auto street = Check("Số 5 phố Phúc Xá, Ba Đình, Hà Nội");
+  EXPECT_EQ(street.commune, "");
+  EXPECT_TRUE(street.matched.empty());
+  // With its unit word nothing is guessed.
+  EXPECT_TRUE(Check("12 Tứ Liên, phường Phúc Xá, quận Ba Đình, Hà Nội").matched.empty());
+  // The name is a commune of the written district, not of the province.
+  EXPECT_EQ(Check("Số 5 ngõ 12 Phúc Xá, Tây Hồ, Hà Nội").commune, "");
+}
+
+TEST(Address, MessagesSayWhatHappened) {
+  // Unchanged commune, its province merged.
+  const auto kept = Check("thôn 2, xã Ngọc Long, huyện Yên Minh, tỉnh Hà Giang");
+  EXPECT_EQ(kept.status, "outdated");
+  EXPECT_NE(kept.message.find("Huyện Yên Minh was abolished"), std::string::npos) << kept.message;
+  EXPECT_NE(kept.message.find("Xã Ngọc Long is unchanged"), std::string::npos) << kept.message;
+  EXPECT_NE(kept.message.find("Tỉnh Hà Giang was merged into Tỉnh Tuyên Quang"), std::string::npos) << kept.message;
+  EXPECT_NE(kept.legal_basis.find("202/2025/QH15"), std::string::npos);
+  // A commune that kept its name and took others in.
+  const auto took = Check("xã Ngọc Đường, thành phố Hà Giang, tỉnh Hà Giang");
+  EXPECT_NE(took.message.find("Xã Ngọc Đường kept its name and took in Xã Yên Định"), std::string::npos)
+      << took.message;
+  // Merged with others.
+  const auto merged = Check("phường Phúc Xá, quận Ba Đình, Hà Nội");
+  EXPECT_NE(merged.message.find("Phường Phúc Xá"), std::string::npos);
+  EXPECT_NE(merged.message.find("merged into Phường Hồng Hà"), std::string::npos) << merged.message;
+  // Divided.
+  EXPECT_NE(Check("phường Tứ Liên, quận Tây Hồ, Hà Nội").message.find("divided"), std::string::npos);
+}
+
+TEST(Address, NoMessageSaysAUnitWasMergedIntoItself) {
+  int checked = 0;
+  for (const Commune& c : G().communes()) {
+    if (c.alias || c.valid.to != "2025-06-30" || c.district_code.empty()) continue;
+    const District* d = G().DistrictByCode(c.district_code);
+    const Province* p = G().ProvinceOn(c.province_code, "2025-06-30");
+    if (!d || !p) continue;
+    const auto v = Check(c.FullName() + ", " + d->FullName() + ", " + p->FullName());
+    ++checked;
+    if (v.status != "outdated" || !v.suggested) continue;
+    const std::string& now = v.suggested->ward;
+    EXPECT_EQ(v.message.find(now + " was merged into " + now), std::string::npos) << v.message;
+    EXPECT_EQ(v.message.find(now + " was renamed " + now), std::string::npos) << v.message;
+  }
+  EXPECT_GT(checked, 10000);
+}
+
 // Addresses generated from the NSO conversion table (an independent source)
-// by tools/bench/address_accuracy --write-cases, in eight writing styles.
+// by tools/bench/address_accuracy --count 300 --write-cases: the usual writing
+// styles and the transition's (tools/samplegen/transition.h).
 TEST(Address, GeneratedAddressesInEveryStyle) {
   std::ifstream in(test::DataDir() / "addresses" / "generated.tsv");
   ASSERT_TRUE(in);

@@ -112,26 +112,27 @@ Address MakeAddress(Rng& rng, const UnitTable& table) {
   return MakeAddressFor(rng, table, link, std::nullopt);
 }
 
-Address MakeAddressFor(Rng& rng, const UnitTable& table, const UnitLink* link, std::optional<bool> pre_merger) {
-  Address a;
-  // The street part: town addresses have numbers and streets, rural ones hamlets.
-  const bool rural = link && link->old_commune.rfind("Xã", 0) == 0;
+std::string MakeStreet(Rng& rng, bool rural) {
   char buf[128];
   if (rural) {
     static const std::vector<std::string> kHamlet = {"thôn", "xóm", "ấp", "bản", "thôn"};
     std::snprintf(buf, sizeof buf, "%s %d", rng.Pick(kHamlet).c_str(), rng.Int(1, 12));
-    a.street = buf;
-  } else {
-    const int r = rng.Int(0, 2);
-    if (r == 0)
-      std::snprintf(buf, sizeof buf, "Số %d, ngõ %d phố %s", rng.Int(1, 199), rng.Int(2, 120),
-                    rng.Pick(kStreets).c_str());
-    else if (r == 1)
-      std::snprintf(buf, sizeof buf, "%d/%d đường %s", rng.Int(1, 399), rng.Int(1, 60), rng.Pick(kStreets).c_str());
-    else
-      std::snprintf(buf, sizeof buf, "Số %d đường %s", rng.Int(1, 450), rng.Pick(kStreets).c_str());
-    a.street = buf;
+    return buf;
   }
+  const int r = rng.Int(0, 2);
+  if (r == 0)
+    std::snprintf(buf, sizeof buf, "Số %d, ngõ %d phố %s", rng.Int(1, 199), rng.Int(2, 120), rng.Pick(kStreets).c_str());
+  else if (r == 1)
+    std::snprintf(buf, sizeof buf, "%d/%d đường %s", rng.Int(1, 399), rng.Int(1, 60), rng.Pick(kStreets).c_str());
+  else
+    std::snprintf(buf, sizeof buf, "Số %d đường %s", rng.Int(1, 450), rng.Pick(kStreets).c_str());
+  return buf;
+}
+
+Address MakeAddressFor(Rng& rng, const UnitTable& table, const UnitLink* link, std::optional<bool> pre_merger) {
+  Address a;
+  // The street part: town addresses have numbers and streets, rural ones hamlets.
+  a.street = MakeStreet(rng, link && link->old_commune.rfind("Xã", 0) == 0);
   if (!link) {
     a.kind = "current";
     a.ward = "Phường Hồng Hà";

@@ -63,6 +63,9 @@ struct Person {
 
 std::string ToLowerUnitWord(const std::string& unit_name);  // "Phường X" -> "phường X"
 
+// A street part: a house number and street in town, a hamlet in the country.
+std::string MakeStreet(Rng& rng, bool rural);
+
 Person MakePerson(Rng& rng, const UnitTable& table, double inconsistent_id_rate);
 Address MakeAddress(Rng& rng, const UnitTable& table);
 // An address in `link`'s old commune (pre_merger: with its district and old
