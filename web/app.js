@@ -161,6 +161,7 @@ function renderAddress(verdict = current.address) {
   box.replaceChildren();
   if (!verdict || verdict.status === "current") return;
   box.append(make("div", {}, make("strong", { textContent: "Address " + verdict.status + ": " }), verdict.message || ""));
+  if (verdict.matched) box.append(make("div", { className: "hint matched", textContent: "check: " + verdict.matched }));
   if (verdict.old) box.append(make("div", { textContent: `old units: ${[verdict.old.commune, verdict.old.district, verdict.old.province].filter(Boolean).join(", ")}` }));
   const suggested = verdict.suggested?.text;
   if (suggested) {

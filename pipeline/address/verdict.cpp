@@ -408,6 +408,12 @@ std::string Check::ProvinceChange(const std::string& old_code, const std::string
 
 namespace {
 
+// The text with its first letter a capital ("part of ..." starting a sentence).
+std::string Capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
 // "Xã B, Xã C and 4 more".
 std::string NameList(const std::vector<std::string>& names) {
   std::string out;
@@ -436,20 +442,30 @@ std::string Check::Story(const Target& t) const {
   const std::string& kind = t.link->kind;
   if (kind == "renamed") return old_name + " was renamed " + now + " on " + reform;
   if (kind == "type_changed") return old_name + " became " + now + " on " + reform;
-  // The other old communes it took in.
-  std::vector<std::string> others;
+  // The other old communes it took in, whole or in part.
+  std::vector<std::string> wholes, parts;
+  std::set<std::string> seen;
   for (const UnitLink* l : g_.LinksInto(t.commune->code, kReformDay)) {
-    if (l->from_district || (oc && l->from_code == oc->code)) continue;
+    if (l->from_district || (oc && l->from_code == oc->code) || !seen.insert(l->from_code).second) continue;
     if (const Commune* o = g_.CommuneOn(l->from_code, l->from_valid_to))
-      if (std::find(others.begin(), others.end(), o->FullName()) == others.end()) others.push_back(o->FullName());
+      (l->kind == "whole" ? wholes : parts).push_back(o->FullName());
   }
+  const std::string part_of = parts.empty()     ? ""
+                              : parts.size() == 1 ? "part of " + parts[0]
+                              : parts.size() == 2 ? "parts of " + parts[0] + " and " + parts[1]
+                                                  : "parts of " + std::to_string(parts.size()) + " other communes";
   const bool same_name = old_name == now;
-  if (kind == "unchanged" || (same_name && others.empty()))
+  if (kind == "unchanged" || (same_name && wholes.empty() && parts.empty()))
     return district + " was abolished on " + reform + "; " + old_name + " is unchanged";
-  if (same_name) return old_name + " kept its name and took in " + NameList(others) + " on " + reform;
-  if (others.empty()) return old_name + " was merged" + (kind == "whole" ? "" : " in part") + " into " + now + " on " + reform;
-  others.insert(others.begin(), old_name + (kind == "whole" ? "" : " (in part)"));
-  return NameList(others) + " were merged into " + now + " on " + reform;
+  if (same_name) {
+    if (!part_of.empty()) wholes.push_back(part_of);
+    return old_name + " kept its name and took in " + NameList(wholes) + " on " + reform;
+  }
+  const std::string subject = kind == "whole" ? old_name : "part of " + old_name;
+  if (wholes.empty() && parts.empty()) return Capitalised(subject) + " was merged into " + now + " on " + reform;
+  wholes.insert(wholes.begin(), subject);
+  if (!part_of.empty()) wholes.push_back(part_of);
+  return Capitalised(NameList(wholes)) + " were merged into " + now + " on " + reform;
 }
 
 AddressVerdict Check::WhereTheOldUnitsWent() {

@@ -11,9 +11,13 @@
 // --every-unit: every old commune of the table in the old-unit styles and
 // every new commune in the new-ward styles (instead of N drawn links, a
 // third of them written in the new units).
+// --set DIR --records FILE: also the addresses OCR read off a samplegen set's
+// damaged pages (FILE: `hoso process --json FILE` on the set), scored
+// against the set's truth, by the way each address was written ("ocr ...").
 // The default date sits between the 2025 reform and the 30 April 2026
 // Đồng Nai change, where the generator's truth (the 2025 units) holds.
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -21,6 +25,8 @@
 #include <set>
 
 #include "address/address.h"
+#include "core/record_json.h"
+#include "scoring.h"
 #include "address_styles.h"
 #include "cli/args.h"
 #include "people.h"
@@ -30,7 +36,7 @@ using namespace hoso;
 
 int main(int argc, char** argv) {
   cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
-                 {"--units", "--count", "--seed", "--as-of", "--write-cases"}, {"--every-unit", "--every-old-commune", "--help", "-h"});
+                 {"--units", "--count", "--seed", "--as-of", "--write-cases", "--set", "--records"}, {"--every-unit", "--every-old-commune", "--help", "-h"});
   const std::string units = args.Value("--units").value_or("../shared/data/admin-units/nso-conversion-2025-07-01.csv");
   const std::string as_of = args.Value("--as-of").value_or("2026-01-01");
   const std::string cases = args.Value("--write-cases").value_or("");
@@ -39,7 +45,7 @@ int main(int argc, char** argv) {
   const std::uint64_t seed = args.Uint64("--seed", 2025);
   if (auto exit = cli::HelpOrUsageError(args, "address_accuracy",
                                         "usage: address_accuracy [--units CSV] [--count N] [--seed S] [--as-of DATE] "
-                                        "[--write-cases FILE] [--every-unit]\n"))
+                                        "[--write-cases FILE] [--every-unit] [--set DIR --records FILE]\n"))
     return *exit;
   const samplegen::UnitTable table = samplegen::UnitTable::Load(units);
   if (table.links.empty()) {
@@ -140,6 +146,27 @@ int main(int argc, char** argv) {
     std::printf("%-20s %7.2f%% %8d\n", s.c_str(), 100.0 * rt.first / rt.second, rt.second);
     right += rt.first;
     total += rt.second;
+  }
+  if (args.Value("--set") && args.Value("--records")) {
+    // Addresses OCR read off damaged pages: the pipeline's verdicts.
+    std::vector<evaluate::TruthDossier> truth;
+    std::ifstream tin(std::filesystem::path(*args.Value("--set")) / "truth.jsonl");
+    for (std::string line; std::getline(tin, line);)
+      if (auto t = evaluate::ParseTruth(line); t.ok()) truth.push_back(std::move(t).value());
+    std::map<std::string, DossierRecord> records;
+    std::ifstream rin(*args.Value("--records"));
+    for (std::string line; std::getline(rin, line);)
+      if (auto r = RecordFromJson(line); r.ok())
+        records[std::filesystem::path(r->source).filename().string()] = std::move(r).value();
+    if (truth.empty() || records.empty()) {
+      std::cerr << "address_accuracy: no truth in " << *args.Value("--set") << " or no records in "
+                << *args.Value("--records") << "\n";
+      return 3;
+    }
+    const evaluate::AddressScore ocr = evaluate::ScoreAddresses(truth, records);
+    for (const auto& [style, rt] : ocr.by_style)
+      std::printf("ocr %-16s %7.2f%% %8d\n", style.c_str(), rt.second ? 100.0 * rt.first / rt.second : 0.0,
+                  rt.second);
   }
   for (const auto& [k, rt] : by_kind)
     std::printf("%-20s %7.2f%% %8d\n", k.c_str(), 100.0 * rt.first / rt.second, rt.second);

@@ -146,6 +146,14 @@ void WriteSummaryJson(const Settings& s, const std::vector<TruthDossier>& truth,
   aj->set("suggestion_accuracy", R(addr.suggestion_accuracy));
   aj->set("ambiguous", addr.ambiguous);
   aj->set("candidates_accuracy", R(addr.candidates_accuracy));
+  Object::Ptr styles = Obj();
+  for (const auto& [style, rt] : addr.by_style) {
+    Object::Ptr st = Obj();
+    st->set("right", rt.first);
+    st->set("of", rt.second);
+    styles->set(style, st);
+  }
+  aj->set("by_style", styles);
   summary->set("hoso_address", aj);
   Object::Ptr ratios = Obj();
   const auto& ts = sc.text;
@@ -292,6 +300,9 @@ void PrintHosoSummary(const Scores& sc) {
   std::printf("hoso addresses: status %.1f%% (%d), suggestion %.1f%% (%d outdated), candidates %.1f%% (%d split)\n",
               100 * sc.addr.status_accuracy, sc.addr.dossiers, 100 * sc.addr.suggestion_accuracy, sc.addr.outdated,
               100 * sc.addr.candidates_accuracy, sc.addr.ambiguous);
+  for (const auto& [style, rt] : sc.addr.by_style)
+    std::printf("  written %-26s verdict right %5.1f%% (%d of %d)\n", style.c_str(),
+                rt.second ? 100.0 * rt.first / rt.second : 0.0, rt.first, rt.second);
 }
 
 void PrintEngines(const Engines& engines, const Scores& sc) {

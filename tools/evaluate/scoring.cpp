@@ -35,6 +35,7 @@ hoso::Result<TruthDossier> ParseTruth(const std::string& line) {
     if (auto a = o->getObject("address")) {
       t.address.status = a->optValue<std::string>("status", "");
       t.address.ward_code = a->optValue<std::string>("ward_code", "");
+      t.address.style = a->optValue<std::string>("style", "in_full");
       if (auto c = a->getArray("candidates"))
         for (size_t i = 0; i < c->size(); ++i) t.address.candidates.push_back(c->getElement<std::string>(i));
     }
@@ -240,19 +241,29 @@ AddressScore ScoreAddresses(const std::vector<TruthDossier>& truth,
     ++s.dossiers;
     const auto* r = Find(records, t.file);
     const hoso::AddressVerdict* v = r && r->address ? &*r->address : nullptr;
-    status_ok += v && v->status == t.address.status;
+    const bool status = v && v->status == t.address.status;
+    status_ok += status;
+    bool right = status;
     if (t.address.status == "outdated") {
       ++s.outdated;
-      suggestion_ok += v && v->suggested && v->suggested->ward_code == t.address.ward_code;
+      const bool ward = v && v->suggested && v->suggested->ward_code == t.address.ward_code;
+      suggestion_ok += ward;
+      right = right && ward;
     }
     if (t.address.status == "ambiguous") {
       ++s.ambiguous;
+      bool same = false;
       if (v) {
         std::set<std::string> got, want(t.address.candidates.begin(), t.address.candidates.end());
         for (const auto& c : v->candidates) got.insert(c.ward_code);
-        candidates_ok += got == want;
+        same = got == want;
       }
+      candidates_ok += same;
+      right = right && same;
     }
+    auto& style = s.by_style[t.address.style.empty() ? "in_full" : t.address.style];
+    style.first += right;
+    ++style.second;
   }
   s.status_accuracy = Ratio(status_ok, s.dossiers);
   s.suggestion_accuracy = Ratio(suggestion_ok, s.outdated);

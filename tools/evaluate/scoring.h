@@ -27,6 +27,7 @@ struct TruthAddress {
   std::string status;  // current | outdated | ambiguous
   std::string ward_code;
   std::vector<std::string> candidates;
+  std::string style;  // how it is written: in_full or a transition style (samplegen)
 };
 
 struct TruthDossier {
@@ -113,6 +114,9 @@ struct AddressScore {
   double suggestion_accuracy = 0;  // outdated: the suggested ward's code
   int ambiguous = 0;
   double candidates_accuracy = 0;  // ambiguous: the same set of candidates
+  // The whole verdict right (status, and the ward or the candidates), by the
+  // way the address is written: (right, of).
+  std::map<std::string, std::pair<int, int>> by_style;
 };
 AddressScore ScoreAddresses(const std::vector<TruthDossier>& truth,
                             const std::map<std::string, hoso::DossierRecord>& records);

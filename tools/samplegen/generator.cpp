@@ -17,7 +17,7 @@ std::string Extension(const std::string& format) {
 }
 
 GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units, FormRenderer& renderer,
-                          const GeneratorOptions& options) {
+                          const GeneratorOptions& options, const TransitionWriter* transition) {
   Rng rng(seed);
   GeneratedDossier out;
   // Citizen-ID copies also come alone: a dossier of one card.
@@ -25,6 +25,22 @@ GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units,
                                                   "residence_change", "birth_registration", "citizen_id"};
   const std::string type = kTypes[rng.Next() % kTypes.size()];
   out.dossier = MakeDossier(type, MakePerson(rng, units, options.inconsistent_id_rate), rng);
+  Address& address = out.dossier.person.address;
+  if (transition && address.link >= 0 && out.dossier.doc_date >= "2025-07-01") {
+    // Drawn from a stream of its own: the rest of the dossier stays as its seed made it.
+    Rng address_rng(seed ^ 0xADD2E55AB1E5ULL);
+    const UnitLink& link = units.links[static_cast<size_t>(address.link)];
+    transition->Reread(link, address);
+    if (address_rng.Chance(options.transition_rate)) {
+      const auto& styles = AllTransitionStyles();
+      const TransitionStyle style = styles[address_rng.Next() % styles.size()];
+      if (auto written = transition->Write(address_rng, link, style)) {
+        written->link = address.link;
+        written->style = TransitionStyleName(style);
+        address = *written;
+      }
+    }
+  }
   std::vector<std::pair<std::string, RenderedPage>> drawn;
   if (type == "citizen_id") {
     drawn.emplace_back("id_copy", renderer.RenderIdCopy(out.dossier, rng));
@@ -116,6 +132,7 @@ std::string TruthJson(const GeneratedDossier& g, const std::string& file, std::u
   addr->set("ward", a.ward);
   addr->set("province", a.province);
   addr->set("old_commune_code", a.old_commune_code);
+  addr->set("style", a.style.empty() ? "in_full" : a.style);
   Array::Ptr cands = new Array;
   for (const auto& c : a.candidate_codes) cands->add(c);
   addr->set("candidates", cands);

@@ -11,6 +11,7 @@
 #include "damage.h"
 #include "forms.h"
 #include "people.h"
+#include "transition.h"
 
 namespace samplegen {
 
@@ -26,6 +27,9 @@ struct GeneratorOptions {
   int fixed_dpi = 0;     // every page at this resolution (0: drawn)
   int max_quality = 92;  // JPEG quality cap
   std::vector<std::string> formats = {"png", "jpeg", "tiff", "pdf"};
+  // Chance that a document dated after 1 July 2025 has its address written
+  // the way people write it during the transition (transition.h).
+  double transition_rate = 0.25;
 };
 
 struct GeneratedPage {
@@ -44,8 +48,11 @@ struct GeneratedDossier {
 };
 
 // `index` picks the format in turn; `seed` draws everything else.
+// `transition` (built on `units`) writes the transition's addresses and
+// gives a document dated after the reform the verdict both readings of its
+// address lead to; without it addresses are written in full.
 GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units, FormRenderer& renderer,
-                          const GeneratorOptions& options);
+                          const GeneratorOptions& options, const TransitionWriter* transition = nullptr);
 
 // The truth file's JSON (one line) for a dossier written as `file`.
 std::string TruthJson(const GeneratedDossier& d, const std::string& file, std::uint64_t set_seed,

@@ -20,7 +20,7 @@ const char* kHelp =
     "Usage: samplegen --out DIR [--count N] [--seed S] [--damage none|light|mixed|heavy|photo|fax]\n"
     "                 [--formats png,jpeg,tiff,pdf] [--units NSO_CSV] [--blank-rate P]\n"
     "                 [--receipt-rate P] [--inconsistent-id-rate P] [--clean-twin] [--gray] [--dpi N]\n"
-    "                 [--max-quality Q]\n"
+    "                 [--max-quality Q] [--transition-rate P]\n"
     "\n"
     "Writes DIR/dossier-NNNN.{png,jpg,tif,pdf}, each with DIR/dossier-NNNN.truth.json,\n"
     "and DIR/truth.jsonl (all truths, one per line). With --clean-twin the same\n"
@@ -33,6 +33,10 @@ const char* kHelp =
     "--receipt-rate P: chance of a fee receipt (an 80 mm till strip) as the last\n"
     "page (default 0.3 for photo and fax, 0 otherwise, so that older sets' seeds\n"
     "make the same files).\n"
+    "--transition-rate P: chance that a document dated after 1 July 2025 has its\n"
+    "address written as people write it during the transition (a new ward with\n"
+    "its old district, an old district under its new province, a new ward under\n"
+    "its old province, no unit words; default 0.25, 0: every address in full).\n"
     "--units is the NSO conversion table (default:\n"
     "../shared/data/admin-units/nso-conversion-2025-07-01.csv).\n";
 
@@ -50,7 +54,7 @@ std::string FindUnits(const std::string& given) {
 int main(int argc, char** argv) {
   hoso::cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
                        {"--out", "--count", "--seed", "--damage", "--units", "--formats", "--blank-rate",
-                        "--receipt-rate", "--inconsistent-id-rate", "--dpi", "--max-quality"},
+                        "--receipt-rate", "--inconsistent-id-rate", "--transition-rate", "--dpi", "--max-quality"},
                        {"--clean-twin", "--gray", "--help", "-h"});
   GeneratorOptions options;
   const std::string out = args.Value("--out").value_or("");
@@ -66,6 +70,7 @@ int main(int argc, char** argv) {
   options.gray = args.Flag("--gray");
   options.fixed_dpi = args.Int("--dpi", options.fixed_dpi);
   options.max_quality = args.Int("--max-quality", options.max_quality);
+  options.transition_rate = args.Double("--transition-rate", options.transition_rate);
   if (auto exit = hoso::cli::HelpOrUsageError(args, "samplegen", kHelp)) return *exit;
   const auto& p = options.profile;
   if (out.empty() || count < 1 ||
@@ -88,6 +93,7 @@ int main(int argc, char** argv) {
               << "); pass --units\n";
     return 2;
   }
+  const TransitionWriter transition(table);
   std::string error;
   auto renderer = FormRenderer::Create(&error);
   if (!renderer) {
@@ -103,7 +109,7 @@ int main(int argc, char** argv) {
   Rng rng(seed);
   for (int i = 0; i < count; ++i) {
     // One stream per dossier: a dossier does not depend on the ones before.
-    const GeneratedDossier g = Generate(i, rng.Next(), table, *renderer, options);
+    const GeneratedDossier g = Generate(i, rng.Next(), table, *renderer, options, &transition);
     char name[64];
     std::snprintf(name, sizeof name, "dossier-%04d", i + 1);
     const std::string file = std::string(name) + Extension(g.format);

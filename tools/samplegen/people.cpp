@@ -133,6 +133,7 @@ Address MakeAddressFor(Rng& rng, const UnitTable& table, const UnitLink* link, s
   Address a;
   // The street part: town addresses have numbers and streets, rural ones hamlets.
   a.street = MakeStreet(rng, link && link->old_commune.rfind("Xã", 0) == 0);
+  if (link && !table.links.empty()) a.link = static_cast<int>(link - table.links.data());
   if (!link) {
     a.kind = "current";
     a.ward = "Phường Hồng Hà";

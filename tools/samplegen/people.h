@@ -48,6 +48,8 @@ struct Address {
   std::string ward_code, ward, province;
   std::vector<std::string> candidate_codes;
   std::string old_commune_code;
+  int link = -1;      // the row of the unit table it was drawn from
+  std::string style;  // how it is written: empty (in full, old or new units) or a TransitionStyleName
 };
 
 struct Person {
