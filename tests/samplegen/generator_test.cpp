@@ -46,6 +46,58 @@ TEST(UnitTable, LoadsTheNsoLayout) {
   EXPECT_EQ(first.old_district, "Quận Hoàn Kiếm");
 }
 
+TEST(Transition, EachStyleWithTheVerdictTheTableGivesIt) {
+  const TransitionWriter writer(Units());
+  Rng rng(7);
+  const auto& links = Units().links;
+  // Hồng Hà (new) with Ba Đình, the old district of Phúc Xá, one of its wards.
+  auto hong_ha = writer.Write(rng, links[1], TransitionStyle::kNewWardOldDistrict);
+  ASSERT_TRUE(hong_ha);
+  EXPECT_NE(hong_ha->text.find(", phường Hồng Hà, quận Ba Đình, thành phố Hà Nội"), std::string::npos) << hong_ha->text;
+  EXPECT_EQ(hong_ha->kind, "outdated");
+  EXPECT_EQ(hong_ha->ward_code, "00097");
+  // Old Yên Phụ without unit words: divided, both candidates.
+  auto yen_phu = writer.Write(rng, links[2], TransitionStyle::kNoUnitWords);
+  ASSERT_TRUE(yen_phu);
+  EXPECT_NE(yen_phu->text.find("Yên Phụ, Tây Hồ, Hà Nội"), std::string::npos) << yen_phu->text;
+  EXPECT_EQ(yen_phu->text.find("phường"), std::string::npos) << yen_phu->text;
+  EXPECT_EQ(yen_phu->kind, "ambiguous");
+  EXPECT_EQ(yen_phu->candidate_codes, (std::vector<std::string>{"00097", "00103"}));
+  // Hà Giang merged into Tuyên Quang: the old district under the new province.
+  auto ngoc_long = writer.Write(rng, links[8], TransitionStyle::kOldDistrictNewProvince);
+  ASSERT_TRUE(ngoc_long);
+  EXPECT_NE(ngoc_long->text.find("xã Ngọc Long, huyện Yên Minh, tỉnh Tuyên Quang"), std::string::npos);
+  EXPECT_EQ(ngoc_long->ward_code, "00859");
+  // Kon Tum merged into Quảng Ngãi: the new commune under the old province.
+  auto mang_ri = writer.Write(rng, links[7], TransitionStyle::kNewWardOldProvince);
+  ASSERT_TRUE(mang_ri);
+  EXPECT_NE(mang_ri->text.find("xã Măng Ri, tỉnh Kon Tum"), std::string::npos);
+  EXPECT_EQ(mang_ri->ward_code, "23446");
+  // Hà Nội kept its name: no "new province" to write.
+  EXPECT_FALSE(writer.Write(rng, links[1], TransitionStyle::kOldDistrictNewProvince));
+}
+
+TEST(Transition, GeneratedDossiersCarryTheStyleInTheirTruth) {
+  const TransitionWriter writer(Units());
+  GeneratorOptions o;
+  o.transition_rate = 1;
+  int written = 0;
+  for (std::uint64_t seed = 1; seed < 40 && written < 2; ++seed) {
+    const GeneratedDossier g = Generate(0, seed, Units(), Renderer(), o, &writer);
+    const Address& a = g.dossier.person.address;
+    if (g.dossier.doc_date < "2025-07-01") {
+      EXPECT_TRUE(a.style.empty()) << "a document from before the reform is written in the old units";
+      continue;
+    }
+    if (a.style.empty()) continue;  // the drawn style does not apply to its units
+    ++written;
+    const std::string truth = TruthJson(g, "x", 1, "mixed");
+    EXPECT_NE(truth.find("\"style\":\"" + a.style + "\""), std::string::npos) << truth;
+    EXPECT_NE(truth.find(a.text), std::string::npos);
+  }
+  EXPECT_EQ(written, 2);
+}
+
 TEST(Generator, IsDeterministic) {
   GeneratorOptions o;
   const GeneratedDossier a = Generate(0, 1234, Units(), Renderer(), o);
