@@ -50,9 +50,12 @@ class Registry {
   // dossier is still at that version; every change adds one to it.
   Status CorrectField(std::int64_t dossier_id, const std::string& key, const std::string& value, const std::string& who,
                       int expected_version = 0);
-  // A reviewer's decision: registered (approved) or rejected, with a reason.
+  // A reviewer's decision on a dossier that needs review: registered
+  // (approved) or rejected, with a reason. A dossier already registered or
+  // rejected is DENIED unless `reopen` (an admin's, with a reason, said in
+  // the audit).
   Status Decide(std::int64_t dossier_id, DossierStatus status, const std::string& reason, const std::string& who,
-                int expected_version = 0);
+                int expected_version = 0, bool reopen = false);
   // The dossier's version (1 when registered, +1 per change).
   Result<int> Version(std::int64_t dossier_id);
 

@@ -1,5 +1,5 @@
 // Who may use the review station: users with a role, their passwords
-// (PBKDF2-HMAC-SHA256, a random salt each, 120,000 iterations), and their
+// (PBKDF2-HMAC-SHA256, a random salt each, 600,000 iterations), and their
 // sessions (a random token in an HttpOnly cookie, stored only as its
 // SHA-256; a CSRF token per session for every change).
 #pragma once
@@ -41,6 +41,10 @@ class Accounts {
   std::mutex mutex_;
   std::unique_ptr<Connection> db_;
 };
+
+// Whether two secrets (tokens, hashes) are equal, in a time that says
+// nothing of where they differ.
+bool SameSecret(const std::string& a, const std::string& b);
 
 // Exposed for tests: the PBKDF2-HMAC-SHA256 of the password, hex.
 std::string PasswordHash(const std::string& password, const std::string& salt, unsigned iterations);

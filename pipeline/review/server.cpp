@@ -12,6 +12,8 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
@@ -26,13 +28,16 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "address/address.h"
 #include "cleanup/cleanup.h"
 #include "core/record_json.h"
 #include "ingest/ingest.h"
 #include "registry/registry.h"
+#include "core/log.h"
 #include "review/accounts.h"
+#include "review/throttle.h"
 
 namespace hoso {
 
@@ -45,7 +50,9 @@ struct ReviewServer::State {
   ServerOptions options;
   std::unique_ptr<Registry> registry;
   std::unique_ptr<Accounts> accounts;
+  SignInThrottle throttle;
   std::unique_ptr<Poco::Net::HTTPServer> server;
+  const Poco::Net::TCPServer* tcp = nullptr;  // the same, for the overload filter
   int port = 0;
 };
 
@@ -59,6 +66,7 @@ struct Reply {
   std::string type = "application/json; charset=utf-8";
   std::string body;
   std::optional<Poco::Net::HTTPCookie> cookie;
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 // The session's cookie: not readable by scripts, sent to this site only;
@@ -83,21 +91,30 @@ Reply Error(HTTPResponse::HTTPStatus status, const std::string& code, const std:
   e.set("code", code);
   e.set("message", message);
   o.set("error", e);
-  return {status, "application/json; charset=utf-8", Json(o), std::nullopt};
+  return {status, "application/json; charset=utf-8", Json(o), std::nullopt, {}};
 }
 
-Reply FromStatus(const Status& s) {
+// A server-side failure: the details go to the log, never to the client
+// (they name tables, paths, and what the database said).
+Reply Internal(const std::string& detail) {
+  Log(LogLevel::kError, "serve: " + detail);
+  return Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "INTERNAL", "the server could not do that; see its log");
+}
+
+// `denied`: what a DENIED status is (401 where it means "not signed in",
+// 403 where the caller is known but not allowed).
+Reply FromStatus(const Status& s, HTTPResponse::HTTPStatus denied = HTTPResponse::HTTP_UNAUTHORIZED) {
   switch (s.code()) {
     case ErrorCode::kNotFound: return Error(HTTPResponse::HTTP_NOT_FOUND, s.code_name(), s.message());
     case ErrorCode::kConflict: return Error(HTTPResponse::HTTP_CONFLICT, s.code_name(), s.message());
-    case ErrorCode::kDenied: return Error(HTTPResponse::HTTP_UNAUTHORIZED, s.code_name(), s.message());
+    case ErrorCode::kDenied: return Error(denied, s.code_name(), s.message());
     case ErrorCode::kInvalidArgument: return Error(HTTPResponse::HTTP_BAD_REQUEST, s.code_name(), s.message());
-    default: return Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, s.code_name(), s.message());
+    default: return Internal(s.ToString());
   }
 }
 
 Reply Ok(const Poco::JSON::Object& o) {
-  return {HTTPResponse::HTTP_OK, "application/json; charset=utf-8", Json(o), std::nullopt};
+  return {HTTPResponse::HTTP_OK, "application/json; charset=utf-8", Json(o), std::nullopt, {}};
 }
 
 class Handler;
@@ -112,15 +129,26 @@ struct Call {
   std::string token;                   // the session's
 };
 
-// The API: method, path pattern, whether it needs a signed-in session, and
-// the handler. With a session, every method but GET is a change and needs
-// the session's CSRF token too (the address check, a POST, is guarded alike).
+// Who may call a route.
+enum class Role { kAnyone, kReviewer, kAdmin };  // reviewer: a reviewer or an admin
+
+// The API: method, path pattern, who may call it, and the handler. With a
+// session, every method but GET is a change and needs the session's CSRF
+// token too (the address check, a POST, is guarded alike).
 struct ApiRoute {
   const char* method;
   std::regex path;
-  bool signed_in;
+  Role role;
   Reply (Handler::*handle)(Call&);
 };
+
+// The fields a reviewer may set: the core ones, whether read or not (a
+// handwritten one is keyed by hand), and those the dossier already has.
+const std::set<std::string>& CoreFieldKeys() {
+  static const std::set<std::string> kKeys = {"full_name", "date_of_birth",     "gender", "id_number",
+                                              "phone",     "permanent_address", "doc_date"};
+  return kKeys;
+}
 
 class Handler : public Poco::Net::HTTPRequestHandler {
  public:
@@ -130,12 +158,20 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     Reply reply;
     try {
       reply = Dispatch(request);
-    } catch (const std::exception& e) { reply = Error(HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "INTERNAL", e.what()); }
-    response.setStatus(reply.status);
+    } catch (const std::exception& e) { reply = Internal(std::string("exception: ") + e.what()); }
+    response.setStatusAndReason(reply.status);
     if (response_close_) response.setKeepAlive(false);
     response.setContentType(reply.type);
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Cache-Control", "no-store");
+    // The page loads only its own files, is framed by no one, and tells no
+    // other site where its users came from.
+    response.set("Content-Security-Policy",
+                 "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; base-uri 'none'; "
+                 "form-action 'self'; frame-ancestors 'none'");
+    response.set("X-Frame-Options", "DENY");
+    response.set("Referrer-Policy", "no-referrer");
+    for (const auto& [name, value] : reply.headers) response.set(name, value);
     if (reply.cookie) response.addCookie(*reply.cookie);
     response.setContentLength(static_cast<std::streamsize>(reply.body.size()));
     response.send() << reply.body;
@@ -145,20 +181,48 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   ReviewServer::State& state_;
   bool response_close_ = false;
 
-  // The request's body, refused past the limit; empty for none.
+  // The request's body, read piece by piece and cut at the limit, whether
+  // its length is declared or it comes chunked; empty for none. Past the
+  // limit nothing more is kept: up to 16 MiB more is read and dropped, so
+  // that an ordinary client gets the refusal rather than a reset
+  // connection, and the connection is closed after it.
   std::optional<std::string> Body(HTTPServerRequest& request) {
-    const auto length = request.getContentLength();
-    if (length > static_cast<std::streamsize>(state_.options.max_body_bytes)) {
-      // Read (and drop) what a client sends, up to 16 MiB, so that it gets
-      // the refusal instead of a broken connection.
-      if (length <= (16 << 20)) request.stream().ignore(length);
+    const size_t limit = state_.options.max_body_bytes;
+    constexpr std::streamsize kDrain = 16 << 20;
+    std::istream& in = request.stream();
+    char buffer[8192];
+    auto drain = [&] {
       response_close_ = true;
+      for (std::streamsize dropped = 0; in && dropped < kDrain; dropped += in.gcount()) {
+        in.read(buffer, sizeof buffer);
+        if (in.gcount() == 0) break;
+      }
       return std::nullopt;
-    }
+    };
+    const auto length = request.getContentLength();
+    if (length != HTTPServerRequest::UNKNOWN_CONTENT_LENGTH && length > static_cast<std::streamsize>(limit))
+      return drain();
     std::string body;
-    Poco::StreamCopier::copyToString(request.stream(), body, 8192);
-    if (body.size() > state_.options.max_body_bytes) return std::nullopt;
+    while (in) {
+      in.read(buffer, sizeof buffer);
+      if (in.gcount() == 0) break;
+      if (body.size() + static_cast<size_t>(in.gcount()) > limit) return drain();
+      body.append(buffer, static_cast<size_t>(in.gcount()));
+    }
     return body;
+  }
+
+  // A change must come from this station's own page: a browser says where
+  // a request comes from (Origin, Sec-Fetch-Site), and a cross-site one is
+  // refused, signing in included. Tools that send neither are let through
+  // (they hold no victim's cookie).
+  static bool SameOrigin(const HTTPServerRequest& request) {
+    const std::string site = request.get("Sec-Fetch-Site", "");
+    if (!site.empty() && site != "same-origin" && site != "none") return false;
+    const std::string origin = request.get("Origin", "");
+    if (origin.empty()) return true;
+    const std::string host = request.getHost();
+    return origin == "http://" + host || origin == "https://" + host;
   }
 
   std::string CookieToken(const HTTPServerRequest& request) {
@@ -180,32 +244,37 @@ class Handler : public Poco::Net::HTTPRequestHandler {
                              : ext == "css" ? "text/css; charset=utf-8"
                              : ext == "svg" ? "image/svg+xml"
                                             : "image/png";
-    return {HTTPResponse::HTTP_OK, type, body.str(), std::nullopt};
+    return {HTTPResponse::HTTP_OK, type, body.str(), std::nullopt, {}};
   }
 
   static const std::vector<ApiRoute>& Routes() {
     static const std::vector<ApiRoute> kRoutes = {
-        {"POST", std::regex("/api/session"), false, &Handler::SignIn},
-        {"DELETE", std::regex("/api/session"), true, &Handler::SignOut},
-        {"GET", std::regex("/api/me"), true, &Handler::Me},
-        {"GET", std::regex("/api/queue"), true, &Handler::Queue},
-        {"GET", std::regex("/api/dashboard"), true, &Handler::Dashboard},
-        {"POST", std::regex("/api/address/check"), true, &Handler::CheckAddressText},
-        {"GET", std::regex(R"(/api/dossiers/(\d{1,12}))"), true, &Handler::Dossier},
-        {"GET", std::regex(R"(/api/dossiers/(\d{1,12})/pages/(\d{1,4})\.png)"), true, &Handler::PageImage},
-        {"PUT", std::regex(R"(/api/dossiers/(\d{1,12})/fields/([a-z_]{1,40}))"), true, &Handler::SetField},
-        {"POST", std::regex(R"(/api/dossiers/(\d{1,12})/(approve|reject))"), true, &Handler::Decide},
+        {"POST", std::regex("/api/session"), Role::kAnyone, &Handler::SignIn},
+        {"DELETE", std::regex("/api/session"), Role::kReviewer, &Handler::SignOut},
+        {"GET", std::regex("/api/me"), Role::kReviewer, &Handler::Me},
+        {"GET", std::regex("/api/queue"), Role::kReviewer, &Handler::Queue},
+        {"GET", std::regex("/api/dashboard"), Role::kReviewer, &Handler::Dashboard},
+        {"POST", std::regex("/api/address/check"), Role::kReviewer, &Handler::CheckAddressText},
+        {"GET", std::regex(R"(/api/dossiers/(\d{1,12}))"), Role::kReviewer, &Handler::Dossier},
+        {"GET", std::regex(R"(/api/dossiers/(\d{1,12})/pages/(\d{1,4})\.png)"), Role::kReviewer, &Handler::PageImage},
+        {"PUT", std::regex(R"(/api/dossiers/(\d{1,12})/fields/([a-z_]{1,40}))"), Role::kReviewer, &Handler::SetField},
+        // A decided dossier is reopened by an admin only (Decide).
+        {"POST", std::regex(R"(/api/dossiers/(\d{1,12})/(approve|reject))"), Role::kReviewer, &Handler::Decide},
     };
     return kRoutes;
   }
 
   Reply Dispatch(HTTPServerRequest& request) {
     const Poco::URI uri(request.getURI());
-    const std::string path = uri.getPath(), method = request.getMethod();
+    const std::string path = uri.getPath();
+    // HEAD is GET without the body (Poco sends the headers only).
+    const std::string method = request.getMethod() == "HEAD" ? "GET" : request.getMethod();
     if (method == "GET" && (path == "/" || path == "/index.html")) return Static("index.html");
     if (method == "GET" && path.rfind("/static/", 0) == 0) return Static(path.substr(8));
     if (path.rfind("/api/", 0) != 0) return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such page");
 
+    if (method != "GET" && !SameOrigin(request))
+      return Error(HTTPResponse::HTTP_FORBIDDEN, "CROSS_SITE", "a change must come from this station's own page");
     auto body = Body(request);
     if (!body) return Error(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE", "the request body is too large");
     Call call{request, uri, {}, new Poco::JSON::Object, std::nullopt, ""};
@@ -224,12 +293,14 @@ class Handler : public Poco::Net::HTTPRequestHandler {
         break;
       }
     // An unknown route is said so only to a signed-in user.
-    if (!route || route->signed_in) {
+    if (!route || route->role != Role::kAnyone) {
       call.token = CookieToken(request);
       auto session = state_.accounts->Check(call.token);
       if (!session.ok()) return FromStatus(session.status());
-      if (method != "GET" && request.get("X-CSRF-Token", "") != session->csrf)
+      if (method != "GET" && !SameSecret(request.get("X-CSRF-Token", ""), session->csrf))
         return Error(HTTPResponse::HTTP_FORBIDDEN, "CSRF", "missing or wrong X-CSRF-Token");
+      if (route && route->role == Role::kAdmin && session->role != "admin")
+        return Error(HTTPResponse::HTTP_FORBIDDEN, "FORBIDDEN", "only an admin may do that");
       call.session = std::move(session).value();
     }
     if (!route) return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such API route: " + method + " " + path);
@@ -237,11 +308,30 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   }
 
   Reply SignIn(Call& call) {
+    // JSON only: a cross-site form can post text/plain without asking.
+    const std::string type = call.request.getContentType();
+    if (type.rfind("application/json", 0) != 0)
+      return Error(HTTPResponse::HTTP_UNSUPPORTEDMEDIATYPE, "BAD_REQUEST", "sign in with a JSON body");
     const Poco::JSON::Object& in = *call.body;
     if (!in.has("name") || !in.has("password") || !in.get("name").isString() || !in.get("password").isString())
       return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give name and password");
-    auto s = state_.accounts->SignIn(in.getValue<std::string>("name"), in.getValue<std::string>("password"));
-    if (!s.ok()) return FromStatus(s.status());
+    const std::string name = in.getValue<std::string>("name");
+    const std::string address = call.request.clientAddress().host().toString();
+    if (auto wait = state_.throttle.RetryAfter(name, address)) {
+      Reply r = Error(HTTPResponse::HTTP_TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
+                      "too many failed sign-ins: try again in " + std::to_string(*wait) + " s");
+      r.headers.push_back({"Retry-After", std::to_string(*wait)});
+      return r;
+    }
+    auto s = state_.accounts->SignIn(name, in.getValue<std::string>("password"));
+    if (!s.ok()) {
+      if (s.status().code() == ErrorCode::kDenied) {
+        state_.throttle.Failed(name, address);
+        Log(LogLevel::kWarning, "serve: failed sign-in as '" + name + "' from " + address);
+      }
+      return FromStatus(s.status());
+    }
+    state_.throttle.Succeeded(name);
     Reply r = MeOf(s->info);
     // A new token at every sign-in (no session fixation).
     r.cookie = SessionCookie(s->token);
@@ -340,7 +430,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     if (!r.ok() || n < 1 || n > static_cast<int>(r->pages.size()))
       return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no such page");
     std::ifstream in(r->source, std::ios::binary);
-    if (!in) return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "the scan is no longer at " + r->source);
+    if (!in) return Error(HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "the scan is no longer where it was read");
     std::ostringstream bytes;
     bytes << in.rdbuf();
     auto doc = OpenDocument(bytes.str(), {});
@@ -355,7 +445,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     }
     std::vector<uchar> png;
     cv::imencode(".png", image, png, {cv::IMWRITE_PNG_COMPRESSION, 1});
-    return {HTTPResponse::HTTP_OK, "image/png", std::string(png.begin(), png.end()), std::nullopt};
+    return {HTTPResponse::HTTP_OK, "image/png", std::string(png.begin(), png.end()), std::nullopt, {}};
   }
 
   static int VersionOf(const Poco::JSON::Object& in) {
@@ -382,6 +472,12 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     const auto [id, key, in, who, version] = ChangeOf(call);
     if (version < 1 || !in.has("value") || !in.get("value").isString())
       return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give value (text) and version (the one you opened)");
+    if (!CoreFieldKeys().count(key)) {
+      auto r = state_.registry->Load(id);
+      if (!r.ok()) return FromStatus(r.status());
+      if (!r->fields.count(key))
+        return Error(HTTPResponse::HTTP_FORBIDDEN, "UNKNOWN_FIELD", "the dossier has no field '" + key + "'");
+    }
     const Status s = state_.registry->CorrectField(id, key, in.getValue<std::string>("value"), who.user, version);
     if (!s.ok()) return FromStatus(s);
     Poco::JSON::Object o;
@@ -396,9 +492,11 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     if (version < 1) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give version (the one you opened)");
     if (what == "reject" && reason.empty())
       return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "a rejection needs a reason");
-    const Status s = state_.registry->Decide(
-        id, what == "approve" ? DossierStatus::kRegistered : DossierStatus::kRejected, reason, who.user, version);
-    if (!s.ok()) return FromStatus(s);
+    // An admin may reopen a decided dossier (the registry asks for a reason).
+    const Status s =
+        state_.registry->Decide(id, what == "approve" ? DossierStatus::kRegistered : DossierStatus::kRejected, reason,
+                                who.user, version, who.role == "admin");
+    if (!s.ok()) return FromStatus(s, HTTPResponse::HTTP_FORBIDDEN);
     Poco::JSON::Object o;
     o.set("version", *state_.registry->Version(id));
     o.set("status", what == "approve" ? "registered" : "rejected");
@@ -414,7 +512,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     if (!state_.options.as_of.empty()) options.as_of = state_.options.as_of;
     if (in.has("doc_date") && in.get("doc_date").isString()) options.doc_date = in.getValue<std::string>("doc_date");
     const AddressVerdict v = CheckAddress(in.getValue<std::string>("text"), *state_.options.gazetteer, options);
-    return {HTTPResponse::HTTP_OK, "application/json; charset=utf-8", AddressVerdictToJson(v), std::nullopt};
+    return {HTTPResponse::HTTP_OK, "application/json; charset=utf-8", AddressVerdictToJson(v), std::nullopt, {}};
   }
 
   Reply Dashboard(Call&) {
@@ -454,6 +552,36 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   }
 };
 
+// Overload: when as many connections wait as there are threads to answer
+// them, a new one is answered 503 at once (a short reply written to the
+// fresh socket, then closed) instead of waiting, or being dropped without
+// a word when the queue is full.
+class OverloadFilter : public Poco::Net::TCPServerConnectionFilter {
+ public:
+  OverloadFilter(const Poco::Net::TCPServer*& server, int waiting) : server_(server), waiting_(waiting) {}
+  bool accept(const Poco::Net::StreamSocket& socket) override {
+    if (!server_ || server_->queuedConnections() < waiting_) return true;
+    static const std::string kBusy = [] {
+      const std::string body = R"({"error":{"code":"BUSY","message":"the station is busy: try again in a moment"}})";
+      return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
+             "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+             std::to_string(body.size()) + "\r\n\r\n" + body;
+    }();
+    try {
+      Poco::Net::StreamSocket s(socket);
+      s.setBlocking(false);
+      s.sendBytes(kBusy.data(), static_cast<int>(kBusy.size()));
+      s.shutdownSend();
+    } catch (const Poco::Exception&) {
+    }
+    return false;
+  }
+
+ private:
+  const Poco::Net::TCPServer*& server_;
+  const int waiting_;
+};
+
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
   explicit Factory(ReviewServer::State& state) : state_(state) {}
@@ -481,8 +609,15 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Start(const ServerOptions& o
     st.port = socket.address().port();
     auto params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(options.threads);
+    params->setMaxQueued(options.threads * 4);
     params->setKeepAlive(true);
+    // A slow or idle client holds a thread a few seconds at most.
+    params->setTimeout(Poco::Timespan(options.receive_seconds, 0));
+    params->setKeepAliveTimeout(Poco::Timespan(options.keep_alive_seconds, 0));
+    params->setMaxKeepAliveRequests(200);
     st.server = std::make_unique<Poco::Net::HTTPServer>(new Factory(st), socket, params);
+    st.server->setConnectionFilter(new OverloadFilter(st.tcp, options.threads));
+    st.tcp = st.server.get();
     st.server->start();
   } catch (const Poco::Exception& e) {
     return Status::Error(ErrorCode::kInvalidArgument, "cannot listen on " + options.bind + ":" +
@@ -491,12 +626,17 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Start(const ServerOptions& o
   return server;
 }
 
+int ServerOptions::DefaultThreads() {
+  return std::max(64, 16 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+}
+
 ReviewServer::~ReviewServer() { Stop(); }
 
 int ReviewServer::port() const { return state_ ? state_->port : 0; }
 
 void ReviewServer::Stop() {
   if (state_ && state_->server) {
+    state_->tcp = nullptr;
     state_->server->stopAll(true);
     state_->server.reset();
   }

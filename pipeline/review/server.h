@@ -20,7 +20,13 @@ struct ServerOptions {
   std::shared_ptr<const Gazetteer> gazetteer;
   std::string as_of;  // address checks: as of this date (default today)
   size_t max_body_bytes = 1 << 20;
-  int threads = 8;
+  // Threads answering requests (default: 16 per core, at least 64); each
+  // connection holds one while it sends a request or waits between two.
+  // When as many connections wait for a thread, new ones get 503 at once.
+  int threads = DefaultThreads();
+  int receive_seconds = 10;    // to send a request's head and body
+  int keep_alive_seconds = 5;  // idle between two requests on one connection
+  static int DefaultThreads();
 };
 
 class ReviewServer {

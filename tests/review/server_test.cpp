@@ -264,6 +264,177 @@ TEST_F(ServerTest, ClientsThatDisconnectMidRequestDoNoHarm) {
   EXPECT_EQ(c.Call("GET", "/api/queue").status, 200);
 }
 
+// ---- a station nobody can knock over or walk into (issue 20)
+
+// One request with the given headers; the reply's status, body and headers.
+struct Raw {
+  int status = 0;
+  std::string body;
+  HTTPResponse response;
+};
+Raw Send(int port, const std::string& method, const std::string& path, const std::string& body,
+         const std::vector<std::pair<std::string, std::string>>& headers) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+  HTTPRequest request(method, path, HTTPRequest::HTTP_1_1);
+  request.setContentLength(static_cast<std::streamsize>(body.size()));
+  for (const auto& [k, v] : headers) request.set(k, v);
+  session.sendRequest(request) << body;
+  Raw out;
+  std::istream& in = session.receiveResponse(out.response);
+  out.status = out.response.getStatus();
+  Poco::StreamCopier::copyToString(in, out.body);
+  return out;
+}
+
+TEST_F(ServerTest, AChunkedBodyIsCutAtTheLimitNotBuffered) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(server_->port()));
+  HTTPRequest request("POST", "/api/session", HTTPRequest::HTTP_1_1);
+  request.setChunkedTransferEncoding(true);
+  request.setContentType("application/json");
+  std::ostream& out = session.sendRequest(request);
+  const std::string piece(64 << 10, ' ');
+  for (int i = 0; i < 48; ++i) out << piece;  // 3 MiB, no length declared
+  HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  std::string body;
+  Poco::StreamCopier::copyToString(in, body);
+  EXPECT_EQ(response.getStatus(), 413) << body;
+  EXPECT_FALSE(response.getKeepAlive());
+  Client c(server_->port());
+  EXPECT_EQ(c.SignIn("lan", "correct horse").status, 200) << "the server is still there";
+}
+
+TEST_F(ServerTest, ReviewersDecideOnlyWhatWaitsAndSetOnlyKnownFields) {
+  ASSERT_TRUE((*Accounts::Open(db_))->SetUser("chi", "admin", "chief horse").ok());
+  Client lan(server_->port()), chi(server_->port());
+  ASSERT_EQ(lan.SignIn("lan", "correct horse").status, 200);
+  ASSERT_EQ(chi.SignIn("chi", "chief horse").status, 200);
+  const std::string base = "/api/dossiers/" + std::to_string(id_);
+  // A field the dossier does not have and is not a core field: refused.
+  EXPECT_EQ(lan.Call("PUT", base + "/fields/zz_injected", R"({"value":"x","version":1})").status, 403);
+  EXPECT_FALSE(lan.Call("GET", base).json()->getObject("fields")->has("zz_injected"));
+  // A core field not read (handwritten) may be keyed.
+  ASSERT_EQ(lan.Call("PUT", base + "/fields/phone", R"({"value":"0912345678","version":1})").status, 200);
+  ASSERT_EQ(lan.Call("POST", base + "/approve", R"({"version":2})").status, 200);
+  // Registered: a reviewer cannot reject it, or approve it again.
+  EXPECT_EQ(lan.Call("POST", base + "/reject", R"({"version":3,"reason":"changed my mind"})").status, 403);
+  EXPECT_EQ(lan.Call("POST", base + "/approve", R"({"version":3})").status, 403);
+  // An admin reopens it, with a reason, and the audit says so.
+  EXPECT_EQ(chi.Call("POST", base + "/reject", R"({"version":3})").status, 400);
+  ASSERT_EQ(chi.Call("POST", base + "/reject", R"({"version":3,"reason":"ID card forged"})").status, 200);
+  auto audit = chi.Call("GET", base).json()->getArray("audit");
+  const auto last = audit->getObject(static_cast<unsigned>(audit->size() - 1));
+  EXPECT_EQ(last->getValue<std::string>("what"), "status (reopened)");
+  EXPECT_EQ(last->getValue<std::string>("actor"), "chi");
+  EXPECT_EQ(last->getValue<std::string>("before"), "registered");
+}
+
+TEST_F(ServerTest, SignInOnlyAsJsonFromThisStationsOwnPage) {
+  const int port = server_->port();
+  const std::string body = R"({"name":"lan","password":"correct horse"})";
+  // A cross-site form posts text/plain without asking the browser.
+  EXPECT_EQ(Send(port, "POST", "/api/session", body, {{"Content-Type", "text/plain"}}).status, 415);
+  EXPECT_EQ(Send(port, "POST", "/api/session", body,
+                 {{"Content-Type", "application/json"}, {"Origin", "http://evil.example"}})
+                .status,
+            403);
+  EXPECT_EQ(Send(port, "POST", "/api/session", body,
+                 {{"Content-Type", "application/json"}, {"Sec-Fetch-Site", "cross-site"}})
+                .status,
+            403);
+  const std::string self = "http://127.0.0.1:" + std::to_string(port);
+  EXPECT_EQ(Send(port, "POST", "/api/session", body,
+                 {{"Content-Type", "application/json"}, {"Origin", self}, {"Sec-Fetch-Site", "same-origin"}})
+                .status,
+            200);
+}
+
+TEST_F(ServerTest, WrongPasswordsAreSlowedDown) {
+  Client c(server_->port());
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(c.SignIn("lan", "wrong horse").status, 401) << i;
+  // The sixth try in the minute is refused before the password is looked at.
+  const Raw sixth = Send(server_->port(), "POST", "/api/session", R"({"name":"lan","password":"correct horse"})",
+                         {{"Content-Type", "application/json"}});
+  EXPECT_EQ(sixth.status, 429) << sixth.body;
+  const int wait = std::stoi(sixth.response.get("Retry-After", "0"));
+  EXPECT_GE(wait, 1);
+  EXPECT_LE(wait, 61);
+  // From the same address, another name waits too.
+  EXPECT_EQ(c.SignIn("chi", "whatever1").status, 429);
+}
+
+TEST_F(ServerTest, HeadersAndErrorsGiveNothingAway) {
+  const Raw page = Send(server_->port(), "GET", "/", "", {});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.response.get("Content-Security-Policy", "").find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_NE(page.response.get("Content-Security-Policy", "").find("default-src 'self'"), std::string::npos);
+  EXPECT_EQ(page.response.get("Referrer-Policy", ""), "no-referrer");
+  EXPECT_EQ(page.response.getReason(), "OK");
+  // HEAD: the headers, no body.
+  const Raw head = Send(server_->port(), "HEAD", "/api/me", "", {});
+  EXPECT_EQ(head.status, 401);
+  EXPECT_TRUE(head.body.empty());
+  // A scan moved away: said, without the server's paths.
+  DossierRecord gone;
+  gone.source = (dir_ / "moved-away.tif").string();
+  gone.sha256 = std::string(64, 'c');
+  gone.status = DossierStatus::kNeedsReview;
+  gone.pages.push_back(test::A4Page(0, "page"));
+  const std::int64_t id = (*Registry::Open(db_))->Register(gone)->dossier_id;
+  Client c(server_->port());
+  c.SignIn("lan", "correct horse");
+  const Http missing = c.Call("GET", "/api/dossiers/" + std::to_string(id) + "/pages/1.png");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.body.find(dir_.path().string()), std::string::npos) << missing.body;
+}
+
+// Idle connections (a slow client, a phone on bad Wi-Fi, or an attacker)
+// do not hold up everyone else; past what the threads can take, a new
+// connection is told 503 at once rather than dropped or kept waiting.
+TEST_F(ServerTest, IdleConnectionsDoNotStarveOthersAndOverloadIsSaid) {
+  ServerOptions o;
+  o.db = db_;
+  o.port = 0;
+  o.web_dir = (test::SourceDir() / "web").string();
+  o.threads = 4;
+  o.receive_seconds = 60;  // an idle connection holds its thread this long
+  auto small = ReviewServer::Start(o);
+  ASSERT_TRUE(small.ok()) << small.status().ToString();
+  const Poco::Net::SocketAddress at("127.0.0.1", static_cast<Poco::UInt16>((*small)->port()));
+  std::vector<Poco::Net::StreamSocket> idle;
+  auto open_idle = [&](int n) {
+    for (int i = 0; i < n; ++i) {
+      idle.emplace_back();
+      idle.back().connect(at);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  };
+  // Two idle connections hold two of the four threads: the others answer.
+  open_idle(2);
+  Poco::Net::HTTPClientSession session(at);
+  session.setTimeout(Poco::Timespan(30, 0));  // well under the idle ones' 60 s
+  HTTPRequest me("GET", "/api/me", HTTPRequest::HTTP_1_1);
+  session.sendRequest(me);
+  HTTPResponse response;
+  session.receiveResponse(response);
+  EXPECT_EQ(response.getStatus(), 401);
+  session.reset();
+  // Every thread held and as many connections waiting: the next is told so.
+  open_idle(6);
+  Poco::Net::HTTPClientSession busy(at);
+  busy.setTimeout(Poco::Timespan(30, 0));
+  HTTPRequest again("GET", "/api/me", HTTPRequest::HTTP_1_1);
+  busy.sendRequest(again);
+  HTTPResponse refused;
+  std::istream& in = busy.receiveResponse(refused);
+  std::string body;
+  Poco::StreamCopier::copyToString(in, body);
+  EXPECT_EQ(refused.getStatus(), 503) << body;
+  EXPECT_EQ(refused.get("Retry-After", ""), "1");
+  for (auto& s : idle) s.close();
+  (*small)->Stop();
+}
+
 TEST(Accounts, PasswordsArePbkdf2Sha256) {
   // RFC 7914 section 11's PBKDF2-HMAC-SHA256 vector (P="passwd", S="salt", c=1, 64 bytes: first 32).
   EXPECT_EQ(PasswordHash("passwd", "salt", 1), "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc");
