@@ -11,10 +11,13 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/TCPServer.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
 #include <opencv2/imgcodecs.hpp>
@@ -29,6 +32,9 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 
 #include "address/address.h"
 #include "cleanup/cleanup.h"
@@ -46,14 +52,23 @@ using Poco::Net::HTTPResponse;
 using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
+namespace {
+class Refuser;
+}  // namespace
+
 struct ReviewServer::State {
   ServerOptions options;
   std::unique_ptr<Registry> registry;
   std::unique_ptr<Accounts> accounts;
   SignInThrottle throttle;
+  std::unique_ptr<Refuser> refuser;  // outlives the server (its filter uses it)
+  // The server's own threads (Poco's default pool holds 16, shared by every
+  // server in the process); outlives the server.
+  std::unique_ptr<Poco::ThreadPool> pool;
   std::unique_ptr<Poco::Net::HTTPServer> server;
   const Poco::Net::TCPServer* tcp = nullptr;  // the same, for the overload filter
   int port = 0;
+  bool tls = false;
 };
 
 namespace {
@@ -69,12 +84,14 @@ struct Reply {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
-// The session's cookie: not readable by scripts, sent to this site only;
-// an empty value that expires at once signs the browser out.
-Poco::Net::HTTPCookie SessionCookie(const std::string& token) {
+// The session's cookie: not readable by scripts, sent to this site only
+// (and only over TLS when the station speaks it); an empty value that
+// expires at once signs the browser out.
+Poco::Net::HTTPCookie SessionCookie(const std::string& token, bool secure) {
   Poco::Net::HTTPCookie cookie(kCookie, token);
   cookie.setPath("/");
   cookie.setHttpOnly(true);
+  cookie.setSecure(secure);
   cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
   if (token.empty()) cookie.setMaxAge(0);
   return cookie;
@@ -334,14 +351,14 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     state_.throttle.Succeeded(name);
     Reply r = MeOf(s->info);
     // A new token at every sign-in (no session fixation).
-    r.cookie = SessionCookie(s->token);
+    r.cookie = SessionCookie(s->token, state_.tls);
     return r;
   }
 
   Reply SignOut(Call& call) {
     (void)state_.accounts->SignOut(call.token);
     Reply r = Ok(Poco::JSON::Object());
-    r.cookie = SessionCookie("");
+    r.cookie = SessionCookie("", state_.tls);
     return r;
   }
 
@@ -552,34 +569,98 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   }
 };
 
-// Overload: when as many connections wait as there are threads to answer
-// them, a new one is answered 503 at once (a short reply written to the
-// fresh socket, then closed) instead of waiting, or being dropped without
-// a word when the queue is full.
-class OverloadFilter : public Poco::Net::TCPServerConnectionFilter {
+// Tells connections the station cannot take now "503, try again in a
+// second", on a thread of its own: it reads the request's head first (a
+// socket closed with a request unread is reset, and the reset can destroy
+// the answer before the client reads it), answers, and closes. At most 256
+// wait; past that a connection is closed without a word.
+class Refuser {
  public:
-  OverloadFilter(const Poco::Net::TCPServer*& server, int waiting) : server_(server), waiting_(waiting) {}
-  bool accept(const Poco::Net::StreamSocket& socket) override {
-    if (!server_ || server_->queuedConnections() < waiting_) return true;
+  Refuser() : thread_([this] { Run(); }) {}
+  ~Refuser() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  void Refuse(const Poco::Net::StreamSocket& socket) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (waiting_.size() >= 256) return;
+      waiting_.push_back(socket);
+    }
+    wake_.notify_one();
+  }
+
+ private:
+  void Run() {
     static const std::string kBusy = [] {
       const std::string body = R"({"error":{"code":"BUSY","message":"the station is busy: try again in a moment"}})";
       return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
              "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
              std::to_string(body.size()) + "\r\n\r\n" + body;
     }();
-    try {
-      Poco::Net::StreamSocket s(socket);
-      s.setBlocking(false);
-      s.sendBytes(kBusy.data(), static_cast<int>(kBusy.size()));
-      s.shutdownSend();
-    } catch (const Poco::Exception&) {
+    while (true) {
+      Poco::Net::StreamSocket socket;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [&] { return stop_ || !waiting_.empty(); });
+        if (stop_) return;
+        socket = waiting_.front();
+        waiting_.pop_front();
+      }
+      try {
+        socket.setReceiveTimeout(Poco::Timespan(0, 500000));
+        socket.setSendTimeout(Poco::Timespan(0, 500000));
+        std::string head;
+        char buffer[4096];
+        while (head.size() < 16384 && head.find("\r\n\r\n") == std::string::npos) {
+          const int n = socket.receiveBytes(buffer, sizeof buffer);
+          if (n <= 0) break;
+          head.append(buffer, static_cast<size_t>(n));
+        }
+        socket.sendBytes(kBusy.data(), static_cast<int>(kBusy.size()));
+        socket.shutdownSend();
+        // Whatever else it sends (a body) is read and dropped, briefly.
+        socket.setReceiveTimeout(Poco::Timespan(0, 200000));
+        while (socket.receiveBytes(buffer, sizeof buffer) > 0) {
+        }
+      } catch (const Poco::Exception&) {
+      }
+      try {
+        socket.close();
+      } catch (const Poco::Exception&) {
+      }
     }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Poco::Net::StreamSocket> waiting_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+// Overload: when as many connections wait as there are threads to answer
+// them, a new one is told 503 at once (by the Refuser) instead of waiting,
+// or being dropped without a word when the queue is full. Over TLS nothing
+// can be said before the handshake: the connection is closed.
+class OverloadFilter : public Poco::Net::TCPServerConnectionFilter {
+ public:
+  OverloadFilter(const Poco::Net::TCPServer*& server, int waiting, Refuser* refuser)
+      : server_(server), waiting_(waiting), refuser_(refuser) {}
+  bool accept(const Poco::Net::StreamSocket& socket) override {
+    if (!server_ || server_->queuedConnections() < waiting_) return true;
+    if (refuser_) refuser_->Refuse(socket);
     return false;
   }
 
  private:
   const Poco::Net::TCPServer*& server_;
   const int waiting_;
+  Refuser* refuser_;
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
@@ -604,8 +685,34 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Start(const ServerOptions& o
   st.options = options;
   st.registry = std::move(registry).value();
   st.accounts = std::move(accounts).value();
+  if (options.tls_cert.empty() != options.tls_key.empty())
+    return Status::Error(ErrorCode::kInvalidArgument, "TLS needs both a certificate and its key");
+  st.tls = !options.tls_cert.empty();
+  std::unique_ptr<Poco::Net::ServerSocket> listening;
   try {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(options.bind, static_cast<Poco::UInt16>(options.port)));
+    const Poco::Net::SocketAddress address(options.bind, static_cast<Poco::UInt16>(options.port));
+    if (st.tls) {
+      Poco::Net::Context::Ptr context;
+      try {
+        context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, options.tls_key, options.tls_cert, "",
+                                         Poco::Net::Context::VERIFY_NONE, 9, false,
+                                         "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:!aNULL:!MD5:!RC4");
+        context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                                  Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+      } catch (const Poco::Exception& e) {
+        return Status::Error(ErrorCode::kInvalidArgument,
+                             "cannot use the TLS certificate " + options.tls_cert + ": " + e.displayText());
+      }
+      listening = std::make_unique<Poco::Net::SecureServerSocket>(address, 64, context);
+    } else {
+      listening = std::make_unique<Poco::Net::ServerSocket>(address);
+    }
+  } catch (const Poco::Exception& e) {
+    return Status::Error(ErrorCode::kInvalidArgument, "cannot listen on " + options.bind + ":" +
+                                                          std::to_string(options.port) + ": " + e.displayText());
+  }
+  try {
+    Poco::Net::ServerSocket& socket = *listening;
     st.port = socket.address().port();
     auto params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(options.threads);
@@ -615,8 +722,10 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Start(const ServerOptions& o
     params->setTimeout(Poco::Timespan(options.receive_seconds, 0));
     params->setKeepAliveTimeout(Poco::Timespan(options.keep_alive_seconds, 0));
     params->setMaxKeepAliveRequests(200);
-    st.server = std::make_unique<Poco::Net::HTTPServer>(new Factory(st), socket, params);
-    st.server->setConnectionFilter(new OverloadFilter(st.tcp, options.threads));
+    st.pool = std::make_unique<Poco::ThreadPool>(2, options.threads);
+    st.server = std::make_unique<Poco::Net::HTTPServer>(new Factory(st), *st.pool, socket, params);
+    if (!st.tls) st.refuser = std::make_unique<Refuser>();
+    st.server->setConnectionFilter(new OverloadFilter(st.tcp, options.threads, st.refuser.get()));
     st.tcp = st.server.get();
     st.server->start();
   } catch (const Poco::Exception& e) {

@@ -27,6 +27,9 @@ struct ServerOptions {
   int receive_seconds = 10;    // to send a request's head and body
   int keep_alive_seconds = 5;  // idle between two requests on one connection
   static int DefaultThreads();
+  // HTTPS with this certificate and key (PEM files); plain HTTP when empty.
+  // Over TLS the session cookie is Secure.
+  std::string tls_cert, tls_key;
 };
 
 class ReviewServer {

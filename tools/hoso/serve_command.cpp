@@ -47,14 +47,17 @@ std::string ReadPassword(const std::string& prompt) {
 }  // namespace
 
 int RunServe(const std::vector<std::string>& argv) {
-  Args args(argv, {"--db", "--bind", "--port", "--as-of"}, {"--help", "-h"});
+  Args args(argv, {"--db", "--bind", "--port", "--as-of", "--tls-cert", "--tls-key"}, {"--help", "-h"});
   if (auto exit = HelpOrUsageError(args, "hoso serve",
                                    "Usage: hoso serve [--db URI] [--bind 127.0.0.1] [--port 8080] [--as-of DATE]\n"
+                                   "                  [--tls-cert CERT.pem --tls-key KEY.pem]\n"
                                    "\n"
                                    "Serves the review station: sign in (accounts from `hoso user add`), the\n"
                                    "queue of dossiers needing review, each dossier's pages with its fields'\n"
                                    "boxes, address suggestions, approve and reject, and a dashboard. The page\n"
                                    "is web/ (or $HOSO_WEB); its JSON API is under /api (see the README).\n"
+                                   "With --tls-cert and --tls-key it speaks HTTPS only (TLS 1.2 and 1.3) and\n"
+                                   "the session cookie is Secure.\n"
                                    "Runs until SIGINT or SIGTERM.\n\n"))
     return *exit;
   if (!args.positional().empty()) return UsageError("hoso serve", "unexpected argument");
@@ -75,6 +78,12 @@ int RunServe(const std::vector<std::string>& argv) {
     }
     options.as_of = *as_of;
   }
+  options.tls_cert = args.Value("--tls-cert").value_or("");
+  options.tls_key = args.Value("--tls-key").value_or("");
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    std::cerr << "hoso serve: --tls-cert and --tls-key go together\n";
+    return kExitUsage;
+  }
   options.web_dir = WebDir();
   auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
   if (!gazetteer.ok()) {
@@ -87,7 +96,7 @@ int RunServe(const std::vector<std::string>& argv) {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   // The port on its own line first: scripts (and the tests) read it.
-  std::cout << "listening on http://" << options.bind << ":" << (*server)->port() << "/" << std::endl;
+  std::cout << "listening on " << (options.tls_cert.empty() ? "http" : "https") << "://" << options.bind << ":" << (*server)->port() << "/" << std::endl;
   while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(200));
   (*server)->Stop();
   return kExitOk;
