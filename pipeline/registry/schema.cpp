@@ -104,6 +104,17 @@ const std::vector<std::vector<const char*>>& Migrations() {
           " pages INTEGER NOT NULL,"
           " seconds REAL NOT NULL)",
       },
+      // 5: sessions end after a while unused; every sign-in, right or
+      // wrong, is kept (never the password).
+      {
+          "ALTER TABLE sessions ADD COLUMN last_seen BIGINT NOT NULL DEFAULT 0",
+          "CREATE TABLE sign_ins ("
+          " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+          " at TEXT NOT NULL,"
+          " user_name TEXT NOT NULL,"  // as typed: it may name no user
+          " address TEXT NOT NULL,"
+          " outcome TEXT NOT NULL)",   // ok | wrong | throttled
+      },
   };
   return kMigrations;
 }

@@ -141,8 +141,9 @@ Result<NewSession> Accounts::SignIn(const std::string& name, const std::string& 
   try {
     const std::string token_hash = Sha256(s.token);
     *db_->session << db_->Sql("DELETE FROM sessions WHERE expires_at <= ?"), bind(now_s), now;
-    *db_->session << db_->Sql("INSERT INTO sessions(token_hash, user_name, csrf, expires_at) VALUES(?, ?, ?, ?)"),
-        bind(token_hash), bind(name), bind(s.info.csrf), bind(expires), now;
+    *db_->session << db_->Sql(
+        "INSERT INTO sessions(token_hash, user_name, csrf, expires_at, last_seen) VALUES(?, ?, ?, ?, ?)"),
+        bind(token_hash), bind(name), bind(s.info.csrf), bind(expires), bind(now_s), now;
     if (!new_hash.empty()) {
       const int n = static_cast<int>(kIterations);
       *db_->session << db_->Sql("UPDATE users SET salt = ?, hash = ?, iterations = ? WHERE name = ?"), bind(new_salt),
@@ -152,7 +153,7 @@ Result<NewSession> Accounts::SignIn(const std::string& name, const std::string& 
   return s;
 }
 
-Result<SessionInfo> Accounts::Check(const std::string& token) {
+Result<SessionInfo> Accounts::Check(const std::string& token, int idle_seconds) {
   const Status denied = Status::Error(ErrorCode::kDenied, "not signed in (or the session has expired)");
   if (token.size() != 64) return denied;
   std::lock_guard<std::mutex> lock(mutex_);
@@ -160,15 +161,46 @@ Result<SessionInfo> Accounts::Check(const std::string& token) {
     Statement st(*db_->session);
     const std::string token_hash = Sha256(token);
     const std::int64_t now_s = static_cast<std::int64_t>(std::time(nullptr));
+    const std::int64_t idle_since = now_s - idle_seconds;
     st << db_->Sql(
-        "SELECT s.user_name, u.role, s.csrf FROM sessions s JOIN users u ON u.name = s.user_name "
-        "WHERE s.token_hash = ? AND s.expires_at > ?"),
-        bind(token_hash), bind(now_s), now;
+        "SELECT s.user_name, u.role, s.csrf, s.last_seen FROM sessions s JOIN users u ON u.name = s.user_name "
+        "WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen > ?"),
+        bind(token_hash), bind(now_s), bind(idle_since), now;
     RecordSet rs(st);
     if (!rs.moveFirst()) return denied;
-    return SessionInfo{rs["user_name"].convert<std::string>(), rs["role"].convert<std::string>(),
-                       rs["csrf"].convert<std::string>()};
+    SessionInfo info{rs["user_name"].convert<std::string>(), rs["role"].convert<std::string>(),
+                     rs["csrf"].convert<std::string>()};
+    // Kept alive, written at most once a minute.
+    if (rs["last_seen"].convert<std::int64_t>() < now_s - 60)
+      *db_->session << db_->Sql("UPDATE sessions SET last_seen = ? WHERE token_hash = ?"), bind(now_s),
+          bind(token_hash), now;
+    return info;
   } catch (const Poco::Exception& e) { return AccountsError("cannot check the session", e); }
+}
+
+Status Accounts::RecordSignIn(const std::string& name, const std::string& address, const std::string& outcome) {
+  const std::string at = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%SZ");
+  const std::string user = name.substr(0, 64);
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    *db_->session << db_->Sql("INSERT INTO sign_ins(at, user_name, address, outcome) VALUES(?, ?, ?, ?)"), bind(at),
+        bind(user), bind(address), bind(outcome), now;
+  } catch (const Poco::Exception& e) { return AccountsError("cannot record the sign-in", e); }
+  return Status::Ok();
+}
+
+Result<std::vector<Accounts::SignInRow>> Accounts::RecentSignIns(int limit) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    Statement st(*db_->session);
+    st << db_->Sql("SELECT at, user_name, address, outcome FROM sign_ins ORDER BY id DESC LIMIT ?"), bind(limit), now;
+    RecordSet rs(st);
+    std::vector<SignInRow> out;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      out.push_back({rs["at"].convert<std::string>(), rs["user_name"].convert<std::string>(),
+                     rs["address"].convert<std::string>(), rs["outcome"].convert<std::string>()});
+    return out;
+  } catch (const Poco::Exception& e) { return AccountsError("cannot read the sign-ins", e); }
 }
 
 Status Accounts::SignOut(const std::string& token) {

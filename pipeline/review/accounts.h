@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "registry/connection.h"
@@ -32,8 +33,18 @@ class Accounts {
   Status SetUser(const std::string& name, const std::string& role, const std::string& password);
   // kDenied for an unknown user or a wrong password (the same message).
   Result<NewSession> SignIn(const std::string& name, const std::string& password, int hours = 12);
-  // kDenied when the token is unknown or expired.
-  Result<SessionInfo> Check(const std::string& token);
+  // kDenied when the token is unknown, expired, or unused for
+  // `idle_seconds`; a use keeps it alive.
+  Result<SessionInfo> Check(const std::string& token, int idle_seconds = kIdleSeconds);
+  static constexpr int kIdleSeconds = 30 * 60;
+
+  // A sign-in kept for the record: who (as typed), from where, and how it
+  // went (ok | wrong | throttled). Never the password.
+  Status RecordSignIn(const std::string& name, const std::string& address, const std::string& outcome);
+  struct SignInRow {
+    std::string at, user, address, outcome;
+  };
+  Result<std::vector<SignInRow>> RecentSignIns(int limit);
   Status SignOut(const std::string& token);
 
  private:

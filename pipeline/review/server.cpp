@@ -335,6 +335,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     const std::string name = in.getValue<std::string>("name");
     const std::string address = call.request.clientAddress().host().toString();
     if (auto wait = state_.throttle.RetryAfter(name, address)) {
+      (void)state_.accounts->RecordSignIn(name, address, "throttled");
       Reply r = Error(HTTPResponse::HTTP_TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
                       "too many failed sign-ins: try again in " + std::to_string(*wait) + " s");
       r.headers.push_back({"Retry-After", std::to_string(*wait)});
@@ -344,11 +345,13 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     if (!s.ok()) {
       if (s.status().code() == ErrorCode::kDenied) {
         state_.throttle.Failed(name, address);
+        (void)state_.accounts->RecordSignIn(name, address, "wrong");
         Log(LogLevel::kWarning, "serve: failed sign-in as '" + name + "' from " + address);
       }
       return FromStatus(s.status());
     }
     state_.throttle.Succeeded(name);
+    (void)state_.accounts->RecordSignIn(name, address, "ok");
     Reply r = MeOf(s->info);
     // A new token at every sign-in (no session fixation).
     r.cookie = SessionCookie(s->token, state_.tls);
