@@ -80,7 +80,7 @@ enum class Level { kNone, kCommune, kDistrict, kCity, kProvince };
 struct Marker {
   Level level = Level::kNone;
   std::string type;
-  int tokens = 0;  // how many tokens the marker spans
+  int tokens = 0;        // how many tokens the marker spans
   bool lenient = false;  // a full word with its marks wrong or lost in a marked address
 };
 
@@ -225,8 +225,8 @@ std::string TrimSeparators(std::string s) {
 // street's, lane's or hamlet's ("phố Phúc Xá"), not the commune's. Compared
 // with their marks where the address has marks ("Dương" is no "đường").
 bool IsStreetWord(const Token& t, bool marked) {
-  static const std::vector<std::string> kWords = {"thôn", "xóm",   "ấp",    "bản", "tổ",  "ngõ", "ngách", "hẻm",
-                                                  "kiệt", "đường", "phố",  "số",  "khu", "kp",  "đ",     "tòa"};
+  static const std::vector<std::string> kWords = {"thôn", "xóm",   "ấp",  "bản", "tổ",  "ngõ", "ngách", "hẻm",
+                                                  "kiệt", "đường", "phố", "số",  "khu", "kp",  "đ",     "tòa"};
   static const auto kKeys = [] {
     std::set<std::string> toned, ascii;
     for (const std::string& w : kWords) {

@@ -254,9 +254,8 @@ std::optional<AddressVerdict> Check::OldUnits() {
   };
   if (std::any_of(readings.begin(), readings.end(), exact_reading))
     std::erase_if(readings, [&](const Reading& r) { return !exact_reading(r); });
-  if (std::any_of(readings.begin(), readings.end(), [&](const Reading& r) {
-        return old_codes_.count(r.district->province_code) > 0;
-      }))
+  if (std::any_of(readings.begin(), readings.end(),
+                  [&](const Reading& r) { return old_codes_.count(r.district->province_code) > 0; }))
     readings.erase(std::remove_if(readings.begin(), readings.end(),
                                   [&](const Reading& r) { return !old_codes_.count(r.district->province_code); }),
                    readings.end());
@@ -272,7 +271,8 @@ std::optional<AddressVerdict> Check::OldUnits() {
     for (const std::string& code : scope)
       for (const std::string& s : g_.ProvinceSuccessors(code)) now_in.insert(s);
     for (const Commune* c : g_.CommunesNamed(ck.Ascii()))
-      if (c->valid.On(date_) && !c->alias && now_in.count(c->province_code) && !address::BestByMarks(ck, std::vector<const Commune*>{c}).empty())
+      if (c->valid.On(date_) && !c->alias && now_in.count(c->province_code) &&
+          !address::BestByMarks(ck, std::vector<const Commune*>{c}).empty())
         message += "; " + c->FullName() + " exists now, but took no land from " + old_district_->FullName();
     return Unknown(message);
   }
@@ -418,8 +418,7 @@ std::string Capitalised(std::string text) {
 std::string NameList(const std::vector<std::string>& names) {
   std::string out;
   const size_t shown = names.size() > 4 ? 3 : names.size();
-  for (size_t i = 0; i < shown; ++i)
-    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  for (size_t i = 0; i < shown; ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
   if (shown < names.size()) out += " and " + std::to_string(names.size() - shown) + " more";
   return out;
 }
@@ -450,7 +449,7 @@ std::string Check::Story(const Target& t) const {
     if (const Commune* o = g_.CommuneOn(l->from_code, l->from_valid_to))
       (l->kind == "whole" ? wholes : parts).push_back(o->FullName());
   }
-  const std::string part_of = parts.empty()     ? ""
+  const std::string part_of = parts.empty()       ? ""
                               : parts.size() == 1 ? "part of " + parts[0]
                               : parts.size() == 2 ? "parts of " + parts[0] + " and " + parts[1]
                                                   : "parts of " + std::to_string(parts.size()) + " other communes";
@@ -497,10 +496,9 @@ AddressVerdict Check::WhereTheOldUnitsWent() {
   targets.erase(std::unique(targets.begin(), targets.end(),
                             [](const Target& a, const Target& b) { return a.commune == b.commune; }),
                 targets.end());
-  const std::string old_province_code =
-      !old_communes_.empty() ? old_communes_.front()->province_code
-      : old_district_        ? old_district_->province_code
-                             : "";
+  const std::string old_province_code = !old_communes_.empty() ? old_communes_.front()->province_code
+                                        : old_district_        ? old_district_->province_code
+                                                               : "";
   if (!old_communes_.empty()) {
     const Commune* oc = old_communes_.front();
     const District* d = g_.DistrictByCode(oc->district_code);
@@ -535,8 +533,8 @@ AddressVerdict Check::WhereTheOldUnitsWent() {
     for (const Commune* oc : old_communes_)
       if (old_names.find(oc->FullName()) == std::string::npos)
         old_names += (old_names.empty() ? "" : ", ") + oc->FullName();
-    const std::string went = from_old == 1 ? "now in " + targets_of_old.front()
-                                           : "divided among " + std::to_string(from_old) + " communes";
+    const std::string went =
+        from_old == 1 ? "now in " + targets_of_old.front() : "divided among " + std::to_string(from_old) + " communes";
     v_.message = "'" + p_.commune.name + "' names both the old " + old_names + " of " + old_district_->FullName() +
                  " (" + went + ") and " + new_wards_.front()->FullName() + " of today, which took land from " +
                  old_district_->FullName() + ": choose one" + province + province_note_;

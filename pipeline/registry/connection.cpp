@@ -1,5 +1,10 @@
 #include "registry/connection.h"
 
+#include <chrono>
+#include <thread>
+
+#include "core/log.h"
+
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Exception.h>
@@ -127,6 +132,47 @@ void Connection::Rollback() noexcept {
   } catch (...) {}
 }
 
+bool Connection::Lost() noexcept {
+  if (dialect != Dialect::kPostgres) return false;
+  try {
+    int one = 0;
+    *session << "SELECT 1", Poco::Data::Keywords::into(one), Poco::Data::Keywords::now;
+    return one != 1;
+  } catch (...) { return true; }
+}
+
+void Connection::Heal() noexcept {
+  if (dialect != Dialect::kPostgres) return;
+  bool good = false;
+  try {
+    good = session->isConnected();
+  } catch (...) {}
+  if (!good) (void)Reopen();
+}
+
+bool Connection::Reopen() noexcept {
+  open_ = read_only_ = false;
+  Log(LogLevel::kWarning, "registry: lost the connection to " + display + "; waiting for it to come back");
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(reconnect_seconds);
+  std::chrono::milliseconds wait(500);
+  while (true) {
+    try {
+      Poco::Data::Session fresh("PostgreSQL", connect_string);
+      fresh << "SET client_min_messages = warning", Poco::Data::Keywords::now;
+      *session = fresh;  // the same object: references to it stay good
+      Log(LogLevel::kWarning, "registry: connected to " + display + " again");
+      return true;
+    } catch (...) {}
+    if (std::chrono::steady_clock::now() + wait > give_up) {
+      Log(LogLevel::kError,
+          "registry: " + display + " did not come back in " + std::to_string(reconnect_seconds) + " s");
+      return false;
+    }
+    std::this_thread::sleep_for(wait);
+    wait = std::min<std::chrono::milliseconds>(wait * 2, std::chrono::seconds(15));
+  }
+}
+
 Result<std::unique_ptr<Connection>> Connect(const std::string& uri) {
   auto parsed = RegistryUri::Parse(uri);
   if (!parsed.ok()) return parsed.status();
@@ -137,6 +183,7 @@ Result<std::unique_ptr<Connection>> Connect(const std::string& uri) {
       static std::once_flag once;
       std::call_once(once, [] { Poco::Data::PostgreSQL::Connector::registerConnector(); });
       c->dialect = Dialect::kPostgres;
+      c->connect_string = parsed->connection;
       c->session = std::make_unique<Poco::Data::Session>("PostgreSQL", parsed->connection);
       *c->session << "SET client_min_messages = warning", Poco::Data::Keywords::now;
     } else {

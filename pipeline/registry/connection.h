@@ -5,6 +5,7 @@
 #pragma once
 
 #include <Poco/Data/Session.h>
+#include <Poco/Exception.h>
 
 #include <memory>
 #include <string>
@@ -49,9 +50,40 @@ struct Connection {
   void Commit();
   void Rollback() noexcept;  // if one is open
 
+  // After a failed statement: whether the server is gone (a restart, a
+  // failover, a cut network): PostgreSQL only, when a trivial query fails too.
+  bool Lost() noexcept;
+  // Opens the session again, waiting with backoff (0.5 s doubling to 15 s)
+  // until the server answers or `reconnect_seconds` have passed; false then.
+  bool Reopen() noexcept;
+  // Before a use: a PostgreSQL connection that broke (a call failed when the
+  // server went away) is opened again (Reopen).
+  void Heal() noexcept;
+  int reconnect_seconds = 600;
+  std::string connect_string;  // PostgreSQL's, to open again
+
  private:
   bool open_ = false, read_only_ = false;
 };
+
+// Runs `work`, one transaction's statements (Poco::Data throws on a failed
+// one). When it fails because the server went away, the transaction is
+// rolled back, the connection opened again once the server is back, and
+// `work` runs again from the start, up to 5 times; any other failure is
+// thrown on. Work that committed just as the server went away runs again:
+// it must be safe to repeat (registering a file finds it registered).
+template <typename Work>
+auto WithReconnect(Connection& c, Work&& work) -> decltype(work()) {
+  c.Heal();
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return work();
+    } catch (const Poco::Exception&) {
+      c.Rollback();
+      if (attempt >= 5 || c.dialect != Dialect::kPostgres || !c.Lost() || !c.Reopen()) throw;
+    }
+  }
+}
 
 // Opens (and for SQLite creates) the database and brings its schema up to
 // date. Every process may call it at once: PostgreSQL migrations take an

@@ -43,9 +43,11 @@ Status Registry::RecordBatch(const BatchRun& run) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
     const std::string at = run.finished_at.empty() ? NowUtc() : run.finished_at;
-    impl_->session() << impl_->Sql(
-        "INSERT INTO batches(finished_at, command, dossiers, pages, seconds) VALUES(?, ?, ?, ?, ?)"),
-        bind(at), bind(run.command), bind(run.dossiers), bind(run.pages), bind(run.seconds), now;
+    WithReconnect(*impl_->db, [&] {
+      impl_->session() << impl_->Sql(
+          "INSERT INTO batches(finished_at, command, dossiers, pages, seconds) VALUES(?, ?, ?, ?, ?)"),
+          bind(at), bind(run.command), bind(run.dossiers), bind(run.pages), bind(run.seconds), now;
+    });
   } catch (const Poco::Exception& e) { return RegistryError("cannot record the batch", e); }
   return Status::Ok();
 }

@@ -59,7 +59,11 @@ void AddAuditRow(Poco::Data::Session& s, const Connection& db, std::int64_t id, 
 struct Registry::Impl {
   std::mutex mutex;
   std::unique_ptr<Connection> db;
-  Poco::Data::Session& session() { return *db->session; }
+  // The session, opened again first if it broke when the server went away.
+  Poco::Data::Session& session() {
+    db->Heal();
+    return *db->session;
+  }
   std::string Sql(std::string_view sql) const { return db->Sql(sql); }
 
   // A person's change of one dossier in one write transaction under the
@@ -76,7 +80,10 @@ struct Registry::Impl {
     std::lock_guard<std::mutex> lock(mutex);
     std::vector<T> out;
     try {
-      ForEachRow(session(), *db, sql, bind, [&](Poco::Data::RecordSet& rs) { out.push_back(map(rs)); });
+      WithReconnect(*db, [&] {
+        out.clear();
+        ForEachRow(session(), *db, sql, bind, [&](Poco::Data::RecordSet& rs) { out.push_back(map(rs)); });
+      });
     } catch (const Poco::Exception& e) { return RegistryError(what, e); }
     return out;
   }

@@ -44,16 +44,21 @@ int Registry::schema_version() {
   return CurrentSchemaVersion(*impl_->db);
 }
 
+void Registry::SetReconnectWait(int seconds) { impl_->db->reconnect_seconds = seconds; }
+
 Result<std::optional<DossierRecord>> Registry::FindBySha256(const std::string& sha256) {
   std::int64_t id = 0;
   {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     try {
-      Statement st(impl_->session());
-      st << impl_->Sql("SELECT id FROM dossiers WHERE sha256 = ? AND status <> 'rejected'"), bind(sha256), now;
-      RecordSet rs(st);
-      if (!rs.moveFirst()) return std::optional<DossierRecord>();
-      id = GetNum<std::int64_t>(rs, "id");
+      WithReconnect(*impl_->db, [&] {
+        id = 0;
+        Statement st(impl_->session());
+        st << impl_->Sql("SELECT id FROM dossiers WHERE sha256 = ? AND status <> 'rejected'"), bind(sha256), now;
+        RecordSet rs(st);
+        if (rs.moveFirst()) id = GetNum<std::int64_t>(rs, "id");
+      });
+      if (!id) return std::optional<DossierRecord>();
     } catch (const Poco::Exception& e) { return RegistryError("lookup by sha256 failed", e); }
   }
   auto rec = Load(id);
@@ -66,74 +71,78 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id, int* version) {
   Session& s = impl_->session();
   DossierRecord r;
   try {
-    impl_->db->BeginRead();
-    {
-      Statement st(s);
-      st << impl_->Sql("SELECT * FROM dossiers WHERE id = ?"), bind(dossier_id), now;
-      RecordSet rs(st);
-      if (!rs.moveFirst()) {
-        impl_->db->Rollback();
-        return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(dossier_id));
+    return WithReconnect(*impl_->db, [&]() -> Result<DossierRecord> {
+      r = DossierRecord{};
+      impl_->db->BeginRead();
+      {
+        Statement st(s);
+        st << impl_->Sql("SELECT * FROM dossiers WHERE id = ?"), bind(dossier_id), now;
+        RecordSet rs(st);
+        if (!rs.moveFirst()) {
+          impl_->db->Rollback();
+          return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(dossier_id));
+        }
+        r.dossier_id = dossier_id;
+        if (version) *version = GetNum<int>(rs, "version");
+        r.sha256 = Get(rs, "sha256");
+        r.source = Get(rs, "source");
+        r.status = ParseDossierStatus(Get(rs, "status")).value_or(DossierStatus::kRejected);
+        r.doc_type = Get(rs, "doc_type");
+        if (std::string d = Get(rs, "doc_date"); !d.empty()) r.doc_date = d;
+        if (std::string code = Get(rs, "error_code"); !code.empty())
+          r.error = ErrorInfo{code, Get(rs, "error_message")};
+        if (std::string a = Get(rs, "address_json"); !a.empty()) {
+          // The verdict is stored as the JSON the record carries.
+          if (auto v = AddressVerdictFromJson(a); v.ok()) r.address = std::move(v).value();
+        }
       }
-      r.dossier_id = dossier_id;
-      if (version) *version = GetNum<int>(rs, "version");
-      r.sha256 = Get(rs, "sha256");
-      r.source = Get(rs, "source");
-      r.status = ParseDossierStatus(Get(rs, "status")).value_or(DossierStatus::kRejected);
-      r.doc_type = Get(rs, "doc_type");
-      if (std::string d = Get(rs, "doc_date"); !d.empty()) r.doc_date = d;
-      if (std::string code = Get(rs, "error_code"); !code.empty()) r.error = ErrorInfo{code, Get(rs, "error_message")};
-      if (std::string a = Get(rs, "address_json"); !a.empty()) {
-        // The verdict is stored as the JSON the record carries.
-        if (auto v = AddressVerdictFromJson(a); v.ok()) r.address = std::move(v).value();
+      {
+        Statement st(s);
+        st << impl_->Sql("SELECT * FROM pages WHERE dossier_id = ? ORDER BY idx"), bind(dossier_id), now;
+        RecordSet rs(st);
+        for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+          PageRecord p;
+          p.index = GetNum<int>(rs, "idx");
+          p.width = GetNum<int>(rs, "width");
+          p.height = GetNum<int>(rs, "height");
+          p.dpi = GetNum<int>(rs, "dpi");
+          p.rotation = GetNum<int>(rs, "rotation");
+          p.skew_deg = GetNum<double>(rs, "skew_deg");
+          p.blank = GetNum<int>(rs, "blank") != 0;
+          p.ocr_confidence = GetNum<double>(rs, "ocr_confidence");
+          p.text = Get(rs, "text");
+          r.pages.push_back(std::move(p));
+        }
       }
-    }
-    {
-      Statement st(s);
-      st << impl_->Sql("SELECT * FROM pages WHERE dossier_id = ? ORDER BY idx"), bind(dossier_id), now;
-      RecordSet rs(st);
-      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-        PageRecord p;
-        p.index = GetNum<int>(rs, "idx");
-        p.width = GetNum<int>(rs, "width");
-        p.height = GetNum<int>(rs, "height");
-        p.dpi = GetNum<int>(rs, "dpi");
-        p.rotation = GetNum<int>(rs, "rotation");
-        p.skew_deg = GetNum<double>(rs, "skew_deg");
-        p.blank = GetNum<int>(rs, "blank") != 0;
-        p.ocr_confidence = GetNum<double>(rs, "ocr_confidence");
-        p.text = Get(rs, "text");
-        r.pages.push_back(std::move(p));
+      {
+        Statement st(s);
+        st << impl_->Sql("SELECT * FROM fields WHERE dossier_id = ? ORDER BY key"), bind(dossier_id), now;
+        RecordSet rs(st);
+        for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+          FieldValue f;
+          f.value = Get(rs, "value");
+          f.confidence = GetNum<double>(rs, "confidence");
+          f.page = GetNum<int>(rs, "page");
+          f.bbox = Box{GetNum<int>(rs, "bbox_x"), GetNum<int>(rs, "bbox_y"), GetNum<int>(rs, "bbox_w"),
+                       GetNum<int>(rs, "bbox_h")};
+          r.fields[Get(rs, "key")] = f;
+        }
       }
-    }
-    {
-      Statement st(s);
-      st << impl_->Sql("SELECT * FROM fields WHERE dossier_id = ? ORDER BY key"), bind(dossier_id), now;
-      RecordSet rs(st);
-      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-        FieldValue f;
-        f.value = Get(rs, "value");
-        f.confidence = GetNum<double>(rs, "confidence");
-        f.page = GetNum<int>(rs, "page");
-        f.bbox = Box{GetNum<int>(rs, "bbox_x"), GetNum<int>(rs, "bbox_y"), GetNum<int>(rs, "bbox_w"),
-                     GetNum<int>(rs, "bbox_h")};
-        r.fields[Get(rs, "key")] = f;
+      {
+        Statement st(s);
+        st << impl_->Sql("SELECT * FROM flags WHERE dossier_id = ? ORDER BY id"), bind(dossier_id), now;
+        RecordSet rs(st);
+        for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+          r.flags.push_back(Flag{Get(rs, "code"), ParseSeverity(Get(rs, "severity")).value_or(Severity::kInfo),
+                                 Get(rs, "field"), Get(rs, "message")});
       }
-    }
-    {
-      Statement st(s);
-      st << impl_->Sql("SELECT * FROM flags WHERE dossier_id = ? ORDER BY id"), bind(dossier_id), now;
-      RecordSet rs(st);
-      for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-        r.flags.push_back(Flag{Get(rs, "code"), ParseSeverity(Get(rs, "severity")).value_or(Severity::kInfo),
-                               Get(rs, "field"), Get(rs, "message")});
-    }
-    impl_->db->Commit();
+      impl_->db->Commit();
+      return r;
+    });
   } catch (const Poco::Exception& e) {
     impl_->db->Rollback();
     return RegistryError("cannot load dossier " + std::to_string(dossier_id), e);
   }
-  return r;
 }
 
 namespace {
@@ -169,62 +178,67 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
   Session& s = impl_->session();
   RegisterOutcome out;
   try {
-    impl_->db->Begin();
-    std::int64_t existing = 0;
-    std::string existing_status;
-    {
-      Statement st(s);
-      st << impl_->Sql("SELECT id, status FROM dossiers WHERE sha256 = ?"), bind(r.sha256), now;
-      RecordSet rs(st);
-      if (rs.moveFirst()) {
-        existing = GetNum<std::int64_t>(rs, "id");
-        existing_status = Get(rs, "status");
+    // Registered again after a lost connection finds itself registered.
+    return WithReconnect(*impl_->db, [&]() -> Result<RegisterOutcome> {
+      out = RegisterOutcome{};
+      impl_->db->Begin();
+      std::int64_t existing = 0;
+      std::string existing_status;
+      {
+        Statement st(s);
+        st << impl_->Sql("SELECT id, status FROM dossiers WHERE sha256 = ?"), bind(r.sha256), now;
+        RecordSet rs(st);
+        if (rs.moveFirst()) {
+          existing = GetNum<std::int64_t>(rs, "id");
+          existing_status = Get(rs, "status");
+        }
       }
-    }
-    if (existing && existing_status != "rejected" && !reprocess) {
-      impl_->db->Rollback();
-      out.dossier_id = existing;
-      out.duplicate = true;
+      if (existing && existing_status != "rejected" && !reprocess) {
+        impl_->db->Rollback();
+        out.dossier_id = existing;
+        out.duplicate = true;
+        return out;
+      }
+      const std::string now_utc = NowUtc();
+      Poco::Nullable<std::string> doc_date, error_code, error_message, address_json;
+      if (r.doc_date) doc_date = *r.doc_date;
+      if (r.error) {
+        error_code = r.error->code;
+        error_message = r.error->message;
+      }
+      if (r.address) address_json = AddressVerdictToJson(*r.address);
+      const std::string status = DossierStatusName(r.status);
+      const int page_count = static_cast<int>(r.pages.size());
+      if (existing) {
+        // A new attempt at a file that was rejected before: same id, new content.
+        s << impl_->Sql("DELETE FROM pages WHERE dossier_id = ?"), bind(existing), now;
+        // A person's corrections outlive the machine's new reading.
+        s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND set_by = 'machine'"), bind(existing), now;
+        s << impl_->Sql("DELETE FROM flags WHERE dossier_id = ?"), bind(existing), now;
+        s << impl_->Sql(
+            "UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
+            "error_message = ?, page_count = ?, address_json = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
+            bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code), bind(error_message),
+            bind(page_count), bind(address_json), bind(now_utc), bind(existing), now;
+        out.dossier_id = existing;
+      } else {
+        s << impl_->Sql(
+            "INSERT INTO dossiers(sha256, source, status, doc_type, doc_date, error_code, "
+            "error_message, page_count, address_json, created_at, updated_at) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            bind(r.sha256), bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code),
+            bind(error_message), bind(page_count), bind(address_json), bind(now_utc), bind(now_utc),
+            into(out.dossier_id), now;
+      }
+      const std::int64_t id = out.dossier_id;
+      InsertContent(s, *impl_->db, id, r, now_utc);
+      // The audit trail: the status this run gave (and the one it replaced).
+      Poco::Nullable<std::string> before;
+      if (existing) before = existing_status;
+      AddAuditRow(s, *impl_->db, id, now_utc, "hoso", "status", before, status);
+      impl_->db->Commit();
       return out;
-    }
-    const std::string now_utc = NowUtc();
-    Poco::Nullable<std::string> doc_date, error_code, error_message, address_json;
-    if (r.doc_date) doc_date = *r.doc_date;
-    if (r.error) {
-      error_code = r.error->code;
-      error_message = r.error->message;
-    }
-    if (r.address) address_json = AddressVerdictToJson(*r.address);
-    const std::string status = DossierStatusName(r.status);
-    const int page_count = static_cast<int>(r.pages.size());
-    if (existing) {
-      // A new attempt at a file that was rejected before: same id, new content.
-      s << impl_->Sql("DELETE FROM pages WHERE dossier_id = ?"), bind(existing), now;
-      // A person's corrections outlive the machine's new reading.
-      s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND set_by = 'machine'"), bind(existing), now;
-      s << impl_->Sql("DELETE FROM flags WHERE dossier_id = ?"), bind(existing), now;
-      s << impl_->Sql(
-          "UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
-          "error_message = ?, page_count = ?, address_json = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
-          bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code), bind(error_message),
-          bind(page_count), bind(address_json), bind(now_utc), bind(existing), now;
-      out.dossier_id = existing;
-    } else {
-      s << impl_->Sql(
-          "INSERT INTO dossiers(sha256, source, status, doc_type, doc_date, error_code, "
-          "error_message, page_count, address_json, created_at, updated_at) "
-          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-          bind(r.sha256), bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code),
-          bind(error_message), bind(page_count), bind(address_json), bind(now_utc), bind(now_utc), into(out.dossier_id),
-          now;
-    }
-    const std::int64_t id = out.dossier_id;
-    InsertContent(s, *impl_->db, id, r, now_utc);
-    // The audit trail: the status this run gave (and the one it replaced).
-    Poco::Nullable<std::string> before;
-    if (existing) before = existing_status;
-    AddAuditRow(s, *impl_->db, id, now_utc, "hoso", "status", before, status);
-    impl_->db->Commit();
+    });
   } catch (const Poco::Exception& e) {
     impl_->db->Rollback();
     // Another process registered the same file between our look and our
@@ -239,7 +253,6 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
     } catch (const Poco::Exception&) {}
     return RegistryError("cannot register the dossier", e);
   }
-  return out;
 }
 
 Result<std::int64_t> Registry::CountDossiers() {

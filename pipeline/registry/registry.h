@@ -29,6 +29,9 @@ class Registry {
   ~Registry();
 
   int schema_version();
+  // How long a call waits for a lost PostgreSQL server to come back before
+  // it fails (default 600 s: a batch rides out a restart or failover).
+  void SetReconnectWait(int seconds);
 
   // The registered (or needs_review) dossier with this file hash, if any.
   // Rejected attempts do not count: a rejected file may be tried again.

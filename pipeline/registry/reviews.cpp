@@ -26,34 +26,37 @@ Result<std::vector<Registry::QueueEntry>> Registry::ReviewQueue() {
   std::vector<QueueEntry> out;
   Session& s = impl_->session();
   try {
-    impl_->db->BeginRead();  // the dossiers and their flags from one moment
-    std::map<std::int64_t, size_t> at;
-    {
+    WithReconnect(*impl_->db, [&] {
+      out.clear();
+      impl_->db->BeginRead();  // the dossiers and their flags from one moment
+      std::map<std::int64_t, size_t> at;
+      {
+        Statement st(s);
+        st << impl_->Sql(
+            "SELECT id, source, doc_type, doc_date FROM dossiers WHERE status = 'needs_review' ORDER BY id DESC"),
+            now;
+        RecordSet rs(st);
+        for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+          QueueEntry e;
+          e.id = GetNum<std::int64_t>(rs, "id");
+          e.source = Get(rs, "source");
+          e.doc_type = Get(rs, "doc_type");
+          e.doc_date = Get(rs, "doc_date");
+          at[e.id] = out.size();
+          out.push_back(std::move(e));
+        }
+      }
       Statement st(s);
       st << impl_->Sql(
-          "SELECT id, source, doc_type, doc_date FROM dossiers WHERE status = 'needs_review' ORDER BY id DESC"),
+          "SELECT DISTINCT f.dossier_id, f.code FROM flags f JOIN dossiers d ON d.id = f.dossier_id"
+          " WHERE d.status = 'needs_review' ORDER BY f.dossier_id, f.code"),
           now;
       RecordSet rs(st);
-      for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-        QueueEntry e;
-        e.id = GetNum<std::int64_t>(rs, "id");
-        e.source = Get(rs, "source");
-        e.doc_type = Get(rs, "doc_type");
-        e.doc_date = Get(rs, "doc_date");
-        at[e.id] = out.size();
-        out.push_back(std::move(e));
-      }
-    }
-    Statement st(s);
-    st << impl_->Sql(
-        "SELECT DISTINCT f.dossier_id, f.code FROM flags f JOIN dossiers d ON d.id = f.dossier_id"
-        " WHERE d.status = 'needs_review' ORDER BY f.dossier_id, f.code"),
-        now;
-    RecordSet rs(st);
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-      if (auto it = at.find(GetNum<std::int64_t>(rs, "dossier_id")); it != at.end())
-        out[it->second].flags.push_back(Get(rs, "code"));
-    impl_->db->Commit();
+      for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+        if (auto it = at.find(GetNum<std::int64_t>(rs, "dossier_id")); it != at.end())
+          out[it->second].flags.push_back(Get(rs, "code"));
+      impl_->db->Commit();
+    });
   } catch (const Poco::Exception& e) {
     impl_->db->Rollback();
     return RegistryError("cannot list the review queue", e);
@@ -89,20 +92,24 @@ Status Registry::Impl::Change(std::int64_t id, int expected, const std::string& 
                               const std::function<Status(Session&, const std::string& at)>& work) {
   std::lock_guard<std::mutex> lock(mutex);
   try {
-    db->Begin();
-    const std::string at = NowUtc();
-    Status st = BumpVersion(session(), *db, id, expected, at);
-    if (st.ok()) st = work(session(), at);
-    if (!st.ok()) {
-      db->Rollback();
-      return st;
-    }
-    db->Commit();
+    // A change whose commit was lost with the connection is refused when
+    // tried again (its version is taken): said, never applied twice.
+    return WithReconnect(*db, [&]() -> Status {
+      db->Begin();
+      const std::string at = NowUtc();
+      Status st = BumpVersion(session(), *db, id, expected, at);
+      if (st.ok()) st = work(session(), at);
+      if (!st.ok()) {
+        db->Rollback();
+        return st;
+      }
+      db->Commit();
+      return Status::Ok();
+    });
   } catch (const Poco::Exception& e) {
     db->Rollback();
     return RegistryError(what, e);
   }
-  return Status::Ok();
 }
 
 Status Registry::CorrectField(std::int64_t id, const std::string& key, const std::string& value, const std::string& who,

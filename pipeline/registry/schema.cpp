@@ -113,7 +113,7 @@ const std::vector<std::vector<const char*>>& Migrations() {
           " at TEXT NOT NULL,"
           " user_name TEXT NOT NULL,"  // as typed: it may name no user
           " address TEXT NOT NULL,"
-          " outcome TEXT NOT NULL)",   // ok | wrong | throttled
+          " outcome TEXT NOT NULL)",  // ok | wrong | throttled
       },
   };
   return kMigrations;

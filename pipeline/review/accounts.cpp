@@ -108,16 +108,18 @@ Result<NewSession> Accounts::SignIn(const std::string& name, const std::string& 
   {
     std::lock_guard<std::mutex> lock(mutex_);
     try {
-      Statement st(*db_->session);
-      st << db_->Sql("SELECT role, salt, hash, iterations FROM users WHERE name = ?"), bind(name), now;
-      RecordSet rs(st);
-      if (rs.moveFirst()) {
-        known = true;
-        role = rs["role"].convert<std::string>();
-        salt = rs["salt"].convert<std::string>();
-        hash = rs["hash"].convert<std::string>();
-        iterations = rs["iterations"].convert<int>();
-      }
+      WithReconnect(*db_, [&] {
+        Statement st(*db_->session);
+        st << db_->Sql("SELECT role, salt, hash, iterations FROM users WHERE name = ?"), bind(name), now;
+        RecordSet rs(st);
+        if (rs.moveFirst()) {
+          known = true;
+          role = rs["role"].convert<std::string>();
+          salt = rs["salt"].convert<std::string>();
+          hash = rs["hash"].convert<std::string>();
+          iterations = rs["iterations"].convert<int>();
+        }
+      });
     } catch (const Poco::Exception& e) { return AccountsError("cannot read the user", e); }
   }
   // Hashed outside the lock: sign-ins (and a made-up name's equal-time
@@ -140,15 +142,17 @@ Result<NewSession> Accounts::SignIn(const std::string& name, const std::string& 
   std::lock_guard<std::mutex> lock(mutex_);
   try {
     const std::string token_hash = Sha256(s.token);
-    *db_->session << db_->Sql("DELETE FROM sessions WHERE expires_at <= ?"), bind(now_s), now;
-    *db_->session << db_->Sql(
-        "INSERT INTO sessions(token_hash, user_name, csrf, expires_at, last_seen) VALUES(?, ?, ?, ?, ?)"),
-        bind(token_hash), bind(name), bind(s.info.csrf), bind(expires), bind(now_s), now;
-    if (!new_hash.empty()) {
-      const int n = static_cast<int>(kIterations);
-      *db_->session << db_->Sql("UPDATE users SET salt = ?, hash = ?, iterations = ? WHERE name = ?"), bind(new_salt),
-          bind(new_hash), bind(n), bind(name), now;
-    }
+    WithReconnect(*db_, [&] {
+      *db_->session << db_->Sql("DELETE FROM sessions WHERE expires_at <= ?"), bind(now_s), now;
+      *db_->session << db_->Sql(
+          "INSERT INTO sessions(token_hash, user_name, csrf, expires_at, last_seen) VALUES(?, ?, ?, ?, ?)"),
+          bind(token_hash), bind(name), bind(s.info.csrf), bind(expires), bind(now_s), now;
+      if (!new_hash.empty()) {
+        const int n = static_cast<int>(kIterations);
+        *db_->session << db_->Sql("UPDATE users SET salt = ?, hash = ?, iterations = ? WHERE name = ?"), bind(new_salt),
+            bind(new_hash), bind(n), bind(name), now;
+      }
+    });
   } catch (const Poco::Exception& e) { return AccountsError("cannot open a session", e); }
   return s;
 }
@@ -158,23 +162,25 @@ Result<SessionInfo> Accounts::Check(const std::string& token, int idle_seconds) 
   if (token.size() != 64) return denied;
   std::lock_guard<std::mutex> lock(mutex_);
   try {
-    Statement st(*db_->session);
-    const std::string token_hash = Sha256(token);
-    const std::int64_t now_s = static_cast<std::int64_t>(std::time(nullptr));
-    const std::int64_t idle_since = now_s - idle_seconds;
-    st << db_->Sql(
-        "SELECT s.user_name, u.role, s.csrf, s.last_seen FROM sessions s JOIN users u ON u.name = s.user_name "
-        "WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen > ?"),
-        bind(token_hash), bind(now_s), bind(idle_since), now;
-    RecordSet rs(st);
-    if (!rs.moveFirst()) return denied;
-    SessionInfo info{rs["user_name"].convert<std::string>(), rs["role"].convert<std::string>(),
-                     rs["csrf"].convert<std::string>()};
-    // Kept alive, written at most once a minute.
-    if (rs["last_seen"].convert<std::int64_t>() < now_s - 60)
-      *db_->session << db_->Sql("UPDATE sessions SET last_seen = ? WHERE token_hash = ?"), bind(now_s),
-          bind(token_hash), now;
-    return info;
+    return WithReconnect(*db_, [&]() -> Result<SessionInfo> {
+      Statement st(*db_->session);
+      const std::string token_hash = Sha256(token);
+      const std::int64_t now_s = static_cast<std::int64_t>(std::time(nullptr));
+      const std::int64_t idle_since = now_s - idle_seconds;
+      st << db_->Sql(
+          "SELECT s.user_name, u.role, s.csrf, s.last_seen FROM sessions s JOIN users u ON u.name = s.user_name "
+          "WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen > ?"),
+          bind(token_hash), bind(now_s), bind(idle_since), now;
+      RecordSet rs(st);
+      if (!rs.moveFirst()) return denied;
+      SessionInfo info{rs["user_name"].convert<std::string>(), rs["role"].convert<std::string>(),
+                       rs["csrf"].convert<std::string>()};
+      // Kept alive, written at most once a minute.
+      if (rs["last_seen"].convert<std::int64_t>() < now_s - 60)
+        *db_->session << db_->Sql("UPDATE sessions SET last_seen = ? WHERE token_hash = ?"), bind(now_s),
+            bind(token_hash), now;
+      return info;
+    });
   } catch (const Poco::Exception& e) { return AccountsError("cannot check the session", e); }
 }
 
@@ -183,8 +189,10 @@ Status Accounts::RecordSignIn(const std::string& name, const std::string& addres
   const std::string user = name.substr(0, 64);
   std::lock_guard<std::mutex> lock(mutex_);
   try {
-    *db_->session << db_->Sql("INSERT INTO sign_ins(at, user_name, address, outcome) VALUES(?, ?, ?, ?)"), bind(at),
-        bind(user), bind(address), bind(outcome), now;
+    WithReconnect(*db_, [&] {
+      *db_->session << db_->Sql("INSERT INTO sign_ins(at, user_name, address, outcome) VALUES(?, ?, ?, ?)"), bind(at),
+          bind(user), bind(address), bind(outcome), now;
+    });
   } catch (const Poco::Exception& e) { return AccountsError("cannot record the sign-in", e); }
   return Status::Ok();
 }

@@ -28,6 +28,8 @@ struct NewSession {
 class Accounts {
  public:
   static Result<std::unique_ptr<Accounts>> Open(const std::string& uri);
+  // How long a call waits for a lost PostgreSQL server to come back.
+  void SetReconnectWait(int seconds) { db_->reconnect_seconds = seconds; }
 
   // A new user, or a new password and role for an existing one.
   Status SetUser(const std::string& name, const std::string& role, const std::string& password);

@@ -126,6 +126,15 @@ Reply FromStatus(const Status& s, HTTPResponse::HTTPStatus denied = HTTPResponse
     case ErrorCode::kConflict: return Error(HTTPResponse::HTTP_CONFLICT, s.code_name(), s.message());
     case ErrorCode::kDenied: return Error(denied, s.code_name(), s.message());
     case ErrorCode::kInvalidArgument: return Error(HTTPResponse::HTTP_BAD_REQUEST, s.code_name(), s.message());
+    case ErrorCode::kRegistryFailed: {
+      // The database is away (a restart, a failover): said, and logged.
+      Reply r = Internal(s.ToString());
+      r.status = HTTPResponse::HTTP_SERVICE_UNAVAILABLE;
+      r.body =
+          R"({"error":{"code":"REGISTRY_UNAVAILABLE","message":"the registry is not answering: try again in a moment"}})";
+      r.headers.push_back({"Retry-After", "5"});
+      return r;
+    }
     default: return Internal(s.ToString());
   }
 }
@@ -162,7 +171,7 @@ struct ApiRoute {
 // The fields a reviewer may set: the core ones, whether read or not (a
 // handwritten one is keyed by hand), and those the dossier already has.
 const std::set<std::string>& CoreFieldKeys() {
-  static const std::set<std::string> kKeys = {"full_name", "date_of_birth",     "gender", "id_number",
+  static const std::set<std::string> kKeys = {"full_name", "date_of_birth",     "gender",  "id_number",
                                               "phone",     "permanent_address", "doc_date"};
   return kKeys;
 }
@@ -628,14 +637,11 @@ class Refuser {
         socket.shutdownSend();
         // Whatever else it sends (a body) is read and dropped, briefly.
         socket.setReceiveTimeout(Poco::Timespan(0, 200000));
-        while (socket.receiveBytes(buffer, sizeof buffer) > 0) {
-        }
-      } catch (const Poco::Exception&) {
-      }
+        while (socket.receiveBytes(buffer, sizeof buffer) > 0) {}
+      } catch (const Poco::Exception&) {}
       try {
         socket.close();
-      } catch (const Poco::Exception&) {
-      }
+      } catch (const Poco::Exception&) {}
     }
   }
 
@@ -688,6 +694,9 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Start(const ServerOptions& o
   st.options = options;
   st.registry = std::move(registry).value();
   st.accounts = std::move(accounts).value();
+  // A request waits a moment for a lost database, then gets 503.
+  st.registry->SetReconnectWait(2);
+  st.accounts->SetReconnectWait(2);
   if (options.tls_cert.empty() != options.tls_key.empty())
     return Status::Error(ErrorCode::kInvalidArgument, "TLS needs both a certificate and its key");
   st.tls = !options.tls_cert.empty();

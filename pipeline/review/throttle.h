@@ -21,7 +21,8 @@ class SignInThrottle {
       : limit_(failures), window_(window) {}
 
   // Seconds to wait before trying again, or nullopt when an attempt may be made.
-  std::optional<int> RetryAfter(const std::string& user, const std::string& address, Clock::time_point now = Clock::now());
+  std::optional<int> RetryAfter(const std::string& user, const std::string& address,
+                                Clock::time_point now = Clock::now());
   void Failed(const std::string& user, const std::string& address, Clock::time_point now = Clock::now());
   void Succeeded(const std::string& user);
 

@@ -342,10 +342,10 @@ TEST_F(ServerTest, SignInOnlyAsJsonFromThisStationsOwnPage) {
                  {{"Content-Type", "application/json"}, {"Origin", "http://evil.example"}})
                 .status,
             403);
-  EXPECT_EQ(Send(port, "POST", "/api/session", body,
-                 {{"Content-Type", "application/json"}, {"Sec-Fetch-Site", "cross-site"}})
-                .status,
-            403);
+  EXPECT_EQ(
+      Send(port, "POST", "/api/session", body, {{"Content-Type", "application/json"}, {"Sec-Fetch-Site", "cross-site"}})
+          .status,
+      403);
   const std::string self = "http://127.0.0.1:" + std::to_string(port);
   EXPECT_EQ(Send(port, "POST", "/api/session", body,
                  {{"Content-Type", "application/json"}, {"Origin", self}, {"Sec-Fetch-Site", "same-origin"}})
@@ -487,8 +487,7 @@ TEST_F(ServerTest, HttpsWithASelfSignedCertificateAndASecureCookie) {
     HTTPResponse r;
     plain.receiveResponse(r);
     status = r.getStatus();
-  } catch (const Poco::Exception&) {
-  }
+  } catch (const Poco::Exception&) {}
   EXPECT_NE(status, 401) << "a plain request must not reach the API";
   // And the plain station's cookie is not Secure (it would never be sent back).
   Client c(server_->port());

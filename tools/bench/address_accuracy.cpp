@@ -36,7 +36,8 @@ using namespace hoso;
 
 int main(int argc, char** argv) {
   cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
-                 {"--units", "--count", "--seed", "--as-of", "--write-cases", "--set", "--records"}, {"--every-unit", "--every-old-commune", "--help", "-h"});
+                 {"--units", "--count", "--seed", "--as-of", "--write-cases", "--set", "--records"},
+                 {"--every-unit", "--every-old-commune", "--help", "-h"});
   const std::string units = args.Value("--units").value_or("../shared/data/admin-units/nso-conversion-2025-07-01.csv");
   const std::string as_of = args.Value("--as-of").value_or("2026-01-01");
   const std::string cases = args.Value("--write-cases").value_or("");
@@ -118,7 +119,8 @@ int main(int argc, char** argv) {
   auto transitional = [&](const samplegen::UnitLink& link, bool old_unit_styles, bool new_ward_styles) {
     for (samplegen::TransitionStyle style : samplegen::AllTransitionStyles()) {
       if (samplegen::WritesNewWard(style) ? !new_ward_styles : !old_unit_styles) continue;
-      if (auto a = transition.Write(rng, link, style)) score(samplegen::TransitionStyleName(style), *a, a->text, a->street);
+      if (auto a = transition.Write(rng, link, style))
+        score(samplegen::TransitionStyleName(style), *a, a->text, a->street);
     }
   };
   if (every) {
@@ -165,8 +167,7 @@ int main(int argc, char** argv) {
     }
     const evaluate::AddressScore ocr = evaluate::ScoreAddresses(truth, records);
     for (const auto& [style, rt] : ocr.by_style)
-      std::printf("ocr %-16s %7.2f%% %8d\n", style.c_str(), rt.second ? 100.0 * rt.first / rt.second : 0.0,
-                  rt.second);
+      std::printf("ocr %-16s %7.2f%% %8d\n", style.c_str(), rt.second ? 100.0 * rt.first / rt.second : 0.0, rt.second);
   }
   for (const auto& [k, rt] : by_kind)
     std::printf("%-20s %7.2f%% %8d\n", k.c_str(), 100.0 * rt.first / rt.second, rt.second);

@@ -109,8 +109,7 @@ int main(int argc, char** argv) {
       s.sendBytes(head.data(), static_cast<int>(head.size()));
       for (; sent_mib < megabytes; ++sent_mib)
         for (size_t at_byte = 0; at_byte < chunk.size();)
-          at_byte += static_cast<size_t>(
-              s.sendBytes(chunk.data() + at_byte, static_cast<int>(chunk.size() - at_byte)));
+          at_byte += static_cast<size_t>(s.sendBytes(chunk.data() + at_byte, static_cast<int>(chunk.size() - at_byte)));
     } catch (const Poco::Exception& e) {
       std::printf("  the server stopped reading after %ld MiB (%s)\n", sent_mib, e.displayText().c_str());
     }
@@ -123,8 +122,8 @@ int main(int argc, char** argv) {
   }
   sampling = false;
   sampler.join();
-  std::printf("1. %d MB chunked POST: \"%s\"; resident memory %ld MiB before, %ld MiB at the peak (+%ld)\n",
-              megabytes, status_line.c_str(), idle_mib, peak.load(), peak.load() - idle_mib);
+  std::printf("1. %d MB chunked POST: \"%s\"; resident memory %ld MiB before, %ld MiB at the peak (+%ld)\n", megabytes,
+              status_line.c_str(), idle_mib, peak.load(), peak.load() - idle_mib);
 
   // 2. Idle connections.
   std::vector<Poco::Net::StreamSocket> idle(static_cast<size_t>(idle_n));

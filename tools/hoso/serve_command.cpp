@@ -96,7 +96,8 @@ int RunServe(const std::vector<std::string>& argv) {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   // The port on its own line first: scripts (and the tests) read it.
-  std::cout << "listening on " << (options.tls_cert.empty() ? "http" : "https") << "://" << options.bind << ":" << (*server)->port() << "/" << std::endl;
+  std::cout << "listening on " << (options.tls_cert.empty() ? "http" : "https") << "://" << options.bind << ":"
+            << (*server)->port() << "/" << std::endl;
   while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(200));
   (*server)->Stop();
   return kExitOk;

@@ -121,7 +121,8 @@ std::string MakeStreet(Rng& rng, bool rural) {
   }
   const int r = rng.Int(0, 2);
   if (r == 0)
-    std::snprintf(buf, sizeof buf, "Số %d, ngõ %d phố %s", rng.Int(1, 199), rng.Int(2, 120), rng.Pick(kStreets).c_str());
+    std::snprintf(buf, sizeof buf, "Số %d, ngõ %d phố %s", rng.Int(1, 199), rng.Int(2, 120),
+                  rng.Pick(kStreets).c_str());
   else if (r == 1)
     std::snprintf(buf, sizeof buf, "%d/%d đường %s", rng.Int(1, 399), rng.Int(1, 60), rng.Pick(kStreets).c_str());
   else

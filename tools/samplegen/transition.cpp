@@ -32,9 +32,8 @@ bool WritesNewWard(TransitionStyle style) {
 std::pair<std::string, std::string> SplitUnitName(const std::string& full) {
   static const std::vector<std::pair<std::string, std::string>> kWords = {
       {"Thành phố ", "thành phố"}, {"Thị trấn ", "thị trấn"}, {"Thị xã ", "thị xã"}, {"Đặc khu ", "đặc khu"},
-      {"Thành Phố ", "thành phố"}, {"Thị Trấn ", "thị trấn"}, {"Thị Xã ", "thị xã"},
-      {"Phường ", "phường"},       {"Quận ", "quận"},         {"Huyện ", "huyện"},   {"Tỉnh ", "tỉnh"},
-      {"Xã ", "xã"}};
+      {"Thành Phố ", "thành phố"}, {"Thị Trấn ", "thị trấn"}, {"Thị Xã ", "thị xã"}, {"Phường ", "phường"},
+      {"Quận ", "quận"},           {"Huyện ", "huyện"},       {"Tỉnh ", "tỉnh"},     {"Xã ", "xã"}};
   for (const auto& [word, type] : kWords)
     if (full.rfind(word, 0) == 0) return {type, full.substr(word.size())};
   return {"", full};
