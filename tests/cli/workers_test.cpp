@@ -10,6 +10,7 @@
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/StreamCopier.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -195,6 +196,52 @@ TEST(Workers, TheReviewStationSays503WhileTheDatabaseIsDown) {
   int code = -1;
   EXPECT_TRUE(test::EndsWithin(serve, 30, &code));
   EXPECT_EQ(code, 0);
+}
+
+// `hoso watch` rides out a database restart too: scans dropped before and
+// after it are all registered, once, and files are archived only once their
+// records are in.
+TEST(Workers, AWatchOutlivesAPostgresRestart) {
+  test::ScratchDir dir;
+  OwnPostgres server(dir.path());
+  ASSERT_FALSE(server.db().empty());
+  const std::string& db = server.db();
+  const auto inbox = dir / "inbox", archive = dir / "archive";
+  std::filesystem::create_directories(inbox);
+  std::vector<std::filesystem::path> samples;
+  for (const auto& e : std::filesystem::directory_iterator(test::SamplesDir()))
+    if (std::set<std::string>{".jpg", ".tif", ".pdf", ".png"}.count(e.path().extension().string()))
+      samples.push_back(e.path());
+  std::sort(samples.begin(), samples.end());
+  ASSERT_EQ(samples.size(), 8u);
+  const std::string log = (dir / "watch.log").string();
+  const pid_t watch = test::SpawnHoso({"watch", inbox.string(), "--db", db, "--archive", archive.string(), "--poll",
+                                       "0.2", "--settle", "0.2", "--jobs", "2", "--as-of", "2026-01-01"},
+                                      log);
+  auto archived = [&] {
+    int n = 0;
+    if (std::filesystem::exists(archive))
+      for (const auto& e : std::filesystem::recursive_directory_iterator(archive)) n += e.is_regular_file();
+    return n;
+  };
+  auto drop = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) std::filesystem::copy_file(samples[i], inbox / samples[i].filename());
+  };
+  auto wait_archived = [&](int n) {
+    for (int i = 0; i < 2400 && archived() < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return archived() >= n;
+  };
+  drop(0, 4);
+  ASSERT_TRUE(wait_archived(4)) << test::ReadFile(log);
+  ASSERT_EQ(server.Do("restart"), 0);
+  drop(4, 8);
+  ASSERT_TRUE(wait_archived(8)) << test::ReadFile(log);
+  kill(watch, SIGTERM);
+  int code = -1;
+  ASSERT_TRUE(test::EndsWithin(watch, 60, &code)) << test::ReadFile(log);
+  EXPECT_EQ(code, 0) << test::ReadFile(log);
+  EXPECT_NE(test::ReadFile(log).find("connected to"), std::string::npos) << "it lost the server and found it again";
+  ExpectEachSampleOnce(db);
 }
 
 }  // namespace
