@@ -41,7 +41,7 @@ std::pair<std::string, std::string> SplitUnitName(const std::string& full) {
 
 std::string TransitionWriter::Key(const std::string& name) { return hoso::vn::MakeKey(name).Toned(); }
 
-TransitionWriter::TransitionWriter(const UnitTable& table) : table_(table) {
+TransitionWriter::TransitionWriter(const UnitTable& table) {
   for (const UnitLink& l : table.links) {
     const auto [old_type, old_name] = SplitUnitName(l.old_commune);
     const auto [new_type, new_name] = SplitUnitName(l.new_commune);
@@ -52,7 +52,6 @@ TransitionWriter::TransitionWriter(const UnitTable& table) : table_(table) {
     new_named_[{l.old_province, district, Key(new_name)}].insert({l.new_commune_code, new_type});
     targets_[{l.old_province, l.old_commune_code}].insert(l.new_commune_code);
     predecessors_[l.new_province].insert(l.old_province);
-    old_provinces_.insert(l.old_province);
     auto& in_province = new_in_province_[{l.new_province, Key(new_name)}][l.new_commune_code];
     in_province.first = new_type;
     in_province.second.insert(l.old_province);

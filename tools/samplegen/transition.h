@@ -56,7 +56,6 @@ class TransitionWriter {
   static std::string Key(const std::string& name);
   void Verdict(const Codes& targets, Address& a) const;
 
-  const UnitTable& table_;
   // Old communes by (old province, district key, name key): (code, type).
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::pair<std::string, std::string>>>
       old_named_;
@@ -64,7 +63,6 @@ class TransitionWriter {
   std::map<std::tuple<std::string, std::string, std::string>, std::set<std::pair<std::string, std::string>>> new_named_;
   std::map<std::pair<std::string, std::string>, Codes> targets_;  // (old province, old code) -> new codes
   std::map<std::string, std::set<std::string>> predecessors_;     // new province -> old provinces
-  std::set<std::string> old_provinces_;
   // New communes by (new province, name key): code -> (type, old provinces it took land from).
   std::map<std::pair<std::string, std::string>, std::map<std::string, std::pair<std::string, std::set<std::string>>>>
       new_in_province_;
