@@ -6,7 +6,7 @@
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -15,7 +15,6 @@
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
-#include <Poco/Net/TCPServer.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
@@ -32,8 +31,6 @@
 #include <set>
 #include <sstream>
 #include <thread>
-#include <condition_variable>
-#include <deque>
 #include <mutex>
 
 #include "address/address.h"
@@ -43,6 +40,7 @@
 #include "registry/registry.h"
 #include "core/log.h"
 #include "review/accounts.h"
+#include "review/connections.h"
 #include "review/throttle.h"
 
 namespace hoso {
@@ -52,21 +50,16 @@ using Poco::Net::HTTPResponse;
 using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
-namespace {
-class Refuser;
-}  // namespace
-
 struct ReviewServer::State {
   ServerOptions options;
   std::unique_ptr<Registry> registry;
   std::unique_ptr<Accounts> accounts;
   SignInThrottle throttle;
-  std::unique_ptr<Refuser> refuser;  // outlives the server (its filter uses it)
   // The server's own threads (Poco's default pool holds 16, shared by every
   // server in the process); outlives the server.
   std::unique_ptr<Poco::ThreadPool> pool;
-  std::unique_ptr<Poco::Net::HTTPServer> server;
-  const Poco::Net::TCPServer* tcp = nullptr;  // the same, for the overload filter
+  std::unique_ptr<GuardedHttpServer> server;
+  ConnectionLimits limits;
   int port = 0;
   bool tls = false;
 };
@@ -342,7 +335,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     if (!in.has("name") || !in.has("password") || !in.get("name").isString() || !in.get("password").isString())
       return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give name and password");
     const std::string name = in.getValue<std::string>("name");
-    const std::string address = call.request.clientAddress().host().toString();
+    const std::string address =
+        ClientAddress(call.request.clientAddress().host(), call.request.get("X-Real-IP", ""), state_.limits);
     if (auto wait = state_.throttle.RetryAfter(name, address)) {
       (void)state_.accounts->RecordSignIn(name, address, "throttled");
       Reply r = Error(HTTPResponse::HTTP_TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
@@ -581,98 +575,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   }
 };
 
-// Tells connections the station cannot take now "503, try again in a
-// second", on a thread of its own: it reads the request's head first (a
-// socket closed with a request unread is reset, and the reset can destroy
-// the answer before the client reads it), answers, and closes. At most 256
-// wait; past that a connection is closed without a word.
-class Refuser {
- public:
-  Refuser() : thread_([this] { Run(); }) {}
-  ~Refuser() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-    }
-    wake_.notify_all();
-    thread_.join();
-  }
-  void Refuse(const Poco::Net::StreamSocket& socket) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (waiting_.size() >= 256) return;
-      waiting_.push_back(socket);
-    }
-    wake_.notify_one();
-  }
-
- private:
-  void Run() {
-    static const std::string kBusy = [] {
-      const std::string body = R"({"error":{"code":"BUSY","message":"the station is busy: try again in a moment"}})";
-      return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
-             "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
-             std::to_string(body.size()) + "\r\n\r\n" + body;
-    }();
-    while (true) {
-      Poco::Net::StreamSocket socket;
-      {
-        std::unique_lock<std::mutex> lock(mutex_);
-        wake_.wait(lock, [&] { return stop_ || !waiting_.empty(); });
-        if (stop_) return;
-        socket = waiting_.front();
-        waiting_.pop_front();
-      }
-      try {
-        socket.setReceiveTimeout(Poco::Timespan(0, 500000));
-        socket.setSendTimeout(Poco::Timespan(0, 500000));
-        std::string head;
-        char buffer[4096];
-        while (head.size() < 16384 && head.find("\r\n\r\n") == std::string::npos) {
-          const int n = socket.receiveBytes(buffer, sizeof buffer);
-          if (n <= 0) break;
-          head.append(buffer, static_cast<size_t>(n));
-        }
-        socket.sendBytes(kBusy.data(), static_cast<int>(kBusy.size()));
-        socket.shutdownSend();
-        // Whatever else it sends (a body) is read and dropped, briefly.
-        socket.setReceiveTimeout(Poco::Timespan(0, 200000));
-        while (socket.receiveBytes(buffer, sizeof buffer) > 0) {}
-      } catch (const Poco::Exception&) {}
-      try {
-        socket.close();
-      } catch (const Poco::Exception&) {}
-    }
-  }
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<Poco::Net::StreamSocket> waiting_;
-  bool stop_ = false;
-  std::thread thread_;
-};
-
-// Overload: when as many connections wait as there are threads to answer
-// them, a new one is told 503 at once (by the Refuser) instead of waiting,
-// or being dropped without a word when the queue is full. Over TLS nothing
-// can be said before the handshake: the connection is closed.
-class OverloadFilter : public Poco::Net::TCPServerConnectionFilter {
- public:
-  OverloadFilter(const Poco::Net::TCPServer*& server, int waiting, Refuser* refuser)
-      : server_(server), waiting_(waiting), refuser_(refuser) {}
-  bool accept(const Poco::Net::StreamSocket& socket) override {
-    if (!server_ || server_->queuedConnections() < waiting_) return true;
-    if (refuser_) refuser_->Refuse(socket);
-    return false;
-  }
-
- private:
-  const Poco::Net::TCPServer*& server_;
-  const int waiting_;
-  Refuser* refuser_;
-};
-
-class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+class Factory : public RequestHandlers {
  public:
   explicit Factory(ReviewServer::State& state) : state_(state) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override { return new Handler(state_); }
@@ -735,11 +638,11 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Start(const ServerOptions& o
     params->setKeepAliveTimeout(Poco::Timespan(options.keep_alive_seconds, 0));
     params->setMaxKeepAliveRequests(200);
     st.pool = std::make_unique<Poco::ThreadPool>(2, options.threads);
-    st.server = std::make_unique<Poco::Net::HTTPServer>(new Factory(st), *st.pool, socket, params);
-    if (!st.tls) st.refuser = std::make_unique<Refuser>();
-    st.server->setConnectionFilter(new OverloadFilter(st.tcp, options.threads, st.refuser.get()));
-    st.tcp = st.server.get();
-    st.server->start();
+    st.limits.per_address = options.per_address;
+    st.limits.proxies = options.proxies;
+    st.limits.plain_http = !st.tls;
+    st.server = std::make_unique<GuardedHttpServer>(new Factory(st), *st.pool, socket, params, st.limits);
+    st.server->Start();
   } catch (const Poco::Exception& e) {
     return Status::Error(ErrorCode::kInvalidArgument, "cannot listen on " + options.bind + ":" +
                                                           std::to_string(options.port) + ": " + e.displayText());
@@ -757,8 +660,7 @@ int ReviewServer::port() const { return state_ ? state_->port : 0; }
 
 void ReviewServer::Stop() {
   if (state_ && state_->server) {
-    state_->tcp = nullptr;
-    state_->server->stopAll(true);
+    state_->server->Stop();
     state_->server.reset();
   }
 }

@@ -6,8 +6,10 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "address/gazetteer.h"
+#include "review/connections.h"
 #include "core/status.h"
 
 namespace hoso {
@@ -26,6 +28,12 @@ struct ServerOptions {
   int threads = DefaultThreads();
   int receive_seconds = 10;    // to send a request's head and body
   int keep_alive_seconds = 5;  // idle between two requests on one connection
+  // Connections one client address may hold at a time (0: no limit); the
+  // next is told 429 at once. Not counted: these peers, trusted proxies
+  // (a reverse proxy on this machine speaks for many users), whose
+  // X-Real-IP header names the user's address for the sign-in throttle.
+  int per_address = 16;
+  std::vector<Poco::Net::IPAddress> proxies = ConnectionLimits::DefaultProxies();
   static int DefaultThreads();
   // HTTPS with this certificate and key (PEM files); plain HTTP when empty.
   // Over TLS the session cookie is Secure.

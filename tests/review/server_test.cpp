@@ -451,6 +451,100 @@ TEST_F(ServerTest, IdleConnectionsDoNotStarveOthersAndOverloadIsSaid) {
   (*small)->Stop();
 }
 
+// A connection from `from` (any 127.x address is this machine).
+Poco::Net::StreamSocket ConnectFrom(const std::string& from, const Poco::Net::SocketAddress& at) {
+  Poco::Net::StreamSocket s;
+  s.impl()->bind(Poco::Net::SocketAddress(from, 0));
+  s.connect(at);
+  return s;
+}
+
+// GET /api/me, raw, on `s`: the whole reply (the server closes after it).
+std::string RawMe(Poco::Net::StreamSocket& s) {
+  const std::string get = "GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  s.sendBytes(get.data(), static_cast<int>(get.size()));
+  s.setReceiveTimeout(Poco::Timespan(10, 0));
+  std::string reply;
+  char buffer[1024];
+  try {
+    for (int n; (n = s.receiveBytes(buffer, sizeof buffer)) > 0;) reply.append(buffer, static_cast<size_t>(n));
+  } catch (const Poco::Exception&) {}
+  return reply;
+}
+
+// One client address holds at most `per_address` connections; the next is
+// told 429 at once, other addresses are answered as usual, and the address
+// is answered again once one of its own has closed.
+TEST_F(ServerTest, OneAddressCannotHoldEveryThread) {
+  ServerOptions o;
+  o.db = db_;
+  o.port = 0;
+  o.web_dir = (test::SourceDir() / "web").string();
+  o.per_address = 3;
+  o.receive_seconds = 60;  // an idle connection holds its thread this long
+  auto limited = ReviewServer::Start(o);
+  ASSERT_TRUE(limited.ok()) << limited.status().ToString();
+  const Poco::Net::SocketAddress at("127.0.0.1", static_cast<Poco::UInt16>((*limited)->port()));
+  std::vector<Poco::Net::StreamSocket> idle;
+  for (int i = 0; i < 3; ++i) idle.push_back(ConnectFrom("127.0.0.2", at));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  Poco::Net::StreamSocket fourth = ConnectFrom("127.0.0.2", at);
+  const std::string refused = RawMe(fourth);
+  EXPECT_EQ(refused.rfind("HTTP/1.1 429", 0), 0u) << refused;
+  EXPECT_NE(refused.find("Retry-After: 1"), std::string::npos) << refused;
+  EXPECT_NE(refused.find("TOO_MANY_CONNECTIONS"), std::string::npos) << refused;
+  Poco::Net::StreamSocket other = ConnectFrom("127.0.0.3", at);
+  const std::string answered = RawMe(other);
+  EXPECT_EQ(answered.rfind("HTTP/1.1 401", 0), 0u) << answered;
+  // One closes: the address is answered again (the server notices the
+  // close at its next read; a few tries give it the moment it needs).
+  idle.back().close();
+  idle.pop_back();
+  std::string again;
+  for (int i = 0; i < 50 && again.rfind("HTTP/1.1 401", 0) != 0; ++i) {
+    if (i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    Poco::Net::StreamSocket s = ConnectFrom("127.0.0.2", at);
+    again = RawMe(s);
+  }
+  EXPECT_EQ(again.rfind("HTTP/1.1 401", 0), 0u) << again;
+  // Loopback's own address is a trusted proxy: never limited.
+  for (int i = 0; i < 4; ++i) idle.push_back(ConnectFrom("127.0.0.1", at));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(Send((*limited)->port(), "GET", "/api/me", "", {}).status, 401);
+  for (auto& s : idle) s.close();
+  (*limited)->Stop();
+}
+
+// A reverse proxy on this machine speaks for many users: the address it
+// names (X-Real-IP) is the one the sign-in throttle counts. From a peer
+// that is not a trusted proxy the header means nothing.
+TEST_F(ServerTest, ATrustedProxySpeaksForItsUsers) {
+  ServerOptions o;
+  o.db = db_;
+  o.port = 0;
+  o.web_dir = (test::SourceDir() / "web").string();
+  auto proxied = ReviewServer::Start(o);
+  ASSERT_TRUE(proxied.ok()) << proxied.status().ToString();
+  const int port = (*proxied)->port();
+  auto sign_in = [&](int at_port, const std::string& name, const std::string& password, const std::string& real) {
+    return Send(at_port, "POST", "/api/session", R"({"name":")" + name + R"(","password":")" + password + R"("})",
+                {{"Content-Type", "application/json"}, {"X-Real-IP", real}})
+        .status;
+  };
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(sign_in(port, "mallory", "guess" + std::to_string(i), "203.0.113.7"), 401);
+  EXPECT_EQ(sign_in(port, "lan", "correct horse", "203.0.113.7"), 429);    // that user's address waits
+  EXPECT_EQ(sign_in(port, "lan", "correct horse", "198.51.100.20"), 200);  // everyone else signs in
+  (*proxied)->Stop();
+  // The fixture's server trusts no header from a peer that is not a proxy.
+  o.proxies = {};
+  auto direct = ReviewServer::Start(o);
+  ASSERT_TRUE(direct.ok()) << direct.status().ToString();
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(sign_in((*direct)->port(), "mallory", "guess" + std::to_string(i), "203.0.113.7"), 401);
+  EXPECT_EQ(sign_in((*direct)->port(), "lan", "correct horse", "198.51.100.20"), 429);
+  (*direct)->Stop();
+}
+
 TEST_F(ServerTest, HttpsWithASelfSignedCertificateAndASecureCookie) {
   ServerOptions o;
   o.db = db_;

@@ -5,7 +5,10 @@
 //      the process's resident memory before and at its peak;
 //   2. /api/me while 32 idle connections are open: the answer and its time;
 //   3. 200 clients asking /api/me over and over for 10 s: answers, 503s,
-//      and connections closed without a reply (there should be none).
+//      and connections closed without a reply (there should be none);
+//   4. one address (127.0.0.2) opening 500 connections and leaving them
+//      idle: how many were taken, how many refused; then /api/me from
+//      another address (127.0.0.3): its answer and time.
 //   serve_probes [--megabytes 300] [--idle 32] [--clients 200] [--seconds 10]
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -14,6 +17,7 @@
 #include <Poco/StreamCopier.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -149,7 +153,41 @@ int main(int argc, char** argv) {
   for (auto& t : threads) t.join();
   std::printf("3. %d clients for %d s: %d answered, %d told 503, %d closed without a reply\n", clients, seconds,
               answered.load(), busy.load(), nothing.load());
+
+  // 4. One address holding as many connections as it can.
+  std::vector<Poco::Net::StreamSocket> held;
+  int refused = 0, failed = 0;
+  for (int i = 0; i < 500; ++i) {
+    try {
+      Poco::Net::StreamSocket s;
+      s.impl()->bind(Poco::Net::SocketAddress("127.0.0.2", 0));
+      s.connect(at);
+      held.push_back(s);
+    } catch (const Poco::Exception&) { ++failed; }
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // A refused connection has its answer waiting (the server has closed it).
+  for (auto& s : held)
+    if (s.poll(Poco::Timespan(0, 1000), Poco::Net::Socket::SELECT_READ)) ++refused;
+  int other = 0;
+  const auto t4 = Clock::now();
+  try {
+    Poco::Net::StreamSocket s;
+    s.impl()->bind(Poco::Net::SocketAddress("127.0.0.3", 0));
+    s.connect(at);
+    s.setReceiveTimeout(Poco::Timespan(30, 0));
+    const std::string get = "GET /api/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    s.sendBytes(get.data(), static_cast<int>(get.size()));
+    char reply[16] = {};
+    if (s.receiveBytes(reply, 12) == 12) other = std::atoi(reply + 9);
+  } catch (const Poco::Exception&) {}
+  std::printf(
+      "4. one address opening %zu connections: %zu held, %d refused (429 within 0.5 s; %d per address), %d "
+      "failed to connect; /api/me from another address: answer %d in %.3f s\n",
+      held.size() + static_cast<size_t>(failed), held.size() - static_cast<size_t>(refused), refused, o.per_address,
+      failed, other, std::chrono::duration<double>(Clock::now() - t4).count());
+  for (auto& s : held) s.close();
   (*server)->Stop();
   fs::remove_all(dir);
-  return nothing.load() == 0 && me > 0 ? 0 : 1;
+  return nothing.load() == 0 && me > 0 && other == 401 ? 0 : 1;
 }

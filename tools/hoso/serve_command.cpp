@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "cli/args.h"
@@ -47,10 +48,12 @@ std::string ReadPassword(const std::string& prompt) {
 }  // namespace
 
 int RunServe(const std::vector<std::string>& argv) {
-  Args args(argv, {"--db", "--bind", "--port", "--as-of", "--tls-cert", "--tls-key"}, {"--help", "-h"});
+  Args args(argv, {"--db", "--bind", "--port", "--as-of", "--tls-cert", "--tls-key", "--per-address", "--proxies"},
+            {"--help", "-h"});
   if (auto exit = HelpOrUsageError(args, "hoso serve",
                                    "Usage: hoso serve [--db URI] [--bind 127.0.0.1] [--port 8080] [--as-of DATE]\n"
                                    "                  [--tls-cert CERT.pem --tls-key KEY.pem]\n"
+                                   "                  [--per-address 16] [--proxies 127.0.0.1,::1|none]\n"
                                    "\n"
                                    "Serves the review station: sign in (accounts from `hoso user add`), the\n"
                                    "queue of dossiers needing review, each dossier's pages with its fields'\n"
@@ -58,6 +61,9 @@ int RunServe(const std::vector<std::string>& argv) {
                                    "is web/ (or $HOSO_WEB); its JSON API is under /api (see the README).\n"
                                    "With --tls-cert and --tls-key it speaks HTTPS only (TLS 1.2 and 1.3) and\n"
                                    "the session cookie is Secure.\n"
+                                   "One client address holds at most --per-address connections (0: no\n"
+                                   "limit). --proxies are trusted reverse proxies: not limited, and their\n"
+                                   "X-Real-IP header names the user's address.\n"
                                    "Runs until SIGINT or SIGTERM.\n\n"))
     return *exit;
   if (!args.positional().empty()) return UsageError("hoso serve", "unexpected argument");
@@ -83,6 +89,28 @@ int RunServe(const std::vector<std::string>& argv) {
   if (options.tls_cert.empty() != options.tls_key.empty()) {
     std::cerr << "hoso serve: --tls-cert and --tls-key go together\n";
     return kExitUsage;
+  }
+  if (auto n = args.Value("--per-address")) {
+    try {
+      options.per_address = std::stoi(*n);
+    } catch (...) { options.per_address = -1; }
+    if (options.per_address < 0) {
+      std::cerr << "hoso serve: --per-address must be a number, 0 for no limit\n";
+      return kExitUsage;
+    }
+  }
+  if (auto list = args.Value("--proxies")) {
+    options.proxies.clear();
+    std::stringstream in(*list);
+    for (std::string one; std::getline(in, one, ',');) {
+      if (one.empty() || (one == "none" && *list == "none")) continue;
+      Poco::Net::IPAddress address;
+      if (!Poco::Net::IPAddress::tryParse(one, address)) {
+        std::cerr << "hoso serve: --proxies takes IP addresses separated by commas, or none: '" << one << "'\n";
+        return kExitUsage;
+      }
+      options.proxies.push_back(address);
+    }
   }
   options.web_dir = WebDir();
   auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
