@@ -34,6 +34,7 @@ DossierRecord Conclude(DossierRecord record, const std::vector<OcrPage>& ocr_pag
   record.doc_type = draft.doc_type;
   record.doc_date = draft.doc_date;
   record.fields = std::move(draft.fields);
+  record.other = std::move(draft.other);
   record.flags = std::move(draft.flags);
   if (options.gazetteer) {
     // Unit names as the gazetteer spells them, where OCR only slipped.

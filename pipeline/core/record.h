@@ -36,6 +36,18 @@ struct FieldValue {
   bool operator==(const FieldValue&) const = default;
 };
 
+// A "label: value" read on a page that filled no field: kept with the
+// label as printed, so nothing read is lost (a form hoso does not know, an
+// office's own line).
+struct OtherValue {
+  std::string label;
+  std::string value;
+  double confidence = 0;
+  int page = 0;
+  Box bbox;
+  bool operator==(const OtherValue&) const = default;
+};
+
 struct PageRecord {
   int index = 0;
   int width = 0;  // of the cleaned, upright page
@@ -101,6 +113,7 @@ struct DossierRecord {
   std::optional<std::string> doc_date;  // YYYY-MM-DD
   std::vector<PageRecord> pages;
   std::map<std::string, FieldValue> fields;
+  std::vector<OtherValue> other;  // labelled values no field took
   std::optional<AddressVerdict> address;
   std::vector<Flag> flags;
 

@@ -38,6 +38,20 @@ Object::Ptr TargetJson(const AddressTarget& t, bool candidate) {
   return o;
 }
 
+Array::Ptr OtherArray(const std::vector<OtherValue>& other) {
+  Array::Ptr out = new Array;
+  for (const auto& v : other) {
+    Object::Ptr o = NewObject();
+    o->set("label", v.label);
+    o->set("value", v.value);
+    o->set("confidence", Round(v.confidence, 1000));
+    o->set("page", v.page);
+    o->set("bbox", BoxJson(v.bbox));
+    out->add(o);
+  }
+  return out;
+}
+
 Object::Ptr VerdictJson(const AddressVerdict& v) {
   Object::Ptr o = NewObject();
   o->set("input", v.input);
@@ -123,6 +137,7 @@ Object::Ptr RecordObject(const DossierRecord& r) {
     fields->set(key, fo);
   }
   o->set("fields", fields);
+  o->set("other", OtherArray(r.other));
   if (r.address)
     o->set("address", VerdictJson(*r.address));
   else
@@ -143,6 +158,22 @@ Object::Ptr RecordObject(const DossierRecord& r) {
 std::string Str(const Object::Ptr& o, const std::string& key) {
   if (!o || !o->has(key) || o->isNull(key)) return {};
   return o->getValue<std::string>(key);
+}
+
+std::vector<OtherValue> OtherFrom(const Array::Ptr& a) {
+  std::vector<OtherValue> out;
+  for (size_t i = 0; a && i < a->size(); ++i) {
+    auto o = a->getObject(static_cast<unsigned>(i));
+    OtherValue v;
+    v.label = Str(o, "label");
+    v.value = Str(o, "value");
+    v.confidence = o->optValue<double>("confidence", 0.0);
+    v.page = o->optValue<int>("page", 0);
+    if (auto b = o->getArray("bbox"); b && b->size() == 4)
+      v.bbox = Box{b->getElement<int>(0), b->getElement<int>(1), b->getElement<int>(2), b->getElement<int>(3)};
+    out.push_back(std::move(v));
+  }
+  return out;
 }
 
 AddressTarget TargetFrom(const Object::Ptr& o) {
@@ -244,6 +275,7 @@ Result<DossierRecord> RecordFromJson(const std::string& json) {
         r.fields[key] = f;
       }
     }
+    r.other = OtherFrom(o->getArray("other"));
     if (auto a = o->getObject("address")) r.address = VerdictFrom(a);
     if (auto flags = o->getArray("flags")) {
       for (size_t i = 0; i < flags->size(); ++i) {
@@ -266,6 +298,21 @@ Result<AddressVerdict> AddressVerdictFromJson(const std::string& json) {
     return VerdictFrom(parser.parse(json).extract<Object::Ptr>());
   } catch (const std::exception& e) {
     return Status::Error(ErrorCode::kInvalidArgument, std::string("not an address verdict: ") + e.what());
+  }
+}
+
+std::string OtherValuesToJson(const std::vector<OtherValue>& other) {
+  std::ostringstream out;
+  OtherArray(other)->stringify(out);
+  return out.str();
+}
+
+Result<std::vector<OtherValue>> OtherValuesFromJson(const std::string& json) {
+  try {
+    Poco::JSON::Parser parser;
+    return OtherFrom(parser.parse(json).extract<Array::Ptr>());
+  } catch (const Poco::Exception& e) {
+    return Status::Error(ErrorCode::kInvalidArgument, "not a list of labelled values: " + e.displayText());
   }
 }
 

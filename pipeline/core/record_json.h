@@ -20,5 +20,8 @@ Poco::JSON::Object::Ptr RecordToJsonObject(const DossierRecord& record);
 
 Result<DossierRecord> RecordFromJson(const std::string& json);
 Result<AddressVerdict> AddressVerdictFromJson(const std::string& json);
+// A record's `other` list as a JSON array, and back (the registry keeps it so).
+std::string OtherValuesToJson(const std::vector<OtherValue>& other);
+Result<std::vector<OtherValue>> OtherValuesFromJson(const std::string& json);
 
 }  // namespace hoso

@@ -1,10 +1,13 @@
 #include "extract/extract.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <regex>
 #include <sstream>
 
 #include "core/vn_text.h"
+#include "extract/labels.h"
+#include "extract/meaning.h"
 #include "extract/reader.h"
 
 namespace hoso {
@@ -159,22 +162,80 @@ Pages ClassifyPages(const std::vector<OcrPage>& pages, const Templates& template
   return out;
 }
 
-// A page's fields by `doc`'s labels, normalised; a date that is not one is
-// kept as written and flagged.
+// One raw value of a type to its field value; a date that is not one is
+// kept as written and flagged; false when nothing usable is left.
+bool TakeValue(const std::string& key, FieldType type, const RawField& raw, const NameList* names,
+               std::map<std::string, FieldValue>& into, DossierDraft& draft) {
+  FieldValue v;
+  if (Normalise(type, raw, names, &v)) {
+    into[key] = v;
+    return true;
+  }
+  if (type != FieldType::kDate || CleanValue(raw.text).empty()) return false;
+  // Another person's year of birth ("Năm sinh: 1965") is all the form asks.
+  const std::string text = CleanValue(raw.text);
+  if (key.find('_') != std::string::npos && key != "date_of_birth" && text.size() == 4 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    v.value = text;
+    into[key] = v;
+    return true;
+  }
+  into[key] = v;  // kept as written, for a person to read
+  draft.flags.push_back({"DATE_INVALID", Severity::kWarning, key, "'" + v.value + "' is not a date"});
+  return true;
+}
+
+// A page's fields by `doc`'s labels, normalised.
 void ReadPageFields(const std::vector<LineView>& lines, int page, const DocTemplate& doc, const NameList* names,
                     std::map<std::string, FieldValue>& into, DossierDraft& draft) {
   for (const auto& [key, raw] : ReadFields(lines, page, doc)) {
     const FieldSpec* spec = nullptr;
     for (const auto& f : doc.fields)
       if (f.key == key) spec = &f;
-    FieldValue v;
-    if (Normalise(spec->type, raw, names, &v)) {
-      into[key] = v;
-    } else if (spec->type == FieldType::kDate && !CleanValue(raw.text).empty()) {
-      into[key] = v;  // kept as written, for a person to read
-      draft.flags.push_back({"DATE_INVALID", Severity::kWarning, key, "'" + v.value + "' is not a date"});
-    }
+    TakeValue(key, spec->type, raw, names, into, draft);
   }
+}
+
+// The template's own reading of the form, where the labels' meaning gave
+// nothing: the fields only this form has (a parcel, a business name), and
+// a person's field whose label had no colon. A name that opens with words
+// naming a person ("người đề nghị Vũ…") was read from a longer label: the
+// applicant's loses those words, another person's is not the applicant's.
+void FillFromTemplate(const std::vector<LineView>& lines, int page, const DocTemplate& doc, const NameList* names,
+                      const std::vector<Box>& understood, DossierDraft& draft) {
+  for (auto [key, raw] : ReadFields(lines, page, doc)) {
+    if (draft.fields.count(key)) continue;
+    // A line whose label was understood is someone's already (another
+    // person's date of birth is not the applicant's).
+    const int y = raw.box.y + raw.box.h / 2;
+    if (std::any_of(understood.begin(), understood.end(), [&](const Box& b) { return y >= b.y && y < b.y + b.h; }))
+      continue;
+    const FieldSpec* spec = nullptr;
+    for (const auto& f : doc.fields)
+      if (f.key == key) spec = &f;
+    if (spec->type == FieldType::kName) {
+      const std::vector<std::string> words = AsciiTokens(raw.text);
+      size_t n = 0;
+      if (auto whose = LeadingPerson(words, 2, &n)) {
+        if (*whose != Whose::kApplicant) continue;
+        std::istringstream in(raw.text);
+        std::string rest, w;
+        for (size_t i = 0; in >> w;)
+          if (AsciiTokens(w).empty() || i++ >= n) rest += (rest.empty() ? "" : " ") + w;
+        raw.text = rest;
+      }
+    }
+    TakeValue(key, spec->type, raw, names, draft.fields, draft);
+  }
+}
+
+// Whether the template reads the value of a line with this label (so it is
+// no "other" value).
+bool TemplateLabel(const std::vector<std::string>& tokens, const DocTemplate& doc) {
+  for (const FieldSpec& f : doc.fields)
+    for (const std::string& l : f.labels)
+      if (AsciiTokens(l) == tokens) return true;
+  return false;
 }
 
 // The ID copy's fields: they fill what the form lacks, and must agree with
@@ -226,6 +287,29 @@ std::optional<FieldValue> IdNumberByShape(const std::vector<LineView>& lines, in
   return v;
 }
 
+// The name under the applicant's signature must be the applicant's: it
+// fills a name the form's label did not give, and disagreeing (beyond an
+// OCR slip) is a conflict for a person to settle.
+void CheckSignature(const std::vector<LineView>& lines, int page, const NameList* names, DossierDraft& draft) {
+  const std::optional<RawField> signed_name = SignedName(lines, page);
+  if (!signed_name) return;
+  FieldValue v;
+  if (!Normalise(FieldType::kName, *signed_name, names, &v)) return;
+  auto it = draft.fields.find("full_name");
+  if (it == draft.fields.end()) {
+    v.confidence *= 0.8;  // read from the signature, not a label
+    draft.fields["full_name"] = v;
+    return;
+  }
+  if (SameValue("full_name", it->second.value, v.value) || ReconcileNames(it->second.value, v.value, names)) return;
+  // One letter in ten may be OCR's (a stamp over the signature).
+  const std::string a = vn::MakeKey(it->second.value).Ascii(), b = vn::MakeKey(v.value).Ascii();
+  if (vn::AsciiEditDistance(a, b) * 10 <= static_cast<int>(std::max(a.size(), b.size()))) return;
+  draft.flags.push_back(
+      {"FIELD_CONFLICT", Severity::kWarning, "full_name",
+       "the name under the signature (page " + std::to_string(page + 1) + ") is not the one on the form"});
+}
+
 }  // namespace
 
 DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& options) {
@@ -239,12 +323,39 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
   draft.doc_type = p.main ? p.main->type : "unknown";
   if (p.main_page >= 0) draft.doc_date = FindPlaceDate(pages[p.main_page].text);
   if (!draft.doc_date) draft.doc_date = FirstPlaceDate(pages);
+  const NameList* names = options.names.get();
+  // The form page, read by what its labels mean; with no known form, the
+  // first page that has labelled values (a form hoso has not seen).
+  int form_page = p.main && !p.main->id_card ? p.main_page : -1;
   if (!p.main) {
     draft.flags.push_back({"DOC_TYPE_UNKNOWN", Severity::kWarning, "", "no known form title was found on any page"});
+    for (size_t i = 0; i < pages.size() && form_page < 0; ++i)
+      if (!ReadLabelledValues(p.lines[i], static_cast<int>(i)).empty()) form_page = static_cast<int>(i);
+  }
+  std::vector<LabelledValue> unused;
+  std::vector<Box> understood;
+  if (form_page >= 0) {
+    PageByMeaning read = ReadByMeaning(p.lines[form_page], form_page);
+    understood = read.understood;
+    for (auto& [key, f] : read.fields)
+      if (!TakeValue(key, f.type, f.raw, names, draft.fields, draft)) {
+        LabelledValue kept;
+        kept.label = f.label;
+        kept.value = f.raw;
+        unused.push_back(kept);
+      }
+    for (auto& u : read.unused) unused.push_back(std::move(u));
+  }
+  if (!p.main) {
+    for (auto& u : unused)
+      draft.other.push_back({u.label, CleanValue(u.value.text), u.value.confidence, u.value.page, u.value.box});
     return draft;
   }
-  const NameList* names = options.names.get();
-  ReadPageFields(p.lines[p.main_page], p.main_page, *p.main, names, draft.fields, draft);
+  FillFromTemplate(p.lines[p.main_page], p.main_page, *p.main, names,
+                   p.main_page == form_page ? understood : std::vector<Box>{}, draft);
+  for (auto& u : unused)
+    if (!TemplateLabel(u.tokens, *p.main))
+      draft.other.push_back({u.label, CleanValue(u.value.text), u.value.confidence, u.value.page, u.value.box});
   const DocTemplate* card = templates.Find("citizen_id");
   if (card && p.main != card)
     for (int page : p.card_pages) {
@@ -254,6 +365,7 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
     }
   if (!draft.fields.count("id_number"))
     if (auto id = IdNumberByShape(p.lines[p.main_page], p.main_page)) draft.fields["id_number"] = *id;
+  if (form_page >= 0) CheckSignature(p.lines[form_page], form_page, names, draft);
   for (const FieldSpec& f : p.main->fields)
     if (f.required && !draft.fields.count(f.key))
       draft.flags.push_back({"FIELD_MISSING", Severity::kWarning, f.key, "no " + f.key + " found"});

@@ -31,6 +31,7 @@ struct DossierDraft {
   std::string doc_type;                 // empty: not classified
   std::optional<std::string> doc_date;  // ISO YYYY-MM-DD
   std::map<std::string, FieldValue> fields;
+  std::vector<OtherValue> other;  // labelled values no field took
   std::vector<Flag> flags;
 };
 

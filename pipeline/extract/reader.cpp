@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/vn_text.h"
+#include "extract/labels.h"
 #include "extract/normalize.h"
 
 namespace hoso {
@@ -145,6 +146,161 @@ bool IsBoilerplate(const LineView& l) {
 }
 
 }  // namespace
+
+std::vector<std::string> AsciiTokens(const std::string& text) { return Tokens(text); }
+
+namespace {
+
+// A colon that ends a label (not one in "10:30").
+size_t LabelColon(const std::string& word) {
+  for (size_t i = 0; i < word.size(); ++i)
+    if (word[i] == ':') {
+      const bool digits = i > 0 && i + 1 < word.size() && std::isdigit(static_cast<unsigned char>(word[i - 1])) &&
+                          std::isdigit(static_cast<unsigned char>(word[i + 1]));
+      if (!digits) return i;
+    }
+  return std::string::npos;
+}
+
+// A dotted leader, alone or ending a value ("1980.........", "…").
+bool EndsWithLeader(const std::string& word) {
+  int dots = 0;
+  std::string w = word;
+  while (!w.empty()) {
+    if (w.back() == '.' || w.back() == '_') {
+      ++dots;
+      w.pop_back();
+    } else if (w.size() >= 3 && w.compare(w.size() - 3, 3, "\xE2\x80\xA6") == 0) {  // …
+      dots += 3;
+      w.resize(w.size() - 3);
+    } else {
+      break;
+    }
+  }
+  return dots >= 3;
+}
+
+// Whether a word starts with a lower-case letter (Vietnamese or ASCII).
+bool StartsLower(const std::string& word) {
+  const std::vector<vn::Glyph> g = vn::Decode(word);
+  return !g.empty() && g[0].letter && !g[0].upper;
+}
+
+std::vector<std::string> Ascii(const LineView& l) {
+  std::vector<std::string> t;
+  for (const auto& tok : l.tokens) t.push_back(tok.ascii);
+  return t;
+}
+
+bool HasDigit(const std::string& w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// Where the label before the colon in word `c` starts, given that a value
+// started at word `a`: after a leader, at a wide gap, or where the words
+// read as a label (the fewest that do, then the words before them that
+// belong to it: "Số" + "điện thoại", "Ngày, tháng," + "năm sinh").
+int LabelStart(const OcrLine& line, int a, int c, const std::string& head_of_c) {
+  for (int w = c - 1; w >= a; --w)
+    if (EndsWithLeader(line.words[w].text)) return w + 1;
+  int height = 0;
+  for (int w = a; w <= c; ++w) height = std::max(height, line.words[w].box.h);
+  int best = -1, widest = 0;
+  for (int w = a + 1; w <= c; ++w) {
+    const int gap = line.words[w].box.x - (line.words[w - 1].box.x + line.words[w - 1].box.w);
+    if (gap > widest) widest = gap, best = w;
+  }
+  if (best > 0 && widest > 2 * height) return best;
+  auto label_of = [&](int j) {
+    std::string text;
+    for (int w = j; w < c; ++w) text += line.words[w].text + " ";
+    return UnderstandLabel(Tokens(text + head_of_c));
+  };
+  for (int j = c; j >= std::max(a, c - 7); --j) {
+    const LabelMeaning m = label_of(j);
+    if (m.field.empty()) continue;
+    // Words a label opens with, capitalised: Số, Nơi, Địa (chỉ), Họ, Ngày...
+    static const std::vector<std::string> kOpeners = {"so", "noi", "dia", "ho", "ngay", "ten", "nam", "thang", "cho"};
+    while (j - 1 >= a) {
+      const std::string& w = line.words[j - 1].text;
+      const std::vector<std::string> t = Tokens(w);
+      const bool opener = t.size() == 1 && std::find(kOpeners.begin(), kOpeners.end(), t[0]) != kOpeners.end();
+      if (HasDigit(w) || !(StartsLower(w) || opener) || label_of(j - 1).field != m.field) break;
+      --j;
+    }
+    return j;
+  }
+  // Not understood: from the last capitalised word, up to three words back.
+  for (int j = c; j >= std::max(a + 1, c - 3); --j) {
+    const std::vector<vn::Glyph> g = vn::Decode(line.words[j].text);
+    if (!g.empty() && g[0].letter && g[0].upper) return j;
+  }
+  return c;
+}
+
+}  // namespace
+
+void JoinWrappedLines(const std::vector<LineView>& lines, LabelledValue& v) {
+  for (int extra = 0; extra < 2 && v.last_line + 1 < lines.size(); ++extra) {
+    const LineView& l = lines[v.last_line + 1];
+    if (l.has_colon || IsBoilerplate(l) || StartsWithItemNumber(l) || HeadingPerson(Ascii(l))) break;
+    double conf = 0;
+    for (const OcrWord& w : l.line->words) conf += w.confidence;
+    if (conf / static_cast<double>(l.line->words.size()) < 0.6) break;
+    RawField more = Words(*l.line, 0, static_cast<int>(l.line->words.size()), "", v.value.page);
+    v.value.confidence = (v.value.confidence + more.confidence) / 2;
+    v.value.box = Union(v.value.box, more.box);
+    std::string head = v.value.text;
+    while (!head.empty() && (head.back() == '.' || head.back() == ' ' || head.back() == '_')) head.pop_back();
+    v.value.text = head + " " + more.text;
+    ++v.last_line;
+  }
+}
+
+std::vector<LabelledValue> ReadLabelledValues(const std::vector<LineView>& lines, int page_index) {
+  std::vector<LabelledValue> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const OcrLine& line = *lines[i].line;
+    const int n = static_cast<int>(line.words.size());
+    std::vector<int> colons;
+    for (int w = 0; w < n; ++w)
+      if (LabelColon(line.words[w].text) != std::string::npos) colons.push_back(w);
+    if (colons.empty()) continue;
+    int start = StartsWithItemNumber(lines[i]) ? 1 : 0;
+    std::vector<int> starts = {start};
+    for (size_t k = 1; k < colons.size(); ++k) {
+      const std::string& cw = line.words[colons[k]].text;
+      const std::string head = cw.substr(0, LabelColon(cw));
+      const int after_previous = colons[k - 1] + 1;
+      starts.push_back(colons[k] < after_previous ? colons[k] : LabelStart(line, after_previous, colons[k], head));
+    }
+    for (size_t k = 0; k < colons.size(); ++k) {
+      const int c = colons[k];
+      const std::string& cw = line.words[c].text;
+      const size_t at = LabelColon(cw);
+      LabelledValue v;
+      for (int w = starts[k]; w < c; ++w) v.label += (v.label.empty() ? "" : " ") + line.words[w].text;
+      const std::string head = cw.substr(0, at);
+      if (!head.empty()) v.label += (v.label.empty() ? "" : " ") + head;
+      v.tokens = Tokens(v.label);
+      v.line = v.last_line = i;
+      const int end = k + 1 < colons.size() ? starts[k + 1] : n;
+      v.value = Words(line, c + 1, std::max(c + 1, end), cw.substr(at + 1), page_index);
+      if (CleanValue(v.value.text).empty()) {
+        v.value = RawField{};
+        v.value.page = page_index;
+        // The value under its label, when that is the last on its line.
+        if (k + 1 == colons.size() && i + 1 < lines.size() && !lines[i + 1].has_colon && !IsBoilerplate(lines[i + 1]) &&
+            !StartsWithItemNumber(lines[i + 1])) {
+          v.value = Words(*lines[i + 1].line, 0, static_cast<int>(lines[i + 1].line->words.size()), "", page_index);
+          v.last_line = i + 1;
+        }
+      }
+      if (!v.tokens.empty()) out.push_back(std::move(v));
+    }
+  }
+  return out;
+}
 
 std::vector<LineView> PageLines(const OcrPage& page) {
   std::vector<LineView> out;

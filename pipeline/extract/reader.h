@@ -26,6 +26,8 @@ struct LineView {
   std::string text;
 };
 std::vector<LineView> PageLines(const OcrPage& page);
+// A text's words as bare lower-case letters (vn::MakeKey Ascii).
+std::vector<std::string> AsciiTokens(const std::string& text);
 
 // A value as read, before normalisation, with where it was.
 struct RawField {
@@ -37,6 +39,25 @@ struct RawField {
 
 // The fields of `doc` found on one page, by key (first occurrence wins).
 std::map<std::string, RawField> ReadFields(const std::vector<LineView>& lines, int page_index, const DocTemplate& doc);
+
+// A "label: value" as printed, wherever it stands: at the start of a line
+// or after another value on it ("Ngày sinh: 01/02/1980 ....... Giới tính:
+// Nam"), with its value, or the line under it when nothing follows the
+// colon.
+struct LabelledValue {
+  std::string label;                // as printed, without item number and colon
+  std::vector<std::string> tokens;  // its words' bare letters
+  RawField value;                   // empty: nothing after the colon, nor under it
+  size_t line = 0;                  // index of the label's line
+  size_t last_line = 0;             // of the value's last line
+};
+// Every labelled value of a page, in reading order. Where one line holds
+// several, a value ends at the next label: after a dotted leader, at a wide
+// gap, or where the words before the next colon read as a label.
+std::vector<LabelledValue> ReadLabelledValues(const std::vector<LineView>& lines, int page_index);
+// Addresses wrap: up to two following lines with no colon, no item number,
+// no boilerplate, read with some confidence, join `v`'s value.
+void JoinWrappedLines(const std::vector<LineView>& lines, LabelledValue& v);
 
 struct Classification {
   std::string type;  // empty: no title matched

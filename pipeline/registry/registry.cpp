@@ -95,6 +95,8 @@ Result<DossierRecord> Registry::Load(std::int64_t dossier_id, int* version) {
           // The verdict is stored as the JSON the record carries.
           if (auto v = AddressVerdictFromJson(a); v.ok()) r.address = std::move(v).value();
         }
+        if (std::string o = Get(rs, "other_json"); !o.empty())
+          if (auto v = OtherValuesFromJson(o); v.ok()) r.other = std::move(v).value();
       }
       {
         Statement st(s);
@@ -200,13 +202,14 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
         return out;
       }
       const std::string now_utc = NowUtc();
-      Poco::Nullable<std::string> doc_date, error_code, error_message, address_json;
+      Poco::Nullable<std::string> doc_date, error_code, error_message, address_json, other_json;
       if (r.doc_date) doc_date = *r.doc_date;
       if (r.error) {
         error_code = r.error->code;
         error_message = r.error->message;
       }
       if (r.address) address_json = AddressVerdictToJson(*r.address);
+      if (!r.other.empty()) other_json = OtherValuesToJson(r.other);
       const std::string status = DossierStatusName(r.status);
       const int page_count = static_cast<int>(r.pages.size());
       if (existing) {
@@ -217,17 +220,19 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
         s << impl_->Sql("DELETE FROM flags WHERE dossier_id = ?"), bind(existing), now;
         s << impl_->Sql(
             "UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
-            "error_message = ?, page_count = ?, address_json = ?, updated_at = ?, version = version + 1 WHERE id = ?"),
+            "error_message = ?, page_count = ?, address_json = ?, other_json = ?, updated_at = ?, version = version + "
+            "1 "
+            "WHERE id = ?"),
             bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code), bind(error_message),
-            bind(page_count), bind(address_json), bind(now_utc), bind(existing), now;
+            bind(page_count), bind(address_json), bind(other_json), bind(now_utc), bind(existing), now;
         out.dossier_id = existing;
       } else {
         s << impl_->Sql(
             "INSERT INTO dossiers(sha256, source, status, doc_type, doc_date, error_code, "
-            "error_message, page_count, address_json, created_at, updated_at) "
-            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            "error_message, page_count, address_json, other_json, created_at, updated_at) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             bind(r.sha256), bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code),
-            bind(error_message), bind(page_count), bind(address_json), bind(now_utc), bind(now_utc),
+            bind(error_message), bind(page_count), bind(address_json), bind(other_json), bind(now_utc), bind(now_utc),
             into(out.dossier_id), now;
       }
       const std::int64_t id = out.dossier_id;

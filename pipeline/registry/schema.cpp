@@ -115,6 +115,10 @@ const std::vector<std::vector<const char*>>& Migrations() {
           " address TEXT NOT NULL,"
           " outcome TEXT NOT NULL)",  // ok | wrong | throttled
       },
+      // 6: labelled values no field took (DossierRecord::other), as JSON.
+      {
+          "ALTER TABLE dossiers ADD COLUMN other_json TEXT",
+      },
   };
   return kMigrations;
 }

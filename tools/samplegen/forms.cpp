@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
+#include <functional>
 #include <cstdio>
 
 namespace samplegen {
@@ -80,6 +81,26 @@ class Page {
       if (i == words.size()) break;
       line = words[i];
     }
+  }
+  // Two labelled values on one line, each in its half with its leader;
+  // false (nothing drawn) when either does not fit its half.
+  bool FieldPair(const Style& s, const std::string& label1, const std::string& value1, const std::string& label2,
+                 const std::string& value2, int x0, int x1) {
+    const int mid = x0 + (x1 - x0) * 11 / 20;
+    const std::string a = label1 + " " + value1, b = label2 + " " + value2;
+    if (TextWidth(s, a) > mid - x0 - 60 || TextWidth(s, b) > x1 - mid - 40) return false;
+    const double dot_w = std::max(1.0, TextWidth(s, std::string(40, '.')) / 40.0);
+    Draw(s, a, x0, y_);
+    const int end_a = x0 + TextWidth(s, a) + 12;
+    std::string dots_a(std::max(0, static_cast<int>((mid - 30 - end_a) / dot_w)), '.');
+    if (!dots_a.empty()) Draw(s, dots_a, end_a, y_, cv::Scalar(90, 90, 90));
+    Draw(s, b, mid, y_);
+    const int end_b = mid + TextWidth(s, b) + 12;
+    std::string dots_b(std::max(0, static_cast<int>((x1 - end_b) / dot_w) - 1), '.');
+    if (!dots_b.empty()) Draw(s, dots_b, end_b, y_, cv::Scalar(90, 90, 90));
+    lines_.push_back(a + " " + b);
+    y_ += static_cast<int>(s.height * 1.45);
+    return true;
   }
   // Running text wrapped between x0 and x1 (first line indented).
   void Paragraph(const Style& s, const std::string& text, int x0, int x1, int indent) {
@@ -290,7 +311,134 @@ std::unique_ptr<FormRenderer> FormRenderer::Create(std::string* error) {
   return std::unique_ptr<FormRenderer>(new FormRenderer(std::move(fonts)));
 }
 
-RenderedPage FormRenderer::RenderForm(const Dossier& d, Rng& rng) {
+namespace {
+
+// The lines only one kind of form has (a parcel, a business name...);
+// `label` numbers a label and gives it its colon.
+void DrawDocFields(Page& page, const Style& body, const Dossier& d,
+                   const std::function<std::string(const std::string&)>& label, int left, int right) {
+  const Person& p = d.person;
+  if (d.doc_type == "land_registration") {
+    page.Field(body, label("Thửa đất số"),
+               d.extra_fields.at("parcel_number") + "    Tờ bản đồ số: " + d.extra_fields.at("map_sheet"), left, right);
+    page.Field(body, label("Mục đích sử dụng đất"), "Đất ở tại đô thị", left, right);
+  } else if (d.doc_type == "business_household_registration") {
+    page.Field(body, label("Tên hộ kinh doanh"), d.extra_fields.at("business_name"), left, right);
+    page.Field(body, label("Ngành, nghề kinh doanh"), "Bán lẻ hàng hóa", left, right);
+  } else if (d.doc_type == "residence_change") {
+    page.Field(body, label("Nội dung đề nghị"), "Điều chỉnh thông tin về cư trú trong Cơ sở dữ liệu về cư trú", left,
+               right);
+  } else {
+    page.Field(body, label("Quan hệ với người được khai sinh"), p.gender == "male" ? "Cha" : "Mẹ", left, right);
+  }
+}
+
+std::string DateOrYear(const std::string& iso, const std::string& label, Rng& rng) {
+  const std::string key = label;
+  if (key.find("Năm sinh") != std::string::npos || key.find("Sinh năm") != std::string::npos) return iso.substr(0, 4);
+  return DateSlash(iso, rng);
+}
+
+// The body of a form drawn from a layout list: the applicant's fields
+// under labels drawn from it, in one of several arrangements (numbered or
+// not, two to a line, the value on the line under its label), extra lines,
+// and the other people's blocks after the applicant's.
+void DrawLayoutBody(Page& page, const Style& body, const Dossier& d, const LayoutList& layouts, const UnitTable* units,
+                    Rng& rng, int left, int right) {
+  const bool numbered = rng.Chance(0.5), upper = rng.Chance(0.15), below = rng.Chance(0.3);
+  int n = 1;
+  auto label = [&](std::string l) {
+    if (upper) l = Upper(l);
+    if (numbered) l = std::to_string(n++) + ". " + l;
+    return l + ":";
+  };
+  auto field = [&](const std::string& l, const std::string& value) {
+    if (below && rng.Chance(0.3)) {
+      page.Line(body, l, left, right, 0);
+      page.Field(body, "", value, left, right);
+    } else {
+      page.Field(body, l, value, left, right);
+    }
+  };
+  auto pair = [&](const std::string& l1, const std::string& v1, const std::string& l2, const std::string& v2) {
+    if (!page.FieldPair(body, l1, v1, l2, v2, left, right)) {
+      page.Field(body, l1, v1, left, right);
+      page.Field(body, l2, v2, left, right);
+    }
+  };
+  auto pick = [&](const std::string& key) { return rng.Pick(layouts.applicant.at(key)); };
+  auto extra_value = [&](const LayoutList::Extra& e) {
+    const std::string v = rng.Pick(e.values);
+    if (v == "@address") return units ? MakeAddress(rng, *units).text : std::string("số 3 ngõ 5 phố Huế, Hà Nội");
+    if (v == "@email") return "user" + std::to_string(rng.Int(10, 9999)) + "@gmail.com";
+    if (v == "@province") {
+      static const std::vector<std::string> kProvinces = {"Nam Định",  "Thanh Hóa", "Nghệ An", "Hải Dương",
+                                                          "Thái Bình", "Quảng Nam", "Bến Tre", "An Giang"};
+      return "tỉnh " + rng.Pick(kProvinces);
+    }
+    return v;
+  };
+  // Extra lines: up to three, placed among the applicant's fields.
+  std::vector<const LayoutList::Extra*> extras;
+  for (const auto& e : layouts.extras)
+    if (rng.Chance(0.35) && extras.size() < 3) extras.push_back(&e);
+  const Person& p = d.person;
+  const std::string name = rng.Chance(0.3) ? Upper(p.full_name) : p.full_name;
+  field(label(pick("full_name")), name);
+  const std::string dob = DateSlash(p.date_of_birth, rng), gender = p.gender == "male" ? "Nam" : "Nữ";
+  if (rng.Chance(0.6)) {
+    const std::string l1 = label(pick("date_of_birth")), l2 = label(pick("gender"));  // numbered in this order
+    pair(l1, dob, l2, gender);
+  } else {
+    field(label(pick("date_of_birth")), dob);
+    field(label(pick("gender")), gender);
+  }
+  size_t next_extra = 0;
+  auto an_extra = [&] {
+    if (next_extra < extras.size() && rng.Chance(0.5)) {
+      const auto* e = extras[next_extra++];
+      field(label(rng.Pick(e->labels)), extra_value(*e));
+    }
+  };
+  an_extra();
+  field(label(pick("id_number")), GroupedId(p.id_number, rng));
+  an_extra();
+  field(label(pick("permanent_address")), p.address.text);
+  an_extra();
+  field(label(pick("phone")), GroupedPhone(p.phone, rng));
+  while (next_extra < extras.size()) {
+    const auto* e = extras[next_extra++];
+    field(label(rng.Pick(e->labels)), extra_value(*e));
+  }
+  DrawDocFields(page, body, d, label, left, right);
+  for (const Dossier::Other& o : d.others) {
+    const LayoutList::PersonBlock* block = nullptr;
+    for (const auto& b : layouts.people)
+      if (b.role == o.role) block = &b;
+    if (!block) continue;
+    const std::string heading = rng.Pick(block->headings);
+    if (!heading.empty()) page.Line(body, heading, left, right, 0);
+    const std::string their_name = rng.Chance(0.3) ? Upper(o.person.full_name) : o.person.full_name;
+    field(label(rng.Pick(block->labels.at("name"))), their_name);
+    for (const auto& [key, labels] : block->labels) {
+      if (key == "name" || labels.empty() || !rng.Chance(0.6)) continue;
+      const std::string l = rng.Pick(labels);
+      std::string value;
+      if (key == "date_of_birth") value = DateOrYear(o.person.date_of_birth, l, rng);
+      if (key == "id_number") value = GroupedId(o.person.id_number, rng);
+      if (key == "permanent_address") value = o.person.address.text;
+      if (key == "relationship") {
+        static const std::vector<std::string> kKin = {"Con", "Vợ", "Chồng", "Cháu", "Em"};
+        value = rng.Pick(kKin);
+      }
+      if (!value.empty()) field(label(l), value);
+    }
+  }
+}
+
+}  // namespace
+
+RenderedPage FormRenderer::RenderForm(const Dossier& d, Rng& rng, const LayoutList* layouts) {
   const int W = 2480, H = 3508;  // A4 at 300 dpi
   Page page(*fonts_, W, H);
   const int left = Pt(rng.Uniform(62, 80)), right = W - Pt(rng.Uniform(45, 60));
@@ -311,34 +459,27 @@ RenderedPage FormRenderer::RenderForm(const Dossier& d, Rng& rng) {
   page.Line(body, "Kính gửi: Ủy ban nhân dân " + ToLowerUnitWord(ward), left, right, 1);
   page.Skip(Pt(12));
 
-  // Label variants differ between form versions and offices.
-  static const std::vector<std::string> kName = {"Họ và tên:", "Họ, chữ đệm và tên:", "Họ tên người yêu cầu:"};
-  static const std::vector<std::string> kId = {
-      "Số CCCD:", "Số căn cước công dân:", "Số định danh cá nhân:", "Số CMND/CCCD:"};
-  static const std::vector<std::string> kAddr = {"Nơi thường trú:", "Địa chỉ thường trú:", "Nơi cư trú:"};
-  static const std::vector<std::string> kPhone = {"Điện thoại:", "Số điện thoại liên hệ:"};
-  const Person& p = d.person;
-  int n = 1;
-  auto num = [&](const std::string& label) { return std::to_string(n++) + ". " + label; };
-  std::string name = p.full_name;
-  page.Field(body, num(rng.Pick(kName)), rng.Chance(0.3) ? Upper(name) : name, left, right);
-  page.Field(body, num("Ngày, tháng, năm sinh:"),
-             DateSlash(p.date_of_birth, rng) + "    Giới tính: " + (p.gender == "male" ? "Nam" : "Nữ"), left, right);
-  page.Field(body, num(rng.Pick(kId)), GroupedId(p.id_number, rng), left, right);
-  page.Field(body, num(rng.Pick(kAddr)), p.address.text, left, right);
-  page.Field(body, num(rng.Pick(kPhone)), GroupedPhone(p.phone, rng), left, right);
-  if (d.doc_type == "land_registration") {
-    page.Field(body, num("Thửa đất số:"),
-               d.extra_fields.at("parcel_number") + "    Tờ bản đồ số: " + d.extra_fields.at("map_sheet"), left, right);
-    page.Field(body, num("Mục đích sử dụng đất:"), "Đất ở tại đô thị", left, right);
-  } else if (d.doc_type == "business_household_registration") {
-    page.Field(body, num("Tên hộ kinh doanh:"), d.extra_fields.at("business_name"), left, right);
-    page.Field(body, num("Ngành, nghề kinh doanh:"), "Bán lẻ hàng hóa", left, right);
-  } else if (d.doc_type == "residence_change") {
-    page.Field(body, num("Nội dung đề nghị:"), "Điều chỉnh thông tin về cư trú trong Cơ sở dữ liệu về cư trú", left,
-               right);
+  if (layouts) {
+    DrawLayoutBody(page, body, d, *layouts, units_, rng, left, right);
   } else {
-    page.Field(body, num("Quan hệ với người được khai sinh:"), p.gender == "male" ? "Cha" : "Mẹ", left, right);
+    // Label variants differ between form versions and offices.
+    static const std::vector<std::string> kName = {"Họ và tên:", "Họ, chữ đệm và tên:", "Họ tên người yêu cầu:"};
+    static const std::vector<std::string> kId = {
+        "Số CCCD:", "Số căn cước công dân:", "Số định danh cá nhân:", "Số CMND/CCCD:"};
+    static const std::vector<std::string> kAddr = {"Nơi thường trú:", "Địa chỉ thường trú:", "Nơi cư trú:"};
+    static const std::vector<std::string> kPhone = {"Điện thoại:", "Số điện thoại liên hệ:"};
+    const Person& p = d.person;
+    int n = 1;
+    auto num = [&](const std::string& label) { return std::to_string(n++) + ". " + label; };
+    std::string name = p.full_name;
+    page.Field(body, num(rng.Pick(kName)), rng.Chance(0.3) ? Upper(name) : name, left, right);
+    page.Field(body, num("Ngày, tháng, năm sinh:"),
+               DateSlash(p.date_of_birth, rng) + "    Giới tính: " + (p.gender == "male" ? "Nam" : "Nữ"), left, right);
+    page.Field(body, num(rng.Pick(kId)), GroupedId(p.id_number, rng), left, right);
+    page.Field(body, num(rng.Pick(kAddr)), p.address.text, left, right);
+    page.Field(body, num(rng.Pick(kPhone)), GroupedPhone(p.phone, rng), left, right);
+    DrawDocFields(
+        page, body, d, [&](const std::string& l) { return num(l + ":"); }, left, right);
   }
   page.Skip(Pt(8));
   page.Paragraph(body,
@@ -357,7 +498,7 @@ RenderedPage FormRenderer::RenderForm(const Dossier& d, Rng& rng) {
   page.Line(italic, "(Ký, ghi rõ họ tên)", col, right, 1);
   DrawSignature(page.image(), {(col + right) / 2 - Pt(40), page.y() + Pt(30)}, rng);
   page.Skip(Pt(70));
-  page.Line(bold, p.full_name, col, right, 1);
+  page.Line(bold, d.person.full_name, col, right, 1);
   // The receiving office's stamp, overlapping the signer block in part.
   if (rng.Chance(0.8)) {
     const cv::Point centre(col + rng.Int(-Pt(60), Pt(20)), sign_y + rng.Int(Pt(10), Pt(60)));

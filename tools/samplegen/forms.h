@@ -9,6 +9,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "layouts.h"
 #include "people.h"
 
 namespace samplegen {
@@ -30,6 +31,13 @@ struct Dossier {
   std::map<std::string, std::string> extra_fields;  // doc-specific
   bool with_id_copy = false;
   bool id_card_new_style = false;  // "CĂN CƯỚC" (2024) instead of "CĂN CƯỚC CÔNG DÂN"
+  // Other people on the form (drawn with --layouts only): their role
+  // (household_head, father, mother, representative) and who they are.
+  struct Other {
+    std::string role;
+    Person person;
+  };
+  std::vector<Other> others;
 };
 
 class FormRenderer {
@@ -38,7 +46,11 @@ class FormRenderer {
   static std::unique_ptr<FormRenderer> Create(std::string* error);
   ~FormRenderer();
 
-  RenderedPage RenderForm(const Dossier& d, Rng& rng);
+  // With `layouts`, the labels' wording and the page's arrangement are
+  // drawn from it, and d.others are written on the page too.
+  RenderedPage RenderForm(const Dossier& d, Rng& rng, const LayoutList* layouts = nullptr);
+  // Where extra addresses on layout forms are drawn from (optional).
+  void SetUnits(const UnitTable* units) { units_ = units; }
   RenderedPage RenderIdCopy(const Dossier& d, Rng& rng);
   // The fee receipt from the service point's till printer: a strip of
   // thermal paper 80 mm wide and 10-20 cm long, a few short lines of small
@@ -48,6 +60,7 @@ class FormRenderer {
  private:
   explicit FormRenderer(std::unique_ptr<Fonts> fonts);
   std::unique_ptr<Fonts> fonts_;
+  const UnitTable* units_ = nullptr;
 };
 
 // Fills a dossier of the given type for a person.

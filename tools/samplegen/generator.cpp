@@ -41,11 +41,27 @@ GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units,
       }
     }
   }
+  if (options.layouts && type != "citizen_id") {
+    // Other people on the page, from a stream of their own: up to two, of
+    // different roles.
+    Rng others_rng(seed ^ 0x07E125B10C5ULL);
+    std::vector<const LayoutList::PersonBlock*> blocks;
+    for (const auto& b : options.layouts->people) blocks.push_back(&b);
+    const int count = others_rng.Int(0, 2);
+    for (int i = 0; i < count && !blocks.empty(); ++i) {
+      const size_t at = others_rng.Next() % blocks.size();
+      Person other = MakePerson(others_rng, units, 0);
+      if (blocks[at]->role == "father") other.gender = "male";
+      if (blocks[at]->role == "mother") other.gender = "female";
+      out.dossier.others.push_back({blocks[at]->role, std::move(other)});
+      blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(at));
+    }
+  }
   std::vector<std::pair<std::string, RenderedPage>> drawn;
   if (type == "citizen_id") {
     drawn.emplace_back("id_copy", renderer.RenderIdCopy(out.dossier, rng));
   } else {
-    drawn.emplace_back("form", renderer.RenderForm(out.dossier, rng));
+    drawn.emplace_back("form", renderer.RenderForm(out.dossier, rng, options.layouts));
     if (out.dossier.with_id_copy) drawn.emplace_back("id_copy", renderer.RenderIdCopy(out.dossier, rng));
   }
   if (rng.Chance(options.blank_rate)) {
@@ -120,6 +136,7 @@ std::string TruthJson(const GeneratedDossier& g, const std::string& file, std::u
   if (!card_only) {
     fields->set("phone", d.person.phone);
     for (const auto& [k, v] : d.extra_fields) fields->set(k, v);
+    for (const auto& o : d.others) fields->set(o.role + "_name", o.person.full_name);
   }
   truth->set("fields", fields);
   truth->set("id_consistent", d.person.id_consistent);

@@ -30,6 +30,9 @@ struct GeneratorOptions {
   // Chance that a document dated after 1 July 2025 has its address written
   // the way people write it during the transition (transition.h).
   double transition_rate = 0.25;
+  // Forms drawn from a layout list (label wordings, arrangements, other
+  // people on the page); null: the five fixed forms.
+  const LayoutList* layouts = nullptr;
 };
 
 struct GeneratedPage {

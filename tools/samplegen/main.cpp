@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <sstream>
 
@@ -20,7 +21,7 @@ const char* kHelp =
     "Usage: samplegen --out DIR [--count N] [--seed S] [--damage none|light|mixed|heavy|photo|fax]\n"
     "                 [--formats png,jpeg,tiff,pdf] [--units NSO_CSV] [--blank-rate P]\n"
     "                 [--receipt-rate P] [--inconsistent-id-rate P] [--clean-twin] [--gray] [--dpi N]\n"
-    "                 [--max-quality Q] [--transition-rate P]\n"
+    "                 [--max-quality Q] [--transition-rate P] [--layouts FILE]\n"
     "\n"
     "Writes DIR/dossier-NNNN.{png,jpg,tif,pdf}, each with DIR/dossier-NNNN.truth.json,\n"
     "and DIR/truth.jsonl (all truths, one per line). With --clean-twin the same\n"
@@ -37,6 +38,10 @@ const char* kHelp =
     "address written as people write it during the transition (a new ward with\n"
     "its old district, an old district under its new province, a new ward under\n"
     "its old province, no unit words; default 0.25, 0: every address in full).\n"
+    "--layouts FILE: forms drawn from a layout list (tools/samplegen/layouts/:\n"
+    "label wordings, arrangements, other people on the page; their names go to\n"
+    "the truth as household_head_name, father_name, ...). heldout.json there is\n"
+    "for measurement only.\n"
     "--units is the NSO conversion table (default:\n"
     "../shared/data/admin-units/nso-conversion-2025-07-01.csv).\n";
 
@@ -52,10 +57,11 @@ std::string FindUnits(const std::string& given) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  hoso::cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
-                       {"--out", "--count", "--seed", "--damage", "--units", "--formats", "--blank-rate",
-                        "--receipt-rate", "--inconsistent-id-rate", "--transition-rate", "--dpi", "--max-quality"},
-                       {"--clean-twin", "--gray", "--help", "-h"});
+  hoso::cli::Args args(
+      std::vector<std::string>(argv + 1, argv + argc),
+      {"--out", "--count", "--seed", "--damage", "--units", "--formats", "--blank-rate", "--receipt-rate",
+       "--inconsistent-id-rate", "--transition-rate", "--dpi", "--max-quality", "--layouts"},
+      {"--clean-twin", "--gray", "--help", "-h"});
   GeneratorOptions options;
   const std::string out = args.Value("--out").value_or("");
   const std::string units_path = args.Value("--units").value_or("");
@@ -99,6 +105,16 @@ int main(int argc, char** argv) {
   if (!renderer) {
     std::cerr << "samplegen: " << error << "\n";
     return 2;
+  }
+  renderer->SetUnits(&table);
+  std::optional<LayoutList> layouts;
+  if (auto path = args.Value("--layouts")) {
+    layouts = LayoutList::Load(*path, &error);
+    if (!layouts) {
+      std::cerr << "samplegen: " << error << "\n";
+      return 2;
+    }
+    options.layouts = &*layouts;
   }
   fs::create_directories(out);
   if (clean_twin) fs::create_directories(fs::path(out) / "clean");

@@ -1,0 +1,151 @@
+// Forms read by what their labels mean: wordings and arrangements no
+// template lists, other people on the same page, headings that say whose
+// fields follow, the name under the signature, and every labelled value
+// kept.
+#include "extract/meaning.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/extract.h"
+#include "extract/test_pages.h"
+
+namespace hoso {
+namespace {
+
+using test::Options;
+using test::PageOf;
+
+std::string Value(const DossierDraft& d, const std::string& key) {
+  auto it = d.fields.find(key);
+  return it == d.fields.end() ? "(none)" : it->second.value;
+}
+
+bool Flagged(const DossierDraft& d, const std::string& code, const std::string& field) {
+  for (const Flag& f : d.flags)
+    if (f.code == code && f.field == field) return true;
+  return false;
+}
+
+TEST(Meaning, TheApplicantIsNeverGivenAnotherPersonsName) {
+  const DossierDraft d = Extract({PageOf({
+                                     "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+                                     "Kính gửi: Công an phường Hồng Hà",
+                                     "1. Họ và tên người đề nghị: Vũ Phương Tuyết",
+                                     "2. Ngày sinh: 03/04/1988 ........ Giới tính: Nữ",
+                                     "3. Số định danh cá nhân: 001188012345",
+                                     "4. Nơi đăng ký thường trú: số 5 phố Hàng Bạc, phường Hoàn Kiếm, thành phố Hà Nội",
+                                     "5. Số ĐT: 0912 345 678 ....... Email: tuyet@gmail.com",
+                                     "6. Họ, chữ đệm và tên chủ hộ: Lê Văn Tuấn",
+                                     "7. Mối quan hệ với chủ hộ: Vợ",
+                                     "8. Số định danh cá nhân của chủ hộ: 001085099887",
+                                     "9. Người đại diện theo pháp luật: Trần Minh Quân",
+                                     "10. Nội dung đề nghị: Đăng ký thường trú",
+                                 })},
+                                 Options());
+  EXPECT_EQ(d.doc_type, "residence_change");
+  EXPECT_EQ(Value(d, "full_name"), "Vũ Phương Tuyết");
+  EXPECT_EQ(Value(d, "date_of_birth"), "1988-04-03");
+  EXPECT_EQ(Value(d, "gender"), "female");
+  EXPECT_EQ(Value(d, "id_number"), "001188012345");
+  EXPECT_EQ(Value(d, "permanent_address"), "số 5 phố Hàng Bạc, phường Hoàn Kiếm, thành phố Hà Nội");
+  EXPECT_EQ(Value(d, "phone"), "0912345678");
+  EXPECT_EQ(Value(d, "email"), "tuyet@gmail.com");
+  EXPECT_EQ(Value(d, "household_head_name"), "Lê Văn Tuấn");
+  EXPECT_EQ(Value(d, "household_head_id_number"), "001085099887");
+  EXPECT_EQ(Value(d, "relationship"), "Vợ");
+  EXPECT_EQ(Value(d, "representative_name"), "Trần Minh Quân");
+  EXPECT_FALSE(Flagged(d, "FIELD_MISSING", "full_name"));
+  // What no field took is kept, label as printed.
+  bool request = false, addressee = false;
+  for (const OtherValue& o : d.other) {
+    request |= o.label == "Nội dung đề nghị" && o.value == "Đăng ký thường trú";
+    addressee |= o.label == "Kính gửi" && o.value == "Công an phường Hồng Hà";
+    EXPECT_EQ(o.page, 0);
+    EXPECT_GT(o.bbox.w, 0);
+  }
+  EXPECT_TRUE(request);
+  EXPECT_TRUE(addressee);
+}
+
+TEST(Meaning, HeadingsAndNamedPeopleSayWhoseFieldsFollow) {
+  const DossierDraft d = Extract({PageOf({
+                                     "TỜ KHAI ĐĂNG KÝ KHAI SINH",
+                                     "Họ, chữ đệm, tên người yêu cầu: Phạm Thị Mai",
+                                     "Nơi cư trú: thôn 2, xã Hải Hậu, tỉnh Ninh Bình",
+                                     "Quan hệ với người được khai sinh: Mẹ",
+                                     "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:",
+                                     "Họ, chữ đệm, tên: Đỗ Minh Khang",
+                                     "Ngày, tháng, năm sinh: 12/01/2026 Giới tính: Nam",
+                                     "Họ, chữ đệm, tên người mẹ: Phạm Thị Mai",
+                                     "Năm sinh: 1995 Dân tộc: Kinh",
+                                     "PHẦN KÊ KHAI VỀ CHA",
+                                     "Họ và tên: Đỗ Văn Hùng",
+                                     "Năm sinh: 1990",
+                                 })},
+                                 Options());
+  EXPECT_EQ(Value(d, "full_name"), "Phạm Thị Mai");
+  EXPECT_EQ(Value(d, "permanent_address"), "thôn 2, xã Hải Hậu, tỉnh Ninh Bình");
+  EXPECT_EQ(Value(d, "child_name"), "Đỗ Minh Khang");
+  EXPECT_EQ(Value(d, "child_date_of_birth"), "2026-01-12");
+  EXPECT_EQ(Value(d, "child_gender"), "male");
+  EXPECT_EQ(Value(d, "mother_name"), "Phạm Thị Mai");
+  EXPECT_EQ(Value(d, "mother_date_of_birth"), "1995");
+  EXPECT_EQ(Value(d, "father_name"), "Đỗ Văn Hùng");
+  EXPECT_EQ(Value(d, "father_date_of_birth"), "1990");
+  EXPECT_EQ(Value(d, "date_of_birth"), "(none)") << "the child's and parents' dates are not the applicant's";
+}
+
+TEST(Meaning, OtherAddressesAreNotThePermanentOne) {
+  const DossierDraft d = Extract({PageOf({
+                                     "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+                                     "Họ và tên: Hà Văn Lộc",
+                                     "Nơi ở hiện tại: số 9 ngõ 4 phố Huế, phường Hai Bà Trưng, thành phố Hà Nội",
+                                     "Hộ khẩu thường trú: xóm 3, xã Quỳnh Lưu, tỉnh Nghệ An",
+                                     "Nơi tạm trú: số 2 đường Láng, phường Láng, thành phố Hà Nội",
+                                 })},
+                                 Options());
+  EXPECT_EQ(Value(d, "permanent_address"), "xóm 3, xã Quỳnh Lưu, tỉnh Nghệ An");
+  EXPECT_EQ(Value(d, "current_address"), "số 9 ngõ 4 phố Huế, phường Hai Bà Trưng, thành phố Hà Nội");
+  EXPECT_EQ(Value(d, "temporary_address"), "số 2 đường Láng, phường Láng, thành phố Hà Nội");
+}
+
+TEST(Meaning, TheNameUnderTheSignatureChecksTheApplicants) {
+  auto form = [](const std::string& signed_name) {
+    return PageOf({
+        "GIẤY ĐỀ NGHỊ",
+        "ĐĂNG KÝ HỘ KINH DOANH",
+        "Họ và tên: Nguyễn Thu Hà",
+        "Tôi xin cam đoan những nội dung khai trên đây là đúng sự thật",
+        "Hà Nội, ngày 05 tháng 7 năm 2025",
+        "NGƯỜI ĐỀ NGHỊ",
+        "(Ký, ghi rõ họ tên)",
+        signed_name,
+    });
+  };
+  EXPECT_FALSE(Flagged(Extract({form("Nguyễn Thu Hà")}, Options()), "FIELD_CONFLICT", "full_name"));
+  EXPECT_FALSE(Flagged(Extract({form("NGUYỄN THU HÀ")}, Options()), "FIELD_CONFLICT", "full_name"));
+  EXPECT_TRUE(Flagged(Extract({form("Trần Văn Bình")}, Options()), "FIELD_CONFLICT", "full_name"));
+}
+
+TEST(Meaning, AFormOfNoKnownTypeStillGivesItsFields) {
+  const DossierDraft d = Extract({PageOf({
+                                     "ĐƠN XIN XÁC NHẬN",
+                                     "Tên tôi là: Lương Thị Nga",
+                                     "Sinh ngày: 20/10/1979",
+                                     "CCCD số: 036179004567",
+                                     "Thường trú tại: thôn Đông, xã Giao Thủy, tỉnh Ninh Bình",
+                                     "Lý do: xin xác nhận nơi cư trú",
+                                 })},
+                                 Options());
+  EXPECT_EQ(d.doc_type, "unknown");
+  EXPECT_EQ(Value(d, "full_name"), "Lương Thị Nga");
+  EXPECT_EQ(Value(d, "date_of_birth"), "1979-10-20");
+  EXPECT_EQ(Value(d, "id_number"), "036179004567");
+  EXPECT_EQ(Value(d, "permanent_address"), "thôn Đông, xã Giao Thủy, tỉnh Ninh Bình");
+  ASSERT_EQ(d.other.size(), 1u);
+  EXPECT_EQ(d.other[0].label, "Lý do");
+  EXPECT_EQ(d.other[0].value, "xin xác nhận nơi cư trú");
+}
+
+}  // namespace
+}  // namespace hoso
