@@ -287,6 +287,31 @@ std::optional<FieldValue> IdNumberByShape(const std::vector<LineView>& lines, in
   return v;
 }
 
+// A value whose label was not understood, or whose label's field would
+// not take it, placed by its shape where the applicant's field is still
+// missing: twelve digits are a citizen ID, ten from 0 a phone. Taken
+// values leave `unused`.
+void PlaceByShape(std::vector<LabelledValue>& unused, DossierDraft& draft) {
+  for (auto it = unused.begin(); it != unused.end();) {
+    const std::string text = CleanValue(it->value.text);
+    std::string key, value;
+    if (const IdNumber id = NormalizeIdNumber(text); id.citizen_id && !draft.fields.count("id_number")) {
+      key = "id_number";
+      value = id.digits;
+    } else if (auto phone = NormalizePhone(text); phone && !draft.fields.count("phone")) {
+      key = "phone";
+      value = *phone;
+    }
+    if (key.empty()) {
+      ++it;
+      continue;
+    }
+    FieldValue v{value, it->value.confidence * 0.8, it->value.page, it->value.box};  // by shape, not label
+    draft.fields[key] = v;
+    it = unused.erase(it);
+  }
+}
+
 // The name under the applicant's signature must be the applicant's: it
 // fills a name the form's label did not give, and disagreeing (beyond an
 // OCR slip) is a conflict for a person to settle.
@@ -347,12 +372,14 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
     for (auto& u : read.unused) unused.push_back(std::move(u));
   }
   if (!p.main) {
+    PlaceByShape(unused, draft);
     for (auto& u : unused)
       draft.other.push_back({u.label, CleanValue(u.value.text), u.value.confidence, u.value.page, u.value.box});
     return draft;
   }
   FillFromTemplate(p.lines[p.main_page], p.main_page, *p.main, names,
                    p.main_page == form_page ? understood : std::vector<Box>{}, draft);
+  PlaceByShape(unused, draft);
   for (auto& u : unused)
     if (!TemplateLabel(u.tokens, *p.main))
       draft.other.push_back({u.label, CleanValue(u.value.text), u.value.confidence, u.value.page, u.value.box});

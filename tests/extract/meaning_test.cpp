@@ -147,5 +147,24 @@ TEST(Meaning, AFormOfNoKnownTypeStillGivesItsFields) {
   EXPECT_EQ(d.other[0].value, "xin xác nhận nơi cư trú");
 }
 
+// A value under a label nobody lists, placed by its shape where the
+// applicant's field is missing; a value that is not the applicant's kind
+// stays in `other`.
+TEST(Meaning, ValuesPlacedByTheirShape) {
+  const DossierDraft d = Extract({PageOf({
+                                     "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+                                     "Họ và tên: Đinh Thị Yến",
+                                     "Mã công dân: 024 186 001 234",
+                                     "Liên lạc qua: 0987 654 321",
+                                     "Ghi chú: 12 người",
+                                 })},
+                                 Options());
+  EXPECT_EQ(Value(d, "id_number"), "024186001234");
+  EXPECT_EQ(Value(d, "phone"), "0987654321");
+  EXPECT_LT(d.fields.at("id_number").confidence, 0.9 * 0.9) << "found by shape: less sure than by a label";
+  ASSERT_EQ(d.other.size(), 1u);
+  EXPECT_EQ(d.other[0].label, "Ghi chú");
+}
+
 }  // namespace
 }  // namespace hoso
