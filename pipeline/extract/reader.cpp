@@ -284,7 +284,17 @@ std::vector<LabelledValue> ReadLabelledValues(const std::vector<LineView>& lines
       if (!head.empty()) v.label += (v.label.empty() ? "" : " ") + head;
       v.tokens = Tokens(v.label);
       v.line = v.last_line = i;
-      const int end = k + 1 < colons.size() ? starts[k + 1] : n;
+      int end = k + 1 < colons.size() ? starts[k + 1] : n;
+      // A value does not cross into another column ("Số: 4235/SGDĐT" and, far
+      // to its right, the place and date).
+      for (int w = c + 2; w < end; ++w) {
+        const Box& before = line.words[w - 1].box;
+        const int height = std::max(before.h, line.words[w].box.h);
+        if (line.words[w].box.x - (before.x + before.w) > 4 * height) {
+          end = w;
+          break;
+        }
+      }
       v.value = Words(line, c + 1, std::max(c + 1, end), cw.substr(at + 1), page_index);
       if (CleanValue(v.value.text).empty()) {
         v.value = RawField{};

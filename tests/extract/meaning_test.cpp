@@ -147,6 +147,22 @@ TEST(Meaning, AFormOfNoKnownTypeStillGivesItsFields) {
   EXPECT_EQ(d.other[0].value, "xin xác nhận nơi cư trú");
 }
 
+// An official letter: its number and addressee kept, the number's value
+// not running into the place and date in the next column.
+TEST(Meaning, ALettersLinesAreKeptColumnByColumn) {
+  const DossierDraft d = Extract({PageOf({
+                                     "ỦY BAN NHÂN DÂN <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                     "Số: 4235/UBND-VP <gap> Đà Nẵng, ngày 4 tháng 5 năm 2019",
+                                     "Kính gửi: Trưởng phòng Tư pháp các phường",
+                                 })},
+                                 Options());
+  ASSERT_EQ(d.other.size(), 2u);
+  EXPECT_EQ(d.other[0].label, "Số");
+  EXPECT_EQ(d.other[0].value, "4235/UBND-VP");
+  EXPECT_EQ(d.other[1].label, "Kính gửi");
+  EXPECT_EQ(d.doc_date, "2019-05-04");
+}
+
 // A value under a label nobody lists, placed by its shape where the
 // applicant's field is missing; a value that is not the applicant's kind
 // stays in `other`.
