@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "batch/file_intake.h"
+#include "core/log.h"
 
 namespace hoso {
 namespace fs = std::filesystem;
@@ -217,9 +218,21 @@ Result<BatchSummary> RunBatch(const std::vector<std::string>& inputs, Registry& 
   return RunFeed(feed, registry, options, observer);
 }
 
-Result<BatchSummary> RunFeed(InputFeed& feed, Registry& registry, const BatchOptions& options,
+Result<BatchSummary> RunFeed(InputFeed& feed, Registry& registry, const BatchOptions& given,
                              const BatchObserver& observer) {
-  if (Status s = options.Validate(); !s.ok()) return s;
+  if (Status s = given.Validate(); !s.ok()) return s;
+  // Labels reviewers taught the registry, as they stand when the batch starts.
+  BatchOptions options = given;
+  if (options.extract.templates) {
+    if (auto learnt = registry.LearntLabels(); learnt.ok()) {
+      auto labels = std::make_shared<std::map<std::string, std::string>>();
+      if (options.extract.learnt) *labels = *options.extract.learnt;   // exported files
+      for (const auto& l : *learnt) (*labels)[l.label_key] = l.field;  // the registry's, over them
+      if (!labels->empty()) options.extract.learnt = std::move(labels);
+    } else {
+      Log(LogLevel::kWarning, "learnt labels not read: " + learnt.status().ToString());
+    }
+  }
   const int jobs = std::max(1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
   for (const std::string& dir : {options.out_dir, options.debug_dir}) {
     if (dir.empty()) continue;

@@ -360,7 +360,7 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
   std::vector<LabelledValue> unused;
   std::vector<Box> understood;
   if (form_page >= 0) {
-    PageByMeaning read = ReadByMeaning(p.lines[form_page], form_page);
+    PageByMeaning read = ReadByMeaning(p.lines[form_page], form_page, options.learnt.get());
     understood = read.understood;
     for (auto& [key, f] : read.fields)
       if (!TakeValue(key, f.type, f.raw, names, draft.fields, draft)) {

@@ -25,6 +25,10 @@ struct ExtractOptions {
   std::shared_ptr<const Templates> templates;
   // Common names, to correct tone-mark errors in names (optional).
   std::shared_ptr<const NameList> names;
+  // Labels learnt from reviewers' corrections (optional): a label's bare
+  // words, one space apart, → the record key its value fills. Used for
+  // labels whose meaning was not understood.
+  std::shared_ptr<const std::map<std::string, std::string>> learnt;
 };
 
 struct DossierDraft {

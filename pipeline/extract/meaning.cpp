@@ -1,6 +1,13 @@
 #include "extract/meaning.h"
 
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "core/vn_text.h"
 #include "extract/labels.h"
@@ -24,7 +31,72 @@ bool Contains(const std::vector<std::string>& t, const std::vector<std::string>&
 
 }  // namespace
 
-PageByMeaning ReadByMeaning(const std::vector<LineView>& lines, int page_index) {
+std::string LabelKey(const std::vector<std::string>& tokens) {
+  std::string key;
+  for (const auto& t : tokens) key += (key.empty() ? "" : " ") + t;
+  return key;
+}
+
+Result<std::map<std::string, std::string>> LoadLearntLabels(const std::string& dir) {
+  std::map<std::string, std::string> out;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return out;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    try {
+      auto o = Poco::JSON::Parser().parse(text.str()).extract<Poco::JSON::Object::Ptr>();
+      auto list = o->getArray("learnt_labels");
+      for (size_t i = 0; list && i < list->size(); ++i) {
+        auto l = list->getObject(static_cast<unsigned>(i));
+        const std::string key = LabelKey(AsciiTokens(l->getValue<std::string>("label")));
+        if (!key.empty()) out[key] = l->getValue<std::string>("field");
+      }
+    } catch (const Poco::Exception& e) {
+      return Status::Error(ErrorCode::kInvalidArgument, file.string() + ": " + e.displayText());
+    }
+  }
+  return out;
+}
+
+std::string LearntLabelsJson(const std::vector<std::pair<std::string, std::string>>& labels) {
+  Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+  o.set("comment",
+        "Labels learnt from reviewers' corrections (hoso learnt export): each printed label and the field its "
+        "value fills, for labels hoso's reader does not understand. Kept in models/doctypes/local/.");
+  Poco::JSON::Array list;
+  for (const auto& [label, field] : labels) {
+    Poco::JSON::Object l(Poco::JSON_PRESERVE_KEY_ORDER);
+    l.set("label", label);
+    l.set("field", field);
+    list.add(l);
+  }
+  o.set("learnt_labels", list);
+  std::ostringstream out;
+  o.stringify(out, 2);
+  return out.str() + "\n";
+}
+
+FieldType TypeOfKey(const std::string& key) {
+  auto ends = [&](const std::string& tail) {
+    return key.size() >= tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (ends("name")) return FieldType::kName;
+  if (ends("date_of_birth") || ends("_date") || key == "doc_date") return FieldType::kDate;
+  if (ends("gender")) return FieldType::kGender;
+  if (ends("id_number")) return FieldType::kIdNumber;
+  if (ends("address")) return FieldType::kAddress;
+  if (ends("phone")) return FieldType::kPhone;
+  return FieldType::kText;
+}
+
+PageByMeaning ReadByMeaning(const std::vector<LineView>& lines, int page_index,
+                            const std::map<std::string, std::string>* learnt) {
   PageByMeaning out;
   std::vector<LabelledValue> values = ReadLabelledValues(lines, page_index);
   Whose current = Whose::kApplicant;
@@ -36,6 +108,20 @@ PageByMeaning ReadByMeaning(const std::vector<LineView>& lines, int page_index) 
         if (auto w = HeadingPerson(Ascii(lines[l]))) current = *w;
     read_to = std::max(read_to, v.line + 1);
     const LabelMeaning m = UnderstandLabel(v.tokens);
+    if (m.field.empty() && learnt && !CleanValue(v.value.text).empty()) {
+      // A label a reviewer taught: its key as they filled it.
+      if (auto it = learnt->find(LabelKey(v.tokens)); it != learnt->end()) {
+        const FieldType type = TypeOfKey(it->second);
+        if (type == FieldType::kAddress) JoinWrappedLines(lines, v);
+        read_to = std::max(read_to, v.last_line + 1);
+        out.understood.push_back(Union(lines[v.line].line->box, v.value.box));
+        if (out.fields.count(it->second))
+          out.unused.push_back(v);
+        else
+          out.fields[it->second] = MeaningField{type, v.value, v.label};
+        continue;
+      }
+    }
     if (CleanValue(v.value.text).empty()) {
       // Nothing after the colon nor under it: a heading, if it names someone.
       if (m.field == "name" && m.whose)

@@ -89,6 +89,24 @@ class Registry {
 
   Result<std::int64_t> CountDossiers();
 
+  // Labels learnt from corrections: a printed label hoso did not
+  // understand, and the field a reviewer filled with the value it stood
+  // before. Extraction uses them for the next dossiers.
+  struct LearntLabel {
+    std::int64_t id = 0;
+    std::string label_key;  // the label's bare words, one space apart
+    std::string label;      // as printed
+    std::string field;      // the record key
+    std::int64_t dossier_id = 0;
+    std::string learnt_by, learnt_at;
+  };
+  // Keeps one (replacing what was learnt for the same label_key), with a
+  // row in the dossier's audit.
+  Status LearnLabel(const LearntLabel& learnt);
+  Result<std::vector<LearntLabel>> LearntLabels();
+  // Forgets one (a reviewer's undo); kNotFound when there is no such id.
+  Status ForgetLabel(std::int64_t id, const std::string& who);
+
   // The dossiers waiting for review, newest first, each with its flag
   // codes (distinct, sorted): what the review queue lists, in two queries
   // however long the backlog.

@@ -178,4 +178,72 @@ Result<std::vector<Registry::AuditEntry>> Registry::Audit(std::int64_t id) {
       });
 }
 
+Status Registry::LearnLabel(const LearntLabel& l) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    return WithReconnect(*impl_->db, [&]() -> Status {
+      impl_->db->Begin();
+      Session& s = impl_->session();
+      const std::string at = NowUtc();
+      s << impl_->Sql("DELETE FROM learnt_labels WHERE label_key = ?"), bind(l.label_key), now;
+      s << impl_->Sql(
+          "INSERT INTO learnt_labels(label_key, label, field, dossier_id, learnt_by, learnt_at) "
+          "VALUES(?, ?, ?, ?, ?, ?)"),
+          bind(l.label_key), bind(l.label), bind(l.field), bind(l.dossier_id), bind(l.learnt_by), bind(at), now;
+      AddAuditRow(s, *impl_->db, l.dossier_id, at, l.learnt_by, "learnt:" + l.field, Poco::Nullable<std::string>(),
+                  l.label);
+      impl_->db->Commit();
+      return Status::Ok();
+    });
+  } catch (const Poco::Exception& e) {
+    impl_->db->Rollback();
+    return RegistryError("cannot keep the learnt label", e);
+  }
+}
+
+Result<std::vector<Registry::LearntLabel>> Registry::LearntLabels() {
+  return impl_->Select<LearntLabel>(
+      "cannot read the learnt labels",
+      "SELECT id, label_key, label, field, dossier_id, learnt_by, learnt_at FROM learnt_labels ORDER BY id",
+      [](Statement&) {},
+      [](RecordSet& rs) {
+        return LearntLabel{
+            GetNum<std::int64_t>(rs, "id"),         Get(rs, "label_key"), Get(rs, "label"),    Get(rs, "field"),
+            GetNum<std::int64_t>(rs, "dossier_id"), Get(rs, "learnt_by"), Get(rs, "learnt_at")};
+      });
+}
+
+Status Registry::ForgetLabel(std::int64_t id, const std::string& who) {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    return WithReconnect(*impl_->db, [&]() -> Status {
+      impl_->db->Begin();
+      Session& s = impl_->session();
+      std::optional<LearntLabel> found;
+      ForEachRow(
+          s, *impl_->db, "SELECT dossier_id, label, field FROM learnt_labels WHERE id = ?",
+          [&](Statement& st) { st, bind(id); },
+          [&](RecordSet& rs) {
+            found = LearntLabel{id, "", Get(rs, "label"), Get(rs, "field"), GetNum<std::int64_t>(rs, "dossier_id")};
+          });
+      if (!found) {
+        impl_->db->Rollback();
+        return Status::Error(ErrorCode::kNotFound, "no learnt label " + std::to_string(id));
+      }
+      s << impl_->Sql("DELETE FROM learnt_labels WHERE id = ?"), bind(id), now;
+      // The dossier it was learnt on may be gone; the undo is in the log then.
+      std::int64_t dossiers = 0;
+      s << impl_->Sql("SELECT COUNT(*) FROM dossiers WHERE id = ?"), bind(found->dossier_id), into(dossiers), now;
+      if (dossiers)
+        AddAuditRow(s, *impl_->db, found->dossier_id, NowUtc(), who, "forgot:" + found->field,
+                    Poco::Nullable<std::string>(found->label), "");
+      impl_->db->Commit();
+      return Status::Ok();
+    });
+  } catch (const Poco::Exception& e) {
+    impl_->db->Rollback();
+    return RegistryError("cannot forget the learnt label", e);
+  }
+}
+
 }  // namespace hoso

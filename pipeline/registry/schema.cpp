@@ -119,6 +119,18 @@ const std::vector<std::vector<const char*>>& Migrations() {
       {
           "ALTER TABLE dossiers ADD COLUMN other_json TEXT",
       },
+      // 7: labels learnt from reviewers' corrections: a label hoso did not
+      // understand, and the field a reviewer filled with its value.
+      {
+          "CREATE TABLE learnt_labels ("
+          " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+          " label_key TEXT NOT NULL UNIQUE,"  // the label's bare words
+          " label TEXT NOT NULL,"             // as printed
+          " field TEXT NOT NULL,"
+          " dossier_id BIGINT NOT NULL,"  // learnt on it (kept if it goes)
+          " learnt_by TEXT NOT NULL,"
+          " learnt_at TEXT NOT NULL)",
+      },
   };
   return kMigrations;
 }

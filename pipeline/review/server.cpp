@@ -41,6 +41,9 @@
 #include "core/log.h"
 #include "review/accounts.h"
 #include "review/connections.h"
+#include "review/learning.h"
+#include "extract/meaning.h"
+#include "extract/reader.h"
 #include "review/throttle.h"
 
 namespace hoso {
@@ -279,6 +282,9 @@ class Handler : public Poco::Net::HTTPRequestHandler {
         {"PUT", std::regex(R"(/api/dossiers/(\d{1,12})/fields/([a-z_]{1,40}))"), Role::kReviewer, &Handler::SetField},
         // A decided dossier is reopened by an admin only (Decide).
         {"POST", std::regex(R"(/api/dossiers/(\d{1,12})/(approve|reject))"), Role::kReviewer, &Handler::Decide},
+        // Labels learnt from corrections, and a reviewer's undo of one.
+        {"GET", std::regex("/api/learnt"), Role::kReviewer, &Handler::Learnt},
+        {"DELETE", std::regex(R"(/api/learnt/(\d{1,12}))"), Role::kReviewer, &Handler::Forget},
     };
     return kRoutes;
   }
@@ -501,11 +507,53 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       if (!r->fields.count(key))
         return Error(HTTPResponse::HTTP_FORBIDDEN, "UNKNOWN_FIELD", "the dossier has no field '" + key + "'");
     }
-    const Status s = state_.registry->CorrectField(id, key, in.getValue<std::string>("value"), who.user, version);
+    const std::string value = in.getValue<std::string>("value");
+    const Status s = state_.registry->CorrectField(id, key, value, who.user, version);
     if (!s.ok()) return FromStatus(s);
     Poco::JSON::Object o;
     o.set("version", *state_.registry->Version(id));
+    // The value stood under a label hoso did not understand: learn it.
+    if (auto r = state_.registry->Load(id); r.ok())
+      if (auto label = LabelToLearn(*r, key, value)) {
+        Registry::LearntLabel l;
+        l.label_key = LabelKey(AsciiTokens(label->label));
+        l.label = label->label;
+        l.field = key;
+        l.dossier_id = id;
+        l.learnt_by = who.user;
+        if (state_.registry->LearnLabel(l).ok()) {
+          Poco::JSON::Object learnt;
+          learnt.set("label", l.label);
+          learnt.set("field", key);
+          o.set("learnt", learnt);
+        }
+      }
     return Ok(o);
+  }
+
+  Reply Learnt(Call&) {
+    auto learnt = state_.registry->LearntLabels();
+    if (!learnt.ok()) return FromStatus(learnt.status());
+    Poco::JSON::Array list;
+    for (const auto& l : *learnt) {
+      Poco::JSON::Object o;
+      o.set("id", l.id);
+      o.set("label", l.label);
+      o.set("field", l.field);
+      o.set("dossier_id", l.dossier_id);
+      o.set("learnt_by", l.learnt_by);
+      o.set("learnt_at", l.learnt_at);
+      list.add(o);
+    }
+    Poco::JSON::Object o;
+    o.set("learnt", list);
+    return Ok(o);
+  }
+
+  Reply Forget(Call& call) {
+    const Status s = state_.registry->ForgetLabel(std::stoll(call.match[1]), call.session->user);
+    if (!s.ok()) return FromStatus(s);
+    return Ok(Poco::JSON::Object());
   }
 
   Reply Decide(Call& call) {

@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "extract/extract.h"
 #include "extract/test_pages.h"
 
@@ -161,6 +164,34 @@ TEST(Meaning, ALettersLinesAreKeptColumnByColumn) {
   EXPECT_EQ(d.other[0].value, "4235/UBND-VP");
   EXPECT_EQ(d.other[1].label, "Kính gửi");
   EXPECT_EQ(d.doc_date, "2019-05-04");
+}
+
+// A label the reader does not understand, learnt from a correction, fills
+// its field in the next dossiers; the same labels round-trip through the
+// file `hoso learnt export` writes for models/doctypes/local/.
+TEST(Meaning, LearntLabelsFillTheirFields) {
+  const OcrPage page = PageOf({
+      "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+      "Người khai báo: Mạc Văn Khoa",
+      "Nơi ĐKTT: tổ 5, phường Hồng Hà, thành phố Hà Nội",
+  });
+  ExtractOptions options = Options();
+  EXPECT_EQ(Value(Extract({page}, options), "permanent_address"), "(none)");
+  const std::string dir = ::testing::TempDir() + "/learnt-labels";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/office.json") << LearntLabelsJson(
+      {{"Người khai báo", "full_name"}, {"Nơi ĐKTT", "permanent_address"}});
+  auto learnt = LoadLearntLabels(dir);
+  ASSERT_TRUE(learnt.ok()) << learnt.status().ToString();
+  EXPECT_EQ(learnt->at("noi dktt"), "permanent_address");
+  options.learnt = std::make_shared<std::map<std::string, std::string>>(*learnt);
+  const DossierDraft d = Extract({page}, options);
+  EXPECT_EQ(Value(d, "full_name"), "Mạc Văn Khoa");
+  EXPECT_EQ(Value(d, "permanent_address"), "tổ 5, phường Hồng Hà, thành phố Hà Nội");
+  EXPECT_TRUE(d.other.empty());
+  EXPECT_EQ(TypeOfKey("father_date_of_birth"), FieldType::kDate);
+  EXPECT_EQ(TypeOfKey("household_head_name"), FieldType::kName);
+  std::filesystem::remove_all(dir);
 }
 
 // A value under a label nobody lists, placed by its shape where the

@@ -157,6 +157,42 @@ TEST_F(RegistryTest, ARejectedAttemptIsReplacedByTheNextOne) {
   EXPECT_EQ(*reg->CountDossiers(), 1);
 }
 
+// What no field took, and the labels reviewers taught: kept, listed, one
+// per label (the latest), undone, each step in the dossier's audit.
+TEST_F(RegistryTest, OtherValuesAndLearntLabels) {
+  auto reg = Open();
+  DossierRecord r = Record(std::string(64, 'e'));
+  r.other = {{"Nơi ĐKTT", "tổ 5, phường Hồng Hà, thành phố Hà Nội", 0.93, 0, Box{10, 20, 300, 40}}};
+  const std::int64_t id = reg->Register(r)->dossier_id;
+  auto loaded = reg->Load(id);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->other, r.other);
+  Registry::LearntLabel l;
+  l.label_key = "noi dktt";
+  l.label = "Nơi ĐKTT";
+  l.field = "current_address";
+  l.dossier_id = id;
+  l.learnt_by = "lan";
+  ASSERT_TRUE(reg->LearnLabel(l).ok());
+  l.field = "permanent_address";  // taught again: the latest holds
+  ASSERT_TRUE(reg->LearnLabel(l).ok());
+  auto learnt = reg->LearntLabels();
+  ASSERT_TRUE(learnt.ok()) << learnt.status().ToString();
+  ASSERT_EQ(learnt->size(), 1u);
+  EXPECT_EQ(learnt->front().field, "permanent_address");
+  EXPECT_EQ(learnt->front().learnt_by, "lan");
+  EXPECT_FALSE(learnt->front().learnt_at.empty());
+  ASSERT_TRUE(reg->ForgetLabel(learnt->front().id, "chi").ok());
+  EXPECT_TRUE(reg->LearntLabels()->empty());
+  EXPECT_EQ(reg->ForgetLabel(learnt->front().id, "chi").code(), ErrorCode::kNotFound);
+  const auto audit = reg->Audit(id);
+  ASSERT_TRUE(audit.ok());
+  std::vector<std::string> what;
+  for (const auto& a : *audit) what.push_back(a.what);
+  EXPECT_NE(std::find(what.begin(), what.end(), "learnt:permanent_address"), what.end());
+  EXPECT_NE(std::find(what.begin(), what.end(), "forgot:permanent_address"), what.end());
+}
+
 TEST_F(RegistryTest, SurvivesReopening) {
   std::int64_t id;
   {

@@ -451,6 +451,64 @@ TEST_F(ServerTest, IdleConnectionsDoNotStarveOthersAndOverloadIsSaid) {
   (*small)->Stop();
 }
 
+// A reviewer fills a field with a value that stood under a label hoso did
+// not understand: the label is learnt (listed, in the audit, used by the
+// next batch), and a reviewer can undo it.
+TEST_F(ServerTest, ACorrectionTeachesALabelAndCanBeUndone) {
+  DossierRecord r;
+  r.source = (dir_ / "new-layout.tif").string();
+  r.sha256 = std::string(64, 'd');
+  r.status = DossierStatus::kNeedsReview;
+  r.doc_type = "residence_change";
+  r.pages.push_back(test::A4Page(0, "page"));
+  r.fields["full_name"] = FieldValue{"Đào Thị Lan", 0.9, 0, Box{300, 700, 500, 60}};
+  r.other.push_back({"Chỗ đăng ký", "thôn 3, xã Hải Hậu, tỉnh Ninh Bình", 0.91, 0, Box{300, 900, 900, 60}});
+  r.other.push_back({"Ghi chú", "không", 0.95, 0, Box{300, 1000, 200, 60}});
+  r.flags.push_back({"FIELD_MISSING", Severity::kWarning, "permanent_address", "no permanent_address found"});
+  const std::int64_t id = (*Registry::Open(db_))->Register(r)->dossier_id;
+  Client c(server_->port());
+  ASSERT_EQ(c.SignIn("lan", "correct horse").status, 200);
+  const std::string base = "/api/dossiers/" + std::to_string(id);
+  // The dossier shows what no field took.
+  auto d = c.Call("GET", base).json();
+  ASSERT_EQ(d->getArray("other")->size(), 2u);
+  const int version = d->getValue<int>("version");
+  // Typed as the reviewer reads it (one letter differs from OCR's reading).
+  const Http set =
+      c.Call("PUT", base + "/fields/permanent_address",
+             R"({"value":"thôn 3, xã Hải Hậu, tỉnh Ninh Bình.","version":)" + std::to_string(version) + "}");
+  ASSERT_EQ(set.status, 200) << set.body;
+  auto learnt = set.json()->getObject("learnt");
+  ASSERT_TRUE(learnt) << set.body;
+  EXPECT_EQ(learnt->getValue<std::string>("label"), "Chỗ đăng ký");
+  EXPECT_EQ(learnt->getValue<std::string>("field"), "permanent_address");
+  auto list = c.Call("GET", "/api/learnt").json()->getArray("learnt");
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ(list->getObject(0)->getValue<std::string>("learnt_by"), "lan");
+  auto kept = (*Registry::Open(db_))->LearntLabels();
+  ASSERT_TRUE(kept.ok());
+  ASSERT_EQ(kept->size(), 1u);
+  EXPECT_EQ(kept->front().label_key, "cho dang ky");
+  auto registry = Registry::Open(db_);
+  ASSERT_TRUE(registry.ok());
+  const auto audit = (*registry)->Audit(id);
+  ASSERT_TRUE(audit.ok());
+  bool audited = false;
+  for (const auto& a : *audit) audited |= a.what == "learnt:permanent_address";
+  EXPECT_TRUE(audited);
+  // A value that stood under no unknown label teaches nothing.
+  const int v2 = c.Call("GET", base).json()->getValue<int>("version");
+  const Http other =
+      c.Call("PUT", base + "/fields/phone", R"({"value":"0912345678","version":)" + std::to_string(v2) + "}");
+  ASSERT_EQ(other.status, 200) << other.body;
+  EXPECT_FALSE(other.json()->has("learnt"));
+  // Undone.
+  const std::string one = "/api/learnt/" + std::to_string(list->getObject(0)->getValue<std::int64_t>("id"));
+  EXPECT_EQ(c.Call("DELETE", one).status, 200);
+  EXPECT_EQ(c.Call("GET", "/api/learnt").json()->getArray("learnt")->size(), 0u);
+  EXPECT_EQ(c.Call("DELETE", one).status, 404);
+}
+
 // A connection from `from` (any 127.x address is this machine).
 Poco::Net::StreamSocket ConnectFrom(const std::string& from, const Poco::Net::SocketAddress& at) {
   Poco::Net::StreamSocket s;

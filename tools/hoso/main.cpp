@@ -10,6 +10,7 @@
 #include "export_command.h"
 #include "queue_commands.h"
 #include "separator_command.h"
+#include "learnt_command.h"
 #include "serve_command.h"
 #include "watch_command.h"
 
@@ -31,6 +32,7 @@ const Command kCommands[] = {
     {"export", "write registered dossiers as JSON Lines or CSV", hoso::cli::RunExport},
     {"serve", "the review station (a web page for reviewers)", hoso::cli::RunServe},
     {"user", "add a review station user", hoso::cli::RunUser},
+    {"learnt", "list, export or forget labels learnt from reviewers' corrections", hoso::cli::RunLearnt},
     {"separator-sheet", "print the sheet that splits a scanned stack into dossiers", hoso::cli::RunSeparatorSheet},
     {"enqueue", "add inputs to the job queue shared by workers", hoso::cli::RunEnqueue},
     {"worker", "process jobs from the queue (on any number of machines)", hoso::cli::RunWorkerCommand},

@@ -1,5 +1,7 @@
 #include "pipeline_options.h"
 
+#include "extract/meaning.h"
+
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -40,6 +42,12 @@ Status LoadModels(BatchOptions* options) {
   auto templates = Templates::Load(Templates::DefaultDir());
   if (!templates.ok()) return templates.status();
   options->extract.templates = std::move(templates).value();
+  // Learnt labels exported from a registry (the registry's own are added
+  // when a batch starts).
+  auto learnt = LoadLearntLabels(Templates::DefaultDir() + "/local");
+  if (!learnt.ok()) return learnt.status();
+  if (!learnt->empty())
+    options->extract.learnt = std::make_shared<std::map<std::string, std::string>>(std::move(learnt).value());
   auto names = NameList::Load(NameList::DefaultDir());
   if (!names.ok()) return names.status();
   options->extract.names = std::make_shared<NameList>(std::move(names).value());
