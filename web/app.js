@@ -91,6 +91,7 @@ async function loadDossier(id) {
   current = await api("GET", "/api/dossiers/" + id);
   pageIndex = 0;
   text($("#dossier-error"), "");
+  text($("#dossier-info"), "");
   text($("#dossier-title"), `Dossier ${current.dossier_id}: ${current.doc_type || "unknown"}`);
   text($("#dossier-meta"), `${current.source} · ${current.status} · dated ${current.doc_date || "?"} · version ${current.version}`);
   const flags = $("#flags");
@@ -99,6 +100,7 @@ async function loadDossier(id) {
     flags.append(make("li", {}, make("span", { className: "flag " + f.severity, textContent: f.code }), " " + f.message));
   renderAddress();
   renderFields();
+  renderOther();
   renderAudit();
   showPage();
   show("dossier");
@@ -130,14 +132,21 @@ function drawBoxes() {
   }
 }
 
+// The applicant's fields a dossier should have: those missing get an empty
+// input, so a reviewer can key what the page says.
+const CORE_FIELDS = ["full_name", "date_of_birth", "gender", "id_number", "permanent_address", "phone"];
+
 function renderFields() {
   const form = $("#fields");
   form.replaceChildren();
-  for (const [key, f] of Object.entries(current.fields)) {
+  const fields = { ...current.fields };
+  for (const key of CORE_FIELDS)
+    if (!(key in fields)) fields[key] = { value: "", confidence: 0, page: -1, bbox: [0, 0, 0, 0] };
+  for (const [key, f] of Object.entries(fields)) {
     const input = make("input", { name: key, value: f.value, id: "field-" + key });
     input.addEventListener("focus", () => {
       for (const r of document.querySelectorAll("#boxes rect")) r.classList.toggle("active", r.dataset.key === key);
-      if (f.page !== pageIndex) { pageIndex = f.page; showPage(); }
+      if (f.page >= 0 && f.page !== pageIndex) { pageIndex = f.page; showPage(); }
     });
     input.addEventListener("change", () => saveField(key, input.value));
     form.append(make("label", {}, make("span", { textContent: key + " " },
@@ -146,11 +155,22 @@ function renderFields() {
   }
 }
 
+// What no field took: the label as printed and its value.
+function renderOther() {
+  const list = $("#other");
+  list.replaceChildren();
+  $("#other-title").hidden = !current.other.length;
+  for (const o of current.other)
+    list.append(make("li", {}, make("span", { className: "label", textContent: o.label + ": " }), o.value));
+}
+
 async function saveField(key, value) {
   try {
     const r = await api("PUT", `/api/dossiers/${current.dossier_id}/fields/${key}`, { value, version: current.version });
     current.version = r.version;
     await loadDossier(current.dossier_id);
+    // The value stood under a label hoso did not know: learnt for next time.
+    if (r.learnt) text($("#dossier-info"), `Learnt: "${r.learnt.label}" is ${r.learnt.field} (undo on the dashboard)`);
   } catch (err) {
     text($("#dossier-error"), err.message);
   }
@@ -264,7 +284,21 @@ async function loadDashboard() {
   bars($("#chart-flags"), d.top_flags, (x) => x.code.replace(/^ADDRESS_/, "A_").slice(0, 12), (x) => x.count, () => "#12355b");
   bars($("#chart-batches"), [...d.batches].reverse(), (x) => `${x.command} ${x.finished_at.slice(5, 16)}`,
        (x) => Math.round(x.pages_per_second * 100) / 100, () => "#2e7d32");
+  await loadLearnt();
   show("dashboard");
+}
+
+// Labels learnt from corrections, each with its undo.
+async function loadLearnt() {
+  const { learnt } = await api("GET", "/api/learnt");
+  const body = $("#learnt tbody");
+  body.replaceChildren();
+  for (const l of learnt) {
+    const undo = make("button", { type: "button", textContent: "Undo", className: "undo" });
+    undo.addEventListener("click", async () => { await api("DELETE", "/api/learnt/" + l.id); await loadLearnt(); });
+    body.append(make("tr", {}, make("td", { textContent: l.label }), make("td", { textContent: l.field }),
+                     make("td", { textContent: l.learnt_by }), make("td", { textContent: l.learnt_at }), make("td", {}, undo)));
+  }
 }
 
 // ---------------------------------------------------------------- routing

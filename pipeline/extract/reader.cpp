@@ -121,8 +121,7 @@ RawField Words(const OcrLine& line, int from, int to, const std::string& head, i
 
 // "1." "12)" "a)": the number of a form's item, not a value's continuation
 // ("8, thành phố Hồ Chí Minh" continues an address).
-bool StartsWithItemNumber(const LineView& l) {
-  const std::string& w = l.line->words.front().text;
+bool IsItemNumber(const std::string& w) {
   if (w.size() < 2 || (w.back() != '.' && w.back() != ')')) return false;
   const std::string head = w.substr(0, w.size() - 1);
   if (head.size() <= 2 &&
@@ -130,6 +129,7 @@ bool StartsWithItemNumber(const LineView& l) {
     return true;
   return head.size() == 1 && std::isalpha(static_cast<unsigned char>(head[0]));
 }
+bool StartsWithItemNumber(const LineView& l) { return IsItemNumber(l.line->words.front().text); }
 
 // Lines that never continue a value: the pledge, the place and date, and
 // lines with labels of their own (checked by the caller).
@@ -267,12 +267,16 @@ std::vector<LabelledValue> ReadLabelledValues(const std::vector<LineView>& lines
       if (LabelColon(line.words[w].text) != std::string::npos) colons.push_back(w);
     if (colons.empty()) continue;
     int start = StartsWithItemNumber(lines[i]) ? 1 : 0;
-    std::vector<int> starts = {start};
+    std::vector<int> starts = {start}, ends;  // each label's first word; where the value before it ends
     for (size_t k = 1; k < colons.size(); ++k) {
       const std::string& cw = line.words[colons[k]].text;
       const std::string head = cw.substr(0, LabelColon(cw));
       const int after_previous = colons[k - 1] + 1;
-      starts.push_back(colons[k] < after_previous ? colons[k] : LabelStart(line, after_previous, colons[k], head));
+      int label_start = colons[k] < after_previous ? colons[k] : LabelStart(line, after_previous, colons[k], head);
+      ends.push_back(label_start);
+      // "... 3. Giới tính:": the item's number is no part of its label.
+      if (label_start < colons[k] && IsItemNumber(line.words[label_start].text)) ++label_start;
+      starts.push_back(label_start);
     }
     for (size_t k = 0; k < colons.size(); ++k) {
       const int c = colons[k];
@@ -284,7 +288,7 @@ std::vector<LabelledValue> ReadLabelledValues(const std::vector<LineView>& lines
       if (!head.empty()) v.label += (v.label.empty() ? "" : " ") + head;
       v.tokens = Tokens(v.label);
       v.line = v.last_line = i;
-      int end = k + 1 < colons.size() ? starts[k + 1] : n;
+      int end = k + 1 < colons.size() ? ends[k] : n;
       // A value does not cross into another column ("Số: 4235/SGDĐT" and, far
       // to its right, the place and date).
       for (int w = c + 2; w < end; ++w) {

@@ -224,7 +224,11 @@ Status Registry::ForgetLabel(std::int64_t id, const std::string& who) {
           s, *impl_->db, "SELECT dossier_id, label, field FROM learnt_labels WHERE id = ?",
           [&](Statement& st) { st, bind(id); },
           [&](RecordSet& rs) {
-            found = LearntLabel{id, "", Get(rs, "label"), Get(rs, "field"), GetNum<std::int64_t>(rs, "dossier_id")};
+            found = LearntLabel{};
+            found->id = id;
+            found->label = Get(rs, "label");
+            found->field = Get(rs, "field");
+            found->dossier_id = GetNum<std::int64_t>(rs, "dossier_id");
           });
       if (!found) {
         impl_->db->Rollback();

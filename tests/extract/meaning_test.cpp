@@ -203,14 +203,16 @@ TEST(Meaning, ValuesPlacedByTheirShape) {
                                      "Họ và tên: Đinh Thị Yến",
                                      "Mã công dân: 024 186 001 234",
                                      "Liên lạc qua: 0987 654 321",
-                                     "Ghi chú: 12 người",
+                                     "Ghi chú: 12 người ........ 4. Mã hồ sơ: HS-0091",
                                  })},
                                  Options());
   EXPECT_EQ(Value(d, "id_number"), "024186001234");
   EXPECT_EQ(Value(d, "phone"), "0987654321");
   EXPECT_LT(d.fields.at("id_number").confidence, 0.9 * 0.9) << "found by shape: less sure than by a label";
-  ASSERT_EQ(d.other.size(), 1u);
+  ASSERT_EQ(d.other.size(), 2u);
   EXPECT_EQ(d.other[0].label, "Ghi chú");
+  EXPECT_EQ(d.other[0].value, "12 người");
+  EXPECT_EQ(d.other[1].label, "Mã hồ sơ") << "the item's number is no part of its label";
 }
 
 }  // namespace

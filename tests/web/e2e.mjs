@@ -102,6 +102,20 @@ async function main() {
   assert.equal(res.status(), 401);
   await anonymous.close();
 
+  // What no field took is shown, label as printed ("Kính gửi: …" on every
+  // form; the dossiers waiting here are card copies, so a form is opened).
+  const withOther = await page.evaluate(async () => {
+    for (let i = 1; i <= 20; ++i) {
+      const r = await fetch(`/api/dossiers/${i}`);
+      if (r.ok && (await r.json()).other.length) return i;
+    }
+    return 0;
+  });
+  assert.ok(withOther > 0, "a form's dossier with other lines read");
+  await page.goto(`${base}/#/dossier/${withOther}`);
+  await waitFor(page, () => /Kính gửi: /.test(document.querySelector("#other")?.textContent || ""));
+  assert.equal(await page.isHidden("#other-title"), false);
+
   // Accept the suggestion (key s), then approve (key a): registered, audited.
   await page.goto(`${base}/#/dossier/${id}`);
   await page.reload();
@@ -119,6 +133,9 @@ async function main() {
   await page.waitForSelector("#dashboard:not([hidden])");
   await waitFor(page, () => document.querySelectorAll("#chart-batches rect").length >= 1 &&
                                    document.querySelectorAll("#chart-flags rect").length >= 1);
+  // The labels learnt from corrections: none from these (their labels are all known).
+  await page.waitForSelector("#learnt");
+  assert.equal(await page.locator("#learnt tbody tr").count(), 0);
     console.log(`web e2e: ok (dossier ${id}: address "${suggested}" accepted and approved; refusals checked)`);
 }
 

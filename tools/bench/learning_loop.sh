@@ -8,7 +8,7 @@
 # that learnt nothing. Prints each core field's accuracy on the TEST
 # dossiers before and after, and what was learnt.
 #   tools/bench/learning_loop.sh [TRAIN=10] [TEST=50] [SEED=2141]
-# Needs python3 (the reviewer's API calls and the scoring).
+# Needs python3 (the reviewer's API calls and the scoring). KEEP=1 keeps the work folder.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 train=${1:-10}
@@ -19,7 +19,7 @@ samplegen=build/tools/samplegen/samplegen
 [[ -x $hoso && -x $samplegen ]] || { echo "build first: scripts/test.sh or scripts/setup.sh" >&2; exit 2; }
 work=$(mktemp -d)
 serve_pid=
-trap '[[ -n $serve_pid ]] && kill $serve_pid 2>/dev/null; rm -rf "$work"' EXIT
+trap '[[ -n $serve_pid ]] && kill $serve_pid 2>/dev/null; [[ -n ${KEEP:-} ]] && echo "kept $work" || rm -rf "$work"' EXIT
 $samplegen --out "$work/set" --count $((train + test_n)) --seed "$seed" --damage light \
   --layouts tools/samplegen/layouts/unfamiliar.json 2>/dev/null
 mkdir -p "$work/train" "$work/test"
