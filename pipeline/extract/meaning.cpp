@@ -95,6 +95,41 @@ FieldType TypeOfKey(const std::string& key) {
   return FieldType::kText;
 }
 
+namespace {
+
+// A learnt label as OCR reads it another time: the same letters, spaces
+// aside ("Nơi ĐK TT" for "Nơi ĐKTT"), or one letter off in six or more
+// ("Nơi ĐKTTT"); the one that is closest, when only one is.
+std::map<std::string, std::string>::const_iterator FindLearnt(const std::map<std::string, std::string>& learnt,
+                                                              const std::vector<std::string>& tokens) {
+  const std::string key = LabelKey(tokens);
+  if (auto it = learnt.find(key); it != learnt.end()) return it;
+  auto squash = [](const std::string& s) {
+    std::string out;
+    for (char c : s)
+      if (c != ' ') out += c;
+    return out;
+  };
+  const std::string letters = squash(key);
+  auto best = learnt.end();
+  int best_distance = 2, ties = 0;
+  for (auto it = learnt.begin(); it != learnt.end(); ++it) {
+    const std::string other = squash(it->first);
+    if (std::min(other.size(), letters.size()) < 6 && other != letters) continue;
+    const int d = vn::AsciiEditDistance(letters, other);
+    if (d < best_distance) {
+      best = it;
+      best_distance = d;
+      ties = 0;
+    } else if (d == best_distance) {
+      ++ties;
+    }
+  }
+  return ties == 0 ? best : learnt.end();
+}
+
+}  // namespace
+
 PageByMeaning ReadByMeaning(const std::vector<LineView>& lines, int page_index,
                             const std::map<std::string, std::string>* learnt) {
   PageByMeaning out;
@@ -110,7 +145,7 @@ PageByMeaning ReadByMeaning(const std::vector<LineView>& lines, int page_index,
     const LabelMeaning m = UnderstandLabel(v.tokens);
     if (m.field.empty() && learnt && !CleanValue(v.value.text).empty()) {
       // A label a reviewer taught: its key as they filled it.
-      if (auto it = learnt->find(LabelKey(v.tokens)); it != learnt->end()) {
+      if (auto it = FindLearnt(*learnt, v.tokens); it != learnt->end()) {
         const FieldType type = TypeOfKey(it->second);
         if (type == FieldType::kAddress) JoinWrappedLines(lines, v);
         read_to = std::max(read_to, v.last_line + 1);

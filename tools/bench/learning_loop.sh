@@ -70,8 +70,9 @@ echo "learnt:"; $hoso learnt list --db "$work/learn.db" | sed 's/^/  /'
 $hoso process --db "$work/learn.db" --json "$work/after.jsonl" "$work/test" >/dev/null 2>&1 || true
 $hoso process --db "$work/fresh.db" --json "$work/before.jsonl" "$work/test" >/dev/null 2>&1 || true
 python3 - "$work" "$test_n" <<'PY'
-import json, sys, os
+import json, sys, os, unicodedata
 work, n = sys.argv[1], int(sys.argv[2])
+nfc = lambda s: unicodedata.normalize("NFC", s) if isinstance(s, str) else s
 core = ["full_name", "date_of_birth", "gender", "id_number", "permanent_address", "phone"]
 def score(path):
     right = {k: 0 for k in core}; total = {k: 0 for k in core}; all_ok = 0
@@ -82,7 +83,7 @@ def score(path):
         for k in core:
             if k not in t["fields"]: continue
             total[k] += 1
-            good = r["fields"].get(k, {}).get("value") == t["fields"][k]
+            good = nfc(r["fields"].get(k, {}).get("value")) == nfc(t["fields"][k])
             right[k] += good; ok &= good
         all_ok += ok
     return right, total, all_ok
