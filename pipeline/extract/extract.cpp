@@ -287,11 +287,28 @@ std::optional<FieldValue> IdNumberByShape(const std::vector<LineView>& lines, in
   return v;
 }
 
+// An office, not a person's home: the addressee ("Kính gửi: Công an
+// phường …") or a value that names an authority.
+bool AnOffice(const LabelledValue& v) {
+  const std::vector<std::string> label = AsciiTokens(v.label), value = AsciiTokens(v.value.text);
+  auto starts = [](const std::vector<std::string>& t, std::initializer_list<const char*> words) {
+    size_t i = 0;
+    for (const char* w : words)
+      if (i >= t.size() || t[i++] != w) return false;
+    return true;
+  };
+  return starts(label, {"kinh", "gui"}) || starts(value, {"uy", "ban"}) || starts(value, {"ubnd"}) ||
+         starts(value, {"cong", "an"}) || starts(value, {"toa", "an"});
+}
+
 // A value whose label was not understood, or whose label's field would
 // not take it, placed by its shape where the applicant's field is still
-// missing: twelve digits are a citizen ID, ten from 0 a phone. Taken
-// values leave `unused`.
-void PlaceByShape(std::vector<LabelledValue>& unused, DossierDraft& draft) {
+// missing: twelve digits are a citizen ID, ten from 0 a phone, an address
+// the gazetteer places (not an office's) the permanent address. A name is
+// not placed by its shape: the person it names is not known (a witness, a
+// neighbour), and the signature gives the applicant's. Taken values leave
+// `unused`.
+void PlaceByShape(std::vector<LabelledValue>& unused, const ExtractOptions& options, DossierDraft& draft) {
   for (auto it = unused.begin(); it != unused.end();) {
     const std::string text = CleanValue(it->value.text);
     std::string key, value;
@@ -301,6 +318,10 @@ void PlaceByShape(std::vector<LabelledValue>& unused, DossierDraft& draft) {
     } else if (auto phone = NormalizePhone(text); phone && !draft.fields.count("phone")) {
       key = "phone";
       value = *phone;
+    } else if (options.is_address && !draft.fields.count("permanent_address") && !AnOffice(*it) &&
+               options.is_address(text)) {
+      key = "permanent_address";
+      value = text;
     }
     if (key.empty()) {
       ++it;
@@ -372,14 +393,14 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
     for (auto& u : read.unused) unused.push_back(std::move(u));
   }
   if (!p.main) {
-    PlaceByShape(unused, draft);
+    PlaceByShape(unused, options, draft);
     for (auto& u : unused)
       draft.other.push_back({u.label, CleanValue(u.value.text), u.value.confidence, u.value.page, u.value.box});
     return draft;
   }
   FillFromTemplate(p.lines[p.main_page], p.main_page, *p.main, names,
                    p.main_page == form_page ? understood : std::vector<Box>{}, draft);
-  PlaceByShape(unused, draft);
+  PlaceByShape(unused, options, draft);
   for (auto& u : unused)
     if (!TemplateLabel(u.tokens, *p.main))
       draft.other.push_back({u.label, CleanValue(u.value.text), u.value.confidence, u.value.page, u.value.box});

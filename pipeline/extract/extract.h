@@ -7,6 +7,7 @@
 // tháng 7 năm 2025").
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -29,6 +30,10 @@ struct ExtractOptions {
   // words, one space apart, → the record key its value fills. Used for
   // labels whose meaning was not understood.
   std::shared_ptr<const std::map<std::string, std::string>> learnt;
+  // Whether a text is an address the gazetteer can place (optional): a
+  // value under a label nobody understood is then the applicant's
+  // permanent address when no label gave one.
+  std::function<bool(const std::string&)> is_address;
 };
 
 struct DossierDraft {

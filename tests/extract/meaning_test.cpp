@@ -4,6 +4,8 @@
 // kept.
 #include "extract/meaning.h"
 
+#include "address/address.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -199,6 +201,30 @@ TEST(Meaning, LearntLabelsFillTheirFields) {
   EXPECT_EQ(TypeOfKey("father_date_of_birth"), FieldType::kDate);
   EXPECT_EQ(TypeOfKey("household_head_name"), FieldType::kName);
   std::filesystem::remove_all(dir);
+}
+
+// An address under a label nobody lists, placed where the gazetteer
+// (the real one) places it; the addressee's office never is.
+TEST(Meaning, AnAddressPlacedByItsShape) {
+  auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
+  ASSERT_TRUE(gazetteer.ok());
+  ExtractOptions options = Options();
+  std::shared_ptr<const Gazetteer> g = std::move(gazetteer).value();
+  options.is_address = [g](const std::string& text) {
+    const ParsedAddress a = ParseAddress(text, *g);
+    return !a.commune.empty() && !a.commune.from_street && !a.province.empty();
+  };
+  const DossierDraft d = Extract({PageOf({
+                                     "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+                                     "Kính gửi: Công an phường Hồng Hà, thành phố Hà Nội",
+                                     "Họ và tên: Lò Văn Páo",
+                                     "Bản quán: bản Nà Khương, xã Quài Tở, tỉnh Điện Biên",
+                                     "Ghi chú: nộp tại bộ phận một cửa",
+                                 })},
+                                 options);
+  EXPECT_EQ(Value(d, "permanent_address"), "bản Nà Khương, xã Quài Tở, tỉnh Điện Biên");
+  ASSERT_EQ(d.other.size(), 2u);
+  EXPECT_EQ(d.other[0].label, "Kính gửi");
 }
 
 // A value under a label nobody lists, placed by its shape where the

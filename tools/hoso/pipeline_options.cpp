@@ -1,5 +1,6 @@
 #include "pipeline_options.h"
 
+#include "address/address.h"
 #include "extract/meaning.h"
 
 #include <iostream>
@@ -39,6 +40,12 @@ Status LoadModels(BatchOptions* options) {
   auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
   if (!gazetteer.ok()) return gazetteer.status();
   options->gazetteer = std::move(gazetteer).value();
+  // An address by its shape: a commune written with its unit word, and its
+  // province, that the gazetteer knows.
+  options->extract.is_address = [g = options->gazetteer](const std::string& text) {
+    const ParsedAddress a = ParseAddress(text, *g);
+    return !a.commune.empty() && !a.commune.from_street && !a.province.empty();
+  };
   auto templates = Templates::Load(Templates::DefaultDir());
   if (!templates.ok()) return templates.status();
   options->extract.templates = std::move(templates).value();
