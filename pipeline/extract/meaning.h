@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/ocr_page.h"
-#include "core/status.h"
+#include "extract/learnt.h"
 #include "extract/reader.h"
 #include "extract/templates.h"
 
@@ -35,20 +35,6 @@ struct PageByMeaning {
 // one space apart, → record key; consulted for labels not understood.
 PageByMeaning ReadByMeaning(const std::vector<LineView>& lines, int page_index,
                             const std::map<std::string, std::string>* learnt = nullptr);
-
-// A label's bare words, one space apart: how learnt labels are keyed.
-std::string LabelKey(const std::vector<std::string>& tokens);
-
-// Learnt labels kept as files (models/doctypes/local/*.json, as `hoso
-// learnt export` writes them): {"learnt_labels": [{"label", "field"}]}.
-// By label key; an absent folder is no labels.
-Result<std::map<std::string, std::string>> LoadLearntLabels(const std::string& dir);
-// Such a file's text for (label as printed, field) pairs.
-std::string LearntLabelsJson(const std::vector<std::pair<std::string, std::string>>& labels);
-
-// The type of a record key's value (full_name, father_name: a name;
-// *date_of_birth: a date; *_address: an address; ...).
-FieldType TypeOfKey(const std::string& key);
 
 // The name written under the signature ("(Ký, ghi rõ họ tên)" and the
 // signer's title, when that title is the applicant's: NGƯỜI KÊ KHAI, NGƯỜI

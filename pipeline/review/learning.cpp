@@ -4,7 +4,7 @@
 
 #include "core/vn_text.h"
 #include "extract/labels.h"
-#include "extract/meaning.h"
+#include "extract/learnt.h"
 #include "extract/normalize.h"
 #include "extract/reader.h"
 

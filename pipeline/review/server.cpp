@@ -42,7 +42,7 @@
 #include "review/accounts.h"
 #include "review/connections.h"
 #include "review/learning.h"
-#include "extract/meaning.h"
+#include "extract/learnt.h"
 #include "extract/reader.h"
 #include "review/throttle.h"
 

@@ -5,7 +5,7 @@
 
 #include "cli/args.h"
 #include "exit_codes.h"
-#include "extract/meaning.h"
+#include "extract/learnt.h"
 #include "registry/registry.h"
 
 namespace hoso::cli {

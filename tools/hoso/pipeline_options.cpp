@@ -1,7 +1,7 @@
 #include "pipeline_options.h"
 
 #include "address/address.h"
-#include "extract/meaning.h"
+#include "extract/learnt.h"
 
 #include <iostream>
 #include <map>
