@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,14 @@ void ForEachRow(Poco::Data::Session& s, const Connection& db, std::string_view s
 void AddAuditRow(Poco::Data::Session& s, const Connection& db, std::int64_t id, const std::string& at,
                  const std::string& actor, const std::string& what, const Poco::Nullable<std::string>& before,
                  const std::string& after);
+
+// The record as the session's transaction sees it (its version into
+// *version when given); nullopt when there is no such dossier.
+std::optional<DossierRecord> ReadRecord(Poco::Data::Session& s, const Connection& db, std::int64_t id, int* version);
+// Replaces the dossier's flags and address verdict, inside the caller's
+// transaction.
+void WriteChecks(Poco::Data::Session& s, const Connection& db, std::int64_t id, const std::vector<Flag>& flags,
+                 const std::optional<AddressVerdict>& verdict);
 
 struct Registry::Impl {
   std::mutex mutex;

@@ -66,80 +66,94 @@ Result<std::optional<DossierRecord>> Registry::FindBySha256(const std::string& s
   return std::optional<DossierRecord>(std::move(rec).value());
 }
 
+std::optional<DossierRecord> ReadRecord(Session& s, const Connection& db, std::int64_t dossier_id, int* version) {
+  DossierRecord r;
+  {
+    Statement st(s);
+    st << db.Sql("SELECT * FROM dossiers WHERE id = ?"), bind(dossier_id), now;
+    RecordSet rs(st);
+    if (!rs.moveFirst()) return std::nullopt;
+    r.dossier_id = dossier_id;
+    if (version) *version = GetNum<int>(rs, "version");
+    r.sha256 = Get(rs, "sha256");
+    r.source = Get(rs, "source");
+    r.status = ParseDossierStatus(Get(rs, "status")).value_or(DossierStatus::kRejected);
+    r.doc_type = Get(rs, "doc_type");
+    if (std::string d = Get(rs, "doc_date"); !d.empty()) r.doc_date = d;
+    if (std::string code = Get(rs, "error_code"); !code.empty()) r.error = ErrorInfo{code, Get(rs, "error_message")};
+    if (std::string a = Get(rs, "address_json"); !a.empty()) {
+      // The verdict is stored as the JSON the record carries.
+      if (auto v = AddressVerdictFromJson(a); v.ok()) r.address = std::move(v).value();
+    }
+    if (std::string o = Get(rs, "other_json"); !o.empty())
+      if (auto v = OtherValuesFromJson(o); v.ok()) r.other = std::move(v).value();
+  }
+  {
+    Statement st(s);
+    st << db.Sql("SELECT * FROM pages WHERE dossier_id = ? ORDER BY idx"), bind(dossier_id), now;
+    RecordSet rs(st);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+      PageRecord p;
+      p.index = GetNum<int>(rs, "idx");
+      p.width = GetNum<int>(rs, "width");
+      p.height = GetNum<int>(rs, "height");
+      p.dpi = GetNum<int>(rs, "dpi");
+      p.rotation = GetNum<int>(rs, "rotation");
+      p.skew_deg = GetNum<double>(rs, "skew_deg");
+      p.blank = GetNum<int>(rs, "blank") != 0;
+      p.ocr_confidence = GetNum<double>(rs, "ocr_confidence");
+      p.text = Get(rs, "text");
+      r.pages.push_back(std::move(p));
+    }
+  }
+  {
+    Statement st(s);
+    st << db.Sql("SELECT * FROM fields WHERE dossier_id = ? ORDER BY key"), bind(dossier_id), now;
+    RecordSet rs(st);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+      FieldValue f;
+      f.value = Get(rs, "value");
+      f.confidence = GetNum<double>(rs, "confidence");
+      f.page = GetNum<int>(rs, "page");
+      f.bbox = Box{GetNum<int>(rs, "bbox_x"), GetNum<int>(rs, "bbox_y"), GetNum<int>(rs, "bbox_w"),
+                   GetNum<int>(rs, "bbox_h")};
+      r.fields[Get(rs, "key")] = f;
+    }
+  }
+  {
+    Statement st(s);
+    st << db.Sql("SELECT * FROM flags WHERE dossier_id = ? ORDER BY id"), bind(dossier_id), now;
+    RecordSet rs(st);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+      r.flags.push_back(Flag{Get(rs, "code"), ParseSeverity(Get(rs, "severity")).value_or(Severity::kInfo),
+                             Get(rs, "field"), Get(rs, "message")});
+  }
+  return r;
+}
+
+void WriteChecks(Session& s, const Connection& db, std::int64_t id, const std::vector<Flag>& flags,
+                 const std::optional<AddressVerdict>& verdict) {
+  s << db.Sql("DELETE FROM flags WHERE dossier_id = ?"), bind(id), now;
+  for (const auto& f : flags)
+    s << db.Sql("INSERT INTO flags(dossier_id, code, severity, field, message) VALUES(?, ?, ?, ?, ?)"), bind(id),
+        bind(f.code), bind(std::string(SeverityName(f.severity))), bind(f.field), bind(f.message), now;
+  Poco::Nullable<std::string> address_json;
+  if (verdict) address_json = AddressVerdictToJson(*verdict);
+  s << db.Sql("UPDATE dossiers SET address_json = ? WHERE id = ?"), bind(address_json), bind(id), now;
+}
+
 Result<DossierRecord> Registry::Load(std::int64_t dossier_id, int* version) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  Session& s = impl_->session();
-  DossierRecord r;
   try {
     return WithReconnect(*impl_->db, [&]() -> Result<DossierRecord> {
-      r = DossierRecord{};
       impl_->db->BeginRead();
-      {
-        Statement st(s);
-        st << impl_->Sql("SELECT * FROM dossiers WHERE id = ?"), bind(dossier_id), now;
-        RecordSet rs(st);
-        if (!rs.moveFirst()) {
-          impl_->db->Rollback();
-          return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(dossier_id));
-        }
-        r.dossier_id = dossier_id;
-        if (version) *version = GetNum<int>(rs, "version");
-        r.sha256 = Get(rs, "sha256");
-        r.source = Get(rs, "source");
-        r.status = ParseDossierStatus(Get(rs, "status")).value_or(DossierStatus::kRejected);
-        r.doc_type = Get(rs, "doc_type");
-        if (std::string d = Get(rs, "doc_date"); !d.empty()) r.doc_date = d;
-        if (std::string code = Get(rs, "error_code"); !code.empty())
-          r.error = ErrorInfo{code, Get(rs, "error_message")};
-        if (std::string a = Get(rs, "address_json"); !a.empty()) {
-          // The verdict is stored as the JSON the record carries.
-          if (auto v = AddressVerdictFromJson(a); v.ok()) r.address = std::move(v).value();
-        }
-        if (std::string o = Get(rs, "other_json"); !o.empty())
-          if (auto v = OtherValuesFromJson(o); v.ok()) r.other = std::move(v).value();
-      }
-      {
-        Statement st(s);
-        st << impl_->Sql("SELECT * FROM pages WHERE dossier_id = ? ORDER BY idx"), bind(dossier_id), now;
-        RecordSet rs(st);
-        for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-          PageRecord p;
-          p.index = GetNum<int>(rs, "idx");
-          p.width = GetNum<int>(rs, "width");
-          p.height = GetNum<int>(rs, "height");
-          p.dpi = GetNum<int>(rs, "dpi");
-          p.rotation = GetNum<int>(rs, "rotation");
-          p.skew_deg = GetNum<double>(rs, "skew_deg");
-          p.blank = GetNum<int>(rs, "blank") != 0;
-          p.ocr_confidence = GetNum<double>(rs, "ocr_confidence");
-          p.text = Get(rs, "text");
-          r.pages.push_back(std::move(p));
-        }
-      }
-      {
-        Statement st(s);
-        st << impl_->Sql("SELECT * FROM fields WHERE dossier_id = ? ORDER BY key"), bind(dossier_id), now;
-        RecordSet rs(st);
-        for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-          FieldValue f;
-          f.value = Get(rs, "value");
-          f.confidence = GetNum<double>(rs, "confidence");
-          f.page = GetNum<int>(rs, "page");
-          f.bbox = Box{GetNum<int>(rs, "bbox_x"), GetNum<int>(rs, "bbox_y"), GetNum<int>(rs, "bbox_w"),
-                       GetNum<int>(rs, "bbox_h")};
-          r.fields[Get(rs, "key")] = f;
-        }
-      }
-      {
-        Statement st(s);
-        st << impl_->Sql("SELECT * FROM flags WHERE dossier_id = ? ORDER BY id"), bind(dossier_id), now;
-        RecordSet rs(st);
-        for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-          r.flags.push_back(Flag{Get(rs, "code"), ParseSeverity(Get(rs, "severity")).value_or(Severity::kInfo),
-                                 Get(rs, "field"), Get(rs, "message")});
+      std::optional<DossierRecord> r = ReadRecord(impl_->session(), *impl_->db, dossier_id, version);
+      if (!r) {
+        impl_->db->Rollback();
+        return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(dossier_id));
       }
       impl_->db->Commit();
-      return r;
+      return std::move(*r);
     });
   } catch (const Poco::Exception& e) {
     impl_->db->Rollback();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,11 +49,16 @@ class Registry {
   // fields a person corrected, which stay as they set them.
   Result<RegisterOutcome> Register(const DossierRecord& record, bool reprocess = false);
 
-  // A person's correction of one field (set_by = who), with its audit row.
-  // With expected_version > 0 the change is refused (kConflict) unless the
-  // dossier is still at that version; every change adds one to it.
+  // How a dossier's checks are computed again after a person's change: it
+  // gets the record as changed and sets its flags and address verdict.
+  using Recheck = std::function<void(DossierRecord&)>;
+  // A person's correction of one field (set_by = who), with its audit row;
+  // the field keeps where it was read on the page. With expected_version > 0
+  // the change is refused (kConflict) unless the dossier is still at that
+  // version; every change adds one to it. With `recheck`, the flags and the
+  // address verdict are computed again in the same transaction.
   Status CorrectField(std::int64_t dossier_id, const std::string& key, const std::string& value, const std::string& who,
-                      int expected_version = 0);
+                      int expected_version = 0, const Recheck& recheck = nullptr);
   // A reviewer's decision on a dossier that needs review: registered
   // (approved) or rejected, with a reason. A dossier already registered or
   // rejected is DENIED unless `reopen` (an admin's, with a reason, said in

@@ -113,18 +113,35 @@ Status Registry::Impl::Change(std::int64_t id, int expected, const std::string& 
 }
 
 Status Registry::CorrectField(std::int64_t id, const std::string& key, const std::string& value, const std::string& who,
-                              int expected_version) {
+                              int expected_version, const Recheck& recheck) {
   return impl_->Change(id, expected_version, "cannot correct the field", [&](Session& s, const std::string& at) {
     Poco::Nullable<std::string> before;
+    int page = 0;
+    Box box;
     ForEachRow(
-        s, *impl_->db, "SELECT value FROM fields WHERE dossier_id = ? AND key = ?",
-        [&](Statement& st) { st, bind(id), bind(key); }, [&](RecordSet& rs) { before = Get(rs, "value"); });
+        s, *impl_->db,
+        "SELECT value, page, bbox_x, bbox_y, bbox_w, bbox_h FROM fields WHERE dossier_id = ? AND key = ?",
+        [&](Statement& st) { st, bind(id), bind(key); },
+        [&](RecordSet& rs) {
+          before = Get(rs, "value");
+          page = GetNum<int>(rs, "page");
+          box = Box{GetNum<int>(rs, "bbox_x"), GetNum<int>(rs, "bbox_y"), GetNum<int>(rs, "bbox_w"),
+                    GetNum<int>(rs, "bbox_h")};
+        });
     s << impl_->Sql("DELETE FROM fields WHERE dossier_id = ? AND key = ?"), bind(id), bind(key), now;
+    // Where it was read stays: the box on the scan is still the value's.
     s << impl_->Sql(
         "INSERT INTO fields(dossier_id, key, value, confidence, page, bbox_x, bbox_y, bbox_w, bbox_h, "
-        "set_by, updated_at) VALUES(?, ?, ?, 1.0, 0, 0, 0, 0, 0, ?, ?)"),
-        bind(id), bind(key), bind(value), bind(who), bind(at), now;
+        "set_by, updated_at) VALUES(?, ?, ?, 1.0, ?, ?, ?, ?, ?, ?, ?)"),
+        bind(id), bind(key), bind(value), bind(page), bind(box.x), bind(box.y), bind(box.w), bind(box.h), bind(who),
+        bind(at), now;
     AddAuditRow(s, *impl_->db, id, at, who, "field:" + key, before, value);
+    if (recheck) {
+      std::optional<DossierRecord> r = ReadRecord(s, *impl_->db, id, nullptr);
+      if (!r) return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id));
+      recheck(*r);
+      WriteChecks(s, *impl_->db, id, r->flags, r->address);
+    }
     return Status::Ok();
   });
 }

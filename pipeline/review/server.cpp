@@ -42,6 +42,7 @@
 #include "review/accounts.h"
 #include "review/connections.h"
 #include "review/learning.h"
+#include "review/recheck.h"
 #include "extract/learnt.h"
 #include "extract/reader.h"
 #include "review/throttle.h"
@@ -507,8 +508,11 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       if (!r->fields.count(key))
         return Error(HTTPResponse::HTTP_FORBIDDEN, "UNKNOWN_FIELD", "the dossier has no field '" + key + "'");
     }
-    const std::string value = in.getValue<std::string>("value");
-    const Status s = state_.registry->CorrectField(id, key, value, who.user, version);
+    // Kept in the record's form, and the dossier checked again with it.
+    const Gazetteer* gazetteer = state_.options.gazetteer.get();
+    const std::string value = CanonicalValue(key, in.getValue<std::string>("value"), gazetteer);
+    const Status s = state_.registry->CorrectField(
+        id, key, value, who.user, version, [&](DossierRecord& r) { Recheck(r, key, gazetteer, state_.options.as_of); });
     if (!s.ok()) return FromStatus(s);
     Poco::JSON::Object o;
     o.set("version", *state_.registry->Version(id));
@@ -563,6 +567,15 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     if (version < 1) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give version (the one you opened)");
     if (what == "reject" && reason.empty())
       return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "a rejection needs a reason");
+    // Approving over an error still flagged (a wrong ID...) is said, with a reason.
+    if (what == "approve" && reason.empty()) {
+      auto r = state_.registry->Load(id);
+      if (!r.ok()) return FromStatus(r.status());
+      for (const Flag& f : r->flags)
+        if (f.severity == Severity::kError)
+          return Error(HTTPResponse::HTTP_BAD_REQUEST, "REASON_NEEDED",
+                       f.code + " is still flagged: approving over it needs a reason");
+    }
     // An admin may reopen a decided dossier (the registry asks for a reason).
     const Status s =
         state_.registry->Decide(id, what == "approve" ? DossierStatus::kRegistered : DossierStatus::kRejected, reason,

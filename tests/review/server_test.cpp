@@ -451,6 +451,54 @@ TEST_F(ServerTest, IdleConnectionsDoNotStarveOthersAndOverloadIsSaid) {
   (*small)->Stop();
 }
 
+// Every change checks the dossier again, as the pipeline checks what it
+// read: an accepted suggestion resolves its flag, a wrong ID raises one, a
+// date typed dd/mm/yyyy is kept as a date, and approving over an error
+// needs a reason. A corrected field keeps its box on the scan.
+TEST_F(ServerTest, EveryChangeChecksTheDossierAgain) {
+  Client c(server_->port());
+  ASSERT_EQ(c.SignIn("lan", "correct horse").status, 200);
+  const std::string base = "/api/dossiers/" + std::to_string(id_);
+  auto d = c.Call("GET", base).json();
+  const std::string suggested = "thôn 9, xã Hải Hậu, tỉnh Ninh Bình";  // the fixture's suggestion
+  auto codes = [&](const Poco::JSON::Object::Ptr& rec) {
+    std::string out;
+    auto flags = rec->getArray("flags");
+    for (size_t i = 0; i < flags->size(); ++i) out += flags->getObject(i)->getValue<std::string>("code") + " ";
+    return out;
+  };
+  ASSERT_NE(codes(d).find("ADDRESS_OUTDATED"), std::string::npos);
+  int version = d->getValue<int>("version");
+  auto put = [&](const std::string& key, const std::string& value) {
+    const Http h = c.Call("PUT", base + "/fields/" + key,
+                          R"({"value":")" + value + R"(","version":)" + std::to_string(version) + "}");
+    EXPECT_EQ(h.status, 200) << h.body;
+    version = h.json()->getValue<int>("version");
+    return c.Call("GET", base).json();
+  };
+  d = put("permanent_address", suggested);
+  EXPECT_EQ(codes(d).find("ADDRESS_OUTDATED"), std::string::npos) << codes(d);
+  EXPECT_EQ(d->getObject("address")->getValue<std::string>("status"), "current");
+  EXPECT_EQ(d->getObject("fields")->getObject("permanent_address")->getArray("bbox")->getElement<int>(2), 900)
+      << "the box where it was read stays";
+  d = put("date_of_birth", "11/10/1960");
+  EXPECT_EQ(d->getObject("fields")->getObject("date_of_birth")->getValue<std::string>("value"), "1960-10-11");
+  EXPECT_EQ(codes(d).find("DATE_INVALID"), std::string::npos) << codes(d);
+  d = put("date_of_birth", "31/02/1960");
+  EXPECT_NE(codes(d).find("DATE_INVALID"), std::string::npos) << codes(d);
+  d = put("date_of_birth", "11/10/1960");
+  d = put("id_number", "036 160 01234");  // eleven digits
+  EXPECT_EQ(d->getObject("fields")->getObject("id_number")->getValue<std::string>("value"), "03616001234");
+  EXPECT_NE(codes(d).find("ID_NUMBER_INVALID"), std::string::npos) << codes(d);
+  const Http refused = c.Call("POST", base + "/approve", R"({"version":)" + std::to_string(version) + "}");
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_NE(refused.body.find("REASON_NEEDED"), std::string::npos);
+  EXPECT_EQ(c.Call("POST", base + "/approve",
+                   R"({"version":)" + std::to_string(version) + R"(,"reason":"the card copy shows it so"})")
+                .status,
+            200);
+}
+
 // A reviewer fills a field with a value that stood under a label hoso did
 // not understand: the label is learnt (listed, in the audit, used by the
 // next batch), and a reviewer can undo it.

@@ -16,6 +16,7 @@ inline PageRecord A4Page(int index, const std::string& text = "") {
   p.height = 3508;
   p.dpi = 300;
   p.text = text;
+  p.ocr_confidence = 0.9;  // read well
   return p;
 }
 

@@ -1,0 +1,68 @@
+#include "review/recheck.h"
+
+#include <algorithm>
+#include <set>
+
+#include "address/address.h"
+#include "extract/learnt.h"
+#include "extract/normalize.h"
+#include "validate/validate.h"
+
+namespace hoso {
+
+namespace {
+
+bool IsIso(const std::string& s) { return s.size() == 10 && s[4] == '-' && s[7] == '-'; }
+
+bool IsYear(const std::string& s) {
+  return s.size() == 4 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+std::string CanonicalValue(const std::string& key, const std::string& typed, const Gazetteer* gazetteer) {
+  const std::string text = CleanValue(typed);
+  switch (TypeOfKey(key)) {
+    case FieldType::kDate:
+      if (IsIso(text) || IsYear(text)) return text;
+      return NormalizeDate(text).value_or(text);
+    case FieldType::kGender: return NormalizeGender(text).value_or(text);
+    case FieldType::kIdNumber: {
+      const IdNumber id = NormalizeIdNumber(text);
+      return id.digits.empty() ? text : id.digits;  // 11 digits stay 11: the ID check says so
+    }
+    case FieldType::kPhone: return NormalizePhone(text).value_or(text);
+    case FieldType::kName: return NormalizeName(text, nullptr);
+    case FieldType::kAddress: return gazetteer ? SpellAddress(text, *gazetteer) : text;
+    default: return text;
+  }
+}
+
+void Recheck(DossierRecord& r, const std::string& key, const Gazetteer* gazetteer, const std::string& as_of) {
+  // What the checks below give again, and what the person settled.
+  static const std::set<std::string> kComputedAgain = {
+      "ID_NUMBER_INVALID", "ID_NUMBER_MISMATCH", "ID_NUMBER_OLD",     "LOW_CONFIDENCE", "NO_TEXT",
+      "DATE_INVALID",      "ADDRESS_OUTDATED",   "ADDRESS_AMBIGUOUS", "ADDRESS_UNKNOWN"};
+  std::vector<Flag> kept;
+  for (const Flag& f : r.flags) {
+    if (kComputedAgain.count(f.code)) continue;
+    if (f.code == "FIELD_MISSING" && r.fields.count(f.field) && !r.fields.at(f.field).value.empty()) continue;
+    if (f.code == "FIELD_CONFLICT" && f.field == key) continue;
+    kept.push_back(f);
+  }
+  r.flags = std::move(kept);
+  // Every date field, read or typed, must be a date.
+  for (const auto& [k, f] : r.fields)
+    if (TypeOfKey(k) == FieldType::kDate && !f.value.empty() && !IsIso(f.value) && !IsYear(f.value))
+      r.flags.push_back({"DATE_INVALID", Severity::kWarning, k, "'" + f.value + "' is not a date (dd/mm/yyyy)"});
+  if (gazetteer) {
+    AddressOptions options;
+    if (!as_of.empty()) options.as_of = as_of;
+    options.doc_date = r.doc_date.value_or("");
+    r.address = CheckDossierAddress(r.fields, *gazetteer, options);
+  }
+  for (Flag& f : Validate(r, ValidateOptions{})) r.flags.push_back(std::move(f));
+}
+
+}  // namespace hoso
