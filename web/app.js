@@ -150,7 +150,9 @@ function renderFields() {
     });
     input.addEventListener("change", () => saveField(key, input.value));
     form.append(make("label", {}, make("span", { textContent: key + " " },
-                                       make("span", { className: "conf", textContent: `(${Math.round(f.confidence * 100)}%)` })), input));
+                                       make("span", { className: "conf",
+                                                      textContent: f.page < 0 ? "(not found: key it from the page)"
+                                                                              : `(${Math.round(f.confidence * 100)}%)` })), input));
     if (key === "permanent_address") input.addEventListener("input", () => recheckAddress(input.value));
   }
 }
