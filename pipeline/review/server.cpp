@@ -567,14 +567,21 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     if (version < 1) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give version (the one you opened)");
     if (what == "reject" && reason.empty())
       return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "a rejection needs a reason");
-    // Approving over an error still flagged (a wrong ID...) is said, with a reason.
-    if (what == "approve" && reason.empty()) {
+    if (what == "approve") {
       auto r = state_.registry->Load(id);
       if (!r.ok()) return FromStatus(r.status());
-      for (const Flag& f : r->flags)
-        if (f.severity == Severity::kError)
-          return Error(HTTPResponse::HTTP_BAD_REQUEST, "REASON_NEEDED",
-                       f.code + " is still flagged: approving over it needs a reason");
+      // Nothing was read: there is nothing to register.
+      const bool readable = std::any_of(r->pages.begin(), r->pages.end(),
+                                        [](const PageRecord& p) { return !p.blank && !p.text.empty(); });
+      if (!readable)
+        return Error(HTTPResponse::HTTP_CONFLICT, "NO_READABLE_PAGE",
+                     "no page of this dossier has text: scan it again, or reject it");
+      // Approving over an error still flagged (a wrong ID...) is said, with a reason.
+      if (reason.empty())
+        for (const Flag& f : r->flags)
+          if (f.severity == Severity::kError)
+            return Error(HTTPResponse::HTTP_BAD_REQUEST, "REASON_NEEDED",
+                         f.code + " is still flagged: approving over it needs a reason");
     }
     // An admin may reopen a decided dossier (the registry asks for a reason).
     const Status s =

@@ -499,6 +499,26 @@ TEST_F(ServerTest, EveryChangeChecksTheDossierAgain) {
             200);
 }
 
+// A dossier of which no page has text (a truncated file, blank sheets)
+// cannot be approved: there is nothing to register. Rejecting it can.
+TEST_F(ServerTest, ADossierWithNothingReadIsNotApproved) {
+  DossierRecord r;
+  r.source = (dir_ / "blank.pdf").string();
+  r.sha256 = std::string(64, 'f');
+  r.status = DossierStatus::kNeedsReview;
+  r.pages.push_back(test::A4Page(0));
+  r.pages.back().blank = true;
+  r.flags.push_back({"NO_TEXT", Severity::kWarning, "", "no text was found on any page"});
+  const std::int64_t id = (*Registry::Open(db_))->Register(r)->dossier_id;
+  Client c(server_->port());
+  ASSERT_EQ(c.SignIn("lan", "correct horse").status, 200);
+  const std::string base = "/api/dossiers/" + std::to_string(id);
+  const Http refused = c.Call("POST", base + "/approve", R"({"version":1,"reason":"looks fine"})");
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.body.find("NO_READABLE_PAGE"), std::string::npos);
+  EXPECT_EQ(c.Call("POST", base + "/reject", R"({"version":1,"reason":"scan it again"})").status, 200);
+}
+
 // A reviewer fills a field with a value that stood under a label hoso did
 // not understand: the label is learnt (listed, in the audit, used by the
 // next batch), and a reviewer can undo it.
