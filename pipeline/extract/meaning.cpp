@@ -11,12 +11,6 @@ namespace hoso {
 
 namespace {
 
-std::vector<std::string> Ascii(const LineView& l) {
-  std::vector<std::string> t;
-  for (const auto& tok : l.tokens) t.push_back(tok.ascii);
-  return t;
-}
-
 bool Contains(const std::vector<std::string>& t, const std::vector<std::string>& phrase) {
   for (size_t i = 0; i + phrase.size() <= t.size(); ++i)
     if (std::equal(phrase.begin(), phrase.end(), t.begin() + static_cast<std::ptrdiff_t>(i))) return true;
@@ -35,7 +29,7 @@ PageByMeaning ReadByMeaning(const std::vector<LineView>& lines, int page_index,
     // Headings on lines of their own since the last value: "PHẦN KÊ KHAI VỀ MẸ".
     for (size_t l = read_to; l < v.line; ++l)
       if (!lines[l].has_colon && lines[l].tokens.size() <= 10)
-        if (auto w = HeadingPerson(Ascii(lines[l]))) current = *w;
+        if (auto w = HeadingPerson(AsciiTokens(lines[l]))) current = *w;
     read_to = std::max(read_to, v.line + 1);
     const LabelMeaning m = UnderstandLabel(v.tokens);
     if (m.field.empty() && learnt && !CleanValue(v.value.text).empty()) {
@@ -82,12 +76,12 @@ PageByMeaning ReadByMeaning(const std::vector<LineView>& lines, int page_index,
 
 std::optional<RawField> SignedName(const std::vector<LineView>& lines, int page_index) {
   for (size_t i = 0; i < lines.size(); ++i) {
-    const std::vector<std::string> t = Ascii(lines[i]);
+    const std::vector<std::string> t = AsciiTokens(lines[i]);
     if (!Contains(t, {"ky", "ghi", "ro", "ho", "ten"}) && !Contains(t, {"ky", "va", "ghi", "ro", "ho", "ten"}))
       continue;
     // The signer's title just above: the applicant's, or none said.
     if (i > 0) {
-      const std::vector<std::string> title = Ascii(lines[i - 1]);
+      const std::vector<std::string> title = AsciiTokens(lines[i - 1]);
       size_t words = 0;
       if (auto w = LeadingPerson(title, 2, &words); w && *w != Whose::kApplicant) return std::nullopt;
     }

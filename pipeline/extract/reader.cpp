@@ -149,6 +149,12 @@ bool IsBoilerplate(const LineView& l) {
 
 std::vector<std::string> AsciiTokens(const std::string& text) { return Tokens(text); }
 
+std::vector<std::string> AsciiTokens(const LineView& l) {
+  std::vector<std::string> t;
+  for (const auto& tok : l.tokens) t.push_back(tok.ascii);
+  return t;
+}
+
 namespace {
 
 // A colon that ends a label (not one in "10:30").
@@ -184,12 +190,6 @@ bool EndsWithLeader(const std::string& word) {
 bool StartsLower(const std::string& word) {
   const std::vector<vn::Glyph> g = vn::Decode(word);
   return !g.empty() && g[0].letter && !g[0].upper;
-}
-
-std::vector<std::string> Ascii(const LineView& l) {
-  std::vector<std::string> t;
-  for (const auto& tok : l.tokens) t.push_back(tok.ascii);
-  return t;
 }
 
 bool HasDigit(const std::string& w) {
@@ -243,7 +243,7 @@ int LabelStart(const OcrLine& line, int a, int c, const std::string& head_of_c) 
 void JoinWrappedLines(const std::vector<LineView>& lines, LabelledValue& v) {
   for (int extra = 0; extra < 2 && v.last_line + 1 < lines.size(); ++extra) {
     const LineView& l = lines[v.last_line + 1];
-    if (l.has_colon || IsBoilerplate(l) || StartsWithItemNumber(l) || HeadingPerson(Ascii(l))) break;
+    if (l.has_colon || IsBoilerplate(l) || StartsWithItemNumber(l) || HeadingPerson(AsciiTokens(l))) break;
     double conf = 0;
     for (const OcrWord& w : l.line->words) conf += w.confidence;
     if (conf / static_cast<double>(l.line->words.size()) < 0.6) break;

@@ -28,6 +28,8 @@ struct LineView {
 std::vector<LineView> PageLines(const OcrPage& page);
 // A text's words as bare lower-case letters (vn::MakeKey Ascii).
 std::vector<std::string> AsciiTokens(const std::string& text);
+// The same of a line, from its tokens.
+std::vector<std::string> AsciiTokens(const LineView& line);
 
 // A value as read, before normalisation, with where it was.
 struct RawField {

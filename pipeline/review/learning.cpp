@@ -45,15 +45,20 @@ bool SameValue(FieldType type, const std::string& written, const std::string& gi
 
 }  // namespace
 
-std::optional<OtherValue> LabelToLearn(const DossierRecord& record, const std::string& key, const std::string& value) {
+std::optional<Registry::LearntLabel> LabelToLearn(const DossierRecord& record, const std::string& key,
+                                                  const std::string& value) {
   const FieldType type = TypeOfKey(key);
-  std::optional<OtherValue> found;
+  std::optional<Registry::LearntLabel> found;
   for (const OtherValue& o : record.other) {
     const std::vector<std::string> tokens = AsciiTokens(o.label);
     if (tokens.empty() || !UnderstandLabel(tokens).field.empty()) continue;
     if (!SameValue(type, CleanValue(o.value), value)) continue;
     if (found) return std::nullopt;  // two labels hold it: which one is meant is not known
-    found = o;
+    found = Registry::LearntLabel{};
+    found->label_key = LabelKey(tokens);
+    found->label = o.label;
+    found->field = key;
+    found->dossier_id = record.dossier_id;
   }
   return found;
 }

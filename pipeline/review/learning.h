@@ -12,10 +12,12 @@
 
 namespace hoso {
 
-// The label to learn from setting `key` to `value` on `record`: the one
-// entry of `other` whose value is that value (as the key's type reads it:
-// the same date, digits, gender, or the same letters but for an OCR slip
-// in one in five), and whose label extraction does not understand.
-std::optional<OtherValue> LabelToLearn(const DossierRecord& record, const std::string& key, const std::string& value);
+// What setting `key` to `value` on `record` teaches (all but who learnt
+// it): the label of the one entry of `other` whose value is that value (as
+// the key's type reads it: the same date, digits, gender, or the same
+// letters but for an OCR slip in one in five), and whose label extraction
+// does not understand.
+std::optional<Registry::LearntLabel> LabelToLearn(const DossierRecord& record, const std::string& key,
+                                                  const std::string& value);
 
 }  // namespace hoso

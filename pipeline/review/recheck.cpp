@@ -1,7 +1,6 @@
 #include "review/recheck.h"
 
 #include <algorithm>
-#include <set>
 
 #include "address/address.h"
 #include "extract/learnt.h"
@@ -40,13 +39,11 @@ std::string CanonicalValue(const std::string& key, const std::string& typed, con
 }
 
 void Recheck(DossierRecord& r, const std::string& key, const Gazetteer* gazetteer, const std::string& as_of) {
-  // What the checks below give again, and what the person settled.
-  static const std::set<std::string> kComputedAgain = {
-      "ID_NUMBER_INVALID", "ID_NUMBER_MISMATCH", "ID_NUMBER_OLD",     "LOW_CONFIDENCE", "NO_TEXT",
-      "DATE_INVALID",      "ADDRESS_OUTDATED",   "ADDRESS_AMBIGUOUS", "ADDRESS_UNKNOWN"};
+  // What the checks below give again (DATE_INVALID for every date field
+  // too), and what the person settled.
   std::vector<Flag> kept;
   for (const Flag& f : r.flags) {
-    if (kComputedAgain.count(f.code)) continue;
+    if (ValidateCodes().count(f.code)) continue;
     if (f.code == "FIELD_MISSING" && r.fields.count(f.field) && !r.fields.at(f.field).value.empty()) continue;
     if (f.code == "FIELD_CONFLICT" && f.field == key) continue;
     kept.push_back(f);

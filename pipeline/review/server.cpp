@@ -43,8 +43,6 @@
 #include "review/connections.h"
 #include "review/learning.h"
 #include "review/recheck.h"
-#include "extract/learnt.h"
-#include "extract/reader.h"
 #include "review/throttle.h"
 
 namespace hoso {
@@ -511,27 +509,25 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     // Kept in the record's form, and the dossier checked again with it.
     const Gazetteer* gazetteer = state_.options.gazetteer.get();
     const std::string value = CanonicalValue(key, in.getValue<std::string>("value"), gazetteer);
-    const Status s = state_.registry->CorrectField(
-        id, key, value, who.user, version, [&](DossierRecord& r) { Recheck(r, key, gazetteer, state_.options.as_of); });
+    // What the value teaches is found on the record the recheck reads.
+    std::optional<Registry::LearntLabel> lesson;
+    const Status s = state_.registry->CorrectField(id, key, value, who.user, version, [&](DossierRecord& r) {
+      Recheck(r, key, gazetteer, state_.options.as_of);
+      lesson = LabelToLearn(r, key, value);
+    });
     if (!s.ok()) return FromStatus(s);
     Poco::JSON::Object o;
     o.set("version", *state_.registry->Version(id));
     // The value stood under a label hoso did not understand: learn it.
-    if (auto r = state_.registry->Load(id); r.ok())
-      if (auto label = LabelToLearn(*r, key, value)) {
-        Registry::LearntLabel l;
-        l.label_key = LabelKey(AsciiTokens(label->label));
-        l.label = label->label;
-        l.field = key;
-        l.dossier_id = id;
-        l.learnt_by = who.user;
-        if (state_.registry->LearnLabel(l).ok()) {
-          Poco::JSON::Object learnt;
-          learnt.set("label", l.label);
-          learnt.set("field", key);
-          o.set("learnt", learnt);
-        }
+    if (lesson) {
+      lesson->learnt_by = who.user;
+      if (state_.registry->LearnLabel(*lesson).ok()) {
+        Poco::JSON::Object learnt;
+        learnt.set("label", lesson->label);
+        learnt.set("field", key);
+        o.set("learnt", learnt);
       }
+    }
     return Ok(o);
   }
 

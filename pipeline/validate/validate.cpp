@@ -80,6 +80,13 @@ void CheckIdNumber(const DossierRecord& r, std::vector<Flag>& flags) {
 
 }  // namespace
 
+const std::set<std::string>& ValidateCodes() {
+  static const std::set<std::string> kCodes = {"ID_NUMBER_INVALID", "ID_NUMBER_MISMATCH", "ID_NUMBER_OLD",
+                                               "DATE_INVALID",      "LOW_CONFIDENCE",     "NO_TEXT",
+                                               "ADDRESS_OUTDATED",  "ADDRESS_AMBIGUOUS",  "ADDRESS_UNKNOWN"};
+  return kCodes;
+}
+
 std::vector<Flag> Validate(const DossierRecord& record, const ValidateOptions& options) {
   std::vector<Flag> flags;
   CheckIdNumber(record, flags);

@@ -3,6 +3,8 @@
 // own types, so they are tested without images.
 #pragma once
 
+#include <set>
+#include <string>
 #include <vector>
 
 #include "core/record.h"
@@ -33,6 +35,8 @@ bool IsIdProvinceCode(const std::string& three_digits);
 // birth or gender), DATE_INVALID (a birth date in the future or after the
 // document), and the address flags.
 std::vector<Flag> Validate(const DossierRecord& record, const ValidateOptions& options);
+// Every code Validate can give: what checking a record again replaces.
+const std::set<std::string>& ValidateCodes();
 
 // needs_review when any flag is a warning or an error (address flags only
 // if options.address_flags_need_review), else registered.

@@ -55,6 +55,31 @@ TEST(Validate, AddressVerdictsBecomeFlags) {
   EXPECT_TRUE(Validate(r, {}).empty());
 }
 
+// Checking a record again replaces exactly the codes Validate gives: each
+// code it gives is listed.
+TEST(Validate, EveryCodeItGivesIsListed) {
+  DossierRecord r;
+  r.pages = {Page(0, 0.3), Page(1, 0, true)};
+  r.doc_date = "2020-01-01";
+  r.fields["id_number"] = FieldValue{"03616001234", 0.2, 0, {}};
+  r.fields["date_of_birth"] = FieldValue{"2021-05-05", 0.9, 0, {}};
+  r.address = AddressVerdict{};
+  std::set<std::string> given;
+  for (const char* status : {"outdated", "ambiguous", "unknown"}) {
+    r.address->status = status;
+    for (const Flag& f : Validate(r, {})) given.insert(f.code);
+  }
+  r.fields["id_number"].value = "036160012345";  // a 12-digit ID that disagrees with the form
+  r.fields["gender"] = FieldValue{"female", 0.9, 0, {}};
+  for (const Flag& f : Validate(r, {})) given.insert(f.code);
+  r.fields["id_number"].value = "036160012";  // a 9-digit CMND
+  for (const Flag& f : Validate(r, {})) given.insert(f.code);
+  r.pages = {Page(0, 0, true)};
+  for (const Flag& f : Validate(r, {})) given.insert(f.code);
+  EXPECT_GE(given.size(), 8u);
+  for (const std::string& code : given) EXPECT_TRUE(ValidateCodes().count(code)) << code;
+}
+
 TEST(Decide, AnyWarningOrErrorSendsToReview) {
   EXPECT_EQ(Decide({}), DossierStatus::kRegistered);
   EXPECT_EQ(Decide({{"DUPLICATE", Severity::kInfo, "", ""}}), DossierStatus::kRegistered);
