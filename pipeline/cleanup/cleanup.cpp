@@ -204,7 +204,7 @@ class CleanRun {
     return gray;
   }
 
-  // Skew taken out, then dotted leaders.
+  // Skew taken out, then dotted leaders and printed rules.
   cv::Mat Straight(cv::Mat gray) {
     if (options_.deskew.enabled) {
       const SkewEstimate skew = EstimateSkew(gray, out_.dpi, options_.deskew);
@@ -221,6 +221,11 @@ class CleanRun {
       const int runs = RemoveLeaders(gray, out_.dpi, options_.leaders);
       Timed("leaders");
       if (runs > 0) Show("leaders-removed", gray);
+    }
+    if (options_.rules.enabled) {
+      const int rules = RemoveRules(gray, out_.dpi, options_.rules);
+      Timed("rules");
+      if (rules > 0) Show("rules-removed", gray);
     }
     return gray;
   }

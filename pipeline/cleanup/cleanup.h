@@ -82,6 +82,22 @@ struct LeaderOptions {
   int min_dots = 5;
 };
 
+// Combs: a form's boxes for the characters of a value (rules.cpp).
+struct RuleOptions {
+  bool enabled = true;
+  // A rule across is a thin run of ink at least this long: a letter's
+  // stroke is a few mm, and the flattest stretch of a stamp's ring (50 mm
+  // across, its line 1 mm thick) ~14 mm; nine boxes of an old ID number
+  // are ~50 mm. A rule down (a box's or a cell's side) is at least this
+  // tall, and meets a rule across at an end: box sides of the ID number on
+  // 13 pt forms are ~6 mm, a letter's stem ~3.5 mm.
+  double min_across_mm = 25.0;
+  double min_down_mm = 4.5;
+  double max_thickness_mm = 0.6;
+  // The widest pitch of a comb's boxes (one character each).
+  double max_pitch_mm = 12.0;
+};
+
 struct DespeckleOptions {
   bool enabled = true;
   // Salt-and-pepper noise: specks (ink components of at most ~0.045 mm²,
@@ -201,6 +217,7 @@ struct CleanupOptions {
   ResolutionOptions resolution;
   DeskewOptions deskew;
   LeaderOptions leaders;
+  RuleOptions rules;
   Status Validate() const;
 };
 
@@ -343,6 +360,10 @@ bool Despeckle(cv::Mat& gray, int dpi, const DespeckleOptions& options);
 // Erases dotted leaders (". . . . ." runs on form lines) from a grey page;
 // returns how many runs it removed.
 int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options);
+
+// Erases combs (the printed boxes of an ID number's digits, one to a box)
+// from a grey page; returns how many it removed.
+int RemoveRules(cv::Mat& gray, int dpi, const RuleOptions& options);
 
 // Receives each intermediate image with the name of the step that made it
 // ("1-gray", "2-despeckled", ...), for a person to look at (--debug-images).

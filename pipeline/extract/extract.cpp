@@ -1,6 +1,7 @@
 #include "extract/extract.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <regex>
 #include <sstream>
@@ -308,10 +309,47 @@ bool AnOffice(const LabelledValue& v) {
 // not placed by its shape: the person it names is not known (a witness, a
 // neighbour), and the signature gives the applicant's. Taken values leave
 // `unused`.
+// A request that names the address it is about: "Đăng ký thường trú tại
+// số 5 …", "Xác nhận thông tin về cư trú, nơi thường trú: …" (the residence
+// form CT01 of Circular 66/2023 has no address line; its item 10, "Nội
+// dung đề nghị", carries it). The address after the words, and whose kind
+// it is; nullopt when no such words.
+std::optional<std::pair<std::string, std::string>> IntroducedAddress(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) words.push_back(w);
+  auto bare = [&](size_t i) {
+    std::string a = vn::MakeKey(words[i]).Ascii();
+    while (!a.empty() && !std::isalpha(static_cast<unsigned char>(a.back()))) a.pop_back();
+    return a;
+  };
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    const std::string kind = bare(i);
+    if ((kind != "thuong" && kind != "tam") || bare(i + 1) != "tru") continue;
+    size_t j = i + 2;
+    // "tại", "ở", "vào hộ gia đình ở": the words between the kind and the address.
+    static const std::vector<std::string> kJoin = {"tai", "o", "vao", "ho", "gia", "dinh", "cua"};
+    while (j < words.size() && std::find(kJoin.begin(), kJoin.end(), bare(j)) != kJoin.end()) ++j;
+    if (j == i + 2 && words[i + 1].back() != ':') continue;  // "thường trú" with nothing after: not a request
+    std::string rest;
+    for (size_t k = j; k < words.size(); ++k) rest += (rest.empty() ? "" : " ") + words[k];
+    if (rest.empty()) continue;
+    return std::make_pair(std::string(kind == "tam" ? "temporary_address" : "permanent_address"), rest);
+  }
+  return std::nullopt;
+}
+
 void PlaceByShape(std::vector<LabelledValue>& unused, const ExtractOptions& options, DossierDraft& draft) {
   for (auto it = unused.begin(); it != unused.end();) {
     const std::string text = CleanValue(it->value.text);
     std::string key, value;
+    if (auto named = IntroducedAddress(text);
+        named && options.is_address && !draft.fields.count(named->first) && options.is_address(named->second)) {
+      FieldValue v{CleanValue(named->second), it->value.confidence, it->value.page, it->value.box};
+      draft.fields[named->first] = v;
+      ++it;  // the request itself stays among the other lines
+      continue;
+    }
     if (const IdNumber id = NormalizeIdNumber(text); id.citizen_id && !draft.fields.count("id_number")) {
       key = "id_number";
       value = id.digits;

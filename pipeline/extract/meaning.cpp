@@ -25,7 +25,9 @@ PageByMeaning ReadByMeaning(const std::vector<LineView>& lines, int page_index,
   std::vector<LabelledValue> values = ReadLabelledValues(lines, page_index);
   Whose current = Whose::kApplicant;
   size_t read_to = 0;  // lines before this are behind us
-  for (LabelledValue& v : values) {
+  for (size_t at = 0; at < values.size(); ++at) {
+    LabelledValue& v = values[at];
+    const bool last_on_line = at + 1 == values.size() || values[at + 1].line != v.line;
     // Headings on lines of their own since the last value: "PHẦN KÊ KHAI VỀ MẸ".
     for (size_t l = read_to; l < v.line; ++l)
       if (!lines[l].has_colon && lines[l].tokens.size() <= 10)
@@ -55,6 +57,12 @@ PageByMeaning ReadByMeaning(const std::vector<LineView>& lines, int page_index,
       continue;
     }
     if (m.field.empty()) {
+      // A numbered item that is no one's field ("10. Nội dung đề nghị")
+      // ends the block of another person's items; its value may run on (a
+      // request naming an address over two lines).
+      const bool first_on_line = at == 0 || values[at - 1].line != v.line;
+      if (first_on_line && StartsWithItemNumber(lines[v.line])) current = Whose::kApplicant;
+      if (last_on_line) JoinWrappedLines(lines, v);
       out.unused.push_back(v);
       read_to = std::max(read_to, v.last_line + 1);
       continue;

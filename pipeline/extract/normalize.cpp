@@ -97,19 +97,29 @@ IdNumber NormalizeIdNumber(const std::string& text) {
   // space, dot or hyphen between digits joins them. Anything longer (a run
   // of leader dots, a stray mark) ends the number, so a speck read as a
   // digit after the leaders is not taken for a 13th digit.
+  // A value may hold other numbers too: a footnote's "(3)" before it, the
+  // date of issue after it ("Căn cước số 038 177 040 664, cấp ngày
+  // 12/03/2022"). The first group of 12 digits is the number (of 9, an old
+  // ID card's).
   if (id.digits.size() != 12 && id.digits.size() != 9) {
-    std::string group;
+    std::vector<std::string> groups(1);
     size_t gap = 0;
     for (char c : fixed) {
       if (std::isdigit(static_cast<unsigned char>(c))) {
-        if (gap > 1 && !group.empty()) break;
-        group += c;
+        if (gap > 1 && !groups.back().empty()) groups.emplace_back();
+        groups.back() += c;
         gap = 0;
-      } else if (!group.empty()) {
+      } else if (!groups.back().empty()) {
         gap += (c == ' ' || c == '.' || c == '-') ? 1 : 2;
       }
     }
-    if (group.size() == 12 || group.size() == 9) id.digits = group;
+    for (size_t want : {size_t{12}, size_t{9}}) {
+      auto it = std::find_if(groups.begin(), groups.end(), [&](const std::string& g) { return g.size() == want; });
+      if (it != groups.end()) {
+        id.digits = *it;
+        break;
+      }
+    }
   }
   id.citizen_id = id.digits.size() == 12;
   id.old_id = id.digits.size() == 9;
@@ -164,6 +174,9 @@ std::string CleanValue(const std::string& text) {
   // Dotted leaders and underscores, wherever they are.
   static const std::regex kLeaders(R"((?:[.…_]\s*){3,})");
   s = std::regex_replace(s, kLeaders, " ");
+  // A footnote's mark the form prints after its label ("Nơi cư trú: (2)").
+  static const std::regex kFootnote(R"(^[\s:]*\(\d{1,2}\)\s*)");
+  s = std::regex_replace(s, kFootnote, "");
   // Edges: spaces, colons, stray punctuation OCR adds.
   auto edge = [](char c) {
     return c == ' ' || c == ':' || c == ';' || c == ',' || c == '.' || c == '-' || c == '|' || c == '_' || c == '\'' ||

@@ -129,7 +129,6 @@ bool IsItemNumber(const std::string& w) {
     return true;
   return head.size() == 1 && std::isalpha(static_cast<unsigned char>(head[0]));
 }
-bool StartsWithItemNumber(const LineView& l) { return IsItemNumber(l.line->words.front().text); }
 
 // Lines that never continue a value: the pledge, the place and date, and
 // lines with labels of their own (checked by the caller).
@@ -146,6 +145,8 @@ bool IsBoilerplate(const LineView& l) {
 }
 
 }  // namespace
+
+bool StartsWithItemNumber(const LineView& l) { return IsItemNumber(l.line->words.front().text); }
 
 std::vector<std::string> AsciiTokens(const std::string& text) { return Tokens(text); }
 
@@ -203,6 +204,10 @@ bool HasDigit(const std::string& w) {
 int LabelStart(const OcrLine& line, int a, int c, const std::string& head_of_c) {
   for (int w = c - 1; w >= a; --w)
     if (EndsWithLeader(line.words[w].text)) return w + 1;
+  // "… Hoàng Thị Yến 8. Mối quan hệ với chủ hộ:": the item's number opens
+  // the label, however many words it has.
+  for (int w = c - 1; w > a; --w)
+    if (IsItemNumber(line.words[w].text)) return w;
   int height = 0;
   for (int w = a; w <= c; ++w) height = std::max(height, line.words[w].box.h);
   int best = -1, widest = 0;
@@ -224,7 +229,11 @@ int LabelStart(const OcrLine& line, int a, int c, const std::string& head_of_c) 
     while (j - 1 >= a) {
       const std::string& w = line.words[j - 1].text;
       const std::vector<std::string> t = Tokens(w);
-      const bool opener = t.size() == 1 && std::find(kOpeners.begin(), kOpeners.end(), t[0]) != kOpeners.end();
+      // "Nam" opens "Năm sinh" only: before another label it is a gender
+      // ("Giới tính: Nam Dân tộc: Kinh").
+      const std::vector<std::string> next = Tokens(line.words[j].text);
+      const bool opener = t.size() == 1 && std::find(kOpeners.begin(), kOpeners.end(), t[0]) != kOpeners.end() &&
+                          (t[0] != "nam" || (!next.empty() && next[0] == "sinh"));
       if (HasDigit(w) || !(StartsLower(w) || opener) || label_of(j - 1).field != m.field) break;
       --j;
     }

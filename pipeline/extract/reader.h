@@ -57,6 +57,8 @@ struct LabelledValue {
 // several, a value ends at the next label: after a dotted leader, at a wide
 // gap, or where the words before the next colon read as a label.
 std::vector<LabelledValue> ReadLabelledValues(const std::vector<LineView>& lines, int page_index);
+// A line that opens with an item's number ("3.", "10.", "a)").
+bool StartsWithItemNumber(const LineView& l);
 // Addresses wrap: up to two following lines with no colon, no item number,
 // no boilerplate, read with some confidence, join `v`'s value.
 void JoinWrappedLines(const std::vector<LineView>& lines, LabelledValue& v);

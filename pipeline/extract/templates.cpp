@@ -117,6 +117,8 @@ Result<std::shared_ptr<const Templates>> Templates::Load(const std::string& dir)
     t.stop_labels = Strings(o, "stop_labels");
     t.id_card = o->optValue<bool>("id_card", false);
     t.fields = std::move(fields).value();
+    t.optional = Strings(o, "optional");
+    if (o->has("form")) t.source = o->getObject("form")->optValue<std::string>("source", "");
     pending.emplace_back(std::move(t), Strings(o, "uses"));
   }
   auto out = std::make_shared<Templates>();
@@ -128,6 +130,10 @@ Result<std::shared_ptr<const Templates>> Templates::Load(const std::string& dir)
       merged.insert(merged.end(), it->second.begin(), it->second.end());
     }
     merged.insert(merged.end(), t.fields.begin(), t.fields.end());
+    // Fields of a group the form does not print (the birth form asks the
+    // requester for no date of birth): not required of it.
+    for (FieldSpec& f : merged)
+      if (std::find(t.optional.begin(), t.optional.end(), f.key) != t.optional.end()) f.required = false;
     t.fields = std::move(merged);
     out->docs.push_back(std::move(t));
   }

@@ -1,6 +1,7 @@
 // Document templates as data (models/doctypes/*.json): per document type,
 // its title patterns, its labelled fields (every label variant, the value's
-// type, whether it is required) and the labels of lines that end a value.
+// type, whether it is required) and the labels of lines that end a value;
+// for the forms the legal texts print, the form's lines and their source.
 // A new form is a new JSON file, no C++.
 #pragma once
 
@@ -28,6 +29,11 @@ struct DocTemplate {
   std::vector<FieldSpec> fields;
   std::vector<std::string> stop_labels;  // labels of other lines: a value ends there
   bool id_card = false;                  // a card photocopy, not a form
+  // Keys of the groups it uses that the form does not print ("optional").
+  std::vector<std::string> optional;
+  // The legal text the form is printed from (its "form" section's source;
+  // samplegen draws the form from that section).
+  std::string source;
 };
 
 struct Templates {

@@ -107,6 +107,48 @@ int Lines(const cv::Mat& ink, const cv::Rect& r) {
   return lines;
 }
 
+// Whether a line of the region crosses the gap down [from, from + width)
+// with another gap in it nearly as wide: a row of evenly spaced marks (the
+// digits of an ID number once their printed boxes are erased, a table's
+// row once its rules are), which runs on across the gap; a gutter is far
+// wider than any space inside the lines beside it.
+bool SpacedLineAcross(const cv::Mat& ink, const cv::Rect& r, int from, int width) {
+  const int y_end = r.y + r.height;
+  for (int y = r.y; y < y_end;) {
+    if (cv::countNonZero(ink(cv::Rect(r.x, y, r.width, 1))) == 0) {
+      ++y;
+      continue;
+    }
+    int y1 = y;
+    while (y1 < y_end && cv::countNonZero(ink(cv::Rect(r.x, y1, r.width, 1))) > 0) ++y1;
+    std::vector<int> cols(static_cast<size_t>(r.width), 0);
+    const cv::Mat band = ink(cv::Rect(r.x, y, r.width, y1 - y));
+    for (int yy = 0; yy < band.rows; ++yy) {
+      const uchar* row = band.ptr<uchar>(yy);
+      for (int x = 0; x < band.cols; ++x) cols[static_cast<size_t>(x)] += row[x] != 0;
+    }
+    const bool left = std::any_of(cols.begin(), cols.begin() + from, [](int v) { return v > 0; });
+    const bool right = std::any_of(cols.begin() + from + width, cols.end(), [](int v) { return v > 0; });
+    if (left && right) {
+      int widest = 0, first = -1, last = -1;
+      for (int x = 0; x < r.width; ++x)
+        if (cols[static_cast<size_t>(x)]) (first < 0 ? first : last) = x, last = x;
+      for (int x = first + 1, run = 0; first >= 0 && x <= last; ++x) {
+        if (!cols[static_cast<size_t>(x)]) {
+          ++run;
+          continue;
+        }
+        // The gap at the cut itself is not counted.
+        if (!(x - run <= from + width && x >= from)) widest = std::max(widest, run);
+        run = 0;
+      }
+      if (widest * 10 >= width * 7) return true;
+    }
+    y = y1;
+  }
+  return false;
+}
+
 void Cutter::Cut(cv::Rect r, int column, int depth) {
   r = Tight(ink, r);
   if (r.empty()) return;
@@ -125,7 +167,7 @@ void Cutter::Cut(cv::Rect r, int column, int depth) {
   const cv::Rect left{r.x, r.y, down.first, r.height};
   const cv::Rect right{r.x + down.first + down.second, r.y, r.width - down.first - down.second, r.height};
   if (depth < 64 && across.second > 0 && down.second >= p.min_down && down.second >= across.second &&
-      Lines(ink, left) >= 2 && Lines(ink, right) >= 2) {
+      Lines(ink, left) >= 2 && Lines(ink, right) >= 2 && !SpacedLineAcross(ink, r, down.first, down.second)) {
     Cut(left, ++columns, depth + 1);
     Cut(right, ++columns, depth + 1);
   } else if (depth < 64 && across.second > 0) {

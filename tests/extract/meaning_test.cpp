@@ -31,6 +31,19 @@ bool Flagged(const DossierDraft& d, const std::string& code, const std::string& 
   return false;
 }
 
+// Addresses told by the gazetteer, as the pipeline tells them.
+ExtractOptions WithGazetteer() {
+  ExtractOptions options = Options();
+  auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
+  EXPECT_TRUE(gazetteer.ok());
+  std::shared_ptr<const Gazetteer> g = std::move(gazetteer).value();
+  options.is_address = [g](const std::string& text) {
+    const ParsedAddress a = ParseAddress(text, *g);
+    return !a.commune.empty() && !a.commune.from_street && !a.province.empty();
+  };
+  return options;
+}
+
 TEST(Meaning, TheApplicantIsNeverGivenAnotherPersonsName) {
   const DossierDraft d = Extract({PageOf({
                                      "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
@@ -206,14 +219,7 @@ TEST(Meaning, LearntLabelsFillTheirFields) {
 // An address under a label nobody lists, placed where the gazetteer
 // (the real one) places it; the addressee's office never is.
 TEST(Meaning, AnAddressPlacedByItsShape) {
-  auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
-  ASSERT_TRUE(gazetteer.ok());
-  ExtractOptions options = Options();
-  std::shared_ptr<const Gazetteer> g = std::move(gazetteer).value();
-  options.is_address = [g](const std::string& text) {
-    const ParsedAddress a = ParseAddress(text, *g);
-    return !a.commune.empty() && !a.commune.from_street && !a.province.empty();
-  };
+  const ExtractOptions options = WithGazetteer();
   const DossierDraft d = Extract({PageOf({
                                      "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
                                      "Kính gửi: Công an phường Hồng Hà, thành phố Hà Nội",
@@ -246,6 +252,104 @@ TEST(Meaning, ValuesPlacedByTheirShape) {
   EXPECT_EQ(d.other[0].label, "Ghi chú");
   EXPECT_EQ(d.other[0].value, "12 người");
   EXPECT_EQ(d.other[1].label, "Mã hồ sơ") << "the item's number is no part of its label";
+}
+
+
+// CT01 as Circular 66/2023/TT-BCA prints it, as OCR reads it once the
+// ID's boxes are erased: two items to a line, the ID's digits spaced, the
+// household head's items, and no address line: the address is in item 10,
+// the request, over two lines. Item 10 is no one's: the head's block ends.
+TEST(Meaning, TheResidenceFormOf2023) {
+  const DossierDraft d = Extract({PageOf({
+                                     "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+                                     "Kính gửi(1): Công an phường Kim Bảng",
+                                     "1. Họ, chữ đệm và tên: Hoàng Thị Yến",
+                                     "2. Ngày, tháng, năm sinh: 06/10/1976 3. Giới tính: Nữ",
+                                     "4. Số định danh cá nhân: 0 8 9 1 7 6 8 1 9 7 9 9",
+                                     "5. Số điện thoại liên hệ: 0706 164 713 6. Email: yen@gmail.com",
+                                     "7. Họ, chữ đệm và tên chủ hộ: Lê Văn Nam.. 8. Mối quan hệ với chủ hộ: Vợ",
+                                     "9. Số định danh cá nhân của chủ hộ: 0 3 5 0 7 5 0 0 1 2 3 4",
+                                     "10. Nội dung đề nghị(2): Đăng ký thường trú tại số 285 đường Nguyễn Trãi, phường",
+                                     "Ngọc Sơn, thị xã Kim Bảng, tỉnh Hà Nam",
+                                     "11. Những thành viên trong hộ gia đình cùng thay đổi:",
+                                 })},
+                                 WithGazetteer());
+  EXPECT_EQ(d.doc_type, "residence_change");
+  EXPECT_EQ(Value(d, "full_name"), "Hoàng Thị Yến");
+  EXPECT_EQ(Value(d, "date_of_birth"), "1976-10-06");
+  EXPECT_EQ(Value(d, "gender"), "female");
+  EXPECT_EQ(Value(d, "id_number"), "089176819799");
+  EXPECT_EQ(Value(d, "phone"), "0706164713");
+  EXPECT_EQ(Value(d, "household_head_name"), "Lê Văn Nam") << "the next item's label is no part of the name";
+  EXPECT_EQ(Value(d, "relationship"), "Vợ");
+  EXPECT_EQ(Value(d, "household_head_id_number"), "035075001234");
+  EXPECT_EQ(Value(d, "permanent_address"), "số 285 đường Nguyễn Trãi, phường Ngọc Sơn, thị xã Kim Bảng, tỉnh Hà Nam");
+  EXPECT_EQ(Value(d, "household_head_permanent_address"), "(none)");
+  EXPECT_FALSE(Flagged(d, "FIELD_MISSING", "permanent_address"));
+}
+
+// The request says which address it is about however it is worded; a
+// request naming none gives none.
+TEST(Meaning, TheAddressARequestNames) {
+  const DossierDraft d = Extract({PageOf({
+                                     "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+                                     "1. Họ, chữ đệm và tên: Nguyễn Phương Hạnh",
+                                     "10. Nội dung đề nghị(2): Xác nhận thông tin về cư trú, nơi thường trú: Số 45",
+                                     "đường Hùng Vương, phường Cầu Diễn, quận Nam Từ Liêm, thành phố Hà Nội",
+                                 })},
+                                 WithGazetteer());
+  EXPECT_EQ(Value(d, "permanent_address"),
+            "Số 45 đường Hùng Vương, phường Cầu Diễn, quận Nam Từ Liêm, thành phố Hà Nội");
+  const DossierDraft none = Extract({PageOf({
+                                        "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+                                        "1. Họ, chữ đệm và tên: Nguyễn Phương Hạnh",
+                                        "10. Nội dung đề nghị(2): Tách hộ",
+                                    })},
+                                    WithGazetteer());
+  EXPECT_EQ(Value(none, "permanent_address"), "(none)");
+  EXPECT_TRUE(Flagged(none, "FIELD_MISSING", "permanent_address"));
+}
+
+// The birth registration form of Circular 04/2020/TT-BTP: the requester's
+// name, residence and papers (the ID with its date of issue after it),
+// footnote marks after the labels, then the child, the mother and the
+// father, each with their "Năm sinh" (a year) and "Nơi cư trú". The form
+// asks the requester for no date of birth: none is missing.
+TEST(Meaning, TheBirthRegistrationForm) {
+  const DossierDraft d = Extract({PageOf({
+                                     "TỜ KHAI ĐĂNG KÝ KHAI SINH",
+                                     "Kính gửi: (1) Ủy ban nhân dân phường Hồng Hà",
+                                     "Họ, chữ đệm, tên người yêu cầu: Phạm Văn Hùng",
+                                     "Nơi cư trú: (2) bản 2, xã Bờ Y, huyện Ngọc Hồi, tỉnh Kon Tum",
+                                     "Giấy tờ tùy thân: (3) Thẻ căn cước số 052 053 921 382, cấp ngày 07/06/2022",
+                                     "Quan hệ với người được khai sinh: Cha",
+                                     "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:",
+                                     "Họ, chữ đệm, tên: PHẠM THANH PHÚC",
+                                     "Ngày, tháng, năm sinh: 12/06/2025",
+                                     "ghi bằng chữ: Ngày mười hai tháng sáu năm hai nghìn không trăm hai mươi lăm",
+                                     "Giới tính: Nam Dân tộc: Kinh Quốc tịch: Việt Nam",
+                                     "Họ, chữ đệm, tên người mẹ: Bùi Kim Hà",
+                                     "Năm sinh: (5) 1990 Dân tộc: Kinh Quốc tịch: Việt Nam",
+                                     "Nơi cư trú: (2) bản 2, xã Bờ Y, huyện Ngọc Hồi, tỉnh Kon Tum",
+                                     "Họ, chữ đệm, tên người cha: Phạm Văn Hùng",
+                                     "Năm sinh: (5) 1988 Dân tộc: Kinh Quốc tịch: Việt Nam",
+                                 })},
+                                 Options());
+  EXPECT_EQ(d.doc_type, "birth_registration");
+  EXPECT_EQ(Value(d, "full_name"), "Phạm Văn Hùng");
+  EXPECT_EQ(Value(d, "permanent_address"), "bản 2, xã Bờ Y, huyện Ngọc Hồi, tỉnh Kon Tum") << "no footnote mark";
+  EXPECT_EQ(Value(d, "id_number"), "052053921382") << "not the footnote's 3, nor the date of issue";
+  EXPECT_EQ(Value(d, "child_name"), "Phạm Thanh Phúc");
+  EXPECT_EQ(Value(d, "child_date_of_birth"), "2025-06-12");
+  EXPECT_EQ(Value(d, "child_gender"), "male") << "the words of a date are no one's item: the child's block goes on";
+  EXPECT_EQ(Value(d, "child_ethnicity"), "Kinh") << "\"Nam Dân tộc\": the gender, then the next label";
+  EXPECT_EQ(Value(d, "mother_name"), "Bùi Kim Hà");
+  EXPECT_EQ(Value(d, "mother_date_of_birth"), "1990");
+  EXPECT_EQ(Value(d, "father_date_of_birth"), "1988");
+  EXPECT_EQ(Value(d, "date_of_birth"), "(none)");
+  EXPECT_FALSE(Flagged(d, "FIELD_MISSING", "date_of_birth"));
+  EXPECT_FALSE(Flagged(d, "FIELD_MISSING", "gender"));
+  EXPECT_FALSE(Flagged(d, "DATE_INVALID", "mother_date_of_birth"));
 }
 
 }  // namespace

@@ -145,5 +145,22 @@ TEST(Templates, EveryTypeLoadsWithItsFields) {
   }
 }
 
+// The forms the legal texts print name their source; a field the form does
+// not print is not required of it.
+TEST(Templates, OfficialFormsNameTheirSource) {
+  auto t = Templates::Load(Templates::DefaultDir());
+  ASSERT_TRUE(t.ok());
+  EXPECT_NE((*t)->Find("residence_change")->source.find("66/2023/TT-BCA"), std::string::npos);
+  const DocTemplate* birth = (*t)->Find("birth_registration");
+  EXPECT_NE(birth->source.find("04/2020/TT-BTP"), std::string::npos);
+  for (const auto& f : birth->fields) {
+    if (f.key == "date_of_birth" || f.key == "gender") { EXPECT_FALSE(f.required) << f.key; }
+    if (f.key == "full_name" || f.key == "id_number") { EXPECT_TRUE(f.required) << f.key; }
+  }
+  for (const auto& f : (*t)->Find("land_registration")->fields) {
+    if (f.key == "date_of_birth") { EXPECT_TRUE(f.required) << "other forms still ask for it"; }
+  }
+}
+
 }  // namespace
 }  // namespace hoso

@@ -106,6 +106,24 @@ TEST(ReadingBlocks, HeaderColumnsBeforeTheBody) {
   }
 }
 
+// A form's row of digits written one to a box, the boxes erased: marks at
+// an even pitch with gaps of ~4 mm, under a line whose two items leave a
+// wide space. The gaps line up, yet they are no gutter: the row runs on
+// across them, and the page stays one column of lines.
+TEST(ReadingBlocks, ARowOfSpacedDigitsIsNoGutter) {
+  cv::Mat page(1200, 2480, CV_8UC1, cv::Scalar(255));
+  for (int x = 200; x < 700; x += 80) cv::rectangle(page, cv::Rect(x, 300, 60, 40), cv::Scalar(0), cv::FILLED);
+  for (int x = 1200; x < 1700; x += 80) cv::rectangle(page, cv::Rect(x, 300, 60, 40), cv::Scalar(0), cv::FILLED);
+  for (int x = 200; x < 700; x += 80) cv::rectangle(page, cv::Rect(x, 380, 60, 40), cv::Scalar(0), cv::FILLED);
+  for (int i = 0; i < 12; ++i) cv::rectangle(page, cv::Rect(720 + i * 75, 380, 25, 40), cv::Scalar(0), cv::FILLED);
+  const auto blocks = ReadingBlocks(page, 300);
+  ASSERT_FALSE(blocks.empty());
+  for (const TextBlock& b : blocks) EXPECT_EQ(b.column, blocks.front().column) << b.box;
+  bool row_whole = false;
+  for (const TextBlock& b : blocks) row_whole = row_whole || (b.box.x <= 720 && b.box.x + b.box.width >= 1540);
+  EXPECT_TRUE(row_whole) << "the digits' row is one piece";
+}
+
 OcrWord Word(std::string text, int x, int y) { return OcrWord{std::move(text), Box{x, y, 80, 30}, 0.95}; }
 
 // Tesseract's line across the gutter is split there; the page's text is

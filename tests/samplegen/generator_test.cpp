@@ -14,6 +14,7 @@
 
 #include "cleanup/cleanup.h"
 #include "core/text_metrics.h"
+#include "core/vn_text.h"
 #include "ingest/ingest.h"
 #include "ocr/engine.h"
 #include "support/test_support.h"
@@ -202,6 +203,60 @@ TEST(Generator, TruthLinesAreWhatIsOnThePage) {
       EXPECT_LT(hoso::CharacterErrorRate(expected, ocr->text), 0.06) << page.kind << "\n" << ocr->text;
     }
   }
+}
+
+// The forms as their legal texts print them, drawn from the templates'
+// "form" sections: the truth is what is on the page (OCR reads it back),
+// and its fields are the ones the page prints: the birth form gives the
+// child and both parents and no requester's phone; CT01 gives the ID in
+// its boxes and the household head.
+TEST(Generator, OfficialFormsAreDrawnAsTheirTextsPrintThem) {
+  std::string error;
+  const auto forms = LoadOfficialForms((hoso::test::SourceDir() / "models" / "doctypes").string(), &error);
+  ASSERT_TRUE(forms.count("residence_change")) << error;
+  ASSERT_TRUE(forms.count("birth_registration"));
+  EXPECT_NE(forms.at("residence_change").source.find("66/2023/TT-BCA"), std::string::npos);
+  auto engine = hoso::OcrEngine::Create({});
+  ASSERT_TRUE(engine.ok());
+  GeneratorOptions o;
+  o.profile = "none";
+  o.blank_rate = 0;
+  o.official_rate = 1;
+  o.official = &forms;
+  std::set<std::string> seen;
+  for (std::uint64_t seed = 1; seed < 40 && seen.size() < 2; ++seed) {
+    const GeneratedDossier g = Generate(0, seed, Units(), Renderer(), o);
+    if (!g.official || seen.count(g.dossier.doc_type)) continue;
+    seen.insert(g.dossier.doc_type);
+    Poco::JSON::Parser parser;
+    auto truth = parser.parse(TruthJson(g, "x.png", seed, "none")).extract<Poco::JSON::Object::Ptr>();
+    auto fields = truth->getObject("fields");
+    std::string expected;
+    for (const auto& l : g.pages[0].lines) expected += l + "\n";
+    if (g.dossier.doc_type == "birth_registration") {
+      EXPECT_TRUE(fields->has("child_name"));
+      EXPECT_TRUE(fields->has("mother_name"));
+      EXPECT_TRUE(fields->has("father_name"));
+      EXPECT_FALSE(fields->has("phone")) << "the birth form asks for none";
+      EXPECT_NE(expected.find("Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:"), std::string::npos);
+    } else {
+      EXPECT_TRUE(fields->has("household_head_name"));
+      std::string spaced;  // a digit to a box
+      for (char c : g.dossier.person.id_number) spaced += (spaced.empty() ? "" : " ") + std::string(1, c);
+      EXPECT_NE(expected.find("4. Số định danh cá nhân: " + spaced), std::string::npos);
+    }
+    for (const auto& [key, value] : g.printed)
+      if (key.find("name") != std::string::npos) {
+        const std::string up = hoso::vn::MakeKey(value).Toned();
+        EXPECT_NE(hoso::vn::MakeKey(expected).Toned().find(up), std::string::npos) << key << " " << value;
+      }
+    auto clean = hoso::Clean(hoso::SourcePage{0, g.pages[0].clean, 300, true}, {});
+    ASSERT_TRUE(clean.ok());
+    auto ocr = (*engine)->ReadPage(clean->gray, clean->dpi);
+    ASSERT_TRUE(ocr.ok());
+    EXPECT_LT(hoso::CharacterErrorRate(expected, ocr->text), 0.06) << g.dossier.doc_type << "\n" << ocr->text;
+  }
+  EXPECT_EQ(seen.size(), 2u);
 }
 
 TEST(Generator, TruthJsonCarriesTheContractKeys) {

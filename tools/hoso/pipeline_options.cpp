@@ -67,7 +67,7 @@ Status TurnOffCleanupSteps(const std::string& list, CleanupOptions* c) {
       {"orientation", &c->orientation.enabled},   {"deskew", &c->deskew.enabled},
       {"despeckle", &c->despeckle.enabled},       {"leaders", &c->leaders.enabled},
       {"illumination", &c->illumination.enabled}, {"colour", &c->colour_ink.enabled},
-      {"solid", &c->solid_regions.enabled}};
+      {"solid", &c->solid_regions.enabled},       {"rules", &c->rules.enabled}};
   std::stringstream in(list);
   for (std::string step; std::getline(in, step, ',');) {
     auto it = steps.find(step);

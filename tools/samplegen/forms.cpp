@@ -102,6 +102,89 @@ class Page {
     y_ += static_cast<int>(s.height * 1.45);
     return true;
   }
+  // Labelled values side by side on one line, each with its leader to the
+  // next; false (nothing drawn) when they do not fit.
+  bool FieldRow(const Style& s, const std::vector<std::pair<std::string, std::string>>& items, int x0, int x1) {
+    std::vector<std::string> texts;
+    int total = 0;
+    for (const auto& [label, value] : items) {
+      texts.push_back(value.empty() ? label : label + " " + value);
+      total += TextWidth(s, texts.back());
+    }
+    const int spare = (x1 - x0) - total - 60 * static_cast<int>(texts.size());
+    if (spare < 0) return false;
+    const double dot_w = std::max(1.0, TextWidth(s, std::string(40, '.')) / 40.0);
+    int x = x0;
+    std::string recorded;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      Draw(s, texts[i], x, y_);
+      const int end = x + TextWidth(s, texts[i]) + 12;
+      const int next = end + 48 + spare / static_cast<int>(texts.size());
+      const int stop = i + 1 == texts.size() ? x1 : next - 24;
+      std::string dots(std::max(0, static_cast<int>((stop - end) / dot_w) - 1), '.');
+      if (!dots.empty()) Draw(s, dots, end, y_, cv::Scalar(90, 90, 90));
+      recorded += (recorded.empty() ? "" : " ") + texts[i];
+      x = next;
+    }
+    lines_.push_back(recorded);
+    y_ += static_cast<int>(s.height * 1.45);
+    return true;
+  }
+  // A label and digits written one to a printed box, as the residence
+  // forms print the personal ID number's twelve places.
+  void BoxedDigits(const Style& s, const std::string& label, const std::string& digits, int x0) {
+    Draw(s, label, x0, y_);
+    // Text is drawn below its y (the line's top); the boxes around it.
+    const int box = s.height * 13 / 10, top = y_ - s.height / 6;
+    int x = x0 + TextWidth(s, label) + s.height / 2;
+    for (char c : digits) {
+      cv::rectangle(image_, cv::Rect(x, top, box, box), cv::Scalar(40, 40, 40), 2);
+      const std::string d(1, c);
+      Draw(s, d, x + (box - TextWidth(s, d)) / 2, y_);
+      x += box;
+    }
+    // As one reads it: a digit to a box, apart.
+    std::string spaced;
+    for (char c : digits) spaced += (spaced.empty() ? "" : " ") + std::string(1, c);
+    lines_.push_back(label + " " + spaced);
+    y_ += static_cast<int>(s.height * 1.75);
+  }
+  // A table's header row: the cells' words in a grid, small, and `rows`
+  // empty rows under it.
+  void TableHeader(const Style& s, const std::vector<std::string>& cells, int x0, int x1, int rows) {
+    if (cells.empty()) return;
+    std::vector<int> widths;
+    int total = 0;
+    for (const auto& c : cells) {
+      widths.push_back(std::max(TextWidth(s, c) / 2, s.height * 2));
+      total += widths.back();
+    }
+    const int row_h = s.height * 3, top = y_;
+    int x = x0;
+    std::string recorded, under;  // the cells' first lines, and their second
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const int w = (x1 - x0) * widths[i] / total;
+      // Two lines a cell at most: the words split where half the width falls.
+      std::string first = cells[i], second;
+      if (TextWidth(s, first) > w - 10) {
+        const size_t mid = cells[i].find(' ', cells[i].size() / 2);
+        if (mid != std::string::npos) {
+          first = cells[i].substr(0, mid);
+          second = cells[i].substr(mid + 1);
+        }
+      }
+      Draw(s, first, x + 8, top + s.height / 4);
+      if (!second.empty()) Draw(s, second, x + 8, top + s.height * 3 / 2);
+      recorded += (recorded.empty() ? "" : " ") + first;
+      if (!second.empty()) under += (under.empty() ? "" : " ") + second;
+      for (int r = 0; r <= rows; ++r)
+        cv::rectangle(image_, cv::Rect(x, top + r * row_h, w, row_h), cv::Scalar(40, 40, 40), 2);
+      x += w;
+    }
+    lines_.push_back(recorded);
+    if (!under.empty()) lines_.push_back(under);
+    y_ = top + (rows + 1) * row_h + s.height;
+  }
   // Running text wrapped between x0 and x1 (first line indented).
   void Paragraph(const Style& s, const std::string& text, int x0, int x1, int indent) {
     std::string line, word;
@@ -144,6 +227,16 @@ class Page {
   std::vector<std::string> lines_;
   int y_ = 0;
 };
+
+// The national motto, centred, underlined.
+void DrawMotto(Page& page, const Style& bold, int left, int right) {
+  page.Line(bold, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", left, right, 1);
+  page.Line(bold, "Độc lập - Tự do - Hạnh phúc", left, right, 1);
+  const int uw = page.TextWidth(bold, "Độc lập - Tự do - Hạnh phúc");
+  cv::line(page.image(), {(left + right - uw) / 2, page.y() - Pt(1)}, {(left + right + uw) / 2, page.y() - Pt(1)},
+           cv::Scalar(20, 20, 20), 3);
+  page.Skip(Pt(22));
+}
 
 std::string DateSlash(const std::string& iso, Rng& rng) {
   int y, m, d;
@@ -446,12 +539,7 @@ RenderedPage FormRenderer::RenderForm(const Dossier& d, Rng& rng, const LayoutLi
   Style body{fonts_->regular.get(), Pt(size)}, bold{fonts_->bold.get(), Pt(size)},
       italic{fonts_->italic.get(), Pt(size)}, title{fonts_->bold.get(), Pt(size + 2.5)};
   page.set_y(Pt(rng.Uniform(40, 60)));
-  page.Line(bold, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", left, right, 1);
-  page.Line(bold, "Độc lập - Tự do - Hạnh phúc", left, right, 1);
-  const int uw = page.TextWidth(bold, "Độc lập - Tự do - Hạnh phúc");
-  cv::line(page.image(), {(left + right - uw) / 2, page.y() - Pt(1)}, {(left + right + uw) / 2, page.y() - Pt(1)},
-           cv::Scalar(20, 20, 20), 3);
-  page.Skip(Pt(22));
+  DrawMotto(page, bold, left, right);
   const FormText text = TextFor(d.doc_type);
   for (const auto& t : text.title_lines) page.Line(title, t, left, right, 1);
   page.Skip(Pt(14));
@@ -504,7 +592,212 @@ RenderedPage FormRenderer::RenderForm(const Dossier& d, Rng& rng, const LayoutLi
     const cv::Point centre(col + rng.Int(-Pt(60), Pt(20)), sign_y + rng.Int(Pt(10), Pt(60)));
     DrawStamp(*fonts_, page.image(), centre, Upper("Ủy ban nhân dân " + ToLowerUnitWord(ward)), rng);
   }
-  return RenderedPage{page.image(), page.lines()};
+  return RenderedPage{page.image(), page.lines(), {}};
+}
+
+namespace {
+
+// A number as words, the way a date is written out on civil-status forms
+// ("hai mươi lăm", "hai nghìn không trăm hai mươi tư").
+std::string NumberWords(int n) {
+  static const char* kDigits[] = {"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"};
+  if (n >= 1000) {
+    const int rest = n % 1000;
+    std::string out = NumberWords(n / 1000) + " nghìn";
+    if (rest == 0) return out;
+    if (rest < 100) return out + " không trăm " + (rest < 10 ? std::string("lẻ ") : "") + NumberWords(rest);
+    return out + " " + NumberWords(rest);
+  }
+  if (n >= 100) {
+    const int rest = n % 100;
+    std::string out = std::string(kDigits[n / 100]) + " trăm";
+    if (rest == 0) return out;
+    return out + (rest < 10 ? " lẻ " : " ") + NumberWords(rest);
+  }
+  if (n < 10) return kDigits[n];
+  const int tens = n / 10, unit = n % 10;
+  std::string out = tens == 1 ? "mười" : std::string(kDigits[tens]) + " mươi";
+  if (unit == 0) return out;
+  if (unit == 5) return out + " lăm";
+  if (unit == 1 && tens > 1) return out + " mốt";
+  if (unit == 4 && tens > 1) return out + " tư";
+  return out + " " + kDigits[unit];
+}
+
+std::string DateWords(const std::string& iso) {
+  int y, m, d;
+  std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d);
+  return "Ngày " + NumberWords(d) + " tháng " + (m == 4 ? std::string("tư") : NumberWords(m)) + " năm " +
+         NumberWords(y);
+}
+
+std::string Fill(std::string pattern, const std::map<std::string, std::string>& values) {
+  for (const auto& [k, v] : values)
+    for (size_t at; (at = pattern.find("{" + k + "}")) != std::string::npos;) pattern.replace(at, k.size() + 2, v);
+  return pattern;
+}
+
+const Person* OtherPerson(const Dossier& d, const std::string& role) {
+  for (const auto& o : d.others)
+    if (o.role == role) return &o.person;
+  return nullptr;
+}
+
+}  // namespace
+
+RenderedPage FormRenderer::RenderOfficial(const Dossier& d, const OfficialForm& form, Rng& rng) {
+  const int W = 2480, H = 3508;  // A4 at 300 dpi
+  Page page(*fonts_, W, H);
+  const int left = Pt(rng.Uniform(60, 72)), right = W - Pt(rng.Uniform(45, 55));
+  const double size = rng.Uniform(12.5, 13.5);
+  Style body{fonts_->regular.get(), Pt(size)}, bold{fonts_->bold.get(), Pt(size)},
+      italic{fonts_->italic.get(), Pt(size)}, title{fonts_->bold.get(), Pt(size + 2.5)},
+      small{fonts_->regular.get(), Pt(size - 2.5)};
+  page.set_y(Pt(rng.Uniform(40, 55)));
+  DrawMotto(page, bold, left, right);
+  for (const auto& t : form.title) page.Line(title, t, left, right, 1);
+  page.Skip(Pt(12));
+  const Person& p = d.person;
+  const std::string ward = p.address.ward.empty() ? "Phường Hồng Hà" : p.address.ward;
+  page.Line(body, Fill(form.addressee, {{"ward", ToLowerUnitWord(ward)}}), left, right, 0);
+  page.Skip(Pt(4));
+
+  const Person* head = OtherPerson(d, "household_head");
+  const Person* child = OtherPerson(d, "child");
+  const Person* father = p.gender == "male" ? &p : OtherPerson(d, "father");
+  const Person* mother = p.gender == "female" ? &p : OtherPerson(d, "mother");
+  std::map<std::string, std::string> truth;
+  // The value written for a key, and what the record should hold for it.
+  auto value = [&](const OfficialForm::Item& item) -> std::string {
+    const std::string& k = item.key;
+    const std::string before = item.before.empty() ? "" : rng.Pick(item.before) + " ";
+    auto person = [&](const std::string& prefix) -> const Person* {
+      if (prefix == "child") return child;
+      if (prefix == "mother") return mother;
+      if (prefix == "father") return father;
+      if (prefix == "household_head") return head ? head : &p;
+      return nullptr;
+    };
+    const size_t cut = k.find('_');
+    const Person* of = cut == std::string::npos ? nullptr : person(k.substr(0, cut));
+    if (k.rfind("household_head_", 0) == 0) of = head ? head : &p;
+    const std::string field = !of ? k : k.rfind("household_head_", 0) == 0 ? k.substr(15) : k.substr(cut + 1);
+    if (!of) of = &p;
+    if (field == "full_name" || field == "name") {
+      truth[k] = of->full_name;
+      return rng.Chance(0.3) ? Upper(of->full_name) : of->full_name;
+    }
+    if (field == "date_of_birth") {
+      if (item.label.find("Năm sinh") != std::string::npos) return of->date_of_birth.substr(0, 4);
+      truth[k] = of->date_of_birth;
+      return DateSlash(of->date_of_birth, rng);
+    }
+    if (field == "date_of_birth_words") return DateWords(of->date_of_birth);
+    if (field == "gender") {
+      truth[k] = of->gender;
+      return of->gender == "male" ? "Nam" : "Nữ";
+    }
+    if (field == "id_number") {
+      truth[k] = of->id_number;
+      std::string v = before + (item.boxes ? of->id_number : GroupedId(of->id_number, rng));
+      if (item.after == "issue") {
+        char issued[64];
+        std::snprintf(issued, sizeof issued, ", cấp ngày %02d/%02d/%d", rng.Int(1, 28), rng.Int(1, 12),
+                      rng.Int(2021, 2024));
+        v += issued;
+      }
+      return v;
+    }
+    if (field == "phone") {
+      truth[k] = of->phone;
+      return GroupedPhone(of->phone, rng);
+    }
+    if (field == "email") return "user" + std::to_string(rng.Int(10, 9999)) + "@gmail.com";
+    if (field == "permanent_address") {
+      truth[k] = of->address.text;
+      return before + of->address.text;
+    }
+    if (field == "relationship") {
+      if (d.doc_type == "birth_registration") return p.gender == "male" ? "Cha" : "Mẹ";
+      static const std::vector<std::string> kKin = {"Con", "Vợ", "Chồng", "Cháu", "Em"};
+      return head ? rng.Pick(kKin) : "Chủ hộ";
+    }
+    if (field == "ethnicity") return "Kinh";
+    if (field == "nationality") return "Việt Nam";
+    if (field == "birth_place") return "Bệnh viện Phụ sản " + d.place;
+    if (field == "hometown")
+      return ToLowerUnitWord(of->address.province.empty() ? "Tỉnh Nam Định" : of->address.province);
+    return "";
+  };
+  auto label_of = [](const std::string& l) { return l.find(':') == std::string::npos ? l + ":" : l; };
+  for (const auto& line : form.lines) {
+    if (line.size() == 1 && !line[0].text.empty()) {
+      page.Line(body, line[0].text, left, right, 0);
+      continue;
+    }
+    if (line.size() == 1 && line[0].key == "members") {
+      page.Line(body, label_of(line[0].label), left, right, 0);
+      page.TableHeader(small, form.members, left, right, 2);
+      continue;
+    }
+    if (line.size() == 1 && line[0].boxes) {
+      const std::string v = value(line[0]);
+      page.BoxedDigits(body, label_of(line[0].label), v, left);
+      continue;
+    }
+    std::vector<std::pair<std::string, std::string>> items;
+    for (const auto& item : line) items.emplace_back(label_of(item.label), value(item));
+    if (items.size() == 1 || !page.FieldRow(body, items, left, right))
+      for (const auto& [l, v] : items) page.Field(body, l, v, left, right);
+  }
+  if (!form.closing.empty()) {
+    page.Skip(Pt(6));
+    page.Paragraph(body, form.closing, left, right, Pt(36));
+  }
+  page.Skip(Pt(12));
+  int y, m, day;
+  std::sscanf(d.doc_date.c_str(), "%d-%d-%d", &y, &m, &day);
+  char dd[8];
+  std::snprintf(dd, sizeof dd, "%02d", day);
+  const int col = (left + right) / 2;
+  const std::string date_line = Fill(
+      form.date_line, {{"place", d.place}, {"day", dd}, {"month", std::to_string(m)}, {"year", std::to_string(y)}});
+  // Signature columns side by side; the declarant's is the last, under the
+  // place and date. The truth reads them block by block, left to right.
+  const std::vector<std::string> signers =
+      form.signers.empty() ? std::vector<std::string>{"NGƯỜI KÊ KHAI"} : form.signers;
+  const int n = static_cast<int>(signers.size());
+  const int first = n == 1 ? col : left, width = (right - first) / n;
+  const int row = static_cast<int>(bold.height * 1.45), date_y = page.y(), sign_y = date_y + row;
+  int bottom = sign_y + 2 * row;
+  for (int i = 0; i < n; ++i) {
+    const int x0 = first + i * width, x1 = x0 + width;
+    auto centred = [&](const Style& s, const std::string& t, int at_y) {
+      page.Draw(s, t, (x0 + x1 - page.TextWidth(s, t)) / 2, at_y);
+      page.lines().push_back(t);
+    };
+    const bool declarant = i == n - 1;
+    if (declarant) {
+      const int from = std::min(x0, col - Pt(20));
+      page.Draw(italic, date_line, (from + right - page.TextWidth(italic, date_line)) / 2, date_y);
+      page.lines().push_back(date_line);
+    }
+    centred(bold, signers[i], sign_y);
+    centred(italic, form.sign_note, sign_y + row);
+    const Person* who = declarant ? &p : head;
+    if (!who) continue;
+    DrawSignature(page.image(), {(x0 + x1) / 2 - Pt(40), sign_y + 2 * row + Pt(20)}, rng);
+    const int name_y = sign_y + 2 * row + Pt(70);
+    centred(bold, who->full_name, name_y);
+    bottom = std::max(bottom, name_y + row);
+  }
+  page.set_y(bottom);
+  if (rng.Chance(0.7)) {
+    const std::string agency = form.addressee.find("Công an") != std::string::npos ? "Công an " : "Ủy ban nhân dân ";
+    const cv::Point centre(right - Pt(110) + rng.Int(-Pt(40), Pt(20)), sign_y + rng.Int(Pt(20), Pt(60)));
+    DrawStamp(*fonts_, page.image(), centre, Upper(agency + ToLowerUnitWord(ward)), rng);
+  }
+  return RenderedPage{page.image(), page.lines(), std::move(truth)};
 }
 
 RenderedPage FormRenderer::RenderIdCopy(const Dossier& d, Rng& rng) {
@@ -545,7 +838,7 @@ RenderedPage FormRenderer::RenderIdCopy(const Dossier& d, Rng& rng) {
   cv::cvtColor(noise, noise3, cv::COLOR_GRAY2BGR);
   cv::Mat out;
   cv::subtract(page.image(), noise3, out);
-  return RenderedPage{out, page.lines()};
+  return RenderedPage{out, page.lines(), {}};
 }
 
 RenderedPage FormRenderer::RenderReceipt(const Dossier& d, Rng& rng) {
@@ -596,7 +889,7 @@ RenderedPage FormRenderer::RenderReceipt(const Dossier& d, Rng& rng) {
       cv::Vec3b& px = out.at<cv::Vec3b>(r, c);
       for (int k = 0; k < 3; ++k) px[k] = cv::saturate_cast<uchar>(255 - (255 - px[k]) * fade.at<float>(r));
     }
-  return RenderedPage{out, page.lines()};
+  return RenderedPage{out, page.lines(), {}};
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <opencv2/core.hpp>
 
 #include "layouts.h"
+#include "official.h"
 #include "people.h"
 
 namespace samplegen {
@@ -21,6 +22,10 @@ struct Fonts;  // FreeType faces: regular, bold, italic, sans
 struct RenderedPage {
   cv::Mat image;                   // BGR, 300 dpi
   std::vector<std::string> lines;  // text drawn, top to bottom (no dotted leaders)
+  // Official forms: the record's key → the value it should hold, for the
+  // fields the page prints (a form without the applicant's date of birth
+  // gives none).
+  std::map<std::string, std::string> fields;
 };
 
 struct Dossier {
@@ -32,7 +37,7 @@ struct Dossier {
   bool with_id_copy = false;
   bool id_card_new_style = false;  // "CĂN CƯỚC" (2024) instead of "CĂN CƯỚC CÔNG DÂN"
   // Other people on the form (drawn with --layouts only): their role
-  // (household_head, father, mother, representative) and who they are.
+  // (household_head, father, mother, representative, child) and who they are.
   struct Other {
     std::string role;
     Person person;
@@ -49,6 +54,9 @@ class FormRenderer {
   // With `layouts`, the labels' wording and the page's arrangement are
   // drawn from it, and d.others are written on the page too.
   RenderedPage RenderForm(const Dossier& d, Rng& rng, const LayoutList* layouts = nullptr);
+  // The form as its legal text prints it: its lines, numbered labels, boxes
+  // for the ID number, the household table, signature columns.
+  RenderedPage RenderOfficial(const Dossier& d, const OfficialForm& form, Rng& rng);
   // Where extra addresses on layout forms are drawn from (optional).
   void SetUnits(const UnitTable* units) { units_ = units; }
   RenderedPage RenderIdCopy(const Dossier& d, Rng& rng);

@@ -5,6 +5,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <chrono>
+#include <cstdio>
 #include <sstream>
 
 namespace samplegen {
@@ -15,6 +17,44 @@ using Poco::JSON::Object;
 std::string Extension(const std::string& format) {
   return format == "jpeg" ? ".jpg" : format == "tiff" ? ".tif" : "." + format;
 }
+
+namespace {
+
+// The people an official form names besides the applicant: on the
+// residence form the household head (or the applicant is the head), on
+// the birth form the child and the other parent (the applicant is the
+// father or the mother).
+void AddOfficialPeople(Dossier& d, const UnitTable& units, Rng& rng) {
+  if (d.doc_type == "residence_change" && rng.Chance(0.6)) {
+    Person head = MakePerson(rng, units, 0);
+    head.address = d.person.address;
+    d.others.push_back({"household_head", std::move(head)});
+  }
+  if (d.doc_type != "birth_registration") return;
+  // The other parent: drawn until of the other gender (the name and the ID's
+  // gender digit come with it).
+  Person other = MakePerson(rng, units, 0);
+  for (int i = 0; i < 64 && other.gender == d.person.gender; ++i) other = MakePerson(rng, units, 0);
+  if (rng.Chance(0.8)) other.address = d.person.address;
+  const Person& father = d.person.gender == "male" ? d.person : other;
+  Person child = MakePerson(rng, units, 0);
+  // The father's family name; born within the two months before the form.
+  const std::string family = father.full_name.substr(0, father.full_name.find(' '));
+  child.full_name = family + child.full_name.substr(child.full_name.find(' '));
+  int y, m, day;
+  std::sscanf(d.doc_date.c_str(), "%d-%d-%d", &y, &m, &day);
+  const auto born = std::chrono::sys_days(std::chrono::year(y) / m / day) - std::chrono::days(rng.Int(3, 55));
+  const std::chrono::year_month_day ymd(born);
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  child.date_of_birth = iso;
+  child.address = d.person.address;
+  d.others.push_back({"child", std::move(child)});
+  d.others.push_back({d.person.gender == "male" ? "mother" : "father", std::move(other)});
+}
+
+}  // namespace
 
 GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units, FormRenderer& renderer,
                           const GeneratorOptions& options, const TransitionWriter* transition) {
@@ -57,15 +97,27 @@ GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units,
       blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(at));
     }
   }
+  const OfficialForm* official = nullptr;
+  Rng official_rng(seed ^ 0x0FF1C1A1F0E5ULL);
+  if (options.official && options.official_rate > 0 && official_rng.Chance(options.official_rate)) {
+    auto it = options.official->find(type);
+    if (it != options.official->end()) official = &it->second;
+  }
+  if (official) AddOfficialPeople(out.dossier, units, official_rng);
   std::vector<std::pair<std::string, RenderedPage>> drawn;
   if (type == "citizen_id") {
     drawn.emplace_back("id_copy", renderer.RenderIdCopy(out.dossier, rng));
+  } else if (official) {
+    drawn.emplace_back("form", renderer.RenderOfficial(out.dossier, *official, official_rng));
+    out.official = true;
+    out.printed = drawn.back().second.fields;
+    if (out.dossier.with_id_copy) drawn.emplace_back("id_copy", renderer.RenderIdCopy(out.dossier, rng));
   } else {
     drawn.emplace_back("form", renderer.RenderForm(out.dossier, rng, options.layouts));
     if (out.dossier.with_id_copy) drawn.emplace_back("id_copy", renderer.RenderIdCopy(out.dossier, rng));
   }
   if (rng.Chance(options.blank_rate)) {
-    RenderedPage blank{cv::Mat(drawn[0].second.image.size(), CV_8UC3, cv::Scalar(255, 255, 255)), {}};
+    RenderedPage blank{cv::Mat(drawn[0].second.image.size(), CV_8UC3, cv::Scalar(255, 255, 255)), {}, {}};
     drawn.insert(drawn.begin() + 1, {"blank", blank});
   }
   // Drawn from a stream of its own, so that sets made without receipts stay
@@ -123,17 +175,31 @@ std::string TruthJson(const GeneratedDossier& g, const std::string& file, std::u
   truth->set("seed", std::to_string(set_seed));
   truth->set("profile", profile);
   truth->set("doc_type", d.doc_type);
+  if (g.official) truth->set("form", "official");
   if (card_only)
     truth->set("doc_date", Poco::Dynamic::Var());
   else
     truth->set("doc_date", d.doc_date);
   Object::Ptr fields = obj();
-  fields->set("full_name", d.person.full_name);
-  fields->set("date_of_birth", d.person.date_of_birth);
-  fields->set("gender", d.person.gender);
-  fields->set("id_number", d.person.id_number);
-  fields->set("permanent_address", d.person.address.text);
-  if (!card_only) {
+  if (g.official) {
+    // What the form printed, and what the ID copy shows.
+    std::map<std::string, std::string> truth = g.printed;
+    if (d.with_id_copy)
+      for (const auto& [k, v] : std::map<std::string, std::string>{{"full_name", d.person.full_name},
+                                                                   {"date_of_birth", d.person.date_of_birth},
+                                                                   {"gender", d.person.gender},
+                                                                   {"id_number", d.person.id_number}})
+        truth.emplace(k, v);
+    for (const auto& [k, v] : truth) fields->set(k, v);
+  }
+  if (!g.official) fields->set("full_name", d.person.full_name);
+  if (!g.official) {
+    fields->set("date_of_birth", d.person.date_of_birth);
+    fields->set("gender", d.person.gender);
+    fields->set("id_number", d.person.id_number);
+    fields->set("permanent_address", d.person.address.text);
+  }
+  if (!card_only && !g.official) {
     fields->set("phone", d.person.phone);
     for (const auto& [k, v] : d.extra_fields) fields->set(k, v);
     for (const auto& o : d.others) fields->set(o.role + "_name", o.person.full_name);

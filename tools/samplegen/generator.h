@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,11 @@ struct GeneratorOptions {
   // Forms drawn from a layout list (label wordings, arrangements, other
   // people on the page); null: the five fixed forms.
   const LayoutList* layouts = nullptr;
+  // Chance that a form whose template has a "form" section is drawn as the
+  // legal text prints it (official.h); drawn from a stream of its own, so
+  // that at 0 every seed makes what it made before.
+  double official_rate = 0;
+  const std::map<std::string, OfficialForm>* official = nullptr;
 };
 
 struct GeneratedPage {
@@ -47,6 +53,10 @@ struct GeneratedDossier {
   Dossier dossier;
   std::vector<GeneratedPage> pages;
   std::string format;  // png | jpeg | tiff | pdf
+  // Drawn as the legal text prints it: the fields its page printed (the
+  // truth's fields are these, and what the ID copy shows).
+  bool official = false;
+  std::map<std::string, std::string> printed;
   int jpeg_quality = 92;
 };
 

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/args.h"
+#include "core/data_dir.h"
 #include "generator.h"
 #include "writers.h"
 
@@ -22,6 +23,7 @@ const char* kHelp =
     "                 [--formats png,jpeg,tiff,pdf] [--units NSO_CSV] [--blank-rate P]\n"
     "                 [--receipt-rate P] [--inconsistent-id-rate P] [--clean-twin] [--gray] [--dpi N]\n"
     "                 [--max-quality Q] [--transition-rate P] [--layouts FILE]\n"
+    "                 [--official-rate P] [--doctypes DIR]\n"
     "\n"
     "Writes DIR/dossier-NNNN.{png,jpg,tif,pdf}, each with DIR/dossier-NNNN.truth.json,\n"
     "and DIR/truth.jsonl (all truths, one per line). With --clean-twin the same\n"
@@ -42,6 +44,11 @@ const char* kHelp =
     "label wordings, arrangements, other people on the page; their names go to\n"
     "the truth as household_head_name, father_name, ...). heldout.json there is\n"
     "for measurement only.\n"
+    "--official-rate P: chance that a form is drawn as its legal text prints it\n"
+    "(the \"form\" section of its template in models/doctypes, or --doctypes DIR:\n"
+    "CT01 of Circular 66/2023/TT-BCA, the birth registration form of Circular\n"
+    "04/2020/TT-BTP): numbered labels, the ID in printed boxes, the household\n"
+    "table, the child and both parents, signature columns. Default 0.\n"
     "--units is the NSO conversion table (default:\n"
     "../shared/data/admin-units/nso-conversion-2025-07-01.csv).\n";
 
@@ -57,11 +64,11 @@ std::string FindUnits(const std::string& given) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  hoso::cli::Args args(
-      std::vector<std::string>(argv + 1, argv + argc),
-      {"--out", "--count", "--seed", "--damage", "--units", "--formats", "--blank-rate", "--receipt-rate",
-       "--inconsistent-id-rate", "--transition-rate", "--dpi", "--max-quality", "--layouts"},
-      {"--clean-twin", "--gray", "--help", "-h"});
+  hoso::cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
+                       {"--out", "--count", "--seed", "--damage", "--units", "--formats", "--blank-rate",
+                        "--receipt-rate", "--inconsistent-id-rate", "--transition-rate", "--dpi", "--max-quality",
+                        "--layouts", "--official-rate", "--doctypes"},
+                       {"--clean-twin", "--gray", "--help", "-h"});
   GeneratorOptions options;
   const std::string out = args.Value("--out").value_or("");
   const std::string units_path = args.Value("--units").value_or("");
@@ -77,6 +84,7 @@ int main(int argc, char** argv) {
   options.fixed_dpi = args.Int("--dpi", options.fixed_dpi);
   options.max_quality = args.Int("--max-quality", options.max_quality);
   options.transition_rate = args.Double("--transition-rate", options.transition_rate);
+  options.official_rate = args.Double("--official-rate", options.official_rate);
   if (auto exit = hoso::cli::HelpOrUsageError(args, "samplegen", kHelp)) return *exit;
   const auto& p = options.profile;
   if (out.empty() || count < 1 ||
@@ -115,6 +123,17 @@ int main(int argc, char** argv) {
       return 2;
     }
     options.layouts = &*layouts;
+  }
+  std::map<std::string, OfficialForm> official;
+  if (options.official_rate > 0) {
+    const std::string dir =
+        args.Value("--doctypes").value_or((fs::path(hoso::DataDir("models", "HOSO_MODELS")) / "doctypes").string());
+    official = LoadOfficialForms(dir, &error);
+    if (official.empty()) {
+      std::cerr << "samplegen: " << error << "\n";
+      return 2;
+    }
+    options.official = &official;
   }
   fs::create_directories(out);
   if (clean_twin) fs::create_directories(fs::path(out) / "clean");
