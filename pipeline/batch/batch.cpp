@@ -34,12 +34,16 @@ double Progress::SecondsLeft() const {
 }
 
 void BatchSummary::Count(const DossierRecord& record) {
+  // A file already registered is counted apart, not again as what it was.
+  if (record.HasFlag("DUPLICATE")) {
+    ++duplicates;
+    return;
+  }
   switch (record.status) {
     case DossierStatus::kRegistered: ++registered; break;
     case DossierStatus::kNeedsReview: ++needs_review; break;
     case DossierStatus::kRejected: ++rejected; break;
   }
-  if (record.HasFlag("DUPLICATE")) ++duplicates;
 }
 
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {

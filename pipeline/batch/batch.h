@@ -94,7 +94,8 @@ struct BatchSummary {
   int duplicates = 0;
   int pages = 0;
   double elapsed_seconds = 0;
-  // Counts one record by its status (and DUPLICATE flag).
+  // Counts one record by its status; a file already registered (flag
+  // DUPLICATE) only as a duplicate.
   void Count(const DossierRecord& record);
 };
 

@@ -115,6 +115,7 @@ DossierRecord RegisterOne(DossierRecord record, Registry& registry, const BatchO
     }
   } else {
     record.dossier_id = outcome->dossier_id;
+    record.flags.insert(record.flags.end(), outcome->added_flags.begin(), outcome->added_flags.end());
   }
   return record;
 }

@@ -187,6 +187,27 @@ void InsertContent(Session& s, const Connection& db, std::int64_t id, const Doss
   }
 }
 
+// The citizen's ID number in other dossiers: the same person's earlier
+// papers, or the same number misread on two people's (ID_SEEN_BEFORE, for
+// a person to know; it names the dossiers, never the number).
+std::vector<Flag> SeenBefore(Session& s, const Connection& db, std::int64_t id, const DossierRecord& r) {
+  auto it = r.fields.find("id_number");
+  if (it == r.fields.end() || (it->second.value.size() != 12 && it->second.value.size() != 9)) return {};
+  std::vector<std::int64_t> others;
+  ForEachRow(
+      s, db,
+      "SELECT DISTINCT dossier_id FROM fields WHERE key = 'id_number' AND value = ? AND dossier_id <> ? "
+      "ORDER BY dossier_id",
+      [&](Statement& st) { st, bind(it->second.value), bind(id); },
+      [&](RecordSet& rs) { others.push_back(GetNum<std::int64_t>(rs, "dossier_id")); });
+  if (others.empty()) return {};
+  std::string named;
+  for (size_t i = 0; i < others.size() && i < 5; ++i) named += (i ? ", " : "") + std::to_string(others[i]);
+  if (others.size() > 5) named += " and " + std::to_string(others.size() - 5) + " more";
+  return {{"ID_SEEN_BEFORE", Severity::kInfo, "id_number",
+           std::string("the same ID number is in dossier") + (others.size() > 1 ? "s " : " ") + named}};
+}
+
 }  // namespace
 
 Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reprocess) {
@@ -250,7 +271,14 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
             into(out.dossier_id), now;
       }
       const std::int64_t id = out.dossier_id;
-      InsertContent(s, *impl_->db, id, r, now_utc);
+      out.added_flags = SeenBefore(s, *impl_->db, id, r);
+      if (out.added_flags.empty()) {
+        InsertContent(s, *impl_->db, id, r, now_utc);
+      } else {
+        DossierRecord with = r;
+        with.flags.insert(with.flags.end(), out.added_flags.begin(), out.added_flags.end());
+        InsertContent(s, *impl_->db, id, with, now_utc);
+      }
       // The audit trail: the status this run gave (and the one it replaced).
       Poco::Nullable<std::string> before;
       if (existing) before = existing_status;
@@ -268,7 +296,7 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
       st << impl_->Sql("SELECT id FROM dossiers WHERE sha256 = ? AND status <> 'rejected'"), bind(r.sha256), now;
       RecordSet rs(st);
       if (rs.moveFirst()) winner = GetNum<std::int64_t>(rs, "id");
-      if (winner) return RegisterOutcome{winner, true};
+      if (winner) return RegisterOutcome{winner, true, {}};
     } catch (const Poco::Exception&) {}
     return RegistryError("cannot register the dossier", e);
   }

@@ -22,6 +22,9 @@ namespace hoso {
 struct RegisterOutcome {
   std::int64_t dossier_id = 0;
   bool duplicate = false;  // the file was already registered; nothing written
+  // Flags the registry adds, knowing the other dossiers: ID_SEEN_BEFORE
+  // (info) when the citizen's ID number is in another dossier.
+  std::vector<Flag> added_flags;
 };
 
 class Registry {

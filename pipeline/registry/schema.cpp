@@ -131,6 +131,10 @@ const std::vector<std::vector<const char*>>& Migrations() {
           " learnt_by TEXT NOT NULL,"
           " learnt_at TEXT NOT NULL)",
       },
+      // 8: fields by value (an ID number in other dossiers: ID_SEEN_BEFORE).
+      {
+          "CREATE INDEX fields_key_value ON fields(key, value)",
+      },
   };
   return kMigrations;
 }

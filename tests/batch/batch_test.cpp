@@ -82,7 +82,7 @@ TEST(RunBatch, BadInputsAreRejectedAndTheBatchGoesOn) {
   EXPECT_EQ(progress_calls, 6 + summary->pages);
   EXPECT_GE(summary->pages, 1);
   EXPECT_EQ(summary->rejected, 4);
-  EXPECT_EQ(summary->registered + summary->needs_review, 2);
+  EXPECT_EQ(summary->registered + summary->needs_review, 1) << "the copy is counted apart";
   EXPECT_EQ(summary->duplicates, 1) << "the copy has the same bytes";
   EXPECT_EQ(records.at("empty.pdf").error->code, "INPUT_EMPTY");
   EXPECT_EQ(records.at("cut.jpg").error->code, "INPUT_TRUNCATED");

@@ -1,8 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/hoso_run.h"
+#include "registry/registry.h"
 #include "support/test_support.h"
 
 namespace hoso {
@@ -23,7 +27,11 @@ TEST(HosoExport, CsvAndJsonLinesOfTheRegisteredDossiers) {
   const auto csv = test::Hoso("export --db " + db + " --format csv", false);
   ASSERT_EQ(csv.exit_code, 0);
   EXPECT_EQ(Lines(csv.out), 9) << csv.out;  // header + 8 dossiers
-  EXPECT_EQ(csv.out.rfind("dossier_id,source,sha256,status,doc_type,doc_date,full_name,", 0), 0u) << csv.out;
+  EXPECT_EQ(csv.out.rfind("dossier_id,source,sha256,status,status_reason,reviewer,decided_at,doc_type,doc_date,"
+                          "full_name,",
+                          0),
+            0u)
+      << csv.out;
   // Addresses hold commas: quoted; the first sample's, as the registry has it.
   EXPECT_NE(csv.out.find(",\"thôn 7, xã Dị Nậu, huyện Tam Nông, tỉnh Phú Thọ\","), std::string::npos) << csv.out;
   const auto all = test::Hoso("export --db " + db, false);
@@ -44,6 +52,119 @@ TEST(HosoExport, CsvAndJsonLinesOfTheRegisteredDossiers) {
   EXPECT_NE(masked.out.find("0240"), std::string::npos);
   const auto masked_json = test::Hoso("export --db " + db + " --mask", false);
   EXPECT_EQ(masked_json.out.find("Đỗ Công Hiếu"), std::string::npos) << "nor in the page text";
+}
+
+// The cells of a CSV line (RFC 4180 quoting), or of a tab-separated one.
+std::vector<std::string> Cells(const std::string& line, char sep) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      out.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == sep && !quoted) {
+      out.emplace_back();
+    } else if (c != '\r') {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::string> RowOf(const std::string& csv, const std::string& id, char sep = ',') {
+  std::istringstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  const auto header = Cells(line, sep);
+  while (std::getline(in, line)) {
+    const auto cells = Cells(line, sep);
+    if (cells.empty() || cells[0] != id) continue;
+    std::map<std::string, std::string> row;
+    for (size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
+    return row;
+  }
+  return {};
+}
+
+// UTF-16LE (Excel's) back to UTF-8, for the test to read.
+std::string FromUtf16Le(const std::string& bytes) {
+  std::string out;
+  for (size_t i = 0; i + 1 < bytes.size(); i += 2) {
+    unsigned cp = static_cast<unsigned char>(bytes[i]) | (static_cast<unsigned char>(bytes[i + 1]) << 8);
+    if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < bytes.size()) {
+      const unsigned low = static_cast<unsigned char>(bytes[i + 2]) | (static_cast<unsigned char>(bytes[i + 3]) << 8);
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+      i += 2;
+    }
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
+}
+
+// Why each dossier is where it is, who decided and when (Vietnam time),
+// and the forms' own fields as columns; --excel as Excel reads it.
+TEST(HosoExport, TheCsvSaysWhyWhoWhenAndTheFormsFields) {
+  test::ScratchDir dir;
+  const std::string db = (dir / "r.db").string();
+  ASSERT_EQ(test::Hoso("process --quiet --db " + db + " --as-of 2026-01-01 " + test::SamplesDir().string()).exit_code,
+            0);
+  std::int64_t waiting = 0, decided = 0;
+  {
+    auto reg = Registry::Open(db);
+    ASSERT_TRUE(reg.ok());
+    auto queue = (*reg)->ReviewQueue();
+    ASSERT_TRUE(queue.ok());
+    ASSERT_GE(queue->size(), 2u) << "the samples send some dossiers to review";
+    waiting = queue->front().id;
+    decided = queue->back().id;
+    ASSERT_TRUE((*reg)->Decide(decided, DossierStatus::kRegistered, "đã đối chiếu với CCCD", "lan").ok());
+  }
+  const auto csv = test::Hoso("export --db " + db + " --format csv", false);
+  ASSERT_EQ(csv.exit_code, 0);
+  const auto approved = RowOf(csv.out, std::to_string(decided));
+  EXPECT_EQ(approved.at("status"), "registered");
+  EXPECT_EQ(approved.at("reviewer"), "lan");
+  EXPECT_EQ(approved.at("status_reason"), "đã đối chiếu với CCCD");
+  EXPECT_EQ(approved.at("decided_at").size(), 25u) << approved.at("decided_at");
+  EXPECT_EQ(approved.at("decided_at").substr(19), "+07:00");
+  const auto open = RowOf(csv.out, std::to_string(waiting));
+  EXPECT_EQ(open.at("status"), "needs_review");
+  EXPECT_EQ(open.at("reviewer"), "");
+  EXPECT_FALSE(open.at("status_reason").empty()) << "the flags that sent it to review";
+  EXPECT_NE(open.at("flags").find(open.at("status_reason").substr(0, open.at("status_reason").find(';'))),
+            std::string::npos);
+  // The land form's own fields: a column each.
+  EXPECT_NE(csv.out.substr(0, csv.out.find('\n')).find(",parcel_number"), std::string::npos);
+  EXPECT_NE(csv.out.find("Đỗ Công Hiếu"), std::string::npos);
+  // Excel's: UTF-16LE with its byte-order mark, tab-separated, the same rows.
+  const auto excel = test::Hoso("export --db " + db + " --format csv --excel", false);
+  ASSERT_EQ(excel.exit_code, 0);
+  ASSERT_GE(excel.out.size(), 2u);
+  EXPECT_EQ(excel.out.substr(0, 2), std::string("\xFF\xFE"));
+  const std::string text = FromUtf16Le(excel.out.substr(2));
+  EXPECT_NE(text.find("Đỗ Công Hiếu"), std::string::npos);
+  const auto excel_row = RowOf(text, std::to_string(decided), '\t');
+  EXPECT_EQ(excel_row.at("reviewer"), "lan");
+  EXPECT_EQ(excel_row.at("full_name"), approved.at("full_name"));
+  EXPECT_EQ(excel_row.at("permanent_address"), approved.at("permanent_address")) << "commas inside a cell";
+  EXPECT_EQ(test::Hoso("export --db " + db + " --excel").exit_code, 2) << "Excel's is a CSV";
 }
 
 }  // namespace

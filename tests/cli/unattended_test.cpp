@@ -74,7 +74,7 @@ TEST(Unattended, ABatchKilledAtRandomMomentsFinishesWithEveryDossierOnce) {
   // And a run after that registers nothing new.
   const auto again = test::Hoso("process --db " + db + " --as-of 2026-01-01 " + test::SamplesDir().string());
   EXPECT_EQ(again.exit_code, 0) << again.out;
-  EXPECT_NE(again.out.find("(8 already known)"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("rejected, 8 already known"), std::string::npos) << again.out;
   ExpectEachSampleRegisteredOnce(db);
 }
 

@@ -137,6 +137,42 @@ TEST_F(RegistryTest, TheSameFileIsNotRegisteredTwice) {
   EXPECT_EQ((*found)->dossier_id, first->dossier_id);
 }
 
+// A citizen's ID number already in other dossiers: the new one says which
+// (info: it needs no review by itself), and the number is not in the message.
+TEST_F(RegistryTest, AnIdNumberSeenBeforeNamesTheDossiers) {
+  auto reg = Open();
+  auto with_id = [](char sha, const std::string& id) {
+    DossierRecord r = Record(std::string(64, sha));
+    r.fields["id_number"] = FieldValue{id, 0.9, 0, Box{}};
+    return r;
+  };
+  auto first = reg->Register(with_id('1', "001088012345"));
+  ASSERT_TRUE(first.ok());
+  EXPECT_TRUE(first->added_flags.empty()) << "nothing before it";
+  auto other = reg->Register(with_id('2', "001088099999"));
+  ASSERT_TRUE(other.ok());
+  EXPECT_TRUE(other->added_flags.empty());
+  auto second = reg->Register(with_id('3', "001088012345"));
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second->added_flags.size(), 1u);
+  const Flag& f = second->added_flags[0];
+  EXPECT_EQ(f.code, "ID_SEEN_BEFORE");
+  EXPECT_EQ(f.severity, Severity::kInfo);
+  EXPECT_EQ(f.field, "id_number");
+  EXPECT_NE(f.message.find("dossier " + std::to_string(first->dossier_id)), std::string::npos) << f.message;
+  EXPECT_EQ(f.message.find("001088012345"), std::string::npos) << "no ID number in a message";
+  auto stored = reg->Load(second->dossier_id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_TRUE(stored->HasFlag("ID_SEEN_BEFORE"));
+  auto third = reg->Register(with_id('4', "001088012345"));
+  ASSERT_TRUE(third.ok());
+  ASSERT_EQ(third->added_flags.size(), 1u);
+  EXPECT_NE(third->added_flags[0].message.find("dossiers " + std::to_string(first->dossier_id) + ", " +
+                                               std::to_string(second->dossier_id)),
+            std::string::npos)
+      << third->added_flags[0].message;
+}
+
 TEST_F(RegistryTest, ARejectedAttemptIsReplacedByTheNextOne) {
   auto reg = Open();
   DossierRecord rejected;

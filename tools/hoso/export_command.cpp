@@ -1,7 +1,13 @@
 #include "export_command.h"
 
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Timespan.h>
+
+#include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "cli/args.h"
@@ -15,14 +21,21 @@ namespace hoso::cli {
 namespace {
 
 const char* const kExportHelp =
-    "Usage: hoso export --db URI [--format jsonl|csv] [--status S,...] [--since DATE] [--out PATH]\n"
+    "Usage: hoso export --db URI [--format jsonl|csv] [--excel] [--status S,...] [--since DATE]\n"
+    "                   [--out PATH]\n"
     "\n"
     "Writes the registry's dossiers with their fields and address verdicts:\n"
     "jsonl (default) gives each whole record, as `hoso process --json` does;\n"
-    "csv gives one row per dossier with the core fields, the address verdict\n"
-    "and the flags (UTF-8, RFC 4180 quoting, a header row).\n"
+    "csv gives one row per dossier (UTF-8, RFC 4180 quoting, a header row): the\n"
+    "status and why (the reviewer's reason, the flags that sent it to review,\n"
+    "or why it was rejected), who decided and when (Vietnam time), the core\n"
+    "fields, the address verdict, the flags, then every other field the\n"
+    "dossiers' forms gave (parcel_number, household_head_name, ...).\n"
     "\n"
     "Options:\n"
+    "  --excel           the CSV as Excel opens it whatever the computer's\n"
+    "                    language: UTF-16 with a byte-order mark, columns\n"
+    "                    separated by tabs (Vietnamese letters intact)\n"
     "  --status S,...    only these: registered, needs_review, rejected\n"
     "  --since DATE      only dossiers changed on or after DATE (YYYY-MM-DD)\n"
     "  --out PATH        write to PATH instead of standard output\n"
@@ -33,14 +46,110 @@ const char* const kExportHelp =
 
 const char* const kCoreFields[] = {"full_name", "date_of_birth", "gender", "id_number", "permanent_address", "phone"};
 
-std::string Csv(const std::string& v) {
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+// A cell: quoted when it holds the separator, a quote or a line break.
+std::string Cell(const std::string& v, char separator) {
+  if (v.find_first_of(std::string(1, separator) + "\"\r\n") == std::string::npos) return v;
   std::string out = "\"";
   for (char c : v) {
     if (c == '"') out += '"';
     out += c;
   }
   return out + "\"";
+}
+
+// UTF-8 to UTF-16LE (what Excel reads without asking which encoding).
+std::string Utf16Le(const std::string& utf8) {
+  std::string out;
+  auto put = [&](unsigned v) {
+    out += static_cast<char>(v & 0xFF);
+    out += static_cast<char>(v >> 8);
+  };
+  for (size_t i = 0; i < utf8.size();) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    unsigned cp = c;
+    size_t len = 1;
+    if (c >= 0xF0) {
+      cp = c & 0x07;
+      len = 4;
+    } else if (c >= 0xE0) {
+      cp = c & 0x0F;
+      len = 3;
+    } else if (c >= 0xC0) {
+      cp = c & 0x1F;
+      len = 2;
+    }
+    for (size_t k = 1; k < len && i + k < utf8.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    i += len;
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      put(0xD800 | (cp >> 10));
+      put(0xDC00 | (cp & 0x3FF));
+    } else {
+      put(cp);
+    }
+  }
+  return out;
+}
+
+// Rows of cells, as CSV or as Excel's tab-separated UTF-16.
+class TableWriter {
+ public:
+  TableWriter(std::ostream& out, bool excel) : out_(out), excel_(excel) {
+    if (excel_) out_ << "\xFF\xFE";  // UTF-16LE byte-order mark
+  }
+  void Row(const std::vector<std::string>& cells) {
+    const char sep = excel_ ? '\t' : ',';
+    std::string line;
+    for (size_t i = 0; i < cells.size(); ++i) line += (i ? std::string(1, sep) : "") + Cell(cells[i], sep);
+    line += "\r\n";
+    out_ << (excel_ ? Utf16Le(line) : line);
+  }
+
+ private:
+  std::ostream& out_;
+  bool excel_;
+};
+
+// An audit time (UTC, "2026-12-02T23:40:00Z") in Vietnam's (UTC+7, no
+// summer time): "2026-12-03T06:40:00+07:00".
+std::string VietnamTime(const std::string& utc) {
+  int y, mo, d, h, mi, sec;
+  if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &sec) != 6) return utc;
+  Poco::DateTime t(y, mo, d, h, mi, sec);
+  t += Poco::Timespan(0, 7, 0, 0, 0);
+  return Poco::DateTimeFormatter::format(t, "%Y-%m-%dT%H:%M:%S+07:00");
+}
+
+// Who decided the dossier, when, and why: its last status change made by a
+// person (hoso's own registration is no decision).
+struct Decision {
+  std::string reviewer, at, reason;
+};
+Decision LastDecision(const std::vector<Registry::AuditEntry>& audit) {
+  Decision d;
+  for (const auto& e : audit) {
+    if (e.what.rfind("status", 0) != 0 || e.actor == "hoso") continue;
+    d.reviewer = e.actor;
+    d.at = VietnamTime(e.at);
+    const std::string after = e.after.value_or("");
+    const size_t colon = after.find(": ");
+    d.reason = colon == std::string::npos ? "" : after.substr(colon + 2);
+  }
+  return d;
+}
+
+// Why the dossier is where it is.
+std::string StatusReason(const DossierRecord& r, const Decision& d) {
+  if (!d.reviewer.empty()) return d.reason;
+  if (r.status == DossierStatus::kRejected && r.error)
+    return r.error->message.empty() ? r.error->code : r.error->code + ": " + r.error->message;
+  if (r.status != DossierStatus::kNeedsReview) return "";
+  std::string why;
+  for (const auto& f : r.flags)
+    if (f.severity != Severity::kInfo && why.find(f.code) == std::string::npos)
+      why += (why.empty() ? "" : ";") + f.code;
+  return why;
 }
 
 // What a masked export keeps: enough to tell records apart, not to know whose.
@@ -52,36 +161,47 @@ void MaskPersonalData(DossierRecord& r) {
   if (r.address) r.address->input.clear();
 }
 
-void WriteCsvHeader(std::ostream& out) {
-  out << "dossier_id,source,sha256,status,doc_type,doc_date";
-  for (const char* f : kCoreFields) out << ',' << f;
-  out << ",address_status,suggested_ward,suggested_province,suggested_address,flags\r\n";
+std::vector<std::string> Header(const std::vector<std::string>& form_fields) {
+  std::vector<std::string> h = {"dossier_id", "source",     "sha256",   "status",  "status_reason",
+                                "reviewer",   "decided_at", "doc_type", "doc_date"};
+  h.insert(h.end(), std::begin(kCoreFields), std::end(kCoreFields));
+  for (const char* c : {"address_status", "suggested_ward", "suggested_province", "suggested_address", "flags"})
+    h.push_back(c);
+  h.insert(h.end(), form_fields.begin(), form_fields.end());
+  return h;
 }
 
-void WriteCsvRow(std::ostream& out, const DossierRecord& r) {
-  out << r.dossier_id << ',' << Csv(r.source) << ',' << r.sha256 << ',' << DossierStatusName(r.status) << ','
-      << Csv(r.doc_type) << ',' << (r.doc_date ? *r.doc_date : "");
-  for (const char* f : kCoreFields) {
-    auto it = r.fields.find(f);
-    out << ',' << Csv(it == r.fields.end() ? "" : it->second.value);
-  }
+std::vector<std::string> Row(const DossierRecord& r, const Decision& d, const std::vector<std::string>& form_fields) {
+  auto field = [&](const std::string& key) {
+    auto it = r.fields.find(key);
+    return it == r.fields.end() ? std::string() : it->second.value;
+  };
+  std::vector<std::string> row = {std::to_string(r.dossier_id), r.source,   r.sha256, DossierStatusName(r.status),
+                                  StatusReason(r, d),           d.reviewer, d.at,     r.doc_type,
+                                  r.doc_date.value_or("")};
+  for (const char* f : kCoreFields) row.push_back(field(f));
   const bool suggested = r.address && r.address->suggested;
-  out << ',' << (r.address ? r.address->status : "") << ',' << Csv(suggested ? r.address->suggested->ward : "") << ','
-      << Csv(suggested ? r.address->suggested->province : "") << ',' << Csv(r.address ? r.address->suggested_text : "");
+  row.push_back(r.address ? r.address->status : "");
+  row.push_back(suggested ? r.address->suggested->ward : "");
+  row.push_back(suggested ? r.address->suggested->province : "");
+  row.push_back(r.address ? r.address->suggested_text : "");
   std::string flags;
   for (const auto& f : r.flags) flags += (flags.empty() ? "" : ";") + f.code;
-  out << ',' << Csv(flags) << "\r\n";
+  row.push_back(flags);
+  for (const auto& key : form_fields) row.push_back(field(key));
+  return row;
 }
 
 }  // namespace
 
 int RunExport(const std::vector<std::string>& argv) {
-  Args args(argv, {"--db", "--format", "--status", "--since", "--out"}, {"--help", "-h", "--mask"});
+  Args args(argv, {"--db", "--format", "--status", "--since", "--out"}, {"--help", "-h", "--mask", "--excel"});
   if (auto exit = HelpOrUsageError(args, "hoso export", kExportHelp)) return *exit;
   auto usage = [](const std::string& msg) { return UsageError("hoso export", msg); };
   if (!args.positional().empty()) return usage("unexpected argument " + args.positional()[0]);
   const std::string format = args.Value("--format").value_or("jsonl");
   if (format != "jsonl" && format != "csv") return usage("--format is jsonl or csv");
+  if (args.Flag("--excel") && format != "csv") return usage("--excel goes with --format csv");
   std::vector<std::string> statuses;
   if (auto s = args.Value("--status")) {
     std::stringstream in(*s);
@@ -103,15 +223,33 @@ int RunExport(const std::vector<std::string>& argv) {
   }
   auto ids = (*registry)->DossierIds(statuses, since);
   if (!ids.ok()) return Fatal("hoso export", ids.status());
-  if (format == "csv") WriteCsvHeader(*out);
+  const bool table = format == "csv";
+  // The forms' own fields, as columns after the core ones: every key the
+  // exported dossiers have (a first pass; records are read one at a time).
+  std::vector<std::string> form_fields;
+  if (table) {
+    std::set<std::string> keys;
+    for (std::int64_t id : *ids) {
+      auto r = (*registry)->Load(id);
+      if (!r.ok()) return Fatal("hoso export", r.status());
+      for (const auto& [key, value] : r->fields) keys.insert(key);
+    }
+    for (const char* f : kCoreFields) keys.erase(f);
+    form_fields.assign(keys.begin(), keys.end());
+  }
+  TableWriter writer(*out, args.Flag("--excel") && table);
+  if (table) writer.Row(Header(form_fields));
   for (std::int64_t id : *ids) {
     auto r = (*registry)->Load(id);
     if (!r.ok()) return Fatal("hoso export", r.status());
     if (args.Flag("--mask")) MaskPersonalData(*r);
-    if (format == "csv")
-      WriteCsvRow(*out, *r);
-    else
+    if (!table) {
       *out << RecordToJson(*r) << '\n';
+      continue;
+    }
+    auto audit = (*registry)->Audit(id);
+    if (!audit.ok()) return Fatal("hoso export", audit.status());
+    writer.Row(Row(*r, LastDecision(*audit), form_fields));
   }
   out->flush();
   std::cerr << "hoso export: " << ids->size() << " dossiers\n";

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -41,7 +42,9 @@ const std::string kProcessHelp = std::string(
                                      "  --report PATH     write the batch report as PATH.json and PATH.html (counts\n"
                                      "                    by status and flag, pages/s, slowest and rejected files,\n"
                                      "                    and every page called blank with its picture, kept in\n"
-                                     "                    PATH-blank/)\n") +
+                                     "                    PATH-blank/)\n"
+                                     "  --station URL     the review station's address, said at the end beside the\n"
+                                     "                    dossiers waiting for review (default: $HOSO_STATION)\n") +
                                  kPipelineOptionsHelp +
                                  "  --quiet           no per-dossier lines or progress\n"
                                  "  --verbose         log what each stage does\n"
@@ -66,7 +69,7 @@ std::string ProgressLine(const Progress& p) {
 }  // namespace
 
 int RunProcess(const std::vector<std::string>& argv) {
-  Args args(argv, WithPipelineOptions({"--db", "--json", "--out", "--debug-images", "--report"}),
+  Args args(argv, WithPipelineOptions({"--db", "--json", "--out", "--debug-images", "--report", "--station"}),
             WithPipelineFlags({"--quiet", "--verbose", "--help", "-h", "--reprocess"}));
   if (auto exit = HelpOrUsageError(args, "hoso process", std::string(kProcessHelp) + kExitCodeTable)) return *exit;
   auto usage = [](const std::string& msg) { return UsageError("hoso process", msg); };
@@ -140,11 +143,18 @@ int RunProcess(const std::vector<std::string>& argv) {
     const auto& s = *summary;
     char line[256];
     std::snprintf(line, sizeof line,
-                  "%zu dossiers: %d registered, %d needs review, %d rejected (%d already known); "
+                  "%zu dossiers: %d registered, %d needs review, %d rejected, %d already known; "
                   "%d pages in %.1f s (%.2f pages/s); registry %s\n",
                   inputs.size(), s.registered, s.needs_review, s.rejected, s.duplicates, s.pages, s.elapsed_seconds,
                   s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0.0, db.c_str());
     std::cerr << line << report.Terminal();
+    // What waits for a person now (this batch's and earlier ones'), and where.
+    if (auto waiting = (*registry)->ReviewQueue(); waiting.ok() && !waiting->empty()) {
+      const char* env = std::getenv("HOSO_STATION");
+      const std::string station = args.Value("--station").value_or(env ? env : "");
+      std::cerr << waiting->size() << (waiting->size() == 1 ? " dossier waits" : " dossiers wait") << " for review"
+                << (station.empty() ? "" : " at " + station) << "\n";
+    }
   }
   if (auto path = args.Value("--report")) {
     if (Status st = report.Write(*path, *summary); !st.ok()) {

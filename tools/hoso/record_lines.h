@@ -12,6 +12,10 @@
 
 namespace hoso::cli {
 
+// The clerk's line for one dossier: its status, file and number, pages,
+// type, the applicant (family name and initials) and masked ID, the
+// address's verdict; why it needs review; where else its ID number is.
+// A file already registered says so, and is counted apart.
 std::string HumanLine(const DossierRecord& r);
 std::string Duration(double seconds);
 
