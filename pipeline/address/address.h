@@ -47,6 +47,7 @@ std::string SpellAddress(std::string_view text, const Gazetteer& gazetteer);
 struct AddressOptions {
   std::string as_of;     // YYYY-MM-DD; empty means today
   std::string doc_date;  // the document's date, if known: before a change, a flag is info
+  bool english = false;  // the verdict's message in English (default Vietnamese)
 };
 
 // The verdict on one address as of options.as_of.

@@ -3,6 +3,7 @@
 #include "address/address.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <set>
 
@@ -18,9 +19,16 @@ using address::UnitText;
 
 namespace {
 
-std::string HumanDate(const std::string& iso) {
-  if (iso == kReformDay) return "1 July 2025";
-  if (iso == kDongNaiDay) return "30 April 2026";
+// A date as the message's language writes it.
+std::string HumanDate(const std::string& iso, bool english) {
+  if (iso == kReformDay) return english ? "1 July 2025" : "1/7/2025";
+  if (iso == kDongNaiDay) return english ? "30 April 2026" : "30/4/2026";
+  int y = 0, m = 0, d = 0;
+  if (!english && std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) == 3) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d, m, y);
+    return buf;
+  }
   return iso;
 }
 
@@ -115,6 +123,9 @@ class Check {
   void Matched();
 
  private:
+  // The message's words: Vietnamese, or English on request.
+  std::string T(const std::string& en, const std::string& vi) const { return options_.english ? en : vi; }
+  std::string Date(const std::string& iso) const { return HumanDate(iso, options_.english); }
   AddressVerdict Unknown(std::string message) {
     v_.status = "unknown";
     v_.severity = Severity::kWarning;
@@ -153,7 +164,9 @@ class Check {
 };
 
 std::optional<AddressVerdict> Check::Unplaced() {
-  if (p_.commune.empty() && p_.district.empty()) return Unknown("no commune or district found in the address");
+  if (p_.commune.empty() && p_.district.empty())
+    return Unknown(
+        T("no commune or district found in the address", "không thấy xã, phường hay quận, huyện nào trong địa chỉ"));
   if (!p_.province.empty()) return std::nullopt;
   // A commune name alone is not an address: say where it could be.
   std::set<std::string> now, before;
@@ -170,11 +183,13 @@ std::optional<AddressVerdict> Check::Unplaced() {
     for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
     return out;
   };
-  std::string message = "no province written";
-  if (!now.empty()) message += "; " + p_.commune.name + " is a commune of " + list(now) + " now";
-  if (!before.empty())
+  std::string message = T("no province written", "địa chỉ không ghi tỉnh, thành phố");
+  if (!now.empty())
     message +=
-        (now.empty() ? "; " : ", ") + std::string("was one of ") + list(before) + " before " + HumanDate(kReformDay);
+        "; " + p_.commune.name + T(" is a commune of " + list(now) + " now", " hiện là đơn vị cấp xã của " + list(now));
+  if (!before.empty())
+    message += (now.empty() ? "; " : ", ") + T("was one of " + list(before) + " before " + Date(kReformDay),
+                                               "trước " + Date(kReformDay) + " thuộc " + list(before));
   return Unknown(message);
 }
 
@@ -187,7 +202,9 @@ std::optional<AddressVerdict> Check::Province() {
       written_current_ = pr;
     }
   }
-  if (provinces.empty()) return Unknown("province '" + p_.province.name + "' not found");
+  if (provinces.empty())
+    return Unknown(T("province '" + p_.province.name + "' not found",
+                     "không tìm thấy tỉnh, thành phố '" + p_.province.name + "'"));
   for (const std::string& code : current_codes_)
     for (const std::string& old : g_.ProvincePredecessors(code))
       if (!old_codes_.count(old)) predecessor_codes_.insert(old);
@@ -216,11 +233,14 @@ std::optional<AddressVerdict> Check::OldUnits() {
     if (elsewhere.size() == 1) {
       ds = elsewhere;
       const hoso::Province* real = g_.ProvinceOn(ds[0]->province_code, kLastOldDay);
-      province_note_ =
-          "; note: " + ds[0]->FullName() + " was in " + (real ? real->FullName() : "?") + ", not " + p_.province.name;
+      const std::string real_name = real ? real->FullName() : "?";
+      province_note_ = T("; note: " + ds[0]->FullName() + " was in " + real_name + ", not " + p_.province.name,
+                         "; lưu ý: " + ds[0]->FullName() + " thuộc " + real_name + ", không thuộc " + p_.province.name);
     }
   }
-  if (ds.empty()) return Unknown("district '" + p_.district.name + "' not found in " + p_.province.name);
+  if (ds.empty())
+    return Unknown(T("district '" + p_.district.name + "' not found in " + p_.province.name,
+                     "không tìm thấy quận, huyện '" + p_.district.name + "' trong " + p_.province.name));
   old_district_ = ds.front();
   if (p_.commune.empty()) return std::nullopt;
   const vn::Key ck = NameKey(p_.commune.name, marked_);
@@ -265,7 +285,8 @@ std::optional<AddressVerdict> Check::OldUnits() {
   }
   if (!readings.empty()) old_district_ = readings.front().district;
   if (old_communes_.empty() && new_wards_.empty()) {
-    std::string message = "commune '" + p_.commune.name + "' not found in " + old_district_->FullName();
+    std::string message = T("commune '" + p_.commune.name + "' not found in " + old_district_->FullName(),
+                            "không tìm thấy xã, phường '" + p_.commune.name + "' trong " + old_district_->FullName());
     // A commune of today elsewhere: say so (the district may be the wrong one).
     std::set<std::string> now_in;
     for (const std::string& code : scope)
@@ -273,7 +294,9 @@ std::optional<AddressVerdict> Check::OldUnits() {
     for (const Commune* c : g_.CommunesNamed(ck.Ascii()))
       if (c->valid.On(date_) && !c->alias && now_in.count(c->province_code) &&
           !address::BestByMarks(ck, std::vector<const Commune*>{c}).empty())
-        message += "; " + c->FullName() + " exists now, but took no land from " + old_district_->FullName();
+        message += "; " + c->FullName() +
+                   T(" exists now, but took no land from " + old_district_->FullName(),
+                     " hiện có, nhưng không nhận địa bàn nào của " + old_district_->FullName());
     return Unknown(message);
   }
   // The readings compared as one: a name read one way exactly and the other
@@ -302,7 +325,7 @@ std::optional<AddressVerdict> Check::OldUnits() {
 
 std::optional<AddressVerdict> Check::BeforeTheReform() {
   if (date_ < std::string(kReformDay) && (!old_communes_.empty() || (old_district_ && p_.commune.empty())))
-    return Current("the units existed on " + date_);
+    return Current(T("the units existed on " + date_, "các đơn vị này còn tồn tại ngày " + Date(date_)));
   return std::nullopt;
 }
 
@@ -338,13 +361,16 @@ std::optional<AddressVerdict> Check::CommuneOfToday() {
   if (now.size() > 1) {
     v_.status = "ambiguous";
     for (const Commune* c : now) v_.candidates.push_back(ToTarget(g_, Target{c, nullptr, ""}, date_));
-    v_.message = "several communes named " + p_.commune.name + " in " + p_.province.name;
+    v_.message = T("several communes named " + p_.commune.name + " in " + p_.province.name,
+                   "có nhiều đơn vị cấp xã tên " + p_.commune.name + " trong " + p_.province.name);
     return v_;
   }
   // Not a commune of today: an old commune of the province, district left out.
   for (const Commune* c : MatchUnits(ck, g_.CommunesNamed(ck.Ascii()), g_.communes(), old_codes_))
     if (c->valid.to == kLastOldDay) old_communes_.push_back(c);
-  if (old_communes_.empty()) return Unknown("commune '" + p_.commune.name + "' not found in " + p_.province.name);
+  if (old_communes_.empty())
+    return Unknown(T("commune '" + p_.commune.name + "' not found in " + p_.province.name,
+                     "không tìm thấy xã, phường '" + p_.commune.name + "' trong " + p_.province.name));
   return std::nullopt;
 }
 
@@ -355,7 +381,9 @@ AddressVerdict Check::Rewritten(const Commune* c) {
   const bool type_ok = p_.commune.type.empty() || p_.commune.type == c->type;
   const bool province_ok = written_current_ && written_current_->code == c->province_code &&
                            (p_.province.type.empty() || p_.province.type == written_current_->type);
-  if (type_ok && province_ok) return Current(c->FullName() + ", " + (pr ? pr->FullName() : "") + " exists on " + date_);
+  if (type_ok && province_ok)
+    return Current(c->FullName() + ", " + (pr ? pr->FullName() : "") +
+                   T(" exists on " + date_, " còn tồn tại ngày " + Date(date_)));
   // Renamed type, or a province merged or changed: the same commune, rewritten.
   // A province renamed or retyped in place (Đồng Nai, 2026) carries its
   // own basis; one merged away, the 2025 resolution on provinces.
@@ -381,10 +409,12 @@ AddressVerdict Check::Rewritten(const Commune* c) {
   if (!type_ok && c->valid.from > change) change = c->valid.from;
   v_.severity = !options_.doc_date.empty() && options_.doc_date < change ? Severity::kInfo : Severity::kWarning;
   std::string what;
-  if (!type_ok) what = "the commune is now a " + c->type;
+  const std::string province_now = pr ? pr->FullName() : "";
+  if (!type_ok) what = T("the commune is now a " + c->type, "đơn vị cấp xã nay là " + c->type);
   if (!province_ok)
-    what += std::string(what.empty() ? "the" : " and the") + " province is now " + (pr ? pr->FullName() : "");
-  v_.message = what + " (since " + HumanDate(change) + "): " + v_.suggested_text;
+    what += T(std::string(what.empty() ? "the" : " and the") + " province is now " + province_now,
+              std::string(what.empty() ? "" : ", ") + "tỉnh, thành phố nay là " + province_now);
+  v_.message = what + T(" (since " + Date(change) + "): ", " (từ " + Date(change) + "): ") + v_.suggested_text;
   return v_;
 }
 
@@ -403,7 +433,7 @@ std::string Check::ProvinceChange(const std::string& old_code, const std::string
   if (!was || !now || vn::MakeKey(was->name).Toned() == vn::MakeKey(now->name).Toned()) return "";
   if (v_.legal_basis.find(kProvinceResolution) == std::string::npos)
     v_.legal_basis += (v_.legal_basis.empty() ? "" : "; ") + std::string(kProvinceResolution);
-  return "; " + was->FullName() + " was merged into " + now->FullName();
+  return "; " + was->FullName() + T(" was merged into ", " đã nhập vào ") + now->FullName();
 }
 
 namespace {
@@ -414,33 +444,40 @@ std::string Capitalised(std::string text) {
   return text;
 }
 
-// "Xã B, Xã C and 4 more".
-std::string NameList(const std::vector<std::string>& names) {
+// "Xã B, Xã C and 4 more" ("Xã B, Xã C và 4 đơn vị khác").
+std::string NameList(const std::vector<std::string>& names, bool english) {
+  const std::string and_ = english ? " and " : " và ";
   std::string out;
   const size_t shown = names.size() > 4 ? 3 : names.size();
-  for (size_t i = 0; i < shown; ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-  if (shown < names.size()) out += " and " + std::to_string(names.size() - shown) + " more";
+  for (size_t i = 0; i < shown; ++i) out += (i == 0 ? "" : i + 1 == names.size() ? and_ : ", ") + names[i];
+  if (shown < names.size()) out += and_ + std::to_string(names.size() - shown) + (english ? " more" : " đơn vị khác");
   return out;
 }
 
 }  // namespace
 
 std::string Check::Story(const Target& t) const {
-  const std::string reform = HumanDate(kReformDay);
+  const bool en = options_.english;
+  const std::string reform = Date(kReformDay);
   const std::string now = t.commune->FullName();
-  const std::string district = old_district_ ? old_district_->FullName() : "the district";
+  const std::string district = old_district_ ? old_district_->FullName() : T("the district", "quận, huyện");
   if (!t.link)  // a commune of today written with an old district
-    return district + " was abolished on " + reform + " (districts were); " + now +
-           " is a commune of today that took land from it";
-  if (t.link->from_district) return district + " became " + now + " on " + reform;
+    return T(district + " was abolished on " + reform + " (districts were); " + now +
+                 " is a commune of today that took land from it",
+             district + " không còn từ " + reform + " (cấp huyện không còn); " + now +
+                 " là đơn vị cấp xã hiện nay có nhận địa bàn của " + district);
+  if (t.link->from_district)
+    return T(district + " became " + now + " on " + reform, district + " trở thành " + now + " từ " + reform);
   const Commune* oc = nullptr;
   for (const Commune* c : old_communes_)
     for (const UnitLink* l : g_.LinksFrom(false, c->code, c->valid.to))
       if (l == t.link) oc = c;
   const std::string old_name = oc ? oc->FullName() : p_.commune.name;
   const std::string& kind = t.link->kind;
-  if (kind == "renamed") return old_name + " was renamed " + now + " on " + reform;
-  if (kind == "type_changed") return old_name + " became " + now + " on " + reform;
+  if (kind == "renamed")
+    return T(old_name + " was renamed " + now + " on " + reform, old_name + " đổi tên thành " + now + " từ " + reform);
+  if (kind == "type_changed")
+    return T(old_name + " became " + now + " on " + reform, old_name + " trở thành " + now + " từ " + reform);
   // The other old communes it took in, whole or in part.
   std::vector<std::string> wholes, parts;
   std::set<std::string> seen;
@@ -450,21 +487,28 @@ std::string Check::Story(const Target& t) const {
       (l->kind == "whole" ? wholes : parts).push_back(o->FullName());
   }
   const std::string part_of = parts.empty()       ? ""
-                              : parts.size() == 1 ? "part of " + parts[0]
-                              : parts.size() == 2 ? "parts of " + parts[0] + " and " + parts[1]
-                                                  : "parts of " + std::to_string(parts.size()) + " other communes";
+                              : parts.size() == 1 ? T("part of ", "một phần ") + parts[0]
+                              : parts.size() == 2
+                                  ? T("parts of ", "một phần ") + parts[0] + T(" and ", " và ") + parts[1]
+                                  : T("parts of " + std::to_string(parts.size()) + " other communes",
+                                      "một phần " + std::to_string(parts.size()) + " đơn vị cấp xã khác");
   const bool same_name = old_name == now;
   if (kind == "unchanged" || (same_name && wholes.empty() && parts.empty()))
-    return district + " was abolished on " + reform + "; " + old_name + " is unchanged";
+    return T(district + " was abolished on " + reform + "; " + old_name + " is unchanged",
+             district + " không còn từ " + reform + "; " + old_name + " giữ nguyên");
   if (same_name) {
     if (!part_of.empty()) wholes.push_back(part_of);
-    return old_name + " kept its name and took in " + NameList(wholes) + " on " + reform;
+    return T(old_name + " kept its name and took in " + NameList(wholes, en) + " on " + reform,
+             old_name + " giữ tên và nhận thêm " + NameList(wholes, en) + " từ " + reform);
   }
-  const std::string subject = kind == "whole" ? old_name : "part of " + old_name;
-  if (wholes.empty() && parts.empty()) return Capitalised(subject) + " was merged into " + now + " on " + reform;
+  const std::string subject = kind == "whole" ? old_name : T("part of ", "một phần ") + old_name;
+  if (wholes.empty() && parts.empty())
+    return T(Capitalised(subject) + " was merged into " + now + " on " + reform,
+             Capitalised(subject) + " nhập vào " + now + " từ " + reform);
   wholes.insert(wholes.begin(), subject);
   if (!part_of.empty()) wholes.push_back(part_of);
-  return Capitalised(NameList(wholes)) + " were merged into " + now + " on " + reform;
+  return T(Capitalised(NameList(wholes, en)) + " were merged into " + now + " on " + reform,
+           Capitalised(NameList(wholes, en)) + " nhập thành " + now + " từ " + reform);
 }
 
 AddressVerdict Check::WhereTheOldUnitsWent() {
@@ -485,11 +529,14 @@ AddressVerdict Check::WhereTheOldUnitsWent() {
   if (old_communes_.empty() && new_wards_.empty() && old_district_)
     targets = Successors(g_, true, old_district_->code, kLastOldDay, date_);
   if (targets.empty())
-    return Unknown(old_communes_.empty() ? "no commune found, and " + old_district_->FullName() +
-                                               " alone does not say which commune it is now (districts were "
-                                               "abolished on " +
-                                               HumanDate(kReformDay) + ")"
-                                         : "no successor found for the old units");
+    return Unknown(old_communes_.empty()
+                       ? T("no commune found, and " + old_district_->FullName() +
+                               " alone does not say which commune it is now (districts were abolished on " +
+                               Date(kReformDay) + ")",
+                           "không thấy xã, phường; riêng " + old_district_->FullName() +
+                               " không cho biết nay là đơn vị cấp xã nào (cấp huyện không còn từ " + Date(kReformDay) +
+                               ")")
+                       : T("no successor found for the old units", "không tìm thấy đơn vị kế thừa các đơn vị cũ"));
   // One target per commune of today, the old reading's (with its link) kept.
   std::stable_sort(targets.begin(), targets.end(),
                    [](const Target& a, const Target& b) { return a.commune->code < b.commune->code; });
@@ -513,7 +560,7 @@ AddressVerdict Check::WhereTheOldUnitsWent() {
   for (const std::string& b : bases) v_.legal_basis += (v_.legal_basis.empty() ? "" : "; ") + b;
   v_.severity =
       !options_.doc_date.empty() && options_.doc_date < std::string(kReformDay) ? Severity::kInfo : Severity::kWarning;
-  const std::string reform = HumanDate(kReformDay);
+  const std::string reform = Date(kReformDay);
   if (targets.size() == 1) {
     v_.status = "outdated";
     v_.suggested = ToTarget(g_, targets.front(), date_);
@@ -533,29 +580,40 @@ AddressVerdict Check::WhereTheOldUnitsWent() {
     for (const Commune* oc : old_communes_)
       if (old_names.find(oc->FullName()) == std::string::npos)
         old_names += (old_names.empty() ? "" : ", ") + oc->FullName();
-    const std::string went =
-        from_old == 1 ? "now in " + targets_of_old.front() : "divided among " + std::to_string(from_old) + " communes";
-    v_.message = "'" + p_.commune.name + "' names both the old " + old_names + " of " + old_district_->FullName() +
-                 " (" + went + ") and " + new_wards_.front()->FullName() + " of today, which took land from " +
-                 old_district_->FullName() + ": choose one" + province + province_note_;
+    const std::string went = from_old == 1 ? T("now in ", "nay thuộc ") + targets_of_old.front()
+                                           : T("divided among " + std::to_string(from_old) + " communes",
+                                               "chia cho " + std::to_string(from_old) + " đơn vị cấp xã");
+    const std::string district = old_district_->FullName(), today = new_wards_.front()->FullName();
+    v_.message = T("'" + p_.commune.name + "' names both the old " + old_names + " of " + district + " (" + went +
+                       ") and " + today + " of today, which took land from " + district + ": choose one",
+                   "'" + p_.commune.name + "' vừa là tên " + old_names + " cũ của " + district + " (" + went +
+                       ") vừa là tên " + today + " hiện nay, có nhận địa bàn của " + district + ": cần chọn một") +
+                 province + province_note_;
     return v_;
   }
   if (seen_old.size() > 1 || new_wards_.size() > 1) {
     std::string names;
     for (const Commune* c : old_communes_.empty() ? new_wards_ : old_communes_)
       if (names.find(c->FullName()) == std::string::npos) names += (names.empty() ? "" : ", ") + c->FullName();
-    v_.message = "'" + p_.commune.name + "' could be any of " + names + ": choose one" + province;
+    v_.message = T("'" + p_.commune.name + "' could be any of " + names + ": choose one",
+                   "'" + p_.commune.name + "' có thể là " + names + ": cần chọn một") +
+                 province;
     return v_;
   }
   const std::string old_name = v_.old ? (v_.old->commune.empty() ? v_.old->district : v_.old->commune) : "";
-  v_.message = old_name + " was divided on " + reform + " among " + std::to_string(targets.size()) +
-               " communes: choose one" + province + province_note_;
+  v_.message =
+      T(old_name + " was divided on " + reform + " among " + std::to_string(targets.size()) + " communes: choose one",
+        old_name + " được chia từ " + reform + " cho " + std::to_string(targets.size()) +
+            " đơn vị cấp xã: cần chọn một") +
+      province + province_note_;
   return v_;
 }
 
 void Check::Matched() {
   if (p_.commune.from_street)
-    v_.matched = "'" + p_.commune.name + "' at the end of the street part taken as the commune (no unit word written)";
+    v_.matched =
+        T("'" + p_.commune.name + "' at the end of the street part taken as the commune (no unit word written)",
+          "'" + p_.commune.name + "' ở cuối phần số nhà, đường được hiểu là tên xã, phường (không ghi chữ xã, phường)");
 }
 
 }  // namespace

@@ -25,7 +25,23 @@ AddressVerdict Check(const std::string& text, const std::string& as_of = "2026-1
   AddressOptions o;
   o.as_of = as_of;
   o.doc_date = doc_date;
+  o.english = true;  // the tests read the English messages; Vietnamese below
   return CheckAddress(text, G(), o);
+}
+
+// The verdict's message is Vietnamese by default: what the ward's staff read.
+TEST(Verdict, MessagesInVietnameseByDefault) {
+  AddressOptions o;
+  o.as_of = "2026-11-28";
+  const AddressVerdict v = CheckAddress("số 5 phố Hàng Bông, phường Phúc Xá, quận Ba Đình, Hà Nội", G(), o);
+  EXPECT_EQ(v.status, "outdated");
+  EXPECT_NE(v.message.find("Phường Phúc Xá"), std::string::npos) << v.message;
+  EXPECT_NE(v.message.find(" nhập thành Phường Hồng Hà từ 1/7/2025"), std::string::npos) << v.message;
+  EXPECT_EQ(v.message.find("merged"), std::string::npos) << v.message;
+  const AddressVerdict split = CheckAddress("phường Tứ Liên, quận Tây Hồ, Hà Nội", G(), o);
+  EXPECT_NE(split.message.find("cần chọn một"), std::string::npos) << split.message;
+  const AddressVerdict none = CheckAddress("số 5 đường Láng", G(), o);
+  EXPECT_NE(none.message.find("không thấy xã, phường"), std::string::npos) << none.message;
 }
 
 std::set<std::string> CandidateCodes(const AddressVerdict& v) {

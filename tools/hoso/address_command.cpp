@@ -26,12 +26,13 @@ const char* const kAddressHelp =
     "  --doc-date DATE   the document's date: before the change, the verdict is info\n"
     "  --models DIR      model folder (default $HOSO_MODELS or the source tree's models/)\n"
     "  --stats           with -, print to stderr how many addresses and how fast\n"
+    "  --english         the verdict's message in English (default Vietnamese)\n"
     "\n";
 
 }  // namespace
 
 int RunAddress(const std::vector<std::string>& argv) {
-  Args args(argv, {"--as-of", "--doc-date", "--models"}, {"--help", "-h", "--stats"});
+  Args args(argv, {"--as-of", "--doc-date", "--models"}, {"--help", "-h", "--stats", "--english"});
   if (auto exit = HelpOrUsageError(args, "hoso address", std::string(kAddressHelp) + kExitCodeTable)) return *exit;
   auto usage = [](const std::string& msg) { return UsageError("hoso address", msg); };
   if (args.positional().size() != 1) return usage("give one address, or - to read them from standard input");
@@ -45,6 +46,7 @@ int RunAddress(const std::vector<std::string>& argv) {
     options.doc_date = *d;
   }
   if (options.as_of.empty()) options.as_of = Today();
+  options.english = args.Flag("--english");
   const std::string dir = args.Value("--models") ? *args.Value("--models") + "/gazetteer" : Gazetteer::DefaultDir();
   const auto t0 = std::chrono::steady_clock::now();
   auto gazetteer = Gazetteer::Load(dir);

@@ -25,7 +25,7 @@ std::set<std::string> WithPipelineOptions(std::set<std::string> more) {
 }
 
 std::set<std::string> WithPipelineFlags(std::set<std::string> more) {
-  more.insert({"--no-orientation", "--register-address-flags"});
+  more.insert({"--no-orientation", "--register-address-flags", "--english"});
   return more;
 }
 
@@ -92,6 +92,7 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
     if (!IsIsoDate(*as_of)) return Usage("--as-of must be a date YYYY-MM-DD");
     options->address.as_of = *as_of;
   }
+  options->address.english = args.Flag("--english");
   if (auto lang = args.Value("--lang")) options->ocr.languages = *lang;
   if (auto psm = args.Value("--psm"); psm && *psm != "auto") {
     try {
