@@ -9,6 +9,7 @@
 
 #include "batch/separator.h"
 #include "core/log.h"
+#include "core/say.h"
 
 namespace hoso {
 namespace fs = std::filesystem;
@@ -93,7 +94,7 @@ DebugSink DebugFor(const BatchOptions& options, const std::string& source, int p
 // Registers one record; what the registry holds afterwards.
 DossierRecord RegisterOne(DossierRecord record, Registry& registry, const BatchOptions& options) {
   if (record.sha256.empty()) return record;
-  auto outcome = registry.Register(record, options.reprocess);
+  auto outcome = registry.Register(record, options.reprocess, options.validate.english);
   if (!outcome.ok()) {
     Log(LogLevel::kError, outcome.status().ToString());
     return Rejected(record, outcome.status());
@@ -104,8 +105,9 @@ DossierRecord RegisterOne(DossierRecord record, Registry& registry, const BatchO
     auto registered = registry.Load(outcome->dossier_id);
     if (registered.ok()) record = std::move(registered).value();
     record.source = shown;
-    record.flags.push_back(
-        {"DUPLICATE", Severity::kInfo, "", "already registered as dossier " + std::to_string(outcome->dossier_id)});
+    record.flags.push_back({"DUPLICATE", Severity::kInfo, "",
+                            Say{options.validate.english}("already registered as dossier ", "đã đăng ký là hồ sơ ") +
+                                std::to_string(outcome->dossier_id)});
   } else if (options.reprocess) {
     // As stored: a person's corrections stood.
     const std::string shown = record.source;
@@ -168,8 +170,9 @@ Status FileIntake::Open(Registry& registry, OcrEngine& engine) {
     if (existing.ok() && existing->has_value()) {
       base_ = std::move(**existing);
       base_.source = source_;
-      base_.flags.push_back(
-          {"DUPLICATE", Severity::kInfo, "", "already registered as dossier " + std::to_string(base_.dossier_id)});
+      base_.flags.push_back({"DUPLICATE", Severity::kInfo, "",
+                             Say{options_.validate.english}("already registered as dossier ", "đã đăng ký là hồ sơ ") +
+                                 std::to_string(base_.dossier_id)});
       ready_ = true;
       return Status::Ok();
     }

@@ -6,6 +6,7 @@
 #include <regex>
 #include <sstream>
 
+#include "core/say.h"
 #include "core/vn_text.h"
 #include "extract/labels.h"
 #include "extract/meaning.h"
@@ -165,7 +166,7 @@ Pages ClassifyPages(const std::vector<OcrPage>& pages, const Templates& template
 
 // One raw value of a type to its field value; a date that is not one is
 // kept as written and flagged; false when nothing usable is left.
-bool TakeValue(const std::string& key, FieldType type, const RawField& raw, const NameList* names,
+bool TakeValue(const std::string& key, FieldType type, const RawField& raw, const NameList* names, const Say& say,
                std::map<std::string, FieldValue>& into, DossierDraft& draft) {
   FieldValue v;
   if (Normalise(type, raw, names, &v)) {
@@ -182,18 +183,19 @@ bool TakeValue(const std::string& key, FieldType type, const RawField& raw, cons
     return true;
   }
   into[key] = v;  // kept as written, for a person to read
-  draft.flags.push_back({"DATE_INVALID", Severity::kWarning, key, "'" + v.value + "' is not a date"});
+  draft.flags.push_back({"DATE_INVALID", Severity::kWarning, key,
+                         say("'" + v.value + "' is not a date", "'" + v.value + "' không phải ngày tháng")});
   return true;
 }
 
 // A page's fields by `doc`'s labels, normalised.
 void ReadPageFields(const std::vector<LineView>& lines, int page, const DocTemplate& doc, const NameList* names,
-                    std::map<std::string, FieldValue>& into, DossierDraft& draft) {
+                    const Say& say, std::map<std::string, FieldValue>& into, DossierDraft& draft) {
   for (const auto& [key, raw] : ReadFields(lines, page, doc)) {
     const FieldSpec* spec = nullptr;
     for (const auto& f : doc.fields)
       if (f.key == key) spec = &f;
-    TakeValue(key, spec->type, raw, names, into, draft);
+    TakeValue(key, spec->type, raw, names, say, into, draft);
   }
 }
 
@@ -203,7 +205,7 @@ void ReadPageFields(const std::vector<LineView>& lines, int page, const DocTempl
 // naming a person ("người đề nghị Vũ…") was read from a longer label: the
 // applicant's loses those words, another person's is not the applicant's.
 void FillFromTemplate(const std::vector<LineView>& lines, int page, const DocTemplate& doc, const NameList* names,
-                      const std::vector<Box>& understood, DossierDraft& draft) {
+                      const Say& say, const std::vector<Box>& understood, DossierDraft& draft) {
   for (auto [key, raw] : ReadFields(lines, page, doc)) {
     if (draft.fields.count(key)) continue;
     // A line whose label was understood is someone's already (another
@@ -226,7 +228,7 @@ void FillFromTemplate(const std::vector<LineView>& lines, int page, const DocTem
         raw.text = rest;
       }
     }
-    TakeValue(key, spec->type, raw, names, draft.fields, draft);
+    TakeValue(key, spec->type, raw, names, say, draft.fields, draft);
   }
 }
 
@@ -242,7 +244,7 @@ bool TemplateLabel(const std::vector<std::string>& tokens, const DocTemplate& do
 // The ID copy's fields: they fill what the form lacks, and must agree with
 // it (a name OCR slipped on is mended, not flagged).
 void CheckAgainstCard(const std::map<std::string, FieldValue>& from_card, int card_page, const NameList* names,
-                      DossierDraft& draft) {
+                      const Say& say, DossierDraft& draft) {
   for (const auto& [key, v] : from_card) {
     if (key == "permanent_address") continue;  // a form may give another residence
     auto it = draft.fields.find(key);
@@ -257,7 +259,8 @@ void CheckAgainstCard(const std::map<std::string, FieldValue>& from_card, int ca
         continue;
       }
     draft.flags.push_back({"FIELD_CONFLICT", Severity::kWarning, key,
-                           "the form and the ID copy (page " + std::to_string(card_page + 1) + ") disagree"});
+                           say("the form and the ID copy (page " + std::to_string(card_page + 1) + ") disagree",
+                               "tờ khai và bản sao căn cước (trang " + std::to_string(card_page + 1) + ") khác nhau")});
   }
 }
 
@@ -374,7 +377,8 @@ void PlaceByShape(std::vector<LabelledValue>& unused, const ExtractOptions& opti
 // The name under the applicant's signature must be the applicant's: it
 // fills a name the form's label did not give, and disagreeing (beyond an
 // OCR slip) is a conflict for a person to settle.
-void CheckSignature(const std::vector<LineView>& lines, int page, const NameList* names, DossierDraft& draft) {
+void CheckSignature(const std::vector<LineView>& lines, int page, const NameList* names, const Say& say,
+                    DossierDraft& draft) {
   const std::optional<RawField> signed_name = SignedName(lines, page);
   if (!signed_name) return;
   FieldValue v;
@@ -391,7 +395,8 @@ void CheckSignature(const std::vector<LineView>& lines, int page, const NameList
   if (vn::AsciiEditDistance(a, b) * 10 <= static_cast<int>(std::max(a.size(), b.size()))) return;
   draft.flags.push_back(
       {"FIELD_CONFLICT", Severity::kWarning, "full_name",
-       "the name under the signature (page " + std::to_string(page + 1) + ") is not the one on the form"});
+       say("the name under the signature (page " + std::to_string(page + 1) + ") is not the one on the form",
+           "tên dưới chữ ký (trang " + std::to_string(page + 1) + ") không phải tên trên tờ khai")});
 }
 
 }  // namespace
@@ -408,11 +413,14 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
   if (p.main_page >= 0) draft.doc_date = FindPlaceDate(pages[p.main_page].text);
   if (!draft.doc_date) draft.doc_date = FirstPlaceDate(pages);
   const NameList* names = options.names.get();
+  const Say say{options.english};
   // The form page, read by what its labels mean; with no known form, the
   // first page that has labelled values (a form hoso has not seen).
   int form_page = p.main && !p.main->id_card ? p.main_page : -1;
   if (!p.main) {
-    draft.flags.push_back({"DOC_TYPE_UNKNOWN", Severity::kWarning, "", "no known form title was found on any page"});
+    draft.flags.push_back({"DOC_TYPE_UNKNOWN", Severity::kWarning, "",
+                           say("no known form title was found on any page",
+                               "không thấy tiêu đề của mẫu đơn nào đã biết trên các trang")});
     for (size_t i = 0; i < pages.size() && form_page < 0; ++i)
       if (!ReadLabelledValues(p.lines[i], static_cast<int>(i)).empty()) form_page = static_cast<int>(i);
   }
@@ -422,7 +430,7 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
     PageByMeaning read = ReadByMeaning(p.lines[form_page], form_page, options.learnt.get());
     understood = read.understood;
     for (auto& [key, f] : read.fields)
-      if (!TakeValue(key, f.type, f.raw, names, draft.fields, draft)) {
+      if (!TakeValue(key, f.type, f.raw, names, say, draft.fields, draft)) {
         LabelledValue kept;
         kept.label = f.label;
         kept.value = f.raw;
@@ -436,7 +444,7 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
       draft.other.push_back({u.label, CleanValue(u.value.text), u.value.confidence, u.value.page, u.value.box});
     return draft;
   }
-  FillFromTemplate(p.lines[p.main_page], p.main_page, *p.main, names,
+  FillFromTemplate(p.lines[p.main_page], p.main_page, *p.main, names, say,
                    p.main_page == form_page ? understood : std::vector<Box>{}, draft);
   PlaceByShape(unused, options, draft);
   for (auto& u : unused)
@@ -446,15 +454,16 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
   if (card && p.main != card)
     for (int page : p.card_pages) {
       std::map<std::string, FieldValue> from_card;
-      ReadPageFields(p.lines[page], page, *card, names, from_card, draft);
-      CheckAgainstCard(from_card, page, names, draft);
+      ReadPageFields(p.lines[page], page, *card, names, say, from_card, draft);
+      CheckAgainstCard(from_card, page, names, say, draft);
     }
   if (!draft.fields.count("id_number"))
     if (auto id = IdNumberByShape(p.lines[p.main_page], p.main_page)) draft.fields["id_number"] = *id;
-  if (form_page >= 0) CheckSignature(p.lines[form_page], form_page, names, draft);
+  if (form_page >= 0) CheckSignature(p.lines[form_page], form_page, names, say, draft);
   for (const FieldSpec& f : p.main->fields)
     if (f.required && !draft.fields.count(f.key))
-      draft.flags.push_back({"FIELD_MISSING", Severity::kWarning, f.key, "no " + f.key + " found"});
+      draft.flags.push_back({"FIELD_MISSING", Severity::kWarning, f.key,
+                             say("no " + f.key + " found", "không tìm thấy " + say.Field(f.key))});
   return draft;
 }
 

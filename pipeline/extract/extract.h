@@ -22,6 +22,8 @@
 namespace hoso {
 
 struct ExtractOptions {
+  // Flags' messages in English (default Vietnamese).
+  bool english = false;
   // Without templates only the document date is found.
   std::shared_ptr<const Templates> templates;
   // Common names, to correct tone-mark errors in names (optional).

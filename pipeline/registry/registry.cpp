@@ -2,6 +2,8 @@
 // file's hash, loaded as one moment saw it, listed.
 #include "registry/registry.h"
 
+#include "core/say.h"
+
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
@@ -190,7 +192,8 @@ void InsertContent(Session& s, const Connection& db, std::int64_t id, const Doss
 // The citizen's ID number in other dossiers: the same person's earlier
 // papers, or the same number misread on two people's (ID_SEEN_BEFORE, for
 // a person to know; it names the dossiers, never the number).
-std::vector<Flag> SeenBefore(Session& s, const Connection& db, std::int64_t id, const DossierRecord& r) {
+std::vector<Flag> SeenBefore(Session& s, const Connection& db, std::int64_t id, const DossierRecord& r,
+                             const Say& say) {
   auto it = r.fields.find("id_number");
   if (it == r.fields.end() || (it->second.value.size() != 12 && it->second.value.size() != 9)) return {};
   std::vector<std::int64_t> others;
@@ -203,14 +206,17 @@ std::vector<Flag> SeenBefore(Session& s, const Connection& db, std::int64_t id, 
   if (others.empty()) return {};
   std::string named;
   for (size_t i = 0; i < others.size() && i < 5; ++i) named += (i ? ", " : "") + std::to_string(others[i]);
-  if (others.size() > 5) named += " and " + std::to_string(others.size() - 5) + " more";
+  if (others.size() > 5)
+    named += say(" and ", " và ") + std::to_string(others.size() - 5) + say(" more", " hồ sơ khác");
   return {{"ID_SEEN_BEFORE", Severity::kInfo, "id_number",
-           std::string("the same ID number is in dossier") + (others.size() > 1 ? "s " : " ") + named}};
+           say(std::string("the same ID number is in dossier") + (others.size() > 1 ? "s " : " "),
+               "số định danh này đã có trong hồ sơ ") +
+               named}};
 }
 
 }  // namespace
 
-Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reprocess) {
+Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reprocess, bool english) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   Session& s = impl_->session();
   RegisterOutcome out;
@@ -271,7 +277,7 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
             into(out.dossier_id), now;
       }
       const std::int64_t id = out.dossier_id;
-      out.added_flags = SeenBefore(s, *impl_->db, id, r);
+      out.added_flags = SeenBefore(s, *impl_->db, id, r, Say{english});
       if (out.added_flags.empty()) {
         InsertContent(s, *impl_->db, id, r, now_utc);
       } else {

@@ -50,7 +50,8 @@ class Registry {
   // the existing id. A rejected attempt is replaced by the new one. With
   // `reprocess`, a registered one is replaced too (same id), except the
   // fields a person corrected, which stay as they set them.
-  Result<RegisterOutcome> Register(const DossierRecord& record, bool reprocess = false);
+  // `english`: the messages of the flags it adds (default Vietnamese).
+  Result<RegisterOutcome> Register(const DossierRecord& record, bool reprocess = false, bool english = false);
 
   // How a dossier's checks are computed again after a person's change: it
   // gets the record as changed and sets its flags and address verdict.

@@ -52,7 +52,8 @@ void Recheck(DossierRecord& r, const std::string& key, const Gazetteer* gazettee
   // Every date field, read or typed, must be a date.
   for (const auto& [k, f] : r.fields)
     if (TypeOfKey(k) == FieldType::kDate && !f.value.empty() && !IsIso(f.value) && !IsYear(f.value))
-      r.flags.push_back({"DATE_INVALID", Severity::kWarning, k, "'" + f.value + "' is not a date (dd/mm/yyyy)"});
+      r.flags.push_back(
+          {"DATE_INVALID", Severity::kWarning, k, "'" + f.value + "' không phải ngày tháng (dd/mm/yyyy)"});
   if (gazetteer) {
     AddressOptions options;
     if (!as_of.empty()) options.as_of = as_of;

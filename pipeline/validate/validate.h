@@ -18,6 +18,8 @@ struct ValidateOptions {
   // A field read with a mean word confidence below this is flagged
   // LOW_CONFIDENCE (warning) with its key.
   double min_field_confidence = 0.50;
+  // Messages in English (default Vietnamese).
+  bool english = false;
   // Whether address flags (ADDRESS_OUTDATED / _AMBIGUOUS / _UNKNOWN) send a
   // dossier to review. Archive teams digitising pre-merger paper may turn
   // this off: the dossier is registered with its flags, to correct later.

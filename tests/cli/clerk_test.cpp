@@ -77,7 +77,7 @@ TEST(ClerksLine, AnIdNumberMetBeforeIsNamed) {
   std::ofstream(copy, std::ios::app | std::ios::binary) << '\0';
   const auto run = test::Hoso("process --as-of 2026-01-01 --db " + db + " " + copy.string());
   const std::string line = LineOf(run.out, "copy.jpg");
-  EXPECT_NE(line.find("the same ID number is in dossier 1"), std::string::npos) << run.out;
+  EXPECT_NE(line.find("số định danh này đã có trong hồ sơ 1"), std::string::npos) << run.out;
   const auto json = test::Hoso("export --db " + db, false);
   EXPECT_NE(json.out.find("ID_SEEN_BEFORE"), std::string::npos);
   EXPECT_NE(json.out.find("\"severity\":\"info\""), std::string::npos);

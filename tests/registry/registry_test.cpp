@@ -159,12 +159,12 @@ TEST_F(RegistryTest, AnIdNumberSeenBeforeNamesTheDossiers) {
   EXPECT_EQ(f.code, "ID_SEEN_BEFORE");
   EXPECT_EQ(f.severity, Severity::kInfo);
   EXPECT_EQ(f.field, "id_number");
-  EXPECT_NE(f.message.find("dossier " + std::to_string(first->dossier_id)), std::string::npos) << f.message;
+  EXPECT_NE(f.message.find("hồ sơ " + std::to_string(first->dossier_id)), std::string::npos) << f.message;
   EXPECT_EQ(f.message.find("001088012345"), std::string::npos) << "no ID number in a message";
   auto stored = reg->Load(second->dossier_id);
   ASSERT_TRUE(stored.ok());
   EXPECT_TRUE(stored->HasFlag("ID_SEEN_BEFORE"));
-  auto third = reg->Register(with_id('4', "001088012345"));
+  auto third = reg->Register(with_id('4', "001088012345"), false, /*english=*/true);
   ASSERT_TRUE(third.ok());
   ASSERT_EQ(third->added_flags.size(), 1u);
   EXPECT_NE(third->added_flags[0].message.find("dossiers " + std::to_string(first->dossier_id) + ", " +

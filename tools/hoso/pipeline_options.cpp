@@ -92,7 +92,8 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
     if (!IsIsoDate(*as_of)) return Usage("--as-of must be a date YYYY-MM-DD");
     options->address.as_of = *as_of;
   }
-  options->address.english = args.Flag("--english");
+  // People's words in English: the address verdicts' and the flags' messages.
+  options->address.english = options->extract.english = options->validate.english = args.Flag("--english");
   if (auto lang = args.Value("--lang")) options->ocr.languages = *lang;
   if (auto psm = args.Value("--psm"); psm && *psm != "auto") {
     try {

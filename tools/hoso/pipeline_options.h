@@ -28,7 +28,7 @@ inline constexpr const char* kPipelineOptionsHelp =
     "  --jobs N          pages read at once, from one thick file or several\n"
     "                    (default: number of cores)\n"
     "  --as-of DATE      check addresses as of DATE (YYYY-MM-DD; default today)\n"
-    "  --english         address verdicts' messages in English (default Vietnamese)\n"
+    "  --english         flag and address messages in English (default Vietnamese)\n"
     "  --register-address-flags\n"
     "                    register dossiers whose only problems are address flags\n"
     "                    (outdated, ambiguous, unknown) with those flags, instead of\n"
