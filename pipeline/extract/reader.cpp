@@ -206,8 +206,12 @@ int LabelStart(const OcrLine& line, int a, int c, const std::string& head_of_c) 
     if (EndsWithLeader(line.words[w].text)) return w + 1;
   // "… Hoàng Thị Yến 8. Mối quan hệ với chủ hộ:": the item's number opens
   // the label, however many words it has.
-  for (int w = c - 1; w > a; --w)
-    if (IsItemNumber(line.words[w].text)) return w;
+  // (Not a date's "05." before "1990": a label's first word is a capital.)
+  for (int w = c - 1; w > a; --w) {
+    if (!IsItemNumber(line.words[w].text)) continue;
+    const std::vector<vn::Glyph> next = vn::Decode(line.words[w + 1].text);
+    if (!next.empty() && next[0].letter && next[0].upper) return w;
+  }
   int height = 0;
   for (int w = a; w <= c; ++w) height = std::max(height, line.words[w].box.h);
   int best = -1, widest = 0;

@@ -254,7 +254,6 @@ TEST(Meaning, ValuesPlacedByTheirShape) {
   EXPECT_EQ(d.other[1].label, "Mã hồ sơ") << "the item's number is no part of its label";
 }
 
-
 // CT01 as Circular 66/2023/TT-BCA prints it, as OCR reads it once the
 // ID's boxes are erased: two items to a line, the ID's digits spaced, the
 // household head's items, and no address line: the address is in item 10,
@@ -286,6 +285,19 @@ TEST(Meaning, TheResidenceFormOf2023) {
   EXPECT_EQ(Value(d, "permanent_address"), "số 285 đường Nguyễn Trãi, phường Ngọc Sơn, thị xã Kim Bảng, tỉnh Hà Nam");
   EXPECT_EQ(Value(d, "household_head_permanent_address"), "(none)");
   EXPECT_FALSE(Flagged(d, "FIELD_MISSING", "permanent_address"));
+}
+
+// An item's number in a line opens the next label, but a date's day and
+// month written "12. 05." are no item numbers.
+TEST(Meaning, ItemNumbersInALineAndDatesWithDots) {
+  const DossierDraft d = Extract({PageOf({
+                                     "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+                                     "1. Họ và tên: Trần Văn Bình 2. Ngày sinh: 12. 05. 1990 3. Giới tính: Nam",
+                                 })},
+                                 Options());
+  EXPECT_EQ(Value(d, "full_name"), "Trần Văn Bình");
+  EXPECT_EQ(Value(d, "date_of_birth"), "1990-05-12");
+  EXPECT_EQ(Value(d, "gender"), "male");
 }
 
 // The request says which address it is about however it is worded; a
