@@ -292,7 +292,7 @@ TEST(Meaning, TheResidenceFormOf2023) {
 TEST(Meaning, ItemNumbersInALineAndDatesWithDots) {
   const DossierDraft d = Extract({PageOf({
                                      "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
-                                     "1. Họ và tên: Trần Văn Bình 2. Ngày sinh: 12. 05. 1990 3. Giới tính: Nam",
+                                     "1. Họ và tên: Trần Văn Bình 2. Ngày sinh: 12. 05. 1990 Giới tính: Nam",
                                  })},
                                  Options());
   EXPECT_EQ(Value(d, "full_name"), "Trần Văn Bình");
