@@ -167,7 +167,9 @@ namespace {
 
 // A record's pages, fields and flags, inside the caller's transaction.
 // Fields a person set stay (ON CONFLICT: theirs is kept).
-void InsertContent(Session& s, const Connection& db, std::int64_t id, const DossierRecord& r, const std::string& at) {
+// The record's pages, fields and flags, and the flags the registry adds.
+void InsertContent(Session& s, const Connection& db, std::int64_t id, const DossierRecord& r, const std::string& at,
+                   const std::vector<Flag>& added) {
   for (const auto& p : r.pages) {
     s << db.Sql(
         "INSERT INTO pages(dossier_id, idx, width, height, dpi, rotation, skew_deg, blank, "
@@ -183,10 +185,10 @@ void InsertContent(Session& s, const Connection& db, std::int64_t id, const Doss
         bind(id), bind(key), bind(f.value), bind(f.confidence), bind(f.page), bind(f.bbox.x), bind(f.bbox.y),
         bind(f.bbox.w), bind(f.bbox.h), bind(at), now;
   }
-  for (const auto& f : r.flags) {
-    s << db.Sql("INSERT INTO flags(dossier_id, code, severity, field, message) VALUES(?, ?, ?, ?, ?)"), bind(id),
-        bind(f.code), bind(std::string(SeverityName(f.severity))), bind(f.field), bind(f.message), now;
-  }
+  for (const auto* flags : {&r.flags, &added})
+    for (const auto& f : *flags)
+      s << db.Sql("INSERT INTO flags(dossier_id, code, severity, field, message) VALUES(?, ?, ?, ?, ?)"), bind(id),
+          bind(f.code), bind(std::string(SeverityName(f.severity))), bind(f.field), bind(f.message), now;
 }
 
 // The citizen's ID number in other dossiers: the same person's earlier
@@ -278,13 +280,7 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
       }
       const std::int64_t id = out.dossier_id;
       out.added_flags = SeenBefore(s, *impl_->db, id, r, Say{english});
-      if (out.added_flags.empty()) {
-        InsertContent(s, *impl_->db, id, r, now_utc);
-      } else {
-        DossierRecord with = r;
-        with.flags.insert(with.flags.end(), out.added_flags.begin(), out.added_flags.end());
-        InsertContent(s, *impl_->db, id, with, now_utc);
-      }
+      InsertContent(s, *impl_->db, id, r, now_utc, out.added_flags);
       // The audit trail: the status this run gave (and the one it replaced).
       Poco::Nullable<std::string> before;
       if (existing) before = existing_status;
@@ -308,11 +304,14 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
   }
 }
 
-Result<std::int64_t> Registry::CountDossiers() {
+Result<std::int64_t> Registry::CountDossiers(const std::string& status) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
   try {
     std::int64_t n = 0;
-    impl_->session() << "SELECT COUNT(*) FROM dossiers", into(n), now;
+    if (status.empty())
+      impl_->session() << "SELECT COUNT(*) FROM dossiers", into(n), now;
+    else
+      impl_->session() << impl_->Sql("SELECT COUNT(*) FROM dossiers WHERE status = ?"), bind(status), into(n), now;
     return n;
   } catch (const Poco::Exception& e) { return RegistryError("count failed", e); }
 }

@@ -97,7 +97,8 @@ class Registry {
   };
   Result<std::vector<AuditEntry>> Audit(std::int64_t dossier_id);
 
-  Result<std::int64_t> CountDossiers();
+  // All of them, or those with `status` (registered, needs_review, rejected).
+  Result<std::int64_t> CountDossiers(const std::string& status = "");
 
   // Labels learnt from corrections: a printed label hoso did not
   // understand, and the field a reviewer filled with the value it stood

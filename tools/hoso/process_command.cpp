@@ -149,10 +149,10 @@ int RunProcess(const std::vector<std::string>& argv) {
                   s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0.0, db.c_str());
     std::cerr << line << report.Terminal();
     // What waits for a person now (this batch's and earlier ones'), and where.
-    if (auto waiting = (*registry)->ReviewQueue(); waiting.ok() && !waiting->empty()) {
+    if (auto waiting = (*registry)->CountDossiers("needs_review"); waiting.ok() && *waiting > 0) {
       const char* env = std::getenv("HOSO_STATION");
       const std::string station = args.Value("--station").value_or(env ? env : "");
-      std::cerr << waiting->size() << (waiting->size() == 1 ? " dossier waits" : " dossiers wait") << " for review"
+      std::cerr << *waiting << (*waiting == 1 ? " dossier waits" : " dossiers wait") << " for review"
                 << (station.empty() ? "" : " at " + station) << "\n";
     }
   }

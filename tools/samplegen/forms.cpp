@@ -671,18 +671,16 @@ RenderedPage FormRenderer::RenderOfficial(const Dossier& d, const OfficialForm& 
   auto value = [&](const OfficialForm::Item& item) -> std::string {
     const std::string& k = item.key;
     const std::string before = item.before.empty() ? "" : rng.Pick(item.before) + " ";
-    auto person = [&](const std::string& prefix) -> const Person* {
-      if (prefix == "child") return child;
-      if (prefix == "mother") return mother;
-      if (prefix == "father") return father;
-      if (prefix == "household_head") return head ? head : &p;
-      return nullptr;
-    };
-    const size_t cut = k.find('_');
-    const Person* of = cut == std::string::npos ? nullptr : person(k.substr(0, cut));
-    if (k.rfind("household_head_", 0) == 0) of = head ? head : &p;
-    const std::string field = !of ? k : k.rfind("household_head_", 0) == 0 ? k.substr(15) : k.substr(cut + 1);
-    if (!of) of = &p;
+    // Whose value: another person's key has their prefix ("mother_name").
+    const std::pair<const char*, const Person*> kPeople[] = {
+        {"household_head_", head ? head : &p}, {"child_", child}, {"mother_", mother}, {"father_", father}};
+    const Person* of = &p;
+    std::string field = k;
+    for (const auto& [prefix, who] : kPeople)
+      if (k.rfind(prefix, 0) == 0 && who) {
+        of = who;
+        field = k.substr(std::string(prefix).size());
+      }
     if (field == "full_name" || field == "name") {
       truth[k] = of->full_name;
       return rng.Chance(0.3) ? Upper(of->full_name) : of->full_name;
