@@ -58,6 +58,9 @@ struct BatchOptions {
   // A file not read in this many seconds is given up between two pages
   // (OCR_TIMEOUT); 0: no limit. Each page is bounded by ocr.page_seconds.
   double file_seconds = 1800;
+  // The service point the dossiers were taken in at (recorded with each;
+  // the review queue filters by it). Empty: none named.
+  std::string intake_point;
   // Read again files registered before, replacing their records (same id);
   // fields a person corrected are kept.
   bool reprocess = false;

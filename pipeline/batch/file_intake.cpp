@@ -94,6 +94,7 @@ DebugSink DebugFor(const BatchOptions& options, const std::string& source, int p
 // Registers one record; what the registry holds afterwards.
 DossierRecord RegisterOne(DossierRecord record, Registry& registry, const BatchOptions& options) {
   if (record.sha256.empty()) return record;
+  record.intake_point = options.intake_point;
   auto outcome = registry.Register(record, options.reprocess, options.validate.english);
   if (!outcome.ok()) {
     Log(LogLevel::kError, outcome.status().ToString());

@@ -110,6 +110,8 @@ struct DossierRecord {
   DossierStatus status = DossierStatus::kRejected;
   std::optional<ErrorInfo> error;       // only when rejected
   std::string doc_type;                 // empty until classified
+  std::string intake_point;             // the service point it was taken in at (--intake-point); may be empty
+  std::string received_at;              // when first registered (UTC, ISO 8601); set by the registry
   std::optional<std::string> doc_date;  // YYYY-MM-DD
   std::vector<PageRecord> pages;
   std::map<std::string, FieldValue> fields;

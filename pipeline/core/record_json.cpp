@@ -105,6 +105,8 @@ Object::Ptr RecordObject(const DossierRecord& r) {
     o->set("error", e);
   }
   o->set("doc_type", r.doc_type);
+  if (!r.intake_point.empty()) o->set("intake_point", r.intake_point);
+  if (!r.received_at.empty()) o->set("received_at", r.received_at);
   if (r.doc_date)
     o->set("doc_date", *r.doc_date);
   else
@@ -242,6 +244,8 @@ Result<DossierRecord> RecordFromJson(const std::string& json) {
     r.status = *status;
     if (auto e = o->getObject("error")) r.error = ErrorInfo{Str(e, "code"), Str(e, "message")};
     r.doc_type = Str(o, "doc_type");
+    r.intake_point = Str(o, "intake_point");
+    r.received_at = Str(o, "received_at");
     if (o->has("doc_date") && !o->isNull("doc_date")) r.doc_date = Str(o, "doc_date");
     if (auto pages = o->getArray("pages")) {
       for (size_t i = 0; i < pages->size(); ++i) {

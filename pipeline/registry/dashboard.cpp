@@ -2,6 +2,9 @@
 // flags, and the recent batches with their speed.
 #include "registry/registry.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
@@ -37,6 +40,71 @@ Result<std::vector<std::pair<std::string, int>>> Registry::TopFlags(int n) {
       "cannot count flags", "SELECT code, COUNT(*) AS n FROM flags GROUP BY code ORDER BY n DESC, code LIMIT ?",
       [&](Statement& st) { st, bind(n); },
       [](RecordSet& rs) { return std::pair<std::string, int>(Get(rs, "code"), GetNum<int>(rs, "n")); });
+}
+
+namespace {
+
+// "2026-12-02T18:30:00Z" (or its first 13 characters) → a UTC time.
+std::optional<Poco::DateTime> ParseUtc(const std::string& iso) {
+  int y, mo, d, h = 0, mi = 0, sec = 0;
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) < 4) return std::nullopt;
+  if (!Poco::DateTime::isValid(y, mo, d, h, mi, sec)) return std::nullopt;
+  return Poco::DateTime(y, mo, d, h, mi, sec);
+}
+
+}  // namespace
+
+Result<std::vector<Registry::IntakeStats>> Registry::CompareIntakePoints(int days) {
+  const std::string since = Poco::DateTimeFormatter::format(Poco::DateTime() - Poco::Timespan(days, 0, 0, 0, 0),
+                                                            "%Y-%m-%dT%H:%M:%SZ");
+  std::map<std::string, IntakeStats> points;
+  std::map<std::string, std::vector<double>> hours;
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  try {
+    WithReconnect(*impl_->db, [&] {
+      points.clear();
+      hours.clear();
+      Session& s = impl_->session();
+      const Connection& db = *impl_->db;
+      // By the hour in SQL (both databases cut text alike); the hours go to
+      // Vietnam's days here.
+      ForEachRow(s, db,
+                 "SELECT intake_point, substr(created_at, 1, 13) AS h, COUNT(*) AS n FROM dossiers "
+                 "WHERE created_at >= ? GROUP BY intake_point, substr(created_at, 1, 13)",
+                 [&](Statement& st) { st, bind(since); },
+                 [&](RecordSet& rs) {
+                   IntakeStats& p = points[Get(rs, "intake_point")];
+                   if (auto t = ParseUtc(Get(rs, "h")))
+                     p.received[Poco::DateTimeFormatter::format(*t + Poco::Timespan(0, 7, 0, 0, 0), "%Y-%m-%d")] +=
+                         GetNum<int>(rs, "n");
+                 });
+      ForEachRow(s, db,
+                 "SELECT intake_point, COUNT(*) AS n FROM dossiers WHERE status = 'needs_review' GROUP BY intake_point",
+                 nullptr, [&](RecordSet& rs) { points[Get(rs, "intake_point")].waiting = GetNum<int>(rs, "n"); });
+      ForEachRow(s, db,
+                 "SELECT intake_point, created_at, decided_at FROM dossiers WHERE decided_at IS NOT NULL AND "
+                 "decided_at >= ?",
+                 [&](Statement& st) { st, bind(since); },
+                 [&](RecordSet& rs) {
+                   auto from = ParseUtc(Get(rs, "created_at")), to = ParseUtc(Get(rs, "decided_at"));
+                   if (from && to && *to >= *from)
+                     hours[Get(rs, "intake_point")].push_back(static_cast<double>((*to - *from).totalSeconds()) / 3600);
+                 });
+    });
+  } catch (const Poco::Exception& e) { return RegistryError("cannot compare the intake points", e); }
+  for (const auto& [name, _] : hours) points[name];
+  std::vector<IntakeStats> out;
+  for (auto& [name, p] : points) {
+    p.intake_point = name;
+    if (auto it = hours.find(name); it != hours.end()) {
+      std::vector<double>& h = it->second;
+      std::sort(h.begin(), h.end());
+      p.decided = static_cast<int>(h.size());
+      p.median_review_hours = h.size() % 2 ? h[h.size() / 2] : (h[h.size() / 2 - 1] + h[h.size() / 2]) / 2;
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
 }
 
 Status Registry::RecordBatch(const BatchRun& run) {

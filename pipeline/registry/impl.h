@@ -65,6 +65,15 @@ std::optional<DossierRecord> ReadRecord(Poco::Data::Session& s, const Connection
 void WriteChecks(Poco::Data::Session& s, const Connection& db, std::int64_t id, const std::vector<Flag>& flags,
                  const std::optional<AddressVerdict>& verdict);
 
+// The words a dossier is found by in the review queue: " #ID name-without-
+// marks ID-digits " ("nguyen van an"), so that a reviewer typing without
+// marks, or part of a number, finds it; and a query reduced the same way.
+std::string SearchKey(std::int64_t id, const std::string& name, const std::string& id_number);
+std::string SearchWords(std::string_view query);
+// Writes the dossier's search key from its fields, inside the caller's
+// transaction.
+void WriteSearchKey(Poco::Data::Session& s, const Connection& db, std::int64_t id);
+
 struct Registry::Impl {
   std::mutex mutex;
   std::unique_ptr<Connection> db;

@@ -11,6 +11,7 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Exception.h>
 
+#include "core/vn_text.h"
 #include "registry/impl.h"
 #include "core/record_json.h"
 #include "registry/schema.h"
@@ -38,6 +39,21 @@ Result<std::unique_ptr<Registry>> Registry::Open(const std::string& uri) {
   if (!db.ok()) return db.status();
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db).value();
+  // Dossiers registered before the queue's search (schema 9) get their key.
+  try {
+    Connection& c = *impl->db;
+    std::vector<std::int64_t> unkeyed;
+    ForEachRow(*c.session, c, "SELECT id FROM dossiers WHERE search_key = ''", nullptr,
+               [&](RecordSet& rs) { unkeyed.push_back(GetNum<std::int64_t>(rs, "id")); });
+    if (!unkeyed.empty()) {
+      c.Begin();
+      for (std::int64_t id : unkeyed) WriteSearchKey(*c.session, c, id);
+      c.Commit();
+    }
+  } catch (const Poco::Exception& e) {
+    impl->db->Rollback();
+    return RegistryError("cannot index the dossiers for search", e);
+  }
   return std::unique_ptr<Registry>(new Registry(std::move(impl)));
 }
 
@@ -81,6 +97,8 @@ std::optional<DossierRecord> ReadRecord(Session& s, const Connection& db, std::i
     r.source = Get(rs, "source");
     r.status = ParseDossierStatus(Get(rs, "status")).value_or(DossierStatus::kRejected);
     r.doc_type = Get(rs, "doc_type");
+    r.intake_point = Get(rs, "intake_point");
+    r.received_at = Get(rs, "created_at");
     if (std::string d = Get(rs, "doc_date"); !d.empty()) r.doc_date = d;
     if (std::string code = Get(rs, "error_code"); !code.empty()) r.error = ErrorInfo{code, Get(rs, "error_message")};
     if (std::string a = Get(rs, "address_json"); !a.empty()) {
@@ -131,6 +149,24 @@ std::optional<DossierRecord> ReadRecord(Session& s, const Connection& db, std::i
                              Get(rs, "field"), Get(rs, "message")});
   }
   return r;
+}
+
+std::string SearchKey(std::int64_t id, const std::string& name, const std::string& id_number) {
+  std::string digits;
+  for (char c : id_number)
+    if (c >= '0' && c <= '9') digits += c;
+  return " #" + std::to_string(id) + " " + vn::MakeKey(name).Ascii() + " " + digits + " ";
+}
+
+std::string SearchWords(std::string_view query) { return vn::MakeKey(query).Ascii(); }
+
+void WriteSearchKey(Session& s, const Connection& db, std::int64_t id) {
+  std::string name, id_number;
+  ForEachRow(
+      s, db, "SELECT key, value FROM fields WHERE dossier_id = ? AND key IN ('full_name', 'id_number')",
+      [&](Statement& st) { st, bind(id); },
+      [&](RecordSet& rs) { (Get(rs, "key") == "full_name" ? name : id_number) = Get(rs, "value"); });
+  s << db.Sql("UPDATE dossiers SET search_key = ? WHERE id = ?"), bind(SearchKey(id, name, id_number)), bind(id), now;
 }
 
 void WriteChecks(Session& s, const Connection& db, std::int64_t id, const std::vector<Flag>& flags,
@@ -263,24 +299,26 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
         s << impl_->Sql("DELETE FROM flags WHERE dossier_id = ?"), bind(existing), now;
         s << impl_->Sql(
             "UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
-            "error_message = ?, page_count = ?, address_json = ?, other_json = ?, updated_at = ?, version = version + "
-            "1 "
-            "WHERE id = ?"),
+            "error_message = ?, page_count = ?, address_json = ?, other_json = ?, intake_point = COALESCE(NULLIF(?, ''), intake_point), "
+            "updated_at = ?, "
+            "version = version + 1 WHERE id = ?"),
             bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code), bind(error_message),
-            bind(page_count), bind(address_json), bind(other_json), bind(now_utc), bind(existing), now;
+            bind(page_count), bind(address_json), bind(other_json), bind(r.intake_point), bind(now_utc),
+            bind(existing), now;
         out.dossier_id = existing;
       } else {
         s << impl_->Sql(
             "INSERT INTO dossiers(sha256, source, status, doc_type, doc_date, error_code, "
-            "error_message, page_count, address_json, other_json, created_at, updated_at) "
-            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            "error_message, page_count, address_json, other_json, intake_point, created_at, updated_at) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             bind(r.sha256), bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code),
-            bind(error_message), bind(page_count), bind(address_json), bind(other_json), bind(now_utc), bind(now_utc),
-            into(out.dossier_id), now;
+            bind(error_message), bind(page_count), bind(address_json), bind(other_json), bind(r.intake_point),
+            bind(now_utc), bind(now_utc), into(out.dossier_id), now;
       }
       const std::int64_t id = out.dossier_id;
       out.added_flags = SeenBefore(s, *impl_->db, id, r, Say{english});
       InsertContent(s, *impl_->db, id, r, now_utc, out.added_flags);
+      WriteSearchKey(s, *impl_->db, id);
       // The audit trail: the status this run gave (and the one it replaced).
       Poco::Nullable<std::string> before;
       if (existing) before = existing_status;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,6 +81,17 @@ class Registry {
   };
   Result<std::vector<DayCount>> CountsByDay(int days);
   Result<std::vector<std::pair<std::string, int>>> TopFlags(int n);
+  // The service points compared, over the last `days` days: dossiers
+  // received per day (Vietnam's calendar, UTC+7), those waiting now, and
+  // the median time from receipt to a reviewer's decision.
+  struct IntakeStats {
+    std::string intake_point;               // "" for dossiers taken in nowhere named
+    std::map<std::string, int> received;    // YYYY-MM-DD (Vietnam) → dossiers
+    int waiting = 0;
+    int decided = 0;                        // by a reviewer, in the period
+    double median_review_hours = 0;         // 0 when none was decided
+  };
+  Result<std::vector<IntakeStats>> CompareIntakePoints(int days);
 
   // A finished batch (for the dashboard), and the latest ones.
   struct BatchRun {
@@ -118,15 +130,36 @@ class Registry {
   // Forgets one (a reviewer's undo); kNotFound when there is no such id.
   Status ForgetLabel(std::int64_t id, const std::string& who);
 
-  // The dossiers waiting for review, newest first, each with its flag
-  // codes (distinct, sorted): what the review queue lists, in two queries
-  // however long the backlog.
+  // The review queue: the dossiers waiting for review, newest first, as
+  // one page of a search. Filters and paging are done by the database, so
+  // a backlog of any length costs one page's rows.
+  struct QueueQuery {
+    // Words of the applicant's name (marks optional: "nguyen van an"
+    // finds "Nguyễn Văn An"), digits of their ID number, or "#12" / "12"
+    // for dossier 12.
+    std::string q;
+    std::string flag, doc_type;
+    std::optional<std::string> intake_point;  // "" matches dossiers taken in nowhere named
+    // Received from/to (UTC instants, ISO 8601; to is exclusive).
+    std::string received_from, received_to;
+    int offset = 0, limit = 50;
+  };
   struct QueueEntry {
     std::int64_t id = 0;
     std::string source, doc_type, doc_date;
-    std::vector<std::string> flags;
+    std::string applicant, id_number;  // as the fields hold them (mask the ID before showing it)
+    std::string received_at, intake_point;
+    std::vector<std::string> flags;  // codes, distinct, sorted
   };
-  Result<std::vector<QueueEntry>> ReviewQueue();
+  struct QueuePage {
+    std::vector<QueueEntry> dossiers;
+    int matching = 0;  // all pages of this search
+    int waiting = 0;   // the whole queue
+    // Of the whole queue.
+    std::map<std::string, int> by_flag, by_doc_type, by_intake_point;
+  };
+  Result<QueuePage> ReviewQueue(const QueueQuery& query);
+  Result<QueuePage> ReviewQueue();  // the first page, unfiltered
 
   // The ids of the dossiers with one of `statuses` (all when empty) changed
   // on or after `since` (an ISO date or time; none when empty), in id order.

@@ -3,7 +3,9 @@
 // the audit trail they leave.
 #include "registry/registry.h"
 
+#include <algorithm>
 #include <map>
+#include <sstream>
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
@@ -21,40 +23,106 @@ using Poco::Data::RecordSet;
 using Poco::Data::Session;
 using Poco::Data::Statement;
 
-Result<std::vector<Registry::QueueEntry>> Registry::ReviewQueue() {
+namespace {
+
+// The WHERE clause of a queue search and its parameters, in order.
+struct QueueFilter {
+  std::string where = "d.status = 'needs_review'";
+  std::vector<std::string> params;
+  void Add(const std::string& condition, std::vector<std::string> values) {
+    where += " AND " + condition;
+    for (auto& v : values) params.push_back(std::move(v));
+  }
+};
+
+QueueFilter FilterOf(const Registry::QueueQuery& q) {
+  QueueFilter f;
+  const std::string text = q.q;
+  if (size_t start = text.find_first_not_of(" \t"); start != std::string::npos && text[start] == '#') {
+    // "#12": that dossier.
+    f.Add("d.search_key LIKE ?", {"% #" + SearchWords(text.substr(start + 1)) + " %"});
+  } else {
+    // Each word begins a word of the key; digits may stand anywhere in the ID.
+    std::istringstream words(SearchWords(text));
+    for (std::string w; words >> w;) {
+      const bool digits = w.find_first_not_of("0123456789") == std::string::npos;
+      f.Add("d.search_key LIKE ?", {digits ? "%" + w + "%" : "% " + w + "%"});
+    }
+  }
+  if (!q.flag.empty()) f.Add("EXISTS (SELECT 1 FROM flags x WHERE x.dossier_id = d.id AND x.code = ?)", {q.flag});
+  if (!q.doc_type.empty()) f.Add("d.doc_type = ?", {q.doc_type});
+  if (q.intake_point) f.Add("d.intake_point = ?", {*q.intake_point});
+  if (!q.received_from.empty()) f.Add("d.created_at >= ?", {q.received_from});
+  if (!q.received_to.empty()) f.Add("d.created_at < ?", {q.received_to});
+  return f;
+}
+
+}  // namespace
+
+Result<Registry::QueuePage> Registry::ReviewQueue() { return ReviewQueue(QueueQuery{}); }
+
+Result<Registry::QueuePage> Registry::ReviewQueue(const QueueQuery& query) {
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  std::vector<QueueEntry> out;
+  const QueueFilter filter = FilterOf(query);
+  const auto bind_filter = [&](Statement& st) {
+    for (const std::string& p : filter.params) st, bind(p);
+  };
+  const int limit = std::clamp(query.limit, 1, 500);
+  const int offset = std::max(0, query.offset);
+  QueuePage out;
   Session& s = impl_->session();
   try {
     WithReconnect(*impl_->db, [&] {
-      out.clear();
-      impl_->db->BeginRead();  // the dossiers and their flags from one moment
+      out = QueuePage{};
+      const Connection& db = *impl_->db;
+      impl_->db->BeginRead();  // the page, its flags and the counts from one moment
+      ForEachRow(s, db, "SELECT COUNT(*) AS n FROM dossiers d WHERE " + filter.where, bind_filter,
+                 [&](RecordSet& rs) { out.matching = GetNum<int>(rs, "n"); });
       std::map<std::int64_t, size_t> at;
-      {
-        Statement st(s);
-        st << impl_->Sql(
-            "SELECT id, source, doc_type, doc_date FROM dossiers WHERE status = 'needs_review' ORDER BY id DESC"),
-            now;
-        RecordSet rs(st);
-        for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
-          QueueEntry e;
-          e.id = GetNum<std::int64_t>(rs, "id");
-          e.source = Get(rs, "source");
-          e.doc_type = Get(rs, "doc_type");
-          e.doc_date = Get(rs, "doc_date");
-          at[e.id] = out.size();
-          out.push_back(std::move(e));
-        }
+      ForEachRow(
+          s, db,
+          "SELECT d.id, d.source, d.doc_type, d.doc_date, d.created_at, d.intake_point, n.value AS applicant, "
+          "i.value AS id_number FROM dossiers d "
+          "LEFT JOIN fields n ON n.dossier_id = d.id AND n.key = 'full_name' "
+          "LEFT JOIN fields i ON i.dossier_id = d.id AND i.key = 'id_number' WHERE " +
+              filter.where + " ORDER BY d.id DESC LIMIT " + std::to_string(limit) + " OFFSET " +
+              std::to_string(offset),
+          bind_filter, [&](RecordSet& rs) {
+            QueueEntry e;
+            e.id = GetNum<std::int64_t>(rs, "id");
+            e.source = Get(rs, "source");
+            e.doc_type = Get(rs, "doc_type");
+            e.doc_date = Get(rs, "doc_date");
+            e.received_at = Get(rs, "created_at");
+            e.intake_point = Get(rs, "intake_point");
+            e.applicant = Get(rs, "applicant");
+            e.id_number = Get(rs, "id_number");
+            at[e.id] = out.dossiers.size();
+            out.dossiers.push_back(std::move(e));
+          });
+      if (!at.empty()) {
+        std::string ids;
+        for (const auto& [id, _] : at) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+        ForEachRow(s, db,
+                   "SELECT DISTINCT dossier_id, code FROM flags WHERE dossier_id IN (" + ids +
+                       ") ORDER BY dossier_id, code",
+                   nullptr, [&](RecordSet& rs) {
+                     if (auto it = at.find(GetNum<std::int64_t>(rs, "dossier_id")); it != at.end())
+                       out.dossiers[it->second].flags.push_back(Get(rs, "code"));
+                   });
       }
-      Statement st(s);
-      st << impl_->Sql(
-          "SELECT DISTINCT f.dossier_id, f.code FROM flags f JOIN dossiers d ON d.id = f.dossier_id"
-          " WHERE d.status = 'needs_review' ORDER BY f.dossier_id, f.code"),
-          now;
-      RecordSet rs(st);
-      for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-        if (auto it = at.find(GetNum<std::int64_t>(rs, "dossier_id")); it != at.end())
-          out[it->second].flags.push_back(Get(rs, "code"));
+      // The whole queue's counts, for the filters.
+      ForEachRow(s, db,
+                 "SELECT f.code, COUNT(DISTINCT f.dossier_id) AS n FROM flags f JOIN dossiers d ON d.id = "
+                 "f.dossier_id WHERE d.status = 'needs_review' GROUP BY f.code",
+                 nullptr, [&](RecordSet& rs) { out.by_flag[Get(rs, "code")] = GetNum<int>(rs, "n"); });
+      for (const auto& [column, counts] : {std::pair{"doc_type", &out.by_doc_type},
+                                           std::pair{"intake_point", &out.by_intake_point}})
+        ForEachRow(s, db,
+                   std::string("SELECT ") + column + " AS k, COUNT(*) AS n FROM dossiers WHERE status = "
+                   "'needs_review' GROUP BY " + column,
+                   nullptr, [&, counts = counts](RecordSet& rs) { (*counts)[Get(rs, "k")] = GetNum<int>(rs, "n"); });
+      for (const auto& [_, n] : out.by_doc_type) out.waiting += n;
       impl_->db->Commit();
     });
   } catch (const Poco::Exception& e) {
@@ -136,6 +204,7 @@ Status Registry::CorrectField(std::int64_t id, const std::string& key, const std
         bind(id), bind(key), bind(value), bind(page), bind(box.x), bind(box.y), bind(box.w), bind(box.h), bind(who),
         bind(at), now;
     AddAuditRow(s, *impl_->db, id, at, who, "field:" + key, before, value);
+    if (key == "full_name" || key == "id_number") WriteSearchKey(s, *impl_->db, id);
     if (recheck) {
       std::optional<DossierRecord> r = ReadRecord(s, *impl_->db, id, nullptr);
       if (!r) return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id));
@@ -165,8 +234,8 @@ Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string
       code = std::string("REVIEW_REJECTED");
       message = reason;
     }
-    s << impl_->Sql("UPDATE dossiers SET status = ?, error_code = ?, error_message = ? WHERE id = ?"), bind(after),
-        bind(code), bind(message), bind(id), now;
+    s << impl_->Sql("UPDATE dossiers SET status = ?, error_code = ?, error_message = ?, decided_at = ? WHERE id = ?"),
+        bind(after), bind(code), bind(message), bind(at), bind(id), now;
     AddAuditRow(s, *impl_->db, id, at, who, waiting ? "status" : "status (reopened)",
                 Poco::Nullable<std::string>(before), reason.empty() ? after : after + ": " + reason);
     return Status::Ok();

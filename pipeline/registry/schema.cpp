@@ -135,6 +135,17 @@ const std::vector<std::vector<const char*>>& Migrations() {
       {
           "CREATE INDEX fields_key_value ON fields(key, value)",
       },
+      // 9: the queue a reviewer works through: where each dossier was taken
+      // in, when it was decided, the words it is found by (the applicant's
+      // name without marks, the ID's digits: SearchKey), and the language
+      // each user reads the station in.
+      {
+          "ALTER TABLE dossiers ADD COLUMN intake_point TEXT NOT NULL DEFAULT ''",
+          "ALTER TABLE dossiers ADD COLUMN decided_at TEXT",
+          "ALTER TABLE dossiers ADD COLUMN search_key TEXT NOT NULL DEFAULT ''",
+          "CREATE INDEX dossiers_intake ON dossiers(intake_point, created_at)",
+          "ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'vi'",
+      },
   };
   return kMigrations;
 }

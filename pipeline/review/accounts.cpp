@@ -102,7 +102,7 @@ Status Accounts::SetUser(const std::string& name, const std::string& role, const
 
 Result<NewSession> Accounts::SignIn(const std::string& name, const std::string& password, int hours) {
   const Status denied = Status::Error(ErrorCode::kDenied, "wrong user name or password");
-  std::string role, salt, hash;
+  std::string role, salt, hash, language;
   int iterations = 0;
   bool known = false;
   {
@@ -110,7 +110,7 @@ Result<NewSession> Accounts::SignIn(const std::string& name, const std::string& 
     try {
       WithReconnect(*db_, [&] {
         Statement st(*db_->session);
-        st << db_->Sql("SELECT role, salt, hash, iterations FROM users WHERE name = ?"), bind(name), now;
+        st << db_->Sql("SELECT role, salt, hash, iterations, language FROM users WHERE name = ?"), bind(name), now;
         RecordSet rs(st);
         if (rs.moveFirst()) {
           known = true;
@@ -118,6 +118,7 @@ Result<NewSession> Accounts::SignIn(const std::string& name, const std::string& 
           salt = rs["salt"].convert<std::string>();
           hash = rs["hash"].convert<std::string>();
           iterations = rs["iterations"].convert<int>();
+          language = rs["language"].convert<std::string>();
         }
       });
     } catch (const Poco::Exception& e) { return AccountsError("cannot read the user", e); }
@@ -131,7 +132,7 @@ Result<NewSession> Accounts::SignIn(const std::string& name, const std::string& 
   if (!SameSecret(PasswordHash(password, salt, static_cast<unsigned>(iterations)), hash)) return denied;
   NewSession s;
   s.token = RandomHex(32);
-  s.info = SessionInfo{name, role, RandomHex(16)};
+  s.info = SessionInfo{name, role, RandomHex(16), language};
   std::string new_salt, new_hash;
   if (static_cast<unsigned>(iterations) < kIterations) {
     new_salt = RandomHex(16);
@@ -168,13 +169,14 @@ Result<SessionInfo> Accounts::Check(const std::string& token, int idle_seconds) 
       const std::int64_t now_s = static_cast<std::int64_t>(std::time(nullptr));
       const std::int64_t idle_since = now_s - idle_seconds;
       st << db_->Sql(
-          "SELECT s.user_name, u.role, s.csrf, s.last_seen FROM sessions s JOIN users u ON u.name = s.user_name "
+          "SELECT s.user_name, u.role, u.language, s.csrf, s.last_seen FROM sessions s JOIN users u ON u.name = "
+          "s.user_name "
           "WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen > ?"),
           bind(token_hash), bind(now_s), bind(idle_since), now;
       RecordSet rs(st);
       if (!rs.moveFirst()) return denied;
       SessionInfo info{rs["user_name"].convert<std::string>(), rs["role"].convert<std::string>(),
-                       rs["csrf"].convert<std::string>()};
+                       rs["csrf"].convert<std::string>(), rs["language"].convert<std::string>()};
       // Kept alive, written at most once a minute.
       if (rs["last_seen"].convert<std::int64_t>() < now_s - 60)
         *db_->session << db_->Sql("UPDATE sessions SET last_seen = ? WHERE token_hash = ?"), bind(now_s),
@@ -182,6 +184,18 @@ Result<SessionInfo> Accounts::Check(const std::string& token, int idle_seconds) 
       return info;
     });
   } catch (const Poco::Exception& e) { return AccountsError("cannot check the session", e); }
+}
+
+Status Accounts::SetLanguage(const std::string& user, const std::string& language) {
+  if (language != "vi" && language != "en")
+    return Status::Error(ErrorCode::kInvalidArgument, "language must be vi or en");
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    WithReconnect(*db_, [&] {
+      *db_->session << db_->Sql("UPDATE users SET language = ? WHERE name = ?"), bind(language), bind(user), now;
+    });
+  } catch (const Poco::Exception& e) { return AccountsError("cannot set the language", e); }
+  return Status::Ok();
 }
 
 Status Accounts::RecordSignIn(const std::string& name, const std::string& address, const std::string& outcome) {

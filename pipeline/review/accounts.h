@@ -18,6 +18,7 @@ namespace hoso {
 struct SessionInfo {
   std::string user, role;  // role: reviewer | admin
   std::string csrf;
+  std::string language = "vi";  // the station's words: vi | en
 };
 
 struct NewSession {
@@ -48,6 +49,8 @@ class Accounts {
   };
   Result<std::vector<SignInRow>> RecentSignIns(int limit);
   Status SignOut(const std::string& token);
+  // The language a user reads the station in: "vi" (the default) or "en".
+  Status SetLanguage(const std::string& user, const std::string& language);
 
  private:
   explicit Accounts(std::unique_ptr<Connection> db) : db_(std::move(db)) {}

@@ -1,5 +1,7 @@
 #include "review/server.h"
 
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -273,6 +275,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
         {"POST", std::regex("/api/session"), Role::kAnyone, &Handler::SignIn},
         {"DELETE", std::regex("/api/session"), Role::kReviewer, &Handler::SignOut},
         {"GET", std::regex("/api/me"), Role::kReviewer, &Handler::Me},
+        {"PUT", std::regex("/api/me"), Role::kReviewer, &Handler::SetMe},
         {"GET", std::regex("/api/queue"), Role::kReviewer, &Handler::Queue},
         {"GET", std::regex("/api/dashboard"), Role::kReviewer, &Handler::Dashboard},
         {"POST", std::regex("/api/address/check"), Role::kReviewer, &Handler::CheckAddressText},
@@ -380,46 +383,91 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     o.set("user", s.user);
     o.set("role", s.role);
     o.set("csrf", s.csrf);
+    o.set("language", s.language);
     return Ok(o);
   }
 
+  // PUT /api/me {"language": "vi" | "en"}: the user's own choice, kept.
+  Reply SetMe(Call& call) {
+    const Poco::JSON::Object& in = *call.body;
+    if (!in.has("language") || !in.get("language").isString())
+      return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give language (vi or en)");
+    SessionInfo me = *call.session;
+    me.language = in.getValue<std::string>("language");
+    if (Status st = state_.accounts->SetLanguage(me.user, me.language); !st.ok()) return FromStatus(st);
+    return MeOf(me);
+  }
+
+  // A day of Vietnam's calendar (YYYY-MM-DD) → the UTC instant it starts
+  // (Vietnam is UTC+7 all year); empty for anything else.
+  static std::string VietnamDayStart(const std::string& day, int plus_days = 0) {
+    static const std::regex kDay(R"(\d{4}-\d{2}-\d{2})");
+    if (!std::regex_match(day, kDay)) return "";
+    const int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)), d = std::stoi(day.substr(8, 2));
+    if (!Poco::DateTime::isValid(y, m, d)) return "";
+    const Poco::DateTime start(y, m, d);
+    return Poco::DateTimeFormatter::format(start + Poco::Timespan(plus_days, 0, 0, 0, 0) - Poco::Timespan(0, 7, 0, 0, 0),
+                                           "%Y-%m-%dT%H:%M:%SZ");
+  }
+
+  // GET /api/queue?q=&flag=&doc_type=&intake_point=&from=&to=&offset=&limit=
+  // (from/to: days of Vietnam's calendar, both included).
   Reply Queue(Call& call) {
-    std::string flag, doc_type;
+    Registry::QueueQuery query;
     for (const auto& [k, v] : call.uri.getQueryParameters()) {
-      if (k == "flag") flag = v;
-      if (k == "doc_type") doc_type = v;
+      if (k == "q") query.q = v.substr(0, 200);
+      if (k == "flag") query.flag = v;
+      if (k == "doc_type") query.doc_type = v;
+      if (k == "intake_point") query.intake_point = v;
+      if ((k == "from" || k == "to") && !v.empty()) {
+        const std::string at = VietnamDayStart(v, k == "to" ? 1 : 0);
+        if (at.empty()) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", k + " must be a date YYYY-MM-DD");
+        (k == "from" ? query.received_from : query.received_to) = at;
+      }
+      if (k == "offset" || k == "limit") {
+        int n = -1;
+        try {
+          n = std::stoi(v);
+        } catch (...) {}
+        if (n < 0 || n > 100000)
+          return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", k + " must be a whole number");
+        (k == "offset" ? query.offset : query.limit) = n;
+      }
     }
-    auto queue = state_.registry->ReviewQueue();
+    query.limit = std::clamp(query.limit, 1, 200);
+    auto queue = state_.registry->ReviewQueue(query);
     if (!queue.ok()) return FromStatus(queue.status());
     Poco::JSON::Array items;
-    std::map<std::string, int> by_flag, by_type;
-    int total = 0;
-    for (const Registry::QueueEntry& e : *queue) {  // newest first
-      for (const auto& c : e.flags) ++by_flag[c];
-      ++by_type[e.doc_type];
-      const bool flagged = std::find(e.flags.begin(), e.flags.end(), flag) != e.flags.end();
-      if ((!flag.empty() && !flagged) || (!doc_type.empty() && e.doc_type != doc_type)) continue;
-      ++total;
-      if (items.size() >= 500) continue;
+    for (const Registry::QueueEntry& e : queue->dossiers) {
       Poco::JSON::Object o;
       o.set("id", e.id);
       o.set("source", fs::path(e.source).filename().string());
       o.set("doc_type", e.doc_type);
       o.set("doc_date", e.doc_date);
+      o.set("applicant", e.applicant);
+      // The list shows who, not their number: the number is in the dossier.
+      o.set("id_masked", e.id_number.empty() ? std::string() : Mask(e.id_number));
+      o.set("received_at", e.received_at);
+      o.set("intake_point", e.intake_point);
       Poco::JSON::Array flags;
       for (const auto& c : e.flags) flags.add(c);
       o.set("flags", flags);
       items.add(o);
     }
-    Poco::JSON::Object counts, f, t;
-    for (const auto& [k, n] : by_flag) f.set(k, n);
-    for (const auto& [k, n] : by_type) t.set(k, n);
-    counts.set("by_flag", f);
-    counts.set("by_doc_type", t);
-    counts.set("waiting", static_cast<int>(queue->size()));
-    counts.set("shown", total);
+    Poco::JSON::Object counts;
+    for (const auto& [name, map] : {std::pair{"by_flag", &queue->by_flag}, std::pair{"by_doc_type", &queue->by_doc_type},
+                                    std::pair{"by_intake_point", &queue->by_intake_point}}) {
+      Poco::JSON::Object m;
+      for (const auto& [k, n] : *map) m.set(k, n);
+      counts.set(name, m);
+    }
+    counts.set("waiting", queue->waiting);
+    counts.set("matching", queue->matching);
+    counts.set("shown", static_cast<int>(queue->dossiers.size()));
     Poco::JSON::Object o;
     o.set("counts", counts);
+    o.set("offset", query.offset);
+    o.set("limit", query.limit);
     o.set("dossiers", items);
     return Ok(o);
   }
@@ -631,10 +679,29 @@ class Handler : public Poco::Net::HTTPRequestHandler {
         x.set("pages_per_second", b.seconds > 0 ? b.pages / b.seconds : 0.0);
         batches.add(x);
       }
+    // The service points side by side.
+    Poco::JSON::Array points;
+    if (auto compared = state_.registry->CompareIntakePoints(30); compared.ok())
+      for (const auto& p : *compared) {
+        Poco::JSON::Object x, received;
+        int total = 0;
+        for (const auto& [day, n] : p.received) {
+          received.set(day, n);
+          total += n;
+        }
+        x.set("intake_point", p.intake_point);
+        x.set("received", received);
+        x.set("received_total", total);
+        x.set("waiting", p.waiting);
+        x.set("decided", p.decided);
+        x.set("median_review_hours", p.median_review_hours);
+        points.add(x);
+      }
     Poco::JSON::Object o;
     o.set("per_day", per_day);
     o.set("top_flags", top);
     o.set("batches", batches);
+    o.set("intake_points", points);
     return Ok(o);
   }
 };

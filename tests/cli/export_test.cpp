@@ -118,9 +118,9 @@ TEST(HosoExport, TheCsvSaysWhyWhoWhenAndTheFormsFields) {
     ASSERT_TRUE(reg.ok());
     auto queue = (*reg)->ReviewQueue();
     ASSERT_TRUE(queue.ok());
-    ASSERT_GE(queue->size(), 2u) << "the samples send some dossiers to review";
-    waiting = queue->front().id;
-    decided = queue->back().id;
+    ASSERT_GE(queue->dossiers.size(), 2u) << "the samples send some dossiers to review";
+    waiting = queue->dossiers.front().id;
+    decided = queue->dossiers.back().id;
     ASSERT_TRUE((*reg)->Decide(decided, DossierStatus::kRegistered, "đã đối chiếu với CCCD", "lan").ok());
   }
   const auto csv = test::Hoso("export --db " + db + " --format csv", false);

@@ -106,20 +106,106 @@ TEST_F(RegistryTest, TheReviewQueueListsWaitingDossiersWithTheirFlags) {
   c.doc_type = "citizen_id";
   c.doc_date.reset();
   const auto id_c = reg->Register(c)->dossier_id;
-  auto queue = reg->ReviewQueue();
-  ASSERT_TRUE(queue.ok()) << queue.status().ToString();
-  ASSERT_EQ(queue->size(), 2u);
-  EXPECT_EQ((*queue)[0].id, id_c);
-  EXPECT_EQ((*queue)[0].doc_type, "citizen_id");
-  EXPECT_EQ((*queue)[0].doc_date, "");
-  EXPECT_EQ((*queue)[0].flags, std::vector<std::string>{"ID_INCONSISTENT"});
-  EXPECT_EQ((*queue)[1].id, id_a);
-  EXPECT_EQ((*queue)[1].source, a.source);
-  EXPECT_EQ((*queue)[1].doc_date, "2025-07-05");
-  EXPECT_EQ((*queue)[1].flags, (std::vector<std::string>{"ADDRESS_OUTDATED", "LOW_CONFIDENCE"}));
+  auto page = reg->ReviewQueue();
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  const auto& queue = page->dossiers;
+  ASSERT_EQ(queue.size(), 2u);
+  EXPECT_EQ(page->waiting, 2);
+  EXPECT_EQ(page->matching, 2);
+  EXPECT_EQ(queue[0].id, id_c);
+  EXPECT_EQ(queue[0].doc_type, "citizen_id");
+  EXPECT_EQ(queue[0].doc_date, "");
+  EXPECT_EQ(queue[0].flags, std::vector<std::string>{"ID_INCONSISTENT"});
+  EXPECT_EQ(queue[1].id, id_a);
+  EXPECT_EQ(queue[1].source, a.source);
+  EXPECT_EQ(queue[1].doc_date, "2025-07-05");
+  EXPECT_EQ(queue[1].flags, (std::vector<std::string>{"ADDRESS_OUTDATED", "LOW_CONFIDENCE"}));
+  EXPECT_EQ(page->by_flag.at("ADDRESS_OUTDATED"), 1);
+  EXPECT_EQ(page->by_doc_type.at("citizen_id"), 1);
   // Decided, it leaves the queue.
   ASSERT_TRUE(reg->Decide(id_c, DossierStatus::kRegistered, "", "lan").ok());
-  EXPECT_EQ(reg->ReviewQueue()->size(), 1u);
+  EXPECT_EQ(reg->ReviewQueue()->dossiers.size(), 1u);
+}
+
+// The queue is searched by the applicant's name (with or without marks),
+// the ID's digits or the dossier's number, filtered by intake point and
+// paged, all in the database.
+TEST_F(RegistryTest, TheReviewQueueIsSearchedFilteredAndPaged) {
+  auto reg = Open();
+  std::vector<std::int64_t> ids;
+  const std::vector<std::pair<std::string, std::string>> people = {{"Nguyễn Văn An", "001085012345"},
+                                                                   {"Trần Thị Bình", "079190067890"},
+                                                                   {"Nguyễn Thị Ánh", "036201000111"}};
+  for (size_t i = 0; i < people.size(); ++i) {
+    DossierRecord r = Record(std::string(64, static_cast<char>('a' + i)), DossierStatus::kNeedsReview);
+    r.fields["full_name"] = FieldValue{people[i].first, 0.9, 0, Box{}};
+    r.fields["id_number"] = FieldValue{people[i].second, 0.9, 0, Box{}};
+    r.intake_point = i == 1 ? "Điểm số 2" : "Trụ sở phường";
+    ids.push_back(reg->Register(r)->dossier_id);
+  }
+  auto find = [&](Registry::QueueQuery q) {
+    std::vector<std::int64_t> found;
+    auto page = reg->ReviewQueue(q);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    if (page.ok())
+      for (const auto& e : page->dossiers) found.push_back(e.id);
+    return found;
+  };
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(find({.q = "nguyen"}), (V{ids[2], ids[0]}));
+  EXPECT_EQ(find({.q = "Nguyễn Văn"}), V{ids[0]});
+  EXPECT_EQ(find({.q = "thi anh"}), V{ids[2]});
+  EXPECT_EQ(find({.q = "an"}), (V{ids[2], ids[0]}));  // "An" and "Ánh" both begin so
+  EXPECT_EQ(find({.q = "079190067890"}), V{ids[1]});
+  EXPECT_EQ(find({.q = "0067"}), V{ids[1]});
+  EXPECT_EQ(find({.q = "#" + std::to_string(ids[1])}), V{ids[1]});
+  EXPECT_EQ(find({.q = "Lê"}), V{});
+  EXPECT_EQ(find({.intake_point = "Điểm số 2"}), V{ids[1]});
+  EXPECT_EQ(find({.q = "nguyen", .intake_point = "Điểm số 2"}), V{});
+  // One page of two, then the rest; the count is of all that match.
+  auto first = reg->ReviewQueue({.offset = 0, .limit = 2});
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->dossiers.size(), 2u);
+  EXPECT_EQ(first->matching, 3);
+  EXPECT_EQ(first->by_intake_point.at("Trụ sở phường"), 2);
+  EXPECT_EQ(find({.offset = 2, .limit = 2}), V{ids[0]});
+  // A corrected name is found by its new words.
+  ASSERT_TRUE(reg->CorrectField(ids[1], "full_name", "Trần Thị Bích", "lan").ok());
+  EXPECT_EQ(find({.q = "bich"}), V{ids[1]});
+  EXPECT_EQ(find({.q = "binh"}), V{});
+  // Received before today: none.
+  EXPECT_EQ(find({.received_to = "2000-01-01T00:00:00Z"}), V{});
+  EXPECT_EQ(find({.received_from = "2000-01-01T00:00:00Z"}).size(), 3u);
+}
+
+// The service points side by side: received, waiting, and how long a
+// reviewer took.
+TEST_F(RegistryTest, IntakePointsAreCompared) {
+  auto reg = Open();
+  for (int i = 0; i < 3; ++i) {
+    DossierRecord r = Record(std::string(64, static_cast<char>('a' + i)), DossierStatus::kNeedsReview);
+    r.intake_point = i == 0 ? "Điểm số 2" : "Trụ sở phường";
+    ASSERT_TRUE(reg->Register(r).ok());
+  }
+  auto id = reg->ReviewQueue({.intake_point = "Trụ sở phường"})->dossiers.at(0).id;
+  ASSERT_TRUE(reg->Decide(id, DossierStatus::kRegistered, "", "lan").ok());
+  auto points = reg->CompareIntakePoints(30);
+  ASSERT_TRUE(points.ok()) << points.status().ToString();
+  ASSERT_EQ(points->size(), 2u);
+  const auto& two = (*points)[0].intake_point == "Điểm số 2" ? (*points)[0] : (*points)[1];
+  const auto& hall = (*points)[0].intake_point == "Điểm số 2" ? (*points)[1] : (*points)[0];
+  EXPECT_EQ(two.waiting, 1);
+  EXPECT_EQ(two.decided, 0);
+  EXPECT_EQ(hall.waiting, 1);
+  EXPECT_EQ(hall.decided, 1);
+  int received = 0;
+  for (const auto& [day, n] : hall.received) {
+    EXPECT_EQ(day.size(), 10u);
+    received += n;
+  }
+  EXPECT_EQ(received, 2);
+  EXPECT_GE(hall.median_review_hours, 0.0);
+  EXPECT_LT(hall.median_review_hours, 1.0);
 }
 
 TEST_F(RegistryTest, TheSameFileIsNotRegisteredTwice) {

@@ -3,6 +3,7 @@
 #include "address/address.h"
 #include "extract/learnt.h"
 
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -20,7 +21,7 @@ Status Usage(const std::string& message) { return Status::Error(ErrorCode::kInva
 
 std::set<std::string> WithPipelineOptions(std::set<std::string> more) {
   more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off", "--split", "--page-seconds",
-               "--file-seconds", "--psm"});
+               "--file-seconds", "--psm", "--intake-point"});
   return more;
 }
 
@@ -94,6 +95,11 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
   }
   // People's words in English: the address verdicts' and the flags' messages.
   options->address.english = options->extract.english = options->validate.english = args.Flag("--english");
+  if (auto point = args.Value("--intake-point"))
+    options->intake_point = *point;
+  else if (const char* env = std::getenv("HOSO_INTAKE_POINT"))
+    options->intake_point = env;
+  if (options->intake_point.size() > 100) return Usage("--intake-point: a name of at most 100 characters");
   if (auto lang = args.Value("--lang")) options->ocr.languages = *lang;
   if (auto psm = args.Value("--psm"); psm && *psm != "auto") {
     try {
