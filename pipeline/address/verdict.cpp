@@ -69,6 +69,7 @@ AddressTarget ToTarget(const Gazetteer& g, const Target& t, const std::string& d
   if (const Province* p = g.ProvinceOn(t.commune->province_code, date)) a.province = p->FullName();
   a.kind = t.link ? t.link->kind : "";
   a.all_population = t.link && t.link->all_population;
+  a.basis = t.basis;
   return a;
 }
 

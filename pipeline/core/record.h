@@ -77,6 +77,7 @@ struct AddressTarget {
   std::string province;
   std::string kind;  // candidates only: whole, part, ...
   bool all_population = false;
+  std::string basis;  // candidates only: the resolution's clause that made it ("1656/NQ-UBTVQH15, khoản 14")
 };
 struct AddressVerdict {
   std::string input;

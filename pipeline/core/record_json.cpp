@@ -34,6 +34,7 @@ Object::Ptr TargetJson(const AddressTarget& t, bool candidate) {
   if (candidate) {
     o->set("kind", t.kind);
     o->set("all_population", t.all_population);
+    if (!t.basis.empty()) o->set("basis", t.basis);
   }
   return o;
 }
@@ -185,6 +186,7 @@ AddressTarget TargetFrom(const Object::Ptr& o) {
   t.province_code = Str(o, "province_code");
   t.province = Str(o, "province");
   t.kind = Str(o, "kind");
+  t.basis = Str(o, "basis");
   if (o->has("all_population")) t.all_population = o->getValue<bool>("all_population");
   return t;
 }

@@ -55,8 +55,8 @@ std::optional<Poco::DateTime> ParseUtc(const std::string& iso) {
 }  // namespace
 
 Result<std::vector<Registry::IntakeStats>> Registry::CompareIntakePoints(int days) {
-  const std::string since = Poco::DateTimeFormatter::format(Poco::DateTime() - Poco::Timespan(days, 0, 0, 0, 0),
-                                                            "%Y-%m-%dT%H:%M:%SZ");
+  const std::string since =
+      Poco::DateTimeFormatter::format(Poco::DateTime() - Poco::Timespan(days, 0, 0, 0, 0), "%Y-%m-%dT%H:%M:%SZ");
   std::map<std::string, IntakeStats> points;
   std::map<std::string, std::vector<double>> hours;
   std::lock_guard<std::mutex> lock(impl_->mutex);
@@ -68,28 +68,30 @@ Result<std::vector<Registry::IntakeStats>> Registry::CompareIntakePoints(int day
       const Connection& db = *impl_->db;
       // By the hour in SQL (both databases cut text alike); the hours go to
       // Vietnam's days here.
-      ForEachRow(s, db,
-                 "SELECT intake_point, substr(created_at, 1, 13) AS h, COUNT(*) AS n FROM dossiers "
-                 "WHERE created_at >= ? GROUP BY intake_point, substr(created_at, 1, 13)",
-                 [&](Statement& st) { st, bind(since); },
-                 [&](RecordSet& rs) {
-                   IntakeStats& p = points[Get(rs, "intake_point")];
-                   if (auto t = ParseUtc(Get(rs, "h")))
-                     p.received[Poco::DateTimeFormatter::format(*t + Poco::Timespan(0, 7, 0, 0, 0), "%Y-%m-%d")] +=
-                         GetNum<int>(rs, "n");
-                 });
+      ForEachRow(
+          s, db,
+          "SELECT intake_point, substr(created_at, 1, 13) AS h, COUNT(*) AS n FROM dossiers "
+          "WHERE created_at >= ? GROUP BY intake_point, substr(created_at, 1, 13)",
+          [&](Statement& st) { st, bind(since); },
+          [&](RecordSet& rs) {
+            IntakeStats& p = points[Get(rs, "intake_point")];
+            if (auto t = ParseUtc(Get(rs, "h")))
+              p.received[Poco::DateTimeFormatter::format(*t + Poco::Timespan(0, 7, 0, 0, 0), "%Y-%m-%d")] +=
+                  GetNum<int>(rs, "n");
+          });
       ForEachRow(s, db,
                  "SELECT intake_point, COUNT(*) AS n FROM dossiers WHERE status = 'needs_review' GROUP BY intake_point",
                  nullptr, [&](RecordSet& rs) { points[Get(rs, "intake_point")].waiting = GetNum<int>(rs, "n"); });
-      ForEachRow(s, db,
-                 "SELECT intake_point, created_at, decided_at FROM dossiers WHERE decided_at IS NOT NULL AND "
-                 "decided_at >= ?",
-                 [&](Statement& st) { st, bind(since); },
-                 [&](RecordSet& rs) {
-                   auto from = ParseUtc(Get(rs, "created_at")), to = ParseUtc(Get(rs, "decided_at"));
-                   if (from && to && *to >= *from)
-                     hours[Get(rs, "intake_point")].push_back(static_cast<double>((*to - *from).totalSeconds()) / 3600);
-                 });
+      ForEachRow(
+          s, db,
+          "SELECT intake_point, created_at, decided_at FROM dossiers WHERE decided_at IS NOT NULL AND "
+          "decided_at >= ?",
+          [&](Statement& st) { st, bind(since); },
+          [&](RecordSet& rs) {
+            auto from = ParseUtc(Get(rs, "created_at")), to = ParseUtc(Get(rs, "decided_at"));
+            if (from && to && *to >= *from)
+              hours[Get(rs, "intake_point")].push_back(static_cast<double>((*to - *from).totalSeconds()) / 3600);
+          });
     });
   } catch (const Poco::Exception& e) { return RegistryError("cannot compare the intake points", e); }
   for (const auto& [name, _] : hours) points[name];

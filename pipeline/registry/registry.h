@@ -85,11 +85,11 @@ class Registry {
   // received per day (Vietnam's calendar, UTC+7), those waiting now, and
   // the median time from receipt to a reviewer's decision.
   struct IntakeStats {
-    std::string intake_point;               // "" for dossiers taken in nowhere named
-    std::map<std::string, int> received;    // YYYY-MM-DD (Vietnam) → dossiers
+    std::string intake_point;             // "" for dossiers taken in nowhere named
+    std::map<std::string, int> received;  // YYYY-MM-DD (Vietnam) → dossiers
     int waiting = 0;
-    int decided = 0;                        // by a reviewer, in the period
-    double median_review_hours = 0;         // 0 when none was decided
+    int decided = 0;                 // by a reviewer, in the period
+    double median_review_hours = 0;  // 0 when none was decided
   };
   Result<std::vector<IntakeStats>> CompareIntakePoints(int days);
 

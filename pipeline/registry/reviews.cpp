@@ -79,48 +79,49 @@ Result<Registry::QueuePage> Registry::ReviewQueue(const QueueQuery& query) {
       ForEachRow(s, db, "SELECT COUNT(*) AS n FROM dossiers d WHERE " + filter.where, bind_filter,
                  [&](RecordSet& rs) { out.matching = GetNum<int>(rs, "n"); });
       std::map<std::int64_t, size_t> at;
-      ForEachRow(
-          s, db,
-          "SELECT d.id, d.source, d.doc_type, d.doc_date, d.created_at, d.intake_point, n.value AS applicant, "
-          "i.value AS id_number FROM dossiers d "
-          "LEFT JOIN fields n ON n.dossier_id = d.id AND n.key = 'full_name' "
-          "LEFT JOIN fields i ON i.dossier_id = d.id AND i.key = 'id_number' WHERE " +
-              filter.where + " ORDER BY d.id DESC LIMIT " + std::to_string(limit) + " OFFSET " +
-              std::to_string(offset),
-          bind_filter, [&](RecordSet& rs) {
-            QueueEntry e;
-            e.id = GetNum<std::int64_t>(rs, "id");
-            e.source = Get(rs, "source");
-            e.doc_type = Get(rs, "doc_type");
-            e.doc_date = Get(rs, "doc_date");
-            e.received_at = Get(rs, "created_at");
-            e.intake_point = Get(rs, "intake_point");
-            e.applicant = Get(rs, "applicant");
-            e.id_number = Get(rs, "id_number");
-            at[e.id] = out.dossiers.size();
-            out.dossiers.push_back(std::move(e));
-          });
+      ForEachRow(s, db,
+                 "SELECT d.id, d.source, d.doc_type, d.doc_date, d.created_at, d.intake_point, n.value AS applicant, "
+                 "i.value AS id_number FROM dossiers d "
+                 "LEFT JOIN fields n ON n.dossier_id = d.id AND n.key = 'full_name' "
+                 "LEFT JOIN fields i ON i.dossier_id = d.id AND i.key = 'id_number' WHERE " +
+                     filter.where + " ORDER BY d.id DESC LIMIT " + std::to_string(limit) + " OFFSET " +
+                     std::to_string(offset),
+                 bind_filter, [&](RecordSet& rs) {
+                   QueueEntry e;
+                   e.id = GetNum<std::int64_t>(rs, "id");
+                   e.source = Get(rs, "source");
+                   e.doc_type = Get(rs, "doc_type");
+                   e.doc_date = Get(rs, "doc_date");
+                   e.received_at = Get(rs, "created_at");
+                   e.intake_point = Get(rs, "intake_point");
+                   e.applicant = Get(rs, "applicant");
+                   e.id_number = Get(rs, "id_number");
+                   at[e.id] = out.dossiers.size();
+                   out.dossiers.push_back(std::move(e));
+                 });
       if (!at.empty()) {
         std::string ids;
         for (const auto& [id, _] : at) ids += (ids.empty() ? "" : ",") + std::to_string(id);
-        ForEachRow(s, db,
-                   "SELECT DISTINCT dossier_id, code FROM flags WHERE dossier_id IN (" + ids +
-                       ") ORDER BY dossier_id, code",
-                   nullptr, [&](RecordSet& rs) {
-                     if (auto it = at.find(GetNum<std::int64_t>(rs, "dossier_id")); it != at.end())
-                       out.dossiers[it->second].flags.push_back(Get(rs, "code"));
-                   });
+        ForEachRow(
+            s, db,
+            "SELECT DISTINCT dossier_id, code FROM flags WHERE dossier_id IN (" + ids + ") ORDER BY dossier_id, code",
+            nullptr, [&](RecordSet& rs) {
+              if (auto it = at.find(GetNum<std::int64_t>(rs, "dossier_id")); it != at.end())
+                out.dossiers[it->second].flags.push_back(Get(rs, "code"));
+            });
       }
       // The whole queue's counts, for the filters.
       ForEachRow(s, db,
                  "SELECT f.code, COUNT(DISTINCT f.dossier_id) AS n FROM flags f JOIN dossiers d ON d.id = "
                  "f.dossier_id WHERE d.status = 'needs_review' GROUP BY f.code",
                  nullptr, [&](RecordSet& rs) { out.by_flag[Get(rs, "code")] = GetNum<int>(rs, "n"); });
-      for (const auto& [column, counts] : {std::pair{"doc_type", &out.by_doc_type},
-                                           std::pair{"intake_point", &out.by_intake_point}})
+      for (const auto& [column, counts] :
+           {std::pair{"doc_type", &out.by_doc_type}, std::pair{"intake_point", &out.by_intake_point}})
         ForEachRow(s, db,
-                   std::string("SELECT ") + column + " AS k, COUNT(*) AS n FROM dossiers WHERE status = "
-                   "'needs_review' GROUP BY " + column,
+                   std::string("SELECT ") + column +
+                       " AS k, COUNT(*) AS n FROM dossiers WHERE status = "
+                       "'needs_review' GROUP BY " +
+                       column,
                    nullptr, [&, counts = counts](RecordSet& rs) { (*counts)[Get(rs, "k")] = GetNum<int>(rs, "n"); });
       for (const auto& [_, n] : out.by_doc_type) out.waiting += n;
       impl_->db->Commit();

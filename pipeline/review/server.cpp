@@ -406,8 +406,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     const int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)), d = std::stoi(day.substr(8, 2));
     if (!Poco::DateTime::isValid(y, m, d)) return "";
     const Poco::DateTime start(y, m, d);
-    return Poco::DateTimeFormatter::format(start + Poco::Timespan(plus_days, 0, 0, 0, 0) - Poco::Timespan(0, 7, 0, 0, 0),
-                                           "%Y-%m-%dT%H:%M:%SZ");
+    return Poco::DateTimeFormatter::format(
+        start + Poco::Timespan(plus_days, 0, 0, 0, 0) - Poco::Timespan(0, 7, 0, 0, 0), "%Y-%m-%dT%H:%M:%SZ");
   }
 
   // GET /api/queue?q=&flag=&doc_type=&intake_point=&from=&to=&offset=&limit=
@@ -455,8 +455,9 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       items.add(o);
     }
     Poco::JSON::Object counts;
-    for (const auto& [name, map] : {std::pair{"by_flag", &queue->by_flag}, std::pair{"by_doc_type", &queue->by_doc_type},
-                                    std::pair{"by_intake_point", &queue->by_intake_point}}) {
+    for (const auto& [name, map] :
+         {std::pair{"by_flag", &queue->by_flag}, std::pair{"by_doc_type", &queue->by_doc_type},
+          std::pair{"by_intake_point", &queue->by_intake_point}}) {
       Poco::JSON::Object m;
       for (const auto& [k, n] : *map) m.set(k, n);
       counts.set(name, m);

@@ -133,9 +133,8 @@ TEST_F(RegistryTest, TheReviewQueueListsWaitingDossiersWithTheirFlags) {
 TEST_F(RegistryTest, TheReviewQueueIsSearchedFilteredAndPaged) {
   auto reg = Open();
   std::vector<std::int64_t> ids;
-  const std::vector<std::pair<std::string, std::string>> people = {{"Nguyễn Văn An", "001085012345"},
-                                                                   {"Trần Thị Bình", "079190067890"},
-                                                                   {"Nguyễn Thị Ánh", "036201000111"}};
+  const std::vector<std::pair<std::string, std::string>> people = {
+      {"Nguyễn Văn An", "001085012345"}, {"Trần Thị Bình", "079190067890"}, {"Nguyễn Thị Ánh", "036201000111"}};
   for (size_t i = 0; i < people.size(); ++i) {
     DossierRecord r = Record(std::string(64, static_cast<char>('a' + i)), DossierStatus::kNeedsReview);
     r.fields["full_name"] = FieldValue{people[i].first, 0.9, 0, Box{}};

@@ -93,6 +93,8 @@ class ServerTest : public ::testing::Test {
     r.doc_date = "2025-02-25";
     for (int i = 0; i < 2; ++i) r.pages.push_back(test::A4Page(i, "page"));
     r.fields["full_name"] = FieldValue{"Trần Đức Hải", 0.93, 0, Box{300, 700, 500, 60}};
+    r.fields["id_number"] = FieldValue{"036085012345", 0.95, 0, Box{300, 800, 500, 60}};
+    r.intake_point = "Trụ sở UBND phường";
     r.fields["permanent_address"] =
         FieldValue{"thôn 9, xã Hải Long, huyện Hải Hậu, tỉnh Nam Định", 0.9, 0, Box{300, 900, 900, 60}};
     r.flags.push_back({"ADDRESS_OUTDATED", Severity::kWarning, "permanent_address", "xã Hải Long no longer exists"});
@@ -104,6 +106,9 @@ class ServerTest : public ::testing::Test {
     DossierRecord other = r;
     other.sha256 = std::string(64, 'b');
     other.doc_type = "residence_change";
+    other.fields.erase("id_number");
+    other.fields["full_name"].value = "Lê Thị Hoa";
+    other.intake_point = "Điểm tiếp nhận số 2";
     other.flags = {{"LOW_CONFIDENCE", Severity::kWarning, "phone", "phone read at 0.4"}};
     other_id_ = reg.value()->Register(other)->dossier_id;
     auto accounts = Accounts::Open(db_);
@@ -216,6 +221,66 @@ TEST_F(ServerTest, QueueDossierFieldsAddressApproveAndAudit) {
   EXPECT_NEAR(dash->getArray("batches")->getObject(0)->getValue<double>("pages_per_second"), 171 / 102.0, 1e-6);
   EXPECT_GE(dash->getArray("per_day")->size(), 2u);
   EXPECT_EQ(dash->getArray("top_flags")->getObject(0)->getValue<int>("count"), 1);
+}
+
+// GET /api/queue?q=: by name (marks optional), by ID number, by dossier;
+// by intake point and days received; a page at a time; IDs masked.
+TEST_F(ServerTest, TheQueueIsSearchedFilteredAndPaged) {
+  Client c(server_->port());
+  c.SignIn("lan", "correct horse");
+  auto ids = [&](const std::string& query) {
+    std::vector<std::int64_t> out;
+    const Http r = c.Call("GET", "/api/queue?" + query);
+    EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+    if (r.status == 200) {
+      auto list = r.json()->getArray("dossiers");
+      for (size_t i = 0; i < list->size(); ++i) out.push_back(list->getObject(i)->getValue<std::int64_t>("id"));
+    }
+    return out;
+  };
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(ids("q=tran%20duc"), V{id_});
+  EXPECT_EQ(ids("q=Tr%E1%BA%A7n"), V{id_});  // "Trần"
+  EXPECT_EQ(ids("q=hoa"), V{other_id_});
+  EXPECT_EQ(ids("q=036085012345"), V{id_});
+  EXPECT_EQ(ids("q=%23" + std::to_string(other_id_)), V{other_id_});
+  EXPECT_EQ(ids("q=nobody"), V{});
+  EXPECT_EQ(ids("intake_point=%C4%90i%E1%BB%83m%20ti%E1%BA%BFp%20nh%E1%BA%ADn%20s%E1%BB%91%202"), V{other_id_});
+  EXPECT_EQ(ids("limit=1"), V{other_id_});
+  EXPECT_EQ(ids("limit=1&offset=1"), V{id_});
+  EXPECT_EQ(ids("to=2000-01-01"), V{});
+  EXPECT_EQ(ids("from=2000-01-01").size(), 2u);
+  EXPECT_EQ(c.Call("GET", "/api/queue?from=01/02/2025").status, 400);
+  EXPECT_EQ(c.Call("GET", "/api/queue?limit=x").status, 400);
+  // What a row shows: the applicant, the ID masked, where and when received.
+  auto q = c.Call("GET", "/api/queue?q=tran").json();
+  auto row = q->getArray("dossiers")->getObject(0);
+  EXPECT_EQ(row->getValue<std::string>("applicant"), "Trần Đức Hải");
+  const std::string masked = row->getValue<std::string>("id_masked");
+  EXPECT_EQ(masked.size(), 12u);
+  EXPECT_EQ(masked.find("085012"), std::string::npos) << masked;
+  EXPECT_EQ(row->getValue<std::string>("intake_point"), "Trụ sở UBND phường");
+  EXPECT_FALSE(row->getValue<std::string>("received_at").empty());
+  EXPECT_EQ(q->getObject("counts")->getValue<int>("matching"), 1);
+  EXPECT_EQ(q->getObject("counts")->getValue<int>("waiting"), 2);
+  EXPECT_EQ(q->getObject("counts")->getObject("by_intake_point")->getValue<int>("Trụ sở UBND phường"), 1);
+  // The dashboard compares the intake points.
+  auto points = c.Call("GET", "/api/dashboard").json()->getArray("intake_points");
+  ASSERT_EQ(points->size(), 2u);
+  EXPECT_EQ(points->getObject(0)->getValue<int>("waiting") + points->getObject(1)->getValue<int>("waiting"), 2);
+}
+
+// Each user reads the station in their language, kept with their account.
+TEST_F(ServerTest, EachUserChoosesTheirLanguage) {
+  Client c(server_->port());
+  EXPECT_EQ(c.SignIn("lan", "correct horse").json()->getValue<std::string>("language"), "vi");
+  EXPECT_EQ(c.Call("PUT", "/api/me", R"({"language":"fr"})").status, 400);
+  const Http set = c.Call("PUT", "/api/me", R"({"language":"en"})");
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.json()->getValue<std::string>("language"), "en");
+  EXPECT_EQ(c.Call("GET", "/api/me").json()->getValue<std::string>("language"), "en");
+  Client again(server_->port());
+  EXPECT_EQ(again.SignIn("lan", "correct horse").json()->getValue<std::string>("language"), "en");
 }
 
 TEST_F(ServerTest, TwoConcurrentSavesGiveOneRefusal) {
