@@ -38,29 +38,36 @@ TEST(ClerksLine, TypeApplicantMaskedIdVerdictAndWhy) {
   ASSERT_FALSE(first.empty()) << run.out;
   EXPECT_NE(first.find("residence_change"), std::string::npos) << first;
   EXPECT_NE(first.find("Đỗ C. H."), std::string::npos) << first;
-  EXPECT_NE(first.find("ID 0240"), std::string::npos) << first;
+  EXPECT_NE(first.find("CCCD 0240"), std::string::npos) << first;
   EXPECT_EQ(run.out.find("Đỗ Công Hiếu"), std::string::npos) << "no name in full";
   EXPECT_EQ(run.out.find("024097336917"), std::string::npos) << "no ID number in full";
   EXPECT_EQ(run.out.find("“"), std::string::npos) << "no first words of the page (the national motto)";
-  // Every dossier that waits says why.
+  // Every dossier that waits says why, in Vietnamese (a fresh machine's
+  // locale, C.UTF-8).
   std::istringstream in(run.out);
   int waiting = 0;
   for (std::string line; std::getline(in, line);) {
-    if (line.rfind("needs_review", 0) != 0) continue;
+    if (line.rfind("chờ duyệt", 0) != 0) continue;
     ++waiting;
     std::string next;
     std::getline(in, next);
-    EXPECT_EQ(next.rfind("              why: ", 0), 0u) << line << "\n" << next;
+    EXPECT_EQ(next.rfind("              lý do: ", 0), 0u) << line << "\n" << next;
   }
   EXPECT_GT(waiting, 0) << run.out;
-  EXPECT_NE(run.out.find(std::to_string(waiting) + " dossiers wait for review at http://192.168.1.20:8080/"),
-            std::string::npos)
+  EXPECT_NE(run.out.find(std::to_string(waiting) + " hồ sơ chờ duyệt tại http://192.168.1.20:8080/"), std::string::npos)
       << run.out;
   // Again: every file is already known, counted apart, none registered again.
   const auto again = test::Hoso("process --as-of 2026-01-01 --db " + db + " " + test::SamplesDir().string());
-  EXPECT_NE(again.out.find("0 registered, 0 needs review, 0 rejected, 8 already known"), std::string::npos)
-      << again.out;
-  EXPECT_EQ(LineOf(again.out, "dossier-0001.jpg").rfind("already known", 0), 0u) << again.out;
+  EXPECT_NE(again.out.find("0 đã đăng ký, 0 chờ duyệt, 0 từ chối, 8 đã có từ trước"), std::string::npos) << again.out;
+  EXPECT_EQ(LineOf(again.out, "dossier-0001.jpg").rfind("đã có", 0), 0u) << again.out;
+  // In an English locale (or with --english), the same lines in English.
+  const auto english =
+      test::Hoso("process --as-of 2026-01-01 --db " + db + " " + test::SamplesDir().string(), true, "en_US.UTF-8");
+  EXPECT_NE(english.out.find("0 registered, 0 needs review, 0 rejected, 8 already known"), std::string::npos)
+      << english.out;
+  EXPECT_EQ(LineOf(english.out, "dossier-0001.jpg").rfind("already known", 0), 0u) << english.out;
+  const auto flag = test::Hoso("process --english --as-of 2026-01-01 --db " + db + " " + test::SamplesDir().string());
+  EXPECT_NE(flag.out.find("8 already known"), std::string::npos) << flag.out;
 }
 
 // The same person's card in a new file (other bytes): registered, with the

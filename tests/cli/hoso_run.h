@@ -14,8 +14,11 @@ struct HosoRun {
 };
 
 // `args` go to a shell after the binary's path (quote them as a shell would).
-inline HosoRun Hoso(const std::string& args, bool with_stderr = true) {
-  const std::string cmd = std::string(HOSO_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+// The locale is a fresh machine's (C.UTF-8: hoso speaks Vietnamese), unless
+// `locale` names another ("en_US.UTF-8").
+inline HosoRun Hoso(const std::string& args, bool with_stderr = true, const std::string& locale = "C.UTF-8") {
+  const std::string cmd = "env LANGUAGE= LC_ALL= LC_MESSAGES= LANG=" + locale + " " + std::string(HOSO_BINARY) + " " +
+                          args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   FILE* p = popen(cmd.c_str(), "r");
   std::string out;
   char buf[4096];

@@ -54,7 +54,7 @@ TEST(HosoProcess, RegistersTheSamplesWithTheRightText) {
   const HosoRun run =
       Hoso("process --jobs 2 --db " + db.string() + " --json " + json.string() + " " + test::SamplesDir().string());
   ASSERT_EQ(run.exit_code, 0) << run.out;
-  EXPECT_NE(run.out.find("8 dossiers"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("8 hồ sơ"), std::string::npos) << run.out;
   const auto records = ReadJsonLines(json);
   const auto truths = Truths();
   ASSERT_EQ(records.size(), truths.size());

@@ -19,7 +19,7 @@ TEST(HosoProcess, ReportCountsStatusesFlagsAndRejectedFiles) {
                  (dir / "report").string() + " " + (test::SamplesDir() / "dossier-0001.jpg").string() + " " +
                  (test::SamplesDir() / "dossier-0002.tif").string() + " " + (dir / "torn.pdf").string());
   EXPECT_EQ(run.exit_code, 1) << run.out;  // one rejected
-  EXPECT_NE(run.out.find("rejected: " + (dir / "torn.pdf").string()), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("từ chối: " + (dir / "torn.pdf").string()), std::string::npos) << run.out;
   auto report = Poco::JSON::Parser().parse(test::ReadFile(dir / "report.json")).extract<Poco::JSON::Object::Ptr>();
   EXPECT_EQ(report->getValue<int>("inputs"), 3);
   EXPECT_EQ(report->getValue<int>("registered") + report->getValue<int>("needs_review"), 2);
@@ -50,7 +50,8 @@ TEST(HosoProcess, ReportShowsEveryPageCalledBlankWithItsPicture) {
   const auto run = test::Hoso("process --db " + (dir / "r.db").string() + " --as-of 2026-01-01 --report " +
                               (dir / "out" / "report.html").string() + " " + (dir / "two.tif").string());
   EXPECT_EQ(run.exit_code, 0) << run.out;
-  EXPECT_NE(run.out.find("blank, not read:  " + (dir / "two.tif").string() + " p2"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("trang trắng, không đọc:  " + (dir / "two.tif").string() + " tr.2"), std::string::npos)
+      << run.out;
   auto report =
       Poco::JSON::Parser().parse(test::ReadFile(dir / "out" / "report.json")).extract<Poco::JSON::Object::Ptr>();
   auto blank = report->getArray("blank_pages");

@@ -74,7 +74,7 @@ TEST(Stack, SeparatorSheetsCutAStackIntoItsDossiers) {
   }
   // Read again (a batch started over): nothing new.
   const auto again = test::Hoso("process --split separator --as-of 2026-01-01 --db " + db + " " + file);
-  EXPECT_NE(again.out.find("rejected, 3 already known"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("từ chối, 3 đã có từ trước"), std::string::npos) << again.out;
 }
 
 TEST(Stack, BlankPagesCanCutAStackToo) {

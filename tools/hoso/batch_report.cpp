@@ -116,25 +116,28 @@ std::string BatchReport::Html(const BatchSummary& s, const std::string& pictures
   return h.str();
 }
 
-std::string BatchReport::Terminal() const {
+std::string BatchReport::Terminal(const Say& say) const {
   std::ostringstream t;
   if (!flags_.empty()) {
-    t << "flags:";
+    t << say("flags:", "cảnh báo:");
     for (const auto& [code, n] : flags_) t << "  " << code << " " << n;
     t << "\n";
   }
   if (done_.size() > 1) {
-    t << "slowest:";
+    t << say("slowest:", "lâu nhất:");
     for (const Done& d : Slowest(3)) t << "  " << d.source << " (" << Fixed(d.seconds, 1) << " s)";
     t << "\n";
   }
   if (!blank_.empty()) {
-    t << "blank, not read:";
-    for (size_t i = 0; i < blank_.size() && i < 5; ++i) t << "  " << blank_[i].source << " p" << blank_[i].page;
-    if (blank_.size() > 5) t << "  and " << blank_.size() - 5 << " more (see --report)";
+    t << say("blank, not read:", "trang trắng, không đọc:");
+    for (size_t i = 0; i < blank_.size() && i < 5; ++i)
+      t << "  " << blank_[i].source << say(" p", " tr.") << blank_[i].page;
+    if (blank_.size() > 5)
+      t << say("  and ", "  và ") << blank_.size() - 5 << say(" more (see --report)", " trang nữa (xem --report)");
     t << "\n";
   }
-  for (const auto& [source, e] : rejected_) t << "rejected: " << source << "  " << e.code << ": " << e.message << "\n";
+  for (const auto& [source, e] : rejected_)
+    t << say("rejected: ", "từ chối: ") << source << "  " << e.code << ": " << e.message << "\n";
   return t.str();
 }
 

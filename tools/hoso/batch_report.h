@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "batch/batch.h"
+#include "core/say.h"
 
 namespace hoso::cli {
 
@@ -19,7 +20,7 @@ class BatchReport {
   std::string Json(const BatchSummary& summary, const std::string& pictures) const;
   std::string Html(const BatchSummary& summary, const std::string& pictures) const;
   // The lines after the one-line summary: flags, slowest, rejected.
-  std::string Terminal() const;
+  std::string Terminal(const Say& say) const;  // in the terminal's language (TerminalLanguage)
   // Writes PREFIX.json and PREFIX.html (PATH without a .json/.html ending).
   Status Write(const std::string& path, const BatchSummary& summary) const;
   // PATH without a .json/.html ending.

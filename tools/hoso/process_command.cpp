@@ -58,11 +58,13 @@ const std::string kProcessHelp = std::string(
 namespace {
 
 // "12/40 dossiers  30 pages  1.52 pages/s  ETA 0:45"
-std::string ProgressLine(const Progress& p) {
+std::string ProgressLine(const Progress& p, const Say& say) {
   const double rate = p.elapsed_seconds > 0 ? p.pages_done / p.elapsed_seconds : 0;
   char line[160];
-  std::snprintf(line, sizeof line, "%d/%d dossiers  %d pages  %.2f pages/s  ETA %s", p.dossiers_done, p.dossiers_total,
-                p.pages_done, rate, p.pages_done ? Duration(p.SecondsLeft()).c_str() : "…");
+  std::snprintf(
+      line, sizeof line,
+      say("%d/%d dossiers  %d pages  %.2f pages/s  ETA %s", "%d/%d hồ sơ  %d trang  %.2f trang/s  còn %s").c_str(),
+      p.dossiers_done, p.dossiers_total, p.pages_done, rate, p.pages_done ? Duration(p.SecondsLeft()).c_str() : "…");
   return line;
 }
 
@@ -103,6 +105,7 @@ int RunProcess(const std::vector<std::string>& argv) {
   std::ostream* human = quiet ? nullptr : (json == &std::cout ? &std::cerr : &std::cout);
   const bool tty = !quiet && isatty(STDERR_FILENO);
 
+  const Say say = TerminalLanguage(args.Flag("--english"));
   const auto inputs = ExpandInputs(args.positional());
   if (inputs.empty()) {
     std::cerr << "hoso process: no supported files (.pdf .tif .tiff .jpg .jpeg .png) in the inputs\n";
@@ -120,18 +123,17 @@ int RunProcess(const std::vector<std::string>& argv) {
     }
     if (human) {
       if (progress_shown) std::cerr << "\r\033[K";
-      *human << HumanLine(r) << std::endl;
+      *human << HumanLine(r, say) << std::endl;
       progress_shown = false;
     }
   };
   observer.on_progress = [&](const Progress& p) {
     if (!tty) return;
-    std::cerr << "\r\033[K" << ProgressLine(p) << std::flush;
+    std::cerr << "\r\033[K" << ProgressLine(p, say) << std::flush;
     progress_shown = true;
   };
   if (tty) {
-    std::cerr << "0/" << inputs.size() << " dossiers  starting " << (options.jobs ? options.jobs : 0) << " OCR workers…"
-              << std::flush;
+    std::cerr << "0/" << inputs.size() << say(" dossiers  starting OCR…", " hồ sơ  đang khởi động OCR…") << std::flush;
     progress_shown = true;
   }
 
@@ -140,20 +142,16 @@ int RunProcess(const std::vector<std::string>& argv) {
   if (!summary.ok()) return Fatal("hoso process", summary.status());
   RecordBatchRun(**registry, "process", *summary);
   if (!quiet) {
-    const auto& s = *summary;
-    char line[256];
-    std::snprintf(line, sizeof line,
-                  "%zu dossiers: %d registered, %d needs review, %d rejected, %d already known; "
-                  "%d pages in %.1f s (%.2f pages/s); registry %s\n",
-                  inputs.size(), s.registered, s.needs_review, s.rejected, s.duplicates, s.pages, s.elapsed_seconds,
-                  s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0.0, db.c_str());
-    std::cerr << line << report.Terminal();
+    std::cerr << SummaryCounts(std::to_string(inputs.size()) + say(" dossiers", " hồ sơ"), *summary, say) << "; "
+              << PagesAndSpeed(*summary, say) << say("; registry ", "; sổ đăng ký ") << db << "\n"
+              << report.Terminal(say);
     // What waits for a person now (this batch's and earlier ones'), and where.
     if (auto waiting = (*registry)->CountDossiers("needs_review"); waiting.ok() && *waiting > 0) {
       const char* env = std::getenv("HOSO_STATION");
       const std::string station = args.Value("--station").value_or(env ? env : "");
-      std::cerr << *waiting << (*waiting == 1 ? " dossier waits" : " dossiers wait") << " for review"
-                << (station.empty() ? "" : " at " + station) << "\n";
+      std::cerr << *waiting
+                << say(*waiting == 1 ? " dossier waits for review" : " dossiers wait for review", " hồ sơ chờ duyệt")
+                << (station.empty() ? "" : say(" at ", " tại ") + station) << "\n";
     }
   }
   if (auto path = args.Value("--report")) {

@@ -109,19 +109,16 @@ int RunWorkerCommand(const std::vector<std::string>& argv) {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   const bool quiet = args.Flag("--quiet");
+  const Say say = TerminalLanguage(args.Flag("--english"));
   RecordSink sink;
-  if (!sink.Open(args.Value("--json").value_or(""), /*append=*/true, quiet))
+  if (!sink.Open(args.Value("--json").value_or(""), /*append=*/true, quiet, say))
     return usage("cannot write --json " + args.Value("--json").value_or(""));
   BatchObserver observer;
   observer.on_record = [&](const DossierRecord& r) { sink.Write(r); };
   auto summary = RunWorker(**queue, **registry, options, worker, observer);
   if (!summary.ok()) return Fatal("hoso worker", summary.status());
   RecordBatchRun(**registry, "worker", *summary);
-  if (!quiet) {
-    const auto& s = *summary;
-    std::fprintf(stderr, "%s; %d pages in %.1f s (%.2f pages/s)\n", SummaryCounts("worker", s).c_str(), s.pages,
-                 s.elapsed_seconds, s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0.0);
-  }
+  if (!quiet) std::cerr << SummaryCounts("worker", *summary, say) << "; " << PagesAndSpeed(*summary, say) << "\n";
   return summary->rejected > 0 ? kExitRejected : kExitOk;
 }
 

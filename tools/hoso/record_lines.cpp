@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 namespace hoso::cli {
@@ -44,36 +45,75 @@ std::string WhyReview(const DossierRecord& r) {
 
 }  // namespace
 
-std::string HumanLine(const DossierRecord& r) {
+Say TerminalLanguage(bool english_flag) {
+  if (english_flag) return Say{true};
+  for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (!value || !*value) continue;
+    const std::string v = value;
+    const bool vietnamese = v.rfind("vi", 0) == 0 || v == "C" || v.rfind("C.", 0) == 0 || v == "POSIX";
+    return Say{!vietnamese};
+  }
+  return Say{false};
+}
+
+namespace {
+
+// Padded to `width` letters (not bytes: Vietnamese letters take two or three).
+std::string Pad(const std::string& s, size_t width) {
+  size_t letters = 0;
+  for (unsigned char c : s) letters += (c & 0xC0) != 0x80;
+  return s + std::string(letters < width ? width - letters : 0, ' ');
+}
+
+std::string StatusWord(DossierStatus status, const Say& say) {
+  switch (status) {
+    case DossierStatus::kRegistered: return say("registered", "đã đăng ký");
+    case DossierStatus::kNeedsReview: return say("needs_review", "chờ duyệt");
+    case DossierStatus::kRejected: return say("rejected", "từ chối");
+  }
+  return "";
+}
+
+std::string AddressWord(const std::string& status, const Say& say) {
+  if (status == "current") return say("address current", "địa chỉ đúng");
+  if (status == "outdated") return say("address outdated", "địa chỉ cũ");
+  if (status == "ambiguous") return say("address ambiguous", "địa chỉ chưa rõ");
+  if (status == "unknown") return say("address unknown", "không nhận ra địa chỉ");
+  return say("address ", "địa chỉ ") + status;
+}
+
+}  // namespace
+
+std::string HumanLine(const DossierRecord& r, const Say& say) {
   std::ostringstream o;
   const bool duplicate = r.HasFlag("DUPLICATE");
-  char status[16];
-  std::snprintf(status, sizeof status, "%-13s", duplicate ? "already known" : DossierStatusName(r.status));
-  o << status << ' ' << r.source;
+  o << Pad(duplicate ? say("already known", "đã có") : StatusWord(r.status, say), 13) << ' ' << r.source;
   if (r.status == DossierStatus::kRejected && r.error) {
     o << "  " << r.error->code << ": " << r.error->message;
     return o.str();
   }
   o << "  #" << r.dossier_id;
   if (duplicate) {
-    o << " (" << DossierStatusName(r.status) << ")";
+    o << " (" << StatusWord(r.status, say) << ")";
     return o.str();
   }
   int blank = 0;
   for (const auto& p : r.pages) blank += p.blank;
-  o << "  " << r.pages.size() << (r.pages.size() == 1 ? " page" : " pages");
-  if (blank) o << " (" << blank << " blank)";
+  o << "  " << r.pages.size() << (say.english ? (r.pages.size() == 1 ? " page" : " pages") : " trang");
+  if (blank) o << " (" << blank << say(" blank", " trắng") << ")";
   if (!r.doc_type.empty()) o << "  " << r.doc_type;
   if (auto it = r.fields.find("full_name"); it != r.fields.end()) o << "  " << ShortName(it->second.value);
-  if (auto it = r.fields.find("id_number"); it != r.fields.end()) o << "  ID " << Mask(it->second.value);
+  if (auto it = r.fields.find("id_number"); it != r.fields.end())
+    o << say("  ID ", "  CCCD ") << Mask(it->second.value);
   if (r.address) {
-    o << "  address " << r.address->status;
+    o << "  " << AddressWord(r.address->status, say);
     if (r.address->status == "outdated" && r.address->suggested)
       o << " → " << r.address->suggested->ward << ", " << r.address->suggested->province;
   }
   if (r.status == DossierStatus::kNeedsReview) {
     const std::string why = WhyReview(r);
-    if (!why.empty()) o << "\n              why: " << why;
+    if (!why.empty()) o << "\n              " << say("why: ", "lý do: ") << why;
   }
   for (const auto& f : r.flags)
     if (f.code == "ID_SEEN_BEFORE") o << "\n              " << f.message;
@@ -90,8 +130,9 @@ std::string Duration(double seconds) {
   return buf;
 }
 
-bool RecordSink::Open(const std::string& json_path, bool append, bool quiet) {
+bool RecordSink::Open(const std::string& json_path, bool append, bool quiet, const Say& say) {
   quiet_ = quiet;
+  say_ = say;
   if (json_path == "-") {
     json_ = &std::cout;
   } else if (!json_path.empty()) {
@@ -104,7 +145,7 @@ bool RecordSink::Open(const std::string& json_path, bool append, bool quiet) {
 
 void RecordSink::Write(const DossierRecord& r) {
   if (json_) *json_ << RecordToJson(r) << '\n' << std::flush;
-  if (!quiet_) (json_on_stdout() ? std::cerr : std::cout) << HumanLine(r) << std::endl;
+  if (!quiet_) (json_on_stdout() ? std::cerr : std::cout) << HumanLine(r, say_) << std::endl;
 }
 
 void RecordBatchRun(Registry& registry, const std::string& command, const BatchSummary& summary) {
@@ -113,10 +154,18 @@ void RecordBatchRun(Registry& registry, const std::string& command, const BatchS
                               summary.elapsed_seconds});
 }
 
-std::string SummaryCounts(const std::string& command, const BatchSummary& s) {
-  return command + ": " + std::to_string(s.registered) + " registered, " + std::to_string(s.needs_review) +
-         " needs review, " + std::to_string(s.rejected) + " rejected, " + std::to_string(s.duplicates) +
-         " already known";
+std::string SummaryCounts(const std::string& command, const BatchSummary& s, const Say& say) {
+  return command + ": " + std::to_string(s.registered) + say(" registered, ", " đã đăng ký, ") +
+         std::to_string(s.needs_review) + say(" needs review, ", " chờ duyệt, ") + std::to_string(s.rejected) +
+         say(" rejected, ", " từ chối, ") + std::to_string(s.duplicates) + say(" already known", " đã có từ trước");
+}
+
+std::string PagesAndSpeed(const BatchSummary& s, const Say& say) {
+  char line[128];
+  std::snprintf(line, sizeof line,
+                say("%d pages in %.1f s (%.2f pages/s)", "%d trang trong %.1f s (%.2f trang/s)").c_str(), s.pages,
+                s.elapsed_seconds, s.elapsed_seconds > 0 ? s.pages / s.elapsed_seconds : 0.0);
+  return line;
 }
 
 }  // namespace hoso::cli

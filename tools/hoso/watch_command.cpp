@@ -74,18 +74,20 @@ int RunWatchCommand(const std::vector<std::string>& argv) {
   auto registry = Registry::Open(db);
   if (!registry.ok()) return Fatal("hoso watch", registry.status());
   const bool quiet = args.Flag("--quiet");
+  const Say say = TerminalLanguage(args.Flag("--english"));
   RecordSink sink;
-  if (!sink.Open(args.Value("--json").value_or(""), /*append=*/true, quiet))
+  if (!sink.Open(args.Value("--json").value_or(""), /*append=*/true, quiet, say))
     return usage("cannot write --json " + args.Value("--json").value_or(""));
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   BatchObserver observer;
   observer.on_record = [&](const DossierRecord& r) { sink.Write(r); };
-  if (!quiet) std::cerr << "watching " << watch.dir << " (registry " << db << ")\n";
+  if (!quiet)
+    std::cerr << say("watching ", "đang theo dõi ") << watch.dir << say(" (registry ", " (sổ đăng ký ") << db << ")\n";
   auto summary = RunWatch(**registry, options, watch, observer);
   if (!summary.ok()) return Fatal("hoso watch", summary.status());
   RecordBatchRun(**registry, "watch", *summary);
-  if (!quiet) std::fprintf(stderr, "%s; %d pages\n", SummaryCounts("watch", *summary).c_str(), summary->pages);
+  if (!quiet) std::cerr << SummaryCounts("watch", *summary, say) << "; " << PagesAndSpeed(*summary, say) << "\n";
   return kExitOk;
 }
 
