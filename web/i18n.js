@@ -132,13 +132,13 @@ const DOC_TYPES = {
 };
 
 const FLAG_NAMES = {
-  vi: { ADDRESS_OUTDATED: "Địa chỉ cũ", ADDRESS_AMBIGUOUS: "Địa chỉ chưa rõ", ADDRESS_UNKNOWN: "Không nhận ra địa chỉ",
+  vi: { ADDRESS_OUTDATED: "Địa chỉ cũ", ADDRESS_UPDATED: "Đã cập nhật địa chỉ", ADDRESS_AMBIGUOUS: "Địa chỉ chưa rõ", ADDRESS_UNKNOWN: "Không nhận ra địa chỉ",
         ID_NUMBER_INVALID: "Số định danh không hợp lệ", ID_NUMBER_MISMATCH: "Số định danh không khớp",
         ID_NUMBER_OLD: "Số CMND cũ", ID_SEEN_BEFORE: "Số định danh đã có ở hồ sơ khác", DATE_INVALID: "Ngày không hợp lệ",
         LOW_CONFIDENCE: "Đọc chưa chắc", NO_TEXT: "Không có chữ", FIELD_MISSING: "Thiếu thông tin",
         FIELD_CONFLICT: "Thông tin mâu thuẫn", DOC_TYPE_UNKNOWN: "Chưa nhận ra loại giấy tờ", DUPLICATE: "Trùng tệp",
         REVIEW_REJECTED: "Đã từ chối" },
-  en: { ADDRESS_OUTDATED: "Outdated address", ADDRESS_AMBIGUOUS: "Ambiguous address", ADDRESS_UNKNOWN: "Unknown address",
+  en: { ADDRESS_OUTDATED: "Outdated address", ADDRESS_UPDATED: "Address updated", ADDRESS_AMBIGUOUS: "Ambiguous address", ADDRESS_UNKNOWN: "Unknown address",
         ID_NUMBER_INVALID: "Invalid ID number", ID_NUMBER_MISMATCH: "ID number mismatch", ID_NUMBER_OLD: "Old ID card number",
         ID_SEEN_BEFORE: "ID in another dossier", DATE_INVALID: "Invalid date", LOW_CONFIDENCE: "Low confidence",
         NO_TEXT: "No text", FIELD_MISSING: "Field missing", FIELD_CONFLICT: "Field conflict",

@@ -41,9 +41,12 @@ std::string CanonicalValue(const std::string& key, const std::string& typed, con
 void Recheck(DossierRecord& r, const std::string& key, const Gazetteer* gazetteer, const std::string& as_of) {
   // What the checks below give again (DATE_INVALID for every date field
   // too), and what the person settled.
+  const std::string before = r.address ? r.address->status : "";
+  const bool address_edited = TypeOfKey(key) == FieldType::kAddress;
   std::vector<Flag> kept;
   for (const Flag& f : r.flags) {
     if (ValidateCodes().count(f.code)) continue;
+    if (f.code == "ADDRESS_UPDATED" && address_edited) continue;  // said again below if still so
     if (f.code == "FIELD_MISSING" && r.fields.count(f.field) && !r.fields.at(f.field).value.empty()) continue;
     if (f.code == "FIELD_CONFLICT" && f.field == key) continue;
     kept.push_back(f);
@@ -61,6 +64,11 @@ void Recheck(DossierRecord& r, const std::string& key, const Gazetteer* gazettee
     r.address = CheckDossierAddress(r.fields, *gazetteer, options);
   }
   for (Flag& f : Validate(r, ValidateOptions{})) r.flags.push_back(std::move(f));
+  // An address written with old units, now written with today's: the flag
+  // it had is resolved, and the record says by what (info).
+  if (address_edited && (before == "outdated" || before == "ambiguous") && r.address &&
+      r.address->status == "current" && r.fields.count(key))
+    r.flags.push_back({"ADDRESS_UPDATED", Severity::kInfo, key, "đã cập nhật → " + r.fields.at(key).value});
 }
 
 }  // namespace hoso

@@ -544,6 +544,16 @@ TEST_F(ServerTest, EveryChangeChecksTheDossierAgain) {
   d = put("permanent_address", suggested);
   EXPECT_EQ(codes(d).find("ADDRESS_OUTDATED"), std::string::npos) << codes(d);
   EXPECT_EQ(d->getObject("address")->getValue<std::string>("status"), "current");
+  // Said resolved, by what (info: it holds nothing up).
+  {
+    auto flags = d->getArray("flags");
+    std::string updated;
+    for (size_t i = 0; i < flags->size(); ++i)
+      if (flags->getObject(i)->getValue<std::string>("code") == "ADDRESS_UPDATED")
+        updated = flags->getObject(i)->getValue<std::string>("severity") + " " +
+                  flags->getObject(i)->getValue<std::string>("message");
+    EXPECT_EQ(updated, "info đã cập nhật → thôn 9, xã Hải Hậu, tỉnh Ninh Bình") << codes(d);
+  }
   EXPECT_EQ(d->getObject("fields")->getObject("permanent_address")->getArray("bbox")->getElement<int>(2), 900)
       << "the box where it was read stays";
   d = put("date_of_birth", "11/10/1960");
