@@ -322,10 +322,15 @@ function renderAddress(verdict = current.address) {
     pick.addEventListener("click", () => acceptAddress(`${street}${c.ward}, ${c.province}`));
     const what = [c.kind === "whole" ? t("whole") : c.kind ? t("part") : "", c.all_population ? t("all_population") : ""]
                    .filter(Boolean).join(", ");
-    after.append(make("div", { className: "candidate" },
-                      make("span", { className: c.all_population ? "all" : "", textContent: `${c.ward}, ${c.province}` }),
-                      what ? ` (${what})` : "", c.basis ? make("span", { className: "hint", textContent: ` ${c.basis}` }) : "",
-                      " ", pick));
+    const candidate = make("div", { className: "candidate" },
+                           make("span", { className: c.all_population ? "all" : "", textContent: `${c.ward}, ${c.province}` }),
+                           what ? ` (${what})` : "", " ", pick);
+    // The resolution's own words on which part went where.
+    if (c.basis_text)
+      candidate.append(make("details", {}, make("summary", { textContent: `${t("resolution")}: ${c.basis}` }),
+                            make("p", { className: "clause", textContent: c.basis_text })));
+    else if (c.basis) candidate.append(make("div", { className: "hint", textContent: `${t("resolution")}: ${c.basis}` }));
+    after.append(candidate);
   }
   box.append(make("div", { className: "side-by-side" }, before, after));
   if (verdict.legal_basis) box.append(make("div", { className: "hint", textContent: `${t("resolution")}: ${verdict.legal_basis}` }));

@@ -102,6 +102,11 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& dir)
     g->links_.push_back({c[0] == "district", c[1], c[2], c[3], c[4], c[5], c[6] == "1", c[7]});
   });
   if (!s.ok()) return s;
+  // The clauses' words (a model built before them has none).
+  if (std::filesystem::exists(d / "clauses.tsv")) {
+    s = ReadTsv(d / "clauses.tsv", 2, [&](const std::vector<std::string>& c) { g->clauses_.emplace(c[0], c[1]); });
+    if (!s.ok()) return s;
+  }
   if (g->provinces_.empty() || g->communes_.empty() || g->links_.empty())
     return Status::Error(ErrorCode::kInvalidArgument, "gazetteer: " + dir + " holds an empty model");
 
@@ -200,6 +205,15 @@ bool Gazetteer::TookLandFrom(const std::string& new_code, const std::string& dis
 std::vector<std::string> Gazetteer::ProvinceSuccessors(const std::string& old_code) const {
   auto it = province_successors_.find(old_code);
   return it == province_successors_.end() ? std::vector<std::string>{} : it->second;
+}
+
+}  // namespace hoso
+
+namespace hoso {
+
+std::string Gazetteer::ClauseText(const std::string& basis) const {
+  auto it = clauses_.find(basis);
+  return it == clauses_.end() ? std::string() : it->second;
 }
 
 }  // namespace hoso

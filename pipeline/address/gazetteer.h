@@ -82,6 +82,9 @@ class Gazetteer {
   // Whether the commune of 1 July 2025 with this code took land from the
   // old district with this code.
   bool TookLandFrom(const std::string& new_code, const std::string& district_code) const;
+  // The words of a resolution's clause ("1656/NQ-UBTVQH15, khoản 14" →
+  // "14. Sắp xếp toàn bộ diện tích …"); empty when not known.
+  std::string ClauseText(const std::string& basis) const;
 
   size_t size() const { return provinces_.size() + districts_.size() + communes_.size() + links_.size(); }
 
@@ -93,6 +96,7 @@ class Gazetteer {
   std::unordered_multimap<std::string, size_t> province_by_name_, district_by_name_, commune_by_name_;
   std::unordered_multimap<std::string, size_t> province_by_code_, commune_by_code_, links_by_from_, links_by_to_;
   std::unordered_map<std::string, size_t> district_by_code_;
+  std::unordered_map<std::string, std::string> clauses_;  // basis -> text (clauses.tsv)
   std::unordered_map<std::string, std::vector<std::string>> province_successors_, province_predecessors_;
   std::unordered_map<std::string, std::vector<std::string>> districts_into_;  // new commune -> old districts
 };

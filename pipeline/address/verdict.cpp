@@ -70,6 +70,7 @@ AddressTarget ToTarget(const Gazetteer& g, const Target& t, const std::string& d
   a.kind = t.link ? t.link->kind : "";
   a.all_population = t.link && t.link->all_population;
   a.basis = t.basis;
+  a.basis_text = g.ClauseText(t.basis);
   return a;
 }
 

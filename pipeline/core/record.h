@@ -77,7 +77,8 @@ struct AddressTarget {
   std::string province;
   std::string kind;  // candidates only: whole, part, ...
   bool all_population = false;
-  std::string basis;  // candidates only: the resolution's clause that made it ("1656/NQ-UBTVQH15, khoản 14")
+  std::string basis;       // candidates only: the resolution's clause that made it ("1656/NQ-UBTVQH15, khoản 14")
+  std::string basis_text;  // candidates only: that clause's words (which part of what went where)
 };
 struct AddressVerdict {
   std::string input;

@@ -35,6 +35,7 @@ Object::Ptr TargetJson(const AddressTarget& t, bool candidate) {
     o->set("kind", t.kind);
     o->set("all_population", t.all_population);
     if (!t.basis.empty()) o->set("basis", t.basis);
+    if (!t.basis_text.empty()) o->set("basis_text", t.basis_text);
   }
   return o;
 }
@@ -187,6 +188,7 @@ AddressTarget TargetFrom(const Object::Ptr& o) {
   t.province = Str(o, "province");
   t.kind = Str(o, "kind");
   t.basis = Str(o, "basis");
+  t.basis_text = Str(o, "basis_text");
   if (o->has("all_population")) t.all_population = o->getValue<bool>("all_population");
   return t;
 }

@@ -145,6 +145,13 @@ TEST(Address, SplitCommuneListsEveryCandidateAndMarksThePopulation) {
   const AddressVerdict yen_phu = Check("P. Yên Phụ, Q. Tây Hồ, Hà Nội");
   EXPECT_EQ(yen_phu.status, "ambiguous");
   EXPECT_TRUE(CandidateCodes(yen_phu).count("00097")) << "Hồng Hà took part of Yên Phụ";
+  // Each candidate carries the clause that made it, in the resolution's words.
+  for (const auto& c : yen_phu.candidates) {
+    EXPECT_EQ(c.basis.rfind("1656/NQ-UBTVQH15, khoản ", 0), 0u) << c.ward << ": " << c.basis;
+    EXPECT_NE(c.basis_text.find("Yên Phụ"), std::string::npos) << c.ward << ": " << c.basis_text;
+    const std::string ward = c.ward.substr(c.ward.find(' ') + 1);  // "Phường Hồng Hà" -> "Hồng Hà"
+    EXPECT_NE(c.basis_text.find("tên gọi là phường " + ward), std::string::npos) << c.basis_text;
+  }
 }
 
 TEST(Address, CurrentAddressIsCurrentAndTheNameAloneIsNotEnough) {

@@ -280,6 +280,7 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
   // Citations: the resolution and clause that made each new commune.
   std::map<std::pair<std::string, std::string>, std::string> citation;  // (old, new) -> basis
   std::map<std::string, std::string> citation_of_new;
+  std::map<std::string, std::string> clause_text;  // basis -> the clause's words
   {
     std::ifstream in(dir / "old-to-new-with-citations.csv", std::ios::binary);
     if (!in) return Status::Error(ErrorCode::kInputNotFound, "no old-to-new-with-citations.csv in " + source_dir);
@@ -294,6 +295,9 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
       if (std::regex_search(c[14], m, kClause)) basis += ", khoản " + m[1].str();
       citation[{Clean(c[4]), Clean(c[8])}] = basis;
       citation_of_new.emplace(Clean(c[8]), basis);
+      std::string text = Clean(c[14]);
+      for (size_t at; (at = text.find("**")) != std::string::npos;) text.erase(at, 2);  // the source's bold marks
+      clause_text.emplace(basis, text);
     }
   }
 
@@ -564,6 +568,14 @@ Result<ModelFiles> Build(const std::string& source_dir, const std::string& overr
   files["links.tsv"] =
       Tsv({"from_level", "from_code", "from_valid_to", "to_code", "to_valid_from", "kind", "all_population", "basis"},
           rows);
+  // The words of each clause the links cite: what a person reads to see
+  // which part of a divided commune went where.
+  std::set<std::string> bases;
+  for (const LinkRow& l : links) bases.insert(l.basis);
+  rows.clear();
+  for (const auto& [basis, text] : clause_text)
+    if (bases.count(basis) && !text.empty()) rows.push_back({basis, text});
+  files["clauses.tsv"] = Tsv({"basis", "text"}, rows);
   return files;
 }
 
