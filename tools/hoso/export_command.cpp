@@ -162,8 +162,8 @@ void MaskPersonalData(DossierRecord& r) {
 }
 
 std::vector<std::string> Header(const std::vector<std::string>& form_fields) {
-  std::vector<std::string> h = {"dossier_id", "source",     "sha256",   "status",  "status_reason",
-                                "reviewer",   "decided_at", "doc_type", "doc_date"};
+  std::vector<std::string> h = {"dossier_id",    "source",   "sha256",     "intake_point", "received_at", "status",
+                                "status_reason", "reviewer", "decided_at", "doc_type",     "doc_date"};
   h.insert(h.end(), std::begin(kCoreFields), std::end(kCoreFields));
   for (const char* c : {"address_status", "suggested_ward", "suggested_province", "suggested_address", "flags"})
     h.push_back(c);
@@ -176,8 +176,16 @@ std::vector<std::string> Row(const DossierRecord& r, const Decision& d, const st
     auto it = r.fields.find(key);
     return it == r.fields.end() ? std::string() : it->second.value;
   };
-  std::vector<std::string> row = {std::to_string(r.dossier_id), r.source,   r.sha256, DossierStatusName(r.status),
-                                  StatusReason(r, d),           d.reviewer, d.at,     r.doc_type,
+  std::vector<std::string> row = {std::to_string(r.dossier_id),
+                                  r.source,
+                                  r.sha256,
+                                  r.intake_point,
+                                  r.received_at.empty() ? "" : VietnamTime(r.received_at),
+                                  DossierStatusName(r.status),
+                                  StatusReason(r, d),
+                                  d.reviewer,
+                                  d.at,
+                                  r.doc_type,
                                   r.doc_date.value_or("")};
   for (const char* f : kCoreFields) row.push_back(field(f));
   const bool suggested = r.address && r.address->suggested;
