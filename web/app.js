@@ -37,7 +37,8 @@ function errorText(err, context) {
   const errors = t("errors");
   if (err.code === "DENIED" && context === "sign-in") return errors.DENIED_SIGN_IN;
   if (err.code === "INVALID_ARGUMENT" && /reason/.test(err.message) && context === "reject") return errors.REASON_REJECT;
-  if (err.code === "BAD_REQUEST" && /reason/.test(err.message)) return errors.REASON_REJECT;
+  if (err.code === "BAD_REQUEST" && /reason/.test(err.message))
+    return context === "reopen" ? errors.REASON_REOPEN : errors.REASON_REJECT;
   return errors[err.code] ? `${errors[err.code]} (${err.message})` : err.message;
 }
 
@@ -179,6 +180,8 @@ async function loadDossier(id) {
   $("#dossier-meta").dataset.status = current.status;
   const decided = current.status !== "needs_review";
   $("#approve").hidden = $("#reject").hidden = decided;
+  $("#reopen").hidden = !decided || me?.role !== "admin";
+  $("#reject-reason").hidden = decided && me?.role !== "admin";
   const flags = $("#flags");
   flags.replaceChildren();
   for (const f of current.flags)
@@ -382,6 +385,11 @@ async function decide(what) {
   try {
     await api("POST", `/api/dossiers/${id}/${what}`, { version: current.version, reason });
     $("#reject-reason").value = "";
+    if (what === "reopen") {  // back in the queue: stays open here
+      notice = t("reopened", id);
+      await loadDossier(id);
+      return;
+    }
     notice = what === "approve" ? t("approved", id) : t("rejected_msg", id);
     await nextDossier();
   } catch (err) {
@@ -390,6 +398,7 @@ async function decide(what) {
 }
 $("#approve").addEventListener("click", () => decide("approve"));
 $("#reject").addEventListener("click", () => decide("reject"));
+$("#reopen").addEventListener("click", () => decide("reopen"));
 $("#next").addEventListener("click", nextDossier);
 $("#show-original").addEventListener("change", showPage);
 $("#prev-page").addEventListener("click", () => { if (pageIndex > 0) { pageIndex--; showPage(); } });

@@ -66,10 +66,13 @@ class Registry {
                       int expected_version = 0, const Recheck& recheck = nullptr);
   // A reviewer's decision on a dossier that needs review: registered
   // (approved) or rejected, with a reason. A dossier already registered or
-  // rejected is DENIED unless `reopen` (an admin's, with a reason, said in
-  // the audit).
+  // rejected is DENIED, whoever asks: it is reopened first (Reopen).
   Status Decide(std::int64_t dossier_id, DossierStatus status, const std::string& reason, const std::string& who,
-                int expected_version = 0, bool reopen = false);
+                int expected_version = 0);
+  // Puts a registered or rejected dossier back in the review queue (an
+  // admin's explicit act), with a reason said in the audit as "status
+  // (reopened)". DENIED when it already waits; a reason is required.
+  Status Reopen(std::int64_t dossier_id, const std::string& reason, const std::string& who, int expected_version = 0);
   // The dossier's version (1 when registered, +1 per change).
   Result<int> Version(std::int64_t dossier_id);
 

@@ -217,18 +217,17 @@ Status Registry::CorrectField(std::int64_t id, const std::string& key, const std
 }
 
 Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string& reason, const std::string& who,
-                        int expected_version, bool reopen) {
-  if (reopen && reason.empty())
-    return Status::Error(ErrorCode::kInvalidArgument, "reopening a decided dossier needs a reason");
+                        int expected_version) {
+  if (status == DossierStatus::kNeedsReview)
+    return Status::Error(ErrorCode::kInvalidArgument, "a decision registers or rejects");
   return impl_->Change(id, expected_version, "cannot record the decision", [&](Session& s, const std::string& at) {
     std::string before;  // the version was bumped, the status not yet changed
     ForEachRow(
         s, *impl_->db, "SELECT status FROM dossiers WHERE id = ?", [&](Statement& st) { st, bind(id); },
         [&](RecordSet& rs) { before = Get(rs, "status"); });
-    const bool waiting = before == DossierStatusName(DossierStatus::kNeedsReview);
-    if (!waiting && !reopen)
+    if (before != DossierStatusName(DossierStatus::kNeedsReview))
       return Status::Error(ErrorCode::kDenied, "dossier " + std::to_string(id) + " is already " + before +
-                                                   ": only an admin reopens it, with a reason");
+                                                   ": an admin reopens it first, with a reason");
     const std::string after = DossierStatusName(status);
     Poco::Nullable<std::string> code, message;
     if (status == DossierStatus::kRejected) {
@@ -237,8 +236,28 @@ Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string
     }
     s << impl_->Sql("UPDATE dossiers SET status = ?, error_code = ?, error_message = ?, decided_at = ? WHERE id = ?"),
         bind(after), bind(code), bind(message), bind(at), bind(id), now;
-    AddAuditRow(s, *impl_->db, id, at, who, waiting ? "status" : "status (reopened)",
-                Poco::Nullable<std::string>(before), reason.empty() ? after : after + ": " + reason);
+    AddAuditRow(s, *impl_->db, id, at, who, "status", Poco::Nullable<std::string>(before),
+                reason.empty() ? after : after + ": " + reason);
+    return Status::Ok();
+  });
+}
+
+Status Registry::Reopen(std::int64_t id, const std::string& reason, const std::string& who, int expected_version) {
+  if (reason.empty()) return Status::Error(ErrorCode::kInvalidArgument, "reopening a decided dossier needs a reason");
+  return impl_->Change(id, expected_version, "cannot reopen the dossier", [&](Session& s, const std::string& at) {
+    std::string before;
+    ForEachRow(
+        s, *impl_->db, "SELECT status FROM dossiers WHERE id = ?", [&](Statement& st) { st, bind(id); },
+        [&](RecordSet& rs) { before = Get(rs, "status"); });
+    const std::string after = DossierStatusName(DossierStatus::kNeedsReview);
+    if (before == after)
+      return Status::Error(ErrorCode::kDenied, "dossier " + std::to_string(id) + " already waits for review");
+    // Back in the queue: no decision, no rejection's code.
+    s << impl_->Sql(
+        "UPDATE dossiers SET status = ?, error_code = NULL, error_message = NULL, decided_at = NULL WHERE id = ?"),
+        bind(after), bind(id), now;
+    AddAuditRow(s, *impl_->db, id, at, who, "status (reopened)", Poco::Nullable<std::string>(before),
+                after + ": " + reason);
     return Status::Ok();
   });
 }

@@ -282,8 +282,9 @@ class Handler : public Poco::Net::HTTPRequestHandler {
         {"GET", std::regex(R"(/api/dossiers/(\d{1,12}))"), Role::kReviewer, &Handler::Dossier},
         {"GET", std::regex(R"(/api/dossiers/(\d{1,12})/pages/(\d{1,4})\.png)"), Role::kReviewer, &Handler::PageImage},
         {"PUT", std::regex(R"(/api/dossiers/(\d{1,12})/fields/([a-z_]{1,40}))"), Role::kReviewer, &Handler::SetField},
-        // A decided dossier is reopened by an admin only (Decide).
         {"POST", std::regex(R"(/api/dossiers/(\d{1,12})/(approve|reject))"), Role::kReviewer, &Handler::Decide},
+        // A decided dossier goes back to the queue by an admin's explicit act.
+        {"POST", std::regex(R"(/api/dossiers/(\d{1,12})/(reopen))"), Role::kAdmin, &Handler::Reopen},
         // Labels learnt from corrections, and a reviewer's undo of one.
         {"GET", std::regex("/api/learnt"), Role::kReviewer, &Handler::Learnt},
         {"DELETE", std::regex(R"(/api/learnt/(\d{1,12}))"), Role::kReviewer, &Handler::Forget},
@@ -628,14 +629,27 @@ class Handler : public Poco::Net::HTTPRequestHandler {
             return Error(HTTPResponse::HTTP_BAD_REQUEST, "REASON_NEEDED",
                          f.code + " is still flagged: approving over it needs a reason");
     }
-    // An admin may reopen a decided dossier (the registry asks for a reason).
-    const Status s =
-        state_.registry->Decide(id, what == "approve" ? DossierStatus::kRegistered : DossierStatus::kRejected, reason,
-                                who.user, version, who.role == "admin");
+    const Status s = state_.registry->Decide(
+        id, what == "approve" ? DossierStatus::kRegistered : DossierStatus::kRejected, reason, who.user, version);
     if (!s.ok()) return FromStatus(s, HTTPResponse::HTTP_FORBIDDEN);
     Poco::JSON::Object o;
     o.set("version", *state_.registry->Version(id));
     o.set("status", what == "approve" ? "registered" : "rejected");
+    return Ok(o);
+  }
+
+  // POST /api/dossiers/ID/reopen {"version","reason"}: back to the queue.
+  Reply Reopen(Call& call) {
+    const auto [id, what, in, who, version] = ChangeOf(call);
+    std::string reason;
+    if (in.has("reason") && in.get("reason").isString()) reason = in.getValue<std::string>("reason");
+    if (version < 1) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give version (the one you opened)");
+    if (reason.empty()) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "reopening needs a reason");
+    const Status s = state_.registry->Reopen(id, reason, who.user, version);
+    if (!s.ok()) return FromStatus(s, HTTPResponse::HTTP_FORBIDDEN);
+    Poco::JSON::Object o;
+    o.set("version", *state_.registry->Version(id));
+    o.set("status", "needs_review");
     return Ok(o);
   }
 

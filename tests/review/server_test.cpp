@@ -388,14 +388,23 @@ TEST_F(ServerTest, ReviewersDecideOnlyWhatWaitsAndSetOnlyKnownFields) {
   // Registered: a reviewer cannot reject it, or approve it again.
   EXPECT_EQ(lan.Call("POST", base + "/reject", R"({"version":3,"reason":"changed my mind"})").status, 403);
   EXPECT_EQ(lan.Call("POST", base + "/approve", R"({"version":3})").status, 403);
-  // An admin reopens it, with a reason, and the audit says so.
-  EXPECT_EQ(chi.Call("POST", base + "/reject", R"({"version":3})").status, 400);
-  ASSERT_EQ(chi.Call("POST", base + "/reject", R"({"version":3,"reason":"ID card forged"})").status, 200);
-  auto audit = chi.Call("GET", base).json()->getArray("audit");
+  // Nor can an admin decide it again without reopening it first.
+  EXPECT_EQ(chi.Call("POST", base + "/reject", R"({"version":3,"reason":"ID card forged"})").status, 403);
+  // Reopening is an admin's explicit act, with a reason, and the audit says so.
+  EXPECT_EQ(lan.Call("POST", base + "/reopen", R"({"version":3,"reason":"ID card forged"})").status, 403);
+  EXPECT_EQ(chi.Call("POST", base + "/reopen", R"({"version":3})").status, 400);
+  ASSERT_EQ(chi.Call("POST", base + "/reopen", R"({"version":3,"reason":"ID card forged"})").status, 200);
+  auto d = chi.Call("GET", base).json();
+  EXPECT_EQ(d->getValue<std::string>("status"), "needs_review");
+  auto audit = d->getArray("audit");
   const auto last = audit->getObject(static_cast<unsigned>(audit->size() - 1));
   EXPECT_EQ(last->getValue<std::string>("what"), "status (reopened)");
   EXPECT_EQ(last->getValue<std::string>("actor"), "chi");
   EXPECT_EQ(last->getValue<std::string>("before"), "registered");
+  EXPECT_EQ(last->getValue<std::string>("after"), "needs_review: ID card forged");
+  // Waiting again, it is decided as any other; reopening it twice is refused.
+  EXPECT_EQ(chi.Call("POST", base + "/reopen", R"({"version":4,"reason":"again"})").status, 403);
+  EXPECT_EQ(lan.Call("POST", base + "/reject", R"({"version":4,"reason":"ID card forged"})").status, 200);
 }
 
 TEST_F(ServerTest, SignInOnlyAsJsonFromThisStationsOwnPage) {

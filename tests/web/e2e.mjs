@@ -6,7 +6,8 @@
 // s: the flag is resolved), edits a field, leaves it with Esc and approves
 // with the key a, which moves on to the next dossier; there an 11-digit ID
 // raises ID_NUMBER_INVALID and approving needs a reason. The reviewer
-// switches to English (kept for them, not for another user). Refusals: a
+// switches to English (kept for them, not for another user); an admin
+// reopens the approved dossier, with a reason. Refusals: a
 // wrong password, a change without the CSRF token, a call without a
 // session, and the second of two saves made on the same version.
 // Screenshots of the queue and of the dossier view go to web/screenshots/.
@@ -51,7 +52,7 @@ async function main() {
   for (let i = 0; i < points.length; ++i)
     run(["process", "--quiet", "--db", db, "--as-of", "2026-01-01", "--intake-point", points[i], ...samples.slice(2 * i, 2 * i + 2)]);
   run(["user", "add", "lan", "--role", "reviewer", "--db", db], "correct horse battery\n");
-  run(["user", "add", "binh", "--role", "reviewer", "--db", db], "staple battery horse\n");
+  run(["user", "add", "binh", "--role", "admin", "--db", db], "staple battery horse\n");
   server = spawn(hoso, ["serve", "--db", db, "--port", "0", "--as-of", "2026-01-01"], { stdio: ["ignore", "pipe", "inherit"] });
   const base = await new Promise((resolve, reject) => {
     server.stdout.on("data", (d) => { const m = String(d).match(/listening on (http:\/\/\S+)/); if (m) resolve(m[1].replace(/\/$/, "")); });
@@ -238,6 +239,16 @@ async function main() {
   await page2.click("#sign-in button[type=submit]");
   await page2.waitForSelector("#queue:not([hidden])");
   assert.equal(await page2.textContent("#nav-queue"), "Hồ sơ chờ duyệt");
+  // The admin reopens the approved dossier, with a reason: back in the queue.
+  await page2.goto(`${base}/#/dossier/${id}`);
+  await page2.waitForSelector("#dossier:not([hidden]) #reopen:not([hidden])");
+  assert.equal(await page2.isHidden("#approve"), true, "no approve on a decided dossier");
+  await page2.click("#reopen");
+  await waitFor(page2, () => /lý do mở lại/.test(document.querySelector("#dossier-error").textContent));
+  await page2.fill("#reject-reason", "Số điện thoại cần kiểm tra lại");
+  await page2.click("#reopen");
+  await waitFor(page2, () => document.querySelector("#dossier-meta").dataset.status === "needs_review");
+  assert.match(await page2.textContent("#audit tbody"), /binh.*Mở lại.*chờ duyệt: Số điện thoại cần kiểm tra lại/s);
   await other.close();
   console.log(`web e2e: ok (dossier ${id}: address "${suggested}" accepted (s) and approved (a) after an edit; ` +
               `found by ID; ID_NUMBER_INVALID raised; English kept per user; refusals checked)`);
