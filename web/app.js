@@ -39,7 +39,7 @@ function errorText(err, context) {
   if (err.code === "INVALID_ARGUMENT" && /reason/.test(err.message) && context === "reject") return errors.REASON_REJECT;
   if (err.code === "BAD_REQUEST" && /reason/.test(err.message))
     return context === "reopen" ? errors.REASON_REOPEN : errors.REASON_REJECT;
-  return errors[err.code] ? `${errors[err.code]} (${err.message})` : err.message;
+  return errors[err.code] || err.message;
 }
 
 function show(id) {
@@ -526,7 +526,7 @@ async function route() {
     try { me = await api("GET", "/api/me"); } catch (e) { show("sign-in"); return; }
   }
   setLanguage(me.language);
-  text($("#who"), `${me.user} (${me.role})`);
+  text($("#who"), `${me.user} (${t("roles")[me.role] || me.role})`);
   const m = location.hash.match(/^#\/dossier\/(\d+)$/);
   try {
     if (m) await loadDossier(m[1]);

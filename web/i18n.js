@@ -5,6 +5,7 @@
 
 const WORDS = {
   vi: {
+    roles: { reviewer: "người duyệt", admin: "quản trị" },
     station: "Duyệt hồ sơ", nav_queue: "Hồ sơ chờ duyệt", nav_dashboard: "Thống kê", switch_language: "English",
     sign_out: "Đăng xuất", sign_in: "Đăng nhập", user: "Tên đăng nhập", password: "Mật khẩu",
     waiting: "Hồ sơ chờ duyệt", search: "Tìm theo tên, số định danh hoặc số hồ sơ", flag: "Cảnh báo",
@@ -47,6 +48,7 @@ const WORDS = {
     },
   },
   en: {
+    roles: { reviewer: "reviewer", admin: "admin" },
     station: "Review station", nav_queue: "Queue", nav_dashboard: "Dashboard", switch_language: "Tiếng Việt",
     sign_out: "Sign out", sign_in: "Sign in", user: "User", password: "Password",
     waiting: "Waiting for review", search: "Search by name, ID number or dossier number", flag: "Flag",
