@@ -25,6 +25,7 @@ PACKAGES=(
   chromium clang libclang-rt-14-dev
   googletest libgtest-dev
   fonts-liberation2 fonts-dejavu-core
+  dpkg-dev adduser systemd
 )
 
 # The browser test's Node.js: Debian's, unless the machine has its own

@@ -1,6 +1,11 @@
 #include "core/log.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <atomic>
 #include <cctype>
 #include <iostream>
@@ -24,9 +29,37 @@ const char* Name(LogLevel l) {
 void SetLogLevel(LogLevel level) { g_level = static_cast<int>(level); }
 LogLevel GetLogLevel() { return static_cast<LogLevel>(g_level.load()); }
 
+namespace {
+
+// Standard error is systemd's journal (a service's): JOURNAL_STREAM names
+// its device and inode. Each line then starts with its syslog priority,
+// "<4>", which journald keeps as the entry's level and strips.
+bool ToJournal() {
+  static const bool journal = [] {
+    const char* stream = std::getenv("JOURNAL_STREAM");
+    unsigned long long dev = 0, ino = 0;
+    struct stat st {};
+    return stream && std::sscanf(stream, "%llu:%llu", &dev, &ino) == 2 && fstat(STDERR_FILENO, &st) == 0 &&
+           st.st_dev == dev && st.st_ino == ino;
+  }();
+  return journal;
+}
+
+int Priority(LogLevel l) {
+  switch (l) {
+    case LogLevel::kDebug: return 7;
+    case LogLevel::kInfo: return 6;
+    case LogLevel::kWarning: return 4;
+    default: return 3;
+  }
+}
+
+}  // namespace
+
 void Log(LogLevel level, std::string_view message) {
   if (static_cast<int>(level) < g_level.load()) return;
   std::lock_guard<std::mutex> lock(g_mutex);
+  if (ToJournal()) std::cerr << '<' << Priority(level) << '>';
   std::cerr << "hoso: " << Name(level) << ": " << message << '\n';
 }
 

@@ -1,5 +1,7 @@
 #include "cli/args.h"
 
+#include "cli/config.h"
+
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -42,6 +44,13 @@ Args::Args(std::vector<std::string> argv, std::set<std::string> with_value, std:
       error_ = "unknown option " + name;
       return;
     }
+  }
+  // What the configuration file says, for the options this command has and
+  // was not given.
+  for (const auto& [key, value] : OptionDefaults()) {
+    const std::string name = "--" + key;
+    if (with_value.count(name) && !values_.count(name)) values_[name].push_back(value);
+    if (flags.count(name) && (value == "true" || value == "yes" || value == "1")) flags_set_.insert(name);
   }
 }
 

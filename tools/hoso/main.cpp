@@ -1,7 +1,11 @@
 // hoso: the command line. Only parses the subcommand and hands over.
+#include <filesystem>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
+
+#include "cli/config.h"
 
 #include "address_command.h"
 #include "exit_codes.h"
@@ -44,7 +48,12 @@ std::string Help() {
       "hoso — intake of scanned Vietnamese dossiers: cleanup, OCR, fields,\n"
       "merger-aware address checks, registration or review.\n"
       "\n"
-      "Usage: hoso COMMAND [OPTIONS] ...\n"
+      "Usage: hoso [--config FILE] [--instance NAME] COMMAND [OPTIONS] ...\n"
+      "\n"
+      "--config FILE gives options from a file (an installed hoso reads\n"
+      "/etc/hoso/hoso.conf, or $HOSO_CONFIG): KEY = VALUE lines, the keys\n"
+      "being the commands' long options; [COMMAND] and [COMMAND INSTANCE]\n"
+      "sections (--instance NAME); options on the command line win.\n"
       "\n"
       "Commands:\n";
   for (const Command& c : kCommands) {
@@ -69,8 +78,35 @@ int main(int argc, char** argv) {
     std::cout << "hoso 0.1.0\n";
     return kExitOk;
   }
+  // hoso [--config FILE] [--instance NAME] COMMAND ...: the configuration
+  // file (an installed hoso's /etc/hoso/hoso.conf by default) gives the
+  // options the command line does not.
+  std::string config = DefaultConfigPath(), instance;
+  bool explicit_config = false;
+  while (!args.empty() && (args[0] == "--config" || args[0] == "--instance")) {
+    if (args.size() < 2) {
+      std::cerr << "hoso: " << args[0] << " needs a value (see hoso --help)\n";
+      return kExitUsage;
+    }
+    (args[0] == "--config" ? config : instance) = args[1];
+    explicit_config |= args[0] == "--config";
+    args.erase(args.begin(), args.begin() + 2);
+  }
+  if (args.empty()) {
+    std::cerr << "hoso: no command (see hoso --help)\n";
+    return kExitUsage;
+  }
   const std::string command = args[0];
   args.erase(args.begin());
+  if (!config.empty() && (explicit_config || std::filesystem::exists(config))) {
+    std::map<std::string, std::string> keys;
+    std::string error;
+    if (!LoadConfig(config, command, instance, &keys, &error)) {
+      std::cerr << "hoso: " << error << "\n";
+      return kExitUsage;
+    }
+    SetOptionDefaults(std::move(keys));
+  }
   for (const Command& c : kCommands)
     if (command == c.name) return c.run(args);
   std::cerr << "hoso: unknown command '" << command << "' (see hoso --help)\n";

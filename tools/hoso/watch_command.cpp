@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/args.h"
+#include "cli/config.h"
 #include "batch/watch.h"
 #include "core/log.h"
 #include "core/record_json.h"
@@ -57,11 +58,15 @@ int RunWatchCommand(const std::vector<std::string>& argv) {
             WithPipelineFlags({"--once", "--quiet", "--verbose", "--help", "-h"}));
   if (auto exit = HelpOrUsageError(args, "hoso watch", std::string(kWatchHelp) + kExitCodeTable)) return *exit;
   auto usage = [](const std::string& msg) { return UsageError("hoso watch", msg); };
-  if (args.positional().size() != 1) return usage("give one folder to watch");
+  // The folder: on the command line, or the configuration file's `folder`.
+  std::vector<std::string> folder = args.positional();
+  if (auto it = OptionDefaults().find("folder"); folder.empty() && it != OptionDefaults().end())
+    folder.push_back(it->second);
+  if (folder.size() != 1) return usage("give one folder to watch");
   BatchOptions options;
   if (auto exit = PipelineOptionsOrExit(args, "watch", &options)) return *exit;
   WatchOptions watch;
-  watch.dir = args.positional()[0];
+  watch.dir = folder[0];
   watch.archive_dir = args.Value("--archive").value_or("");
   watch.quarantine_dir = args.Value("--quarantine").value_or("");
   if (!Seconds(args.Value("--poll"), &watch.poll_seconds) || watch.poll_seconds < 0.1)
