@@ -182,5 +182,19 @@ TEST(HosoProcess, DebugImagesShowEveryCleanupStep) {
             names.end());
 }
 
+// The models are found where --models says (an installed copy, a test
+// set), whatever the environment; a folder without them is a clear error.
+TEST(HosoProcess, TheModelsComeFromWhereTheOptionSays) {
+  test::ScratchDir dir;
+  const std::string sample = (test::SamplesDir() / "dossier-0001.jpg").string();
+  const auto ok = test::Hoso("process --quiet --models " + (test::SourceDir() / "models").string() + " --db " +
+                             (dir / "a.db").string() + " " + sample);
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  const auto missing = test::Hoso("process --quiet --models " + (dir / "none").string() + " --db " +
+                                  (dir / "b.db").string() + " " + sample);
+  EXPECT_EQ(missing.exit_code, 3) << missing.out;
+  EXPECT_NE(missing.out.find((dir / "none").string() + "/gazetteer"), std::string::npos) << missing.out;
+}
+
 }  // namespace
 }  // namespace hoso

@@ -24,7 +24,8 @@ const char* const kAddressHelp =
     "Options:\n"
     "  --as-of DATE      resolve the units as of DATE (YYYY-MM-DD; default today)\n"
     "  --doc-date DATE   the document's date: before the change, the verdict is info\n"
-    "  --models DIR      model folder (default $HOSO_MODELS or the source tree's models/)\n"
+    "  --models DIR      model folder (default $HOSO_MODELS, or share/hoso/models beside\n"
+    "                    the binary)\n"
     "  --stats           with -, print to stderr how many addresses and how fast\n"
     "  --english         the verdict's message in English (default Vietnamese)\n"
     "\n";

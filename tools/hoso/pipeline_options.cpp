@@ -21,7 +21,7 @@ Status Usage(const std::string& message) { return Status::Error(ErrorCode::kInva
 
 std::set<std::string> WithPipelineOptions(std::set<std::string> more) {
   more.insert({"--jobs", "--as-of", "--lang", "--max-pages", "--cleanup-off", "--split", "--page-seconds",
-               "--file-seconds", "--psm", "--intake-point"});
+               "--file-seconds", "--psm", "--intake-point", "--models"});
   return more;
 }
 
@@ -87,6 +87,8 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
     } catch (...) { options->jobs = -1; }
     if (options->jobs < 1) return Usage("--jobs must be a whole number from 1");
   }
+  // --models DIR stands for $HOSO_MODELS: every model is found under it.
+  if (auto models = args.Value("--models")) setenv("HOSO_MODELS", models->c_str(), 1);
   if (Status st = LoadModels(options); !st.ok()) return st;
   options->validate.address_flags_need_review = !args.Flag("--register-address-flags");
   if (auto as_of = args.Value("--as-of")) {

@@ -29,6 +29,8 @@ inline constexpr const char* kPipelineOptionsHelp =
     "                    (default: number of cores)\n"
     "  --as-of DATE      check addresses as of DATE (YYYY-MM-DD; default today)\n"
     "  --english         flag and address messages in English (default Vietnamese)\n"
+    "  --models DIR      hoso's models (default $HOSO_MODELS, or share/hoso/models\n"
+    "                    beside the binary)\n"
     "  --intake-point NAME  the service point these dossiers were taken in at\n"
     "                    (default $HOSO_INTAKE_POINT); the review queue and the\n"
     "                    dashboard sort by it\n"

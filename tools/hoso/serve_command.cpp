@@ -48,12 +48,15 @@ std::string ReadPassword(const std::string& prompt) {
 }  // namespace
 
 int RunServe(const std::vector<std::string>& argv) {
-  Args args(argv, {"--db", "--bind", "--port", "--as-of", "--tls-cert", "--tls-key", "--per-address", "--proxies"},
+  Args args(argv,
+            {"--db", "--bind", "--port", "--as-of", "--tls-cert", "--tls-key", "--per-address", "--proxies", "--models",
+             "--web"},
             {"--help", "-h"});
   if (auto exit = HelpOrUsageError(args, "hoso serve",
                                    "Usage: hoso serve [--db URI] [--bind 127.0.0.1] [--port 8080] [--as-of DATE]\n"
                                    "                  [--tls-cert CERT.pem --tls-key KEY.pem]\n"
                                    "                  [--per-address 16] [--proxies 127.0.0.1,::1|none]\n"
+                                   "                  [--models DIR] [--web DIR]\n"
                                    "\n"
                                    "Serves the review station: sign in (accounts from `hoso user add`), the\n"
                                    "queue of dossiers needing review, each dossier's pages with its fields'\n"
@@ -112,8 +115,11 @@ int RunServe(const std::vector<std::string>& argv) {
       options.proxies.push_back(address);
     }
   }
-  options.web_dir = WebDir();
-  auto gazetteer = Gazetteer::Load(Gazetteer::DefaultDir());
+  // The page and the models: beside the binary (share/hoso), or where the
+  // options (or $HOSO_WEB, $HOSO_MODELS) say.
+  options.web_dir = args.Value("--web").value_or(WebDir());
+  auto gazetteer =
+      Gazetteer::Load(args.Value("--models") ? *args.Value("--models") + "/gazetteer" : Gazetteer::DefaultDir());
   if (!gazetteer.ok()) {
     std::cerr << "hoso serve: " << gazetteer.status().ToString() << "\n";
     return kExitFatal;
