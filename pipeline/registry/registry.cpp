@@ -299,10 +299,10 @@ Result<RegisterOutcome> Registry::Register(const DossierRecord& r, bool reproces
         s << impl_->Sql("DELETE FROM flags WHERE dossier_id = ?"), bind(existing), now;
         s << impl_->Sql(
             "UPDATE dossiers SET source = ?, status = ?, doc_type = ?, doc_date = ?, error_code = ?, "
-            "error_message = ?, page_count = ?, address_json = ?, other_json = ?, intake_point = COALESCE(NULLIF(?, "
-            "''), intake_point), "
-            "updated_at = ?, "
-            "version = version + 1 WHERE id = ?"),
+            "error_message = ?, page_count = ?, address_json = ?, other_json = ?, "
+            // Read again without --intake-point: where it was taken in stays.
+            "intake_point = COALESCE(NULLIF(?, ''), intake_point), "
+            "updated_at = ?, version = version + 1 WHERE id = ?"),
             bind(r.source), bind(status), bind(r.doc_type), bind(doc_date), bind(error_code), bind(error_message),
             bind(page_count), bind(address_json), bind(other_json), bind(r.intake_point), bind(now_utc), bind(existing),
             now;

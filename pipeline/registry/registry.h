@@ -137,9 +137,9 @@ class Registry {
   // one page of a search. Filters and paging are done by the database, so
   // a backlog of any length costs one page's rows.
   struct QueueQuery {
-    // Words of the applicant's name (marks optional: "nguyen van an"
-    // finds "Nguyễn Văn An"), digits of their ID number, or "#12" / "12"
-    // for dossier 12.
+    // Words of the applicant's name, each the start of one of its words
+    // (marks optional: "nguyen van an" finds "Nguyễn Văn An"); digits, found
+    // anywhere in the ID number or the dossier's number; "#12": dossier 12.
     std::string q;
     std::string flag, doc_type;
     std::optional<std::string> intake_point;  // "" matches dossiers taken in nowhere named
