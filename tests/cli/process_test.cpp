@@ -196,5 +196,26 @@ TEST(HosoProcess, TheModelsComeFromWhereTheOptionSays) {
   EXPECT_NE(missing.out.find((dir / "none").string() + "/gazetteer"), std::string::npos) << missing.out;
 }
 
+// Under systemd, standard error is the journal (JOURNAL_STREAM names it):
+// each log line starts with its syslog priority, which journald keeps as
+// the entry's level. Elsewhere the lines are as they were.
+TEST(HosoProcess, LogLinesCarryTheirLevelForTheJournal) {
+  test::ScratchDir dir;
+  const std::string err = (dir / "stderr.txt").string(), sample = (test::SamplesDir() / "dossier-0001.jpg").string();
+  auto run = [&](bool journal) {
+    std::ofstream(err, std::ios::trunc).close();
+    const std::string env = journal ? "JOURNAL_STREAM=$(stat -c %d:%i " + err + ") " : "";
+    const std::string cmd = env + HOSO_BINARY + std::string(" process --verbose --quiet --db ") +
+                            (dir / "r.db").string() + " --reprocess " + sample + " 2>>" + err;
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    std::ifstream in(err);
+    std::string first;
+    std::getline(in, first);
+    return first;
+  };
+  EXPECT_EQ(run(true).rfind("<6>hoso: info: ", 0), 0u);
+  EXPECT_EQ(run(false).rfind("hoso: info: ", 0), 0u);
+}
+
 }  // namespace
 }  // namespace hoso
