@@ -21,26 +21,46 @@ namespace hoso {
 
 namespace {
 
-// The components of `mask` no thicker than `max_thick` across their run
-// (height for rules across, width for rules down).
-cv::Mat ThinOnly(const cv::Mat& mask, int max_thick, bool across) {
+// Components of a mask with their label image, stats and centroids, as
+// cv::connectedComponentsWithStats gives them (row 0: the background).
+struct Components {
   cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
-  std::vector<uchar> keep(static_cast<size_t>(n), 0);
-  for (int i = 1; i < n; ++i) {
-    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+  int n = 0;
+};
+
+// The components of `mask` no thicker than `max_thick` across their run
+// (height for rules across, width for rules down), labelled 1..n-1 in the
+// order a labelling of a mask of them alone would give: one labelling,
+// not two.
+Components ThinComponents(const cv::Mat& mask, int max_thick, bool across) {
+  Components all;
+  all.n = cv::connectedComponentsWithStats(mask, all.labels, all.stats, all.centroids, 8, CV_32S);
+  std::vector<int> to(static_cast<size_t>(all.n), 0);
+  int kept = 1;
+  for (int i = 1; i < all.n; ++i) {
+    const int w = all.stats.at<int>(i, cv::CC_STAT_WIDTH), h = all.stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    const int area = all.stats.at<int>(i, cv::CC_STAT_AREA);
     const int length = across ? w : h;
     // Mean thickness: a slightly tilted rule spans a few rows, yet is thin.
-    keep[static_cast<size_t>(i)] = length > 0 && area / length <= max_thick;
+    if (length > 0 && area / length <= max_thick) to[static_cast<size_t>(i)] = kept++;
   }
-  cv::Mat out = cv::Mat::zeros(mask.size(), CV_8UC1);
-  for (int y = 0; y < labels.rows; ++y) {
-    const int* l = labels.ptr<int>(y);
-    uchar* o = out.ptr<uchar>(y);
-    for (int x = 0; x < labels.cols; ++x) o[x] = keep[static_cast<size_t>(l[x])] ? 255 : 0;
+  Components thin;
+  thin.n = kept;
+  thin.stats = cv::Mat(kept, all.stats.cols, all.stats.type());
+  thin.centroids = cv::Mat(kept, all.centroids.cols, all.centroids.type());
+  all.stats.row(0).copyTo(thin.stats.row(0));
+  all.centroids.row(0).copyTo(thin.centroids.row(0));
+  for (int i = 1; i < all.n; ++i)
+    if (const int k = to[static_cast<size_t>(i)]) {
+      all.stats.row(i).copyTo(thin.stats.row(k));
+      all.centroids.row(i).copyTo(thin.centroids.row(k));
+    }
+  thin.labels = all.labels;  // relabelled in place
+  for (int y = 0; y < thin.labels.rows; ++y) {
+    int* l = thin.labels.ptr<int>(y);
+    for (int x = 0; x < thin.labels.cols; ++x) l[x] = to[static_cast<size_t>(l[x])];
   }
-  return out;
+  return thin;
 }
 
 }  // namespace
@@ -64,17 +84,17 @@ int RemoveRules(cv::Mat& gray, int dpi, const RuleOptions& options) {
   cv::morphologyEx(
       bridged, across, cv::MORPH_OPEN,
       cv::getStructuringElement(cv::MORPH_RECT, {std::max(8, static_cast<int>(options.min_across_mm * mm)), 1}));
-  across = ThinOnly(across, thick, true);
+  const Components rule = ThinComponents(across, thick, true);
+  if (rule.n <= 1) return 0;  // no rule across, so no comb (most pages)
   cv::morphologyEx(
       ink, down, cv::MORPH_OPEN,
       cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(6, static_cast<int>(options.min_down_mm * mm))}));
-  down = ThinOnly(down, thick, false);
+  const Components side = ThinComponents(down, thick, false);
+  if (side.n <= 4) return 0;  // a comb has four sides or more
+  const cv::Mat &across_labels = rule.labels, &across_stats = rule.stats;
+  const cv::Mat &labels = side.labels, &stats = side.stats, &centroids = side.centroids;
+  const int rules_across = rule.n, n = side.n;
   // Sides that meet a rule across at their top or bottom, by that rule.
-  cv::Mat across_labels, across_stats, across_centroids;
-  const int rules_across =
-      cv::connectedComponentsWithStats(across, across_labels, across_stats, across_centroids, 8, CV_32S);
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(down, labels, stats, centroids, 8, CV_32S);
   std::vector<std::vector<int>> sides(static_cast<size_t>(rules_across));  // side labels meeting each rule
   for (int i = 1; i < n; ++i) {
     const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
