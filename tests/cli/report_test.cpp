@@ -20,6 +20,11 @@ TEST(HosoProcess, ReportCountsStatusesFlagsAndRejectedFiles) {
                  (test::SamplesDir() / "dossier-0002.tif").string() + " " + (dir / "torn.pdf").string());
   EXPECT_EQ(run.exit_code, 1) << run.out;  // one rejected
   EXPECT_NE(run.out.find("từ chối: " + (dir / "torn.pdf").string()), std::string::npos) << run.out;
+  // Why, in the clerk's words and what to do, the reader's detail after.
+  EXPECT_NE(run.out.find("INPUT_TRUNCATED: tệp không trọn vẹn (bị cắt khi chép hoặc gửi): chép hoặc quét lại (the "
+                         "PDF has no end-of-file marker (truncated))"),
+            std::string::npos)
+      << run.out;
   auto report = Poco::JSON::Parser().parse(test::ReadFile(dir / "report.json")).extract<Poco::JSON::Object::Ptr>();
   EXPECT_EQ(report->getValue<int>("inputs"), 3);
   EXPECT_EQ(report->getValue<int>("registered") + report->getValue<int>("needs_review"), 2);

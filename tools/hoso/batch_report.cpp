@@ -1,5 +1,7 @@
 #include "batch_report.h"
 
+#include "record_lines.h"
+
 #include "core/html.h"
 
 #include <Poco/JSON/Array.h>
@@ -137,7 +139,7 @@ std::string BatchReport::Terminal(const Say& say) const {
     t << "\n";
   }
   for (const auto& [source, e] : rejected_)
-    t << say("rejected: ", "từ chối: ") << source << "  " << e.code << ": " << e.message << "\n";
+    t << say("rejected: ", "từ chối: ") << source << "  " << RejectionWords(e.code, e.message, say) << "\n";
   return t.str();
 }
 

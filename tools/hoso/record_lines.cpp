@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <sstream>
 
 namespace hoso::cli {
@@ -90,7 +91,7 @@ std::string HumanLine(const DossierRecord& r, const Say& say) {
   const bool duplicate = r.HasFlag("DUPLICATE");
   o << Pad(duplicate ? say("already known", "đã có") : StatusWord(r.status, say), 13) << ' ' << r.source;
   if (r.status == DossierStatus::kRejected && r.error) {
-    o << "  " << r.error->code << ": " << r.error->message;
+    o << "  " << RejectionWords(r.error->code, r.error->message, say);
     return o.str();
   }
   o << "  #" << r.dossier_id;
@@ -118,6 +119,30 @@ std::string HumanLine(const DossierRecord& r, const Say& say) {
   for (const auto& f : r.flags)
     if (f.code == "ID_SEEN_BEFORE") o << "\n              " << f.message;
   return o.str();
+}
+
+std::string RejectionWords(const std::string& code, const std::string& message, const Say& say) {
+  static const std::map<std::string, std::string> kVietnamese = {
+      {"INPUT_NOT_FOUND", "không tìm thấy tệp"},
+      {"INPUT_EMPTY", "tệp rỗng"},
+      {"INPUT_UNSUPPORTED", "không phải tệp PDF, TIFF, JPEG hay PNG"},
+      {"INPUT_TRUNCATED", "tệp không trọn vẹn (bị cắt khi chép hoặc gửi): chép hoặc quét lại"},
+      {"INPUT_UNREADABLE", "không đọc được tệp: quét lại"},
+      {"INPUT_TOO_LARGE", "tệp quá lớn"},
+      {"INPUT_TOO_SMALL", "ảnh quá nhỏ để đọc: quét lại với độ phân giải cao hơn"},
+      {"INPUT_TOO_MANY_PAGES", "tệp có quá nhiều trang: tách thành nhiều tệp"},
+      {"INPUT_ENCRYPTED", "PDF có mật khẩu: cần bản không khóa"},
+      {"OCR_FAILED", "không nhận dạng được chữ"},
+      {"OCR_TIMEOUT", "đọc quá thời gian cho phép"},
+      {"REGISTRY_FAILED", "không ghi được vào sổ đăng ký"},
+      {"REVIEW_REJECTED", "người duyệt đã từ chối"},
+      {"INTERNAL", "lỗi nội bộ của hoso"},
+  };
+  auto it = kVietnamese.find(code);
+  if (say.english || it == kVietnamese.end()) return code + ": " + message;
+  // A reviewer's reason is already the reviewer's own words.
+  if (code == "REVIEW_REJECTED") return code + ": " + it->second + ": " + message;
+  return code + ": " + it->second + " (" + message + ")";
 }
 
 std::string Duration(double seconds) {

@@ -26,6 +26,10 @@ Say TerminalLanguage(bool english_flag);
 // A file already registered says so, and is counted apart.
 std::string HumanLine(const DossierRecord& r, const Say& say);
 std::string Duration(double seconds);
+// Why a file was rejected, for the terminal: "CODE: message" in English;
+// in Vietnamese the code, what it means to a clerk and what to do, then
+// the reader's own (English) detail in parentheses.
+std::string RejectionWords(const std::string& code, const std::string& message, const Say& say);
 
 // Where a long-running command writes its records: JSON Lines (--json PATH,
 // `-` for standard output; appended to, or truncated first) and, unless
