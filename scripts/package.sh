@@ -67,6 +67,15 @@ grep -q "Trụ sở UBND phường" "$work/export.csv" || fail "the intake point
 [[ $(wc -l <"$work/export.csv") -eq 2 ]] || fail "the registry /var/lib/hoso/hoso.db should hold one dossier"
 say "installed hoso read $work/dossier-0001.jpg into /var/lib/hoso/hoso.db, options from /etc/hoso/hoso.conf"
 
+# Another user (not in the hoso group) cannot read the configuration (it
+# may hold the database's password): hoso goes on without it, and says so.
+(cd "$work" && $SUDO /usr/sbin/runuser -u nobody -- env -i PATH=/usr/bin:/bin \
+  hoso address "phường Phúc Xá, quận Ba Đình, Hà Nội" >"$work/address.out" 2>"$work/address.err") ||
+  fail "hoso address as another user"
+grep -q '"suggested"' "$work/address.out" && grep -q "cannot read /etc/hoso/hoso.conf" "$work/address.err" ||
+  fail "another user's hoso: $(cat "$work/address.err")"
+say "another user's hoso works without the configuration it may not read, and says so"
+
 # The units.
 units=(/usr/lib/systemd/system/hoso-serve.service /usr/lib/systemd/system/hoso-worker.service)
 cp /usr/lib/systemd/system/hoso-watch@.service "$work/hoso-watch@diem-1.service"

@@ -1,4 +1,6 @@
 // hoso: the command line. Only parses the subcommand and hands over.
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -101,7 +103,13 @@ int main(int argc, char** argv) {
   if (!config.empty() && (explicit_config || std::filesystem::exists(config))) {
     std::map<std::string, std::string> keys;
     std::string error;
-    if (!LoadConfig(config, command, instance, &keys, &error)) {
+    // The installed file is readable by root and the hoso group only (it
+    // may hold the database's password): another user's command goes on
+    // without it, told so.
+    if (!explicit_config && access(config.c_str(), R_OK) != 0) {
+      std::cerr << "hoso: warning: cannot read " << config
+                << " (only root and the hoso group can): going on without it\n";
+    } else if (!LoadConfig(config, command, instance, &keys, &error)) {
       std::cerr << "hoso: " << error << "\n";
       return kExitUsage;
     }
