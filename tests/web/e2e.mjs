@@ -60,7 +60,7 @@ async function main() {
   });
 
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true,
-                                    args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+                                    args: ["--no-sandbox", "--disable-dev-shm-usage", "--lang=vi-VN"] });
   // A ward office's laptop screen.
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "vi-VN",
                                              timezoneId: "UTC" });
