@@ -216,15 +216,25 @@ Status Registry::CorrectField(std::int64_t id, const std::string& key, const std
   });
 }
 
+namespace {
+
+// The dossier's status, inside the caller's transaction.
+std::string StatusNow(Session& s, const Connection& db, std::int64_t id) {
+  std::string status;
+  ForEachRow(
+      s, db, "SELECT status FROM dossiers WHERE id = ?", [&](Statement& st) { st, bind(id); },
+      [&](RecordSet& rs) { status = Get(rs, "status"); });
+  return status;
+}
+
+}  // namespace
+
 Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string& reason, const std::string& who,
                         int expected_version) {
   if (status == DossierStatus::kNeedsReview)
     return Status::Error(ErrorCode::kInvalidArgument, "a decision registers or rejects");
   return impl_->Change(id, expected_version, "cannot record the decision", [&](Session& s, const std::string& at) {
-    std::string before;  // the version was bumped, the status not yet changed
-    ForEachRow(
-        s, *impl_->db, "SELECT status FROM dossiers WHERE id = ?", [&](Statement& st) { st, bind(id); },
-        [&](RecordSet& rs) { before = Get(rs, "status"); });
+    const std::string before = StatusNow(s, *impl_->db, id);  // the version was bumped, the status not yet changed
     if (before != DossierStatusName(DossierStatus::kNeedsReview))
       return Status::Error(ErrorCode::kDenied, "dossier " + std::to_string(id) + " is already " + before +
                                                    ": an admin reopens it first, with a reason");
@@ -245,10 +255,7 @@ Status Registry::Decide(std::int64_t id, DossierStatus status, const std::string
 Status Registry::Reopen(std::int64_t id, const std::string& reason, const std::string& who, int expected_version) {
   if (reason.empty()) return Status::Error(ErrorCode::kInvalidArgument, "reopening a decided dossier needs a reason");
   return impl_->Change(id, expected_version, "cannot reopen the dossier", [&](Session& s, const std::string& at) {
-    std::string before;
-    ForEachRow(
-        s, *impl_->db, "SELECT status FROM dossiers WHERE id = ?", [&](Statement& st) { st, bind(id); },
-        [&](RecordSet& rs) { before = Get(rs, "status"); });
+    const std::string before = StatusNow(s, *impl_->db, id);
     const std::string after = DossierStatusName(DossierStatus::kNeedsReview);
     if (before == after)
       return Status::Error(ErrorCode::kDenied, "dossier " + std::to_string(id) + " already waits for review");

@@ -542,6 +542,10 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     const SessionInfo& who;
     int version;
   };
+  // A decision's reason: the body's "reason", empty when absent.
+  static std::string ReasonOf(const Poco::JSON::Object& in) {
+    return in.has("reason") && in.get("reason").isString() ? in.getValue<std::string>("reason") : std::string();
+  }
   static Change ChangeOf(Call& call) {
     return {std::stoll(call.match[1]), call.match[2], *call.body, *call.session, VersionOf(*call.body)};
   }
@@ -608,8 +612,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
   Reply Decide(Call& call) {
     const auto [id, what, in, who, version] = ChangeOf(call);
-    std::string reason;
-    if (in.has("reason") && in.get("reason").isString()) reason = in.getValue<std::string>("reason");
+    const std::string reason = ReasonOf(in);
     if (version < 1) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give version (the one you opened)");
     if (what == "reject" && reason.empty())
       return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "a rejection needs a reason");
@@ -641,8 +644,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
   // POST /api/dossiers/ID/reopen {"version","reason"}: back to the queue.
   Reply Reopen(Call& call) {
     const auto [id, what, in, who, version] = ChangeOf(call);
-    std::string reason;
-    if (in.has("reason") && in.get("reason").isString()) reason = in.getValue<std::string>("reason");
+    const std::string reason = ReasonOf(in);
     if (version < 1) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "give version (the one you opened)");
     if (reason.empty()) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", "reopening needs a reason");
     const Status s = state_.registry->Reopen(id, reason, who.user, version);
