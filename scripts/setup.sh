@@ -21,7 +21,7 @@ PACKAGES=(
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd
   libtesseract-dev libleptonica-dev libtiff-dev zlib1g-dev
   libopencv-dev libopencv-contrib-dev
-  libpoco-dev libpoppler-cpp-dev libpq-dev postgresql
+  libpoco-dev libpoppler-cpp-dev libpoppler-private-dev libpq-dev postgresql
   chromium clang libclang-rt-14-dev
   googletest libgtest-dev
   fonts-liberation2 fonts-dejavu-core

@@ -14,6 +14,7 @@
 #include <regex>
 
 #include "ingest/limits.h"
+#include "ingest/pdf_scan_image.h"
 
 namespace hoso {
 namespace {
@@ -45,6 +46,7 @@ class PdfDocument : public Document {
           ErrorCode::kInputTooManyPages,
           "the PDF has " + std::to_string(pages_) + " pages; the limit is " + std::to_string(options_.max_pages));
     images_ = FindPdfImages(bytes_);
+    scans_ = std::make_unique<PdfScanImages>(bytes_);
     // A scan whose every image is grey or bi-level is rendered grey: a
     // third of the pixels to draw, and nothing to convert.
     grey_ = !images_.empty() && std::all_of(images_.begin(), images_.end(), [](const PdfImage& i) { return i.grey; });
@@ -75,6 +77,21 @@ class PdfDocument : public Document {
     std::unique_ptr<poppler::page> page(doc_->create_page(index));
     const std::string where = " (page " + std::to_string(index + 1) + ")";
     if (!page) return Status::Error(ErrorCode::kInputUnreadable, "the PDF page is missing" + where);
+    SourcePage out;
+    out.index = index;
+    out.dpi_from_file = true;
+    const poppler::rectf crop = page->page_rect(poppler::crop_box);
+    if (auto image = scans_->PageImage(index, grey_); image && crop.width() > 0 && crop.height() > 0) {
+      // A scanner's page: its image as stored, when its pixels are square
+      // and within the resolutions drawn as they are.
+      const double dx = image->cols / (crop.width() / 72.0), dy = image->rows / (crop.height() / 72.0);
+      const int snapped = SnapDpi(dx);
+      if (std::abs(dx - dy) <= 0.02 * dx && snapped >= 72 && snapped <= options_.pdf_max_dpi) {
+        out.image = std::move(*image);
+        out.dpi = snapped;
+        return out;
+      }
+    }
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
@@ -87,11 +104,8 @@ class PdfDocument : public Document {
       return Status::Error(ErrorCode::kInputUnreadable, "the PDF page could not be rendered" + where);
     const cv::Mat rendered(img.height(), img.width(), grey_ ? CV_8UC1 : CV_8UC3, const_cast<char*>(img.const_data()),
                            static_cast<size_t>(img.bytes_per_row()));
-    SourcePage out;
-    out.index = index;
     out.image = rendered.clone();  // the poppler image goes out of scope
     out.dpi = dpi.snapped;
-    out.dpi_from_file = true;
     return out;
   }
 
@@ -135,6 +149,7 @@ class PdfDocument : public Document {
   std::string bytes_;
   IngestOptions options_;
   std::unique_ptr<poppler::document> doc_;
+  std::unique_ptr<PdfScanImages> scans_;  // after doc_: poppler's globals outlive it
   int pages_ = 0;
   std::vector<PdfImage> images_;
   bool grey_ = false;

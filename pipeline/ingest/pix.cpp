@@ -72,4 +72,29 @@ PixPtr MatToPix(const cv::Mat& m, int dpi) {
   return pix;
 }
 
+bool IsTwoLevel(const cv::Mat& gray) {
+  if (gray.empty() || gray.type() != CV_8UC1) return false;
+  for (int y = 0; y < gray.rows; ++y) {
+    const uchar* row = gray.ptr<uchar>(y);
+    for (int x = 0; x < gray.cols; ++x)
+      if (static_cast<uchar>(row[x] + 1) > 1) return false;  // neither 255 nor 0
+  }
+  return true;
+}
+
+PixPtr MatToBinaryPix(const cv::Mat& gray, int dpi) {
+  PixPtr pix;
+  if (gray.empty() || gray.type() != CV_8UC1) return pix;
+  pix.reset(pixCreate(gray.cols, gray.rows, 1));  // zeroed: white
+  if (!pix) return pix;
+  for (int y = 0; y < gray.rows; ++y) {
+    l_uint32* line = pixGetData(pix.get()) + static_cast<size_t>(y) * pixGetWpl(pix.get());
+    const uchar* row = gray.ptr<uchar>(y);
+    for (int x = 0; x < gray.cols; ++x)
+      if (row[x] < 128) SET_DATA_BIT(line, x);
+  }
+  if (dpi > 0) pixSetResolution(pix.get(), dpi, dpi);
+  return pix;
+}
+
 }  // namespace hoso

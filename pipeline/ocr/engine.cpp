@@ -200,7 +200,7 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
   OcrDocumentOutputs::Impl* outputs = output.doc ? output.doc->impl_.get() : nullptr;
   if (blank && !outputs) return page;
 
-  PixPtr pix = MatToPix(gray, dpi);
+  PixPtr pix = IsTwoLevel(gray) ? MatToBinaryPix(gray, dpi) : MatToPix(gray, dpi);
   if (!pix) return Status::Error(ErrorCode::kOcrFailed, "out of memory for the page image");
   int mode = impl_->options.page_seg_mode;
   if (mode == OcrOptions::kAutoSegmentation)

@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "ingest/pdf_document.h"
 #include "support/test_support.h"
@@ -147,10 +148,121 @@ TEST(Ingest, RealBilevelScannerPdfAtItsOwnResolution) {
   auto page = (*doc)->LoadPage(0);
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->dpi, 200);
-  // Bi-level: rendered grey, its pixels one for one.
+  // Bi-level, grey, its pixels one for one.
   EXPECT_EQ(page->image.channels(), 1);
   EXPECT_EQ(page->image.cols, 1660);
   EXPECT_EQ(page->image.rows, 2342);
+  // Its first page carries a typed note over the scan (drawn: the note's
+  // letters are smoothed); the second is the scanner's image alone, taken
+  // as stored: black and white only.
+  auto levels = [](const cv::Mat& grey) {
+    cv::Mat hist;
+    const int channels[] = {0}, size[] = {256};
+    const float range[] = {0, 256};
+    const float* ranges[] = {range};
+    cv::calcHist(&grey, 1, channels, cv::Mat(), hist, 1, size, ranges);
+    return cv::countNonZero(hist);
+  };
+  EXPECT_GT(levels(page->image), 2);
+  auto second = (*doc)->LoadPage(1);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->dpi, 200);
+  EXPECT_EQ(levels(second->image), 2);
+}
+
+// A PDF of one page: a grey image (uncompressed) drawn over the whole page,
+// then `over` (content drawn on top of it; Helvetica is /F1).
+std::string OneImagePdf(const cv::Mat& grey, int dpi, const std::string& over = "") {
+  std::vector<std::string> objects;
+  const double w = grey.cols * 72.0 / dpi, h = grey.rows * 72.0 / dpi;
+  const std::string content = "q " + std::to_string(w) + " 0 0 " + std::to_string(h) + " 0 0 cm /Im0 Do Q " + over;
+  objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+  objects.push_back("<< /Type /Pages /Count 1 /Kids [3 0 R] >>");
+  objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(w) + " " + std::to_string(h) +
+                    "] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> /Font << /F1 6 0 R >> >> >>");
+  objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
+  const cv::Mat pixels = grey.isContinuous() ? grey : grey.clone();
+  objects.push_back("<< /Type /XObject /Subtype /Image /Width " + std::to_string(grey.cols) + " /Height " +
+                    std::to_string(grey.rows) + " /ColorSpace /DeviceGray /BitsPerComponent 8 /Length " +
+                    std::to_string(pixels.total()) + " >>\nstream\n" +
+                    std::string(reinterpret_cast<const char*>(pixels.data), pixels.total()) + "\nendstream");
+  objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char line[24];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// A scanner's page is its image, pixel for pixel (drawn, a bi-level scan's
+// edges come out grey and a pixel bolder), whether it is stored as a
+// stencil (CCITT G4, as Leptonica writes it), as a grey image, or as JPEG.
+TEST(Ingest, ScannedPdfPagesAreTheirImagesPixelForPixel) {
+  ScratchDir dir;
+  cv::Mat bits;
+  cv::threshold(TextPage(1654, 2339, 6), bits, 128, 255, cv::THRESH_BINARY);
+  std::vector<samplegen::OutPage> fax{{bits, 200, true}};
+  ASSERT_TRUE(samplegen::WritePages((dir / "fax.pdf").string(), "pdf", fax, 90));
+  auto doc = Open(ReadFile(dir / "fax.pdf"));
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  auto page = (*doc)->LoadPage(0);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->dpi, 200);
+  ASSERT_EQ(page->image.size(), bits.size());
+  EXPECT_EQ(cv::countNonZero(page->image != bits), 0) << "the stencil's pixels as stored";
+
+  // Grey, drawn with the page's usual extras under it: an OCR layer's
+  // invisible text (render mode 3), drawn before the image.
+  cv::Mat grey = TextPage(1240, 1754, 5);
+  cv::GaussianBlur(grey, grey, cv::Size(3, 3), 0);
+  doc = Open(OneImagePdf(grey, 150, "BT 3 Tr /F1 12 Tf 72 500 Td (invisible) Tj ET"));
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  page = (*doc)->LoadPage(0);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->dpi, 150);
+  ASSERT_EQ(page->image.size(), grey.size());
+  EXPECT_EQ(cv::norm(page->image, grey, cv::NORM_INF), 0) << "the grey image's pixels as stored";
+
+  // JPEG: as libjpeg decodes it.
+  const cv::Mat photo = TextPage(1654, 2339, 4);
+  doc = Open(Make(dir, "pdf", {photo}, 200, "jpeg"));
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  page = (*doc)->LoadPage(0);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  std::vector<uchar> jpeg;
+  cv::imencode(".jpg", photo, jpeg, {cv::IMWRITE_JPEG_QUALITY, 90});
+  const cv::Mat decoded = cv::imdecode(jpeg, cv::IMREAD_GRAYSCALE);
+  ASSERT_EQ(page->image.size(), decoded.size());
+  EXPECT_LE(cv::norm(page->image, decoded, cv::NORM_INF), 2);
+}
+
+// Text that shows over the scan (a typed note) is part of the page: such a
+// page is drawn, not taken from its image.
+TEST(Ingest, APdfPageWithTextOverItsScanIsDrawn) {
+  const cv::Mat white(1754, 1240, CV_8UC1, cv::Scalar(255));
+  auto doc = Open(OneImagePdf(white, 150, "BT /F1 24 Tf 72 700 Td (Typed over the scan) Tj ET"));
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  auto page = (*doc)->LoadPage(0);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->dpi, 150);
+  EXPECT_GT(cv::countNonZero(page->image < 128), 500) << "the typed text is on the page";
+  // The same text off the page (a marker below it) does not show.
+  doc = Open(OneImagePdf(white, 150, "BT /F1 9 Tf 0 -20 Td (1) Tj ET"));
+  ASSERT_TRUE(doc.ok());
+  page = (*doc)->LoadPage(0);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(cv::countNonZero(page->image != 255), 0);
 }
 
 TEST(Ingest, SamplePdfFromTheRepository) {

@@ -1,0 +1,195 @@
+#include "ingest/pdf_scan_image.h"
+
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+
+namespace hoso {
+namespace {
+
+// Walks a page's content and keeps its image when the page is that image
+// alone, upright and edge to edge; anything else that shows spoils it.
+// What is drawn before the image is under it, hidden (some scanners' OCR
+// text layer is drawn so, and shows through nowhere).
+class ScanPageDevice : public OutputDev {
+ public:
+  ScanPageDevice(double width_pt, double height_pt, bool grey) : width_(width_pt), height_(height_pt), grey_(grey) {}
+
+  // The image, or empty.
+  cv::Mat Take() { return spoiled_ ? cv::Mat() : image_; }
+
+  bool upsideDown() override { return true; }  // device space: points, y down, from the page's top left
+  bool useDrawChar() override { return true; }
+  bool interpretType3Chars() override { return false; }
+  bool useShadedFills(int) override { return true; }
+
+  void stroke(GfxState*) override { Spoil(); }
+  void fill(GfxState*) override { Spoil(); }
+  void eoFill(GfxState*) override { Spoil(); }
+  bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override { return Spoil(); }
+  bool radialShadedFill(GfxState*, GfxRadialShading*, double, double) override { return Spoil(); }
+  bool functionShadedFill(GfxState*, GfxFunctionShading*) override { return Spoil(); }
+  bool gouraudTriangleShadedFill(GfxState*, GfxGouraudTriangleShading*) override { return Spoil(); }
+  bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading*) override { return Spoil(); }
+  // An OCR layer's text is invisible (render mode 3 or 7); any other shows,
+  // unless it lies off the page (a marker some scanners put below it).
+  void drawChar(GfxState* state, double x, double y, double, double, double, double, CharCode, int, const Unicode*,
+                int) override {
+    if ((state->getRender() & 3) == 3) return;
+    double dx = 0, dy = 0;
+    state->transform(x, y, &dx, &dy);
+    const double size = std::abs(state->getTransformedFontSize());
+    if (dx >= width_ || dx + size <= 0 || dy - 0.75 * size >= height_ || dy <= 0) return;  // its capitals' height
+    Spoil();
+  }
+  bool beginType3Char(GfxState*, double, double, double, double, CharCode, const Unicode*, int) override {
+    Spoil();
+    return true;  // the glyph's drawing is not needed
+  }
+  // A stencil (a 1-bit scan as some writers store it): the fill colour where
+  // it paints, the white of the paper elsewhere.
+  void drawImageMask(GfxState* state, Object*, Stream* str, int width, int height, bool invert, bool, bool) override {
+    if (spoiled_ || !image_.empty()) {
+      Fail();
+      return;
+    }
+    if (state->getFillOpacity() < 1 || state->getBlendMode() != gfxBlendNormal || !CoversThePage(state)) return;
+    if (width < 1 || height < 1) {
+      Fail();
+      return;
+    }
+    GfxRGB rgb;
+    state->getFillRGB(&rgb);
+    const cv::Vec3b ink(colToByte(rgb.b), colToByte(rgb.g), colToByte(rgb.r));
+    GfxGray grey;
+    state->getFillGray(&grey);
+    const unsigned char ink_grey = colToByte(grey);
+    cv::Mat out(height, width, grey_ ? CV_8UC1 : CV_8UC3);
+    ImageStream bits(str, width, 1, 1);
+    bits.reset();
+    const unsigned char paints = invert ? 1 : 0;  // the sample value that paints
+    for (int y = 0; y < height; ++y) {
+      const unsigned char* line = bits.getLine();
+      if (!line) {
+        bits.close();
+        Fail();
+        return;
+      }
+      if (grey_) {
+        unsigned char* row = out.ptr<unsigned char>(y);
+        for (int x = 0; x < width; ++x) row[x] = line[x] == paints ? ink_grey : 255;
+      } else {
+        cv::Vec3b* row = out.ptr<cv::Vec3b>(y);
+        for (int x = 0; x < width; ++x) row[x] = line[x] == paints ? ink : cv::Vec3b(255, 255, 255);
+      }
+    }
+    bits.close();
+    image_ = out;
+  }
+  void drawMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int, bool,
+                       bool) override {
+    Spoil();
+  }
+  void drawSoftMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int,
+                           GfxImageColorMap*, bool) override {
+    Spoil();
+  }
+
+  void drawImage(GfxState* state, Object*, Stream* str, int width, int height, GfxImageColorMap* map, bool,
+                 const int* mask_colours, bool) override {
+    if (spoiled_ || !image_.empty()) {
+      Fail();
+      return;
+    }
+    if (mask_colours || !map || !map->isOk() || state->getFillOpacity() < 1 ||
+        state->getBlendMode() != gfxBlendNormal || !CoversThePage(state))
+      return;  // shows, unless a page-covering image comes after it
+    const int comps = map->getNumPixelComps(), bits = map->getBits();
+    if (width < 1 || height < 1 || comps < 1 || bits < 1 || bits > 16) {
+      Fail();
+      return;
+    }
+    cv::Mat out(height, width, grey_ ? CV_8UC1 : CV_8UC3);
+    ImageStream pixels(str, width, comps, bits);
+    pixels.reset();
+    for (int y = 0; y < height; ++y) {
+      unsigned char* line = pixels.getLine();
+      if (!line) {
+        pixels.close();
+        Fail();
+        return;
+      }
+      if (grey_)
+        map->getGrayLine(line, out.ptr<unsigned char>(y), width);
+      else
+        map->getRGBLine(line, out.ptr<unsigned char>(y), width);
+    }
+    pixels.close();
+    if (!grey_) cv::cvtColor(out, out, cv::COLOR_RGB2BGR);
+    image_ = out;
+  }
+
+ private:
+  // Something that shows: drawn before the page's image, it is under it
+  // (and the page is drawn if no such image comes); over it, the page is
+  // more than its image.
+  bool Spoil() {
+    if (!image_.empty()) Fail();
+    return true;
+  }
+  void Fail() {
+    spoiled_ = true;
+    image_.release();
+  }
+
+  // Upright (its first row at the top, not turned or mirrored) and edge to
+  // edge: each side within 1% of the page's.
+  bool CoversThePage(GfxState* state) const {
+    const double* m = state->getCTM();  // unit square → device
+    const double a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5];
+    if (a <= 0 || d >= 0 || std::abs(b) > 1e-3 * a || std::abs(c) > 1e-3 * -d) return false;
+    const double left = e + c, top = f + d, right = e + a, bottom = f;
+    const double tx = 0.01 * width_, ty = 0.01 * height_;
+    return std::abs(left) <= tx && std::abs(top) <= ty && std::abs(right - width_) <= tx &&
+           std::abs(bottom - height_) <= ty;
+  }
+
+  double width_, height_;
+  bool grey_;
+  bool spoiled_ = false;
+  cv::Mat image_;
+};
+
+}  // namespace
+
+struct PdfScanImages::Impl {
+  GlobalParamsIniter params{[](ErrorCategory, Goffset, const char*) {}};
+  std::unique_ptr<PDFDoc> doc;
+};
+
+PdfScanImages::PdfScanImages(const std::string& bytes) : impl_(std::make_unique<Impl>()) {
+  impl_->doc =
+      std::make_unique<PDFDoc>(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
+}
+
+PdfScanImages::~PdfScanImages() = default;
+
+std::optional<cv::Mat> PdfScanImages::PageImage(int index, bool grey) {
+  PDFDoc& doc = *impl_->doc;
+  const int page = index + 1;
+  if (!doc.isOk() || page < 1 || page > doc.getNumPages() || doc.getPageRotate(page) % 360 != 0) return std::nullopt;
+  // The crop box, as poppler-cpp draws a page.
+  ScanPageDevice device(doc.getPageCropWidth(page), doc.getPageCropHeight(page), grey);
+  doc.displayPage(&device, page, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
+  cv::Mat image = device.Take();
+  if (image.empty()) return std::nullopt;
+  return image;
+}
+
+}  // namespace hoso
