@@ -80,17 +80,21 @@ class PdfDocument : public Document {
     SourcePage out;
     out.index = index;
     out.dpi_from_file = true;
+    // A scanner's page: its image as stored, when its pixels are square,
+    // within the resolutions drawn as they are and the page-size limits.
     const poppler::rectf crop = page->page_rect(poppler::crop_box);
-    if (auto image = scans_->PageImage(index, grey_); image && crop.width() > 0 && crop.height() > 0) {
-      // A scanner's page: its image as stored, when its pixels are square
-      // and within the resolutions drawn as they are.
-      const double dx = image->cols / (crop.width() / 72.0), dy = image->rows / (crop.height() / 72.0);
-      const int snapped = SnapDpi(dx);
-      if (std::abs(dx - dy) <= 0.02 * dx && snapped >= 72 && snapped <= options_.pdf_max_dpi) {
-        out.image = std::move(*image);
-        out.dpi = snapped;
-        return out;
-      }
+    int snapped = 0;
+    auto accept = [&](int width, int height) {
+      if (crop.width() <= 0 || crop.height() <= 0) return false;
+      const double dx = width / (crop.width() / 72.0), dy = height / (crop.height() / 72.0);
+      snapped = SnapDpi(dx);
+      return std::abs(dx - dy) <= 0.02 * dx && snapped >= 72 && snapped <= options_.pdf_max_dpi &&
+             CheckPageSize(width, height, where, options_).ok();
+    };
+    if (auto image = scans_->PageImage(index, grey_, accept)) {
+      out.image = std::move(*image);
+      out.dpi = snapped;
+      return out;
     }
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);

@@ -19,7 +19,8 @@ namespace {
 // text layer is drawn so, and shows through nowhere).
 class ScanPageDevice : public OutputDev {
  public:
-  ScanPageDevice(double width_pt, double height_pt, bool grey) : width_(width_pt), height_(height_pt), grey_(grey) {}
+  ScanPageDevice(double width_pt, double height_pt, bool grey, const std::function<bool(int, int)>& accept)
+      : width_(width_pt), height_(height_pt), grey_(grey), accept_(accept) {}
 
   // The image, or empty.
   cv::Mat Take() { return spoiled_ ? cv::Mat() : image_; }
@@ -60,7 +61,7 @@ class ScanPageDevice : public OutputDev {
       return;
     }
     if (state->getFillOpacity() < 1 || state->getBlendMode() != gfxBlendNormal || !CoversThePage(state)) return;
-    if (width < 1 || height < 1) {
+    if (width < 1 || height < 1 || !accept_(width, height)) {
       Fail();
       return;
     }
@@ -111,7 +112,7 @@ class ScanPageDevice : public OutputDev {
         state->getBlendMode() != gfxBlendNormal || !CoversThePage(state))
       return;  // shows, unless a page-covering image comes after it
     const int comps = map->getNumPixelComps(), bits = map->getBits();
-    if (width < 1 || height < 1 || comps < 1 || bits < 1 || bits > 16) {
+    if (width < 1 || height < 1 || comps < 1 || bits < 1 || bits > 16 || !accept_(width, height)) {
       Fail();
       return;
     }
@@ -162,6 +163,7 @@ class ScanPageDevice : public OutputDev {
 
   double width_, height_;
   bool grey_;
+  const std::function<bool(int, int)>& accept_;
   bool spoiled_ = false;
   cv::Mat image_;
 };
@@ -180,12 +182,12 @@ PdfScanImages::PdfScanImages(const std::string& bytes) : impl_(std::make_unique<
 
 PdfScanImages::~PdfScanImages() = default;
 
-std::optional<cv::Mat> PdfScanImages::PageImage(int index, bool grey) {
+std::optional<cv::Mat> PdfScanImages::PageImage(int index, bool grey, const std::function<bool(int, int)>& accept) {
   PDFDoc& doc = *impl_->doc;
   const int page = index + 1;
   if (!doc.isOk() || page < 1 || page > doc.getNumPages() || doc.getPageRotate(page) % 360 != 0) return std::nullopt;
   // The crop box, as poppler-cpp draws a page.
-  ScanPageDevice device(doc.getPageCropWidth(page), doc.getPageCropHeight(page), grey);
+  ScanPageDevice device(doc.getPageCropWidth(page), doc.getPageCropHeight(page), grey, accept);
   doc.displayPage(&device, page, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
   cv::Mat image = device.Take();
   if (image.empty()) return std::nullopt;

@@ -5,6 +5,7 @@
 // and for a fraction of the cost of drawing the page.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,7 +27,10 @@ class PdfScanImages {
   // image covering it (text or drawing that shows, more images, a mask, a
   // turned page or image, an image short of the page's edges): that page is
   // drawn instead.
-  std::optional<cv::Mat> PageImage(int index, bool grey);
+  // `accept(width, height)` says, before any pixel is decoded, whether an
+  // image of that size is wanted (its resolution, the page-size limits):
+  // if not, nullopt.
+  std::optional<cv::Mat> PageImage(int index, bool grey, const std::function<bool(int, int)>& accept);
 
  private:
   struct Impl;
