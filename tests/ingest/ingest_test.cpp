@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ingest/pdf_document.h"
+#include "ingest/pdf_scan_image.h"
 #include "support/test_support.h"
 #include "writers.h"
 
@@ -245,6 +246,24 @@ TEST(Ingest, ScannedPdfPagesAreTheirImagesPixelForPixel) {
   const cv::Mat decoded = cv::imdecode(jpeg, cv::IMREAD_GRAYSCALE);
   ASSERT_EQ(page->image.size(), decoded.size());
   EXPECT_LE(cv::norm(page->image, decoded, cv::NORM_INF), 2);
+}
+
+// An image is measured before it is decoded: one the caller does not want
+// (too large, an odd resolution) is never decoded, and the page is drawn.
+TEST(Ingest, AScanImageIsRefusedBeforeItIsDecoded) {
+  const cv::Mat grey = TextPage(1240, 1754, 3);
+  const std::string pdf = OneImagePdf(grey, 150);
+  PdfScanImages scans(pdf);
+  std::pair<int, int> asked;
+  EXPECT_FALSE(scans.PageImage(0, true, [&](int w, int h) {
+    asked = {w, h};
+    return false;
+  }));
+  EXPECT_EQ(asked, std::make_pair(1240, 1754));
+  auto image = scans.PageImage(0, true, [](int, int) { return true; });
+  ASSERT_TRUE(image);
+  EXPECT_EQ(cv::norm(*image, grey, cv::NORM_INF), 0);
+  EXPECT_FALSE(scans.PageImage(1, true, [](int, int) { return true; })) << "no second page";
 }
 
 // Text that shows over the scan (a typed note) is part of the page: such a
