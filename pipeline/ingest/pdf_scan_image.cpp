@@ -4,7 +4,9 @@
 #include <GlobalParams.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
+#include <SplashOutputDev.h>
 #include <Stream.h>
+#include <splash/SplashBitmap.h>
 
 #include <opencv2/imgproc.hpp>
 
@@ -13,10 +15,26 @@
 namespace hoso {
 namespace {
 
-// Walks a page's content and keeps its image when the page is that image
-// alone, upright and edge to edge; anything else that shows spoils it.
-// What is drawn before the image is under it, hidden (some scanners' OCR
-// text layer is drawn so, and shows through nowhere).
+// Whether the image drawn now (the unit square under the CTM) lies upright
+// (its first row at the top, not turned or mirrored) over a device page of
+// width x height, each side within 1% of the page's.
+bool CoversThePage(GfxState* state, double width, double height) {
+  const double* m = state->getCTM();
+  const double a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5];
+  if (a <= 0 || d >= 0 || std::abs(b) > 1e-3 * a || std::abs(c) > 1e-3 * -d) return false;
+  const double left = e + c, top = f + d, right = e + a, bottom = f;
+  const double tx = 0.01 * width, ty = 0.01 * height;
+  return std::abs(left) <= tx && std::abs(top) <= ty && std::abs(right - width) <= tx &&
+         std::abs(bottom - height) <= ty;
+}
+
+// Walks a page's content and keeps its image when the page is that image,
+// upright and edge to edge. What is drawn before the image is under it,
+// hidden (some scanners' OCR text layer is drawn so, and shows through
+// nowhere). Dark text and lines drawn over it (a typed note, a digital
+// signature's lines) are drawn apart and laid over it (Over); anything else
+// that shows over it (another image, a shading, a light colour that would
+// hide the scan) spoils it: the page is drawn whole.
 class ScanPageDevice : public OutputDev {
  public:
   ScanPageDevice(double width_pt, double height_pt, bool grey, const std::function<bool(int, int)>& accept)
@@ -24,15 +42,17 @@ class ScanPageDevice : public OutputDev {
 
   // The image, or empty.
   cv::Mat Take() { return spoiled_ ? cv::Mat() : image_; }
+  // Whether dark marks are drawn over the image.
+  bool Over() const { return over_; }
 
   bool upsideDown() override { return true; }  // device space: points, y down, from the page's top left
   bool useDrawChar() override { return true; }
   bool interpretType3Chars() override { return false; }
   bool useShadedFills(int) override { return true; }
 
-  void stroke(GfxState*) override { Spoil(); }
-  void fill(GfxState*) override { Spoil(); }
-  void eoFill(GfxState*) override { Spoil(); }
+  void stroke(GfxState* state) override { Mark(state, true); }
+  void fill(GfxState* state) override { Mark(state, false); }
+  void eoFill(GfxState* state) override { Mark(state, false); }
   bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override { return Spoil(); }
   bool radialShadedFill(GfxState*, GfxRadialShading*, double, double) override { return Spoil(); }
   bool functionShadedFill(GfxState*, GfxFunctionShading*) override { return Spoil(); }
@@ -47,7 +67,7 @@ class ScanPageDevice : public OutputDev {
     state->transform(x, y, &dx, &dy);
     const double size = std::abs(state->getTransformedFontSize());
     if (dx >= width_ || dx + size <= 0 || dy - 0.75 * size >= height_ || dy <= 0) return;  // its capitals' height
-    Spoil();
+    Mark(state, (state->getRender() & 3) == 1);
   }
   bool beginType3Char(GfxState*, double, double, double, double, CharCode, const Unicode*, int) override {
     Spoil();
@@ -144,28 +164,77 @@ class ScanPageDevice : public OutputDev {
     if (!image_.empty()) Fail();
     return true;
   }
+  // A mark in the stroke or fill colour: over the image, laid over it if
+  // dark (a lighter one would hide the scan beneath it, which laying over
+  // cannot show).
+  void Mark(GfxState* state, bool stroke) {
+    if (image_.empty()) return;  // under the image, or no image yet
+    GfxGray grey;
+    if (stroke)
+      state->getStrokeGray(&grey);
+    else
+      state->getFillGray(&grey);
+    const double opacity = stroke ? state->getStrokeOpacity() : state->getFillOpacity();
+    if (colToDbl(grey) > 0.5 || opacity < 1 || state->getBlendMode() != gfxBlendNormal)
+      Fail();
+    else
+      over_ = true;
+  }
   void Fail() {
     spoiled_ = true;
     image_.release();
   }
 
-  // Upright (its first row at the top, not turned or mirrored) and edge to
-  // edge: each side within 1% of the page's.
-  bool CoversThePage(GfxState* state) const {
-    const double* m = state->getCTM();  // unit square → device
-    const double a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5];
-    if (a <= 0 || d >= 0 || std::abs(b) > 1e-3 * a || std::abs(c) > 1e-3 * -d) return false;
-    const double left = e + c, top = f + d, right = e + a, bottom = f;
-    const double tx = 0.01 * width_, ty = 0.01 * height_;
-    return std::abs(left) <= tx && std::abs(top) <= ty && std::abs(right - width_) <= tx &&
-           std::abs(bottom - height_) <= ty;
-  }
+  bool CoversThePage(GfxState* state) const { return hoso::CoversThePage(state, width_, height_); }
 
   double width_, height_;
   bool grey_;
   const std::function<bool(int, int)>& accept_;
   bool spoiled_ = false;
+  bool over_ = false;
   cv::Mat image_;
+};
+
+// Draws what lies over a page's scan, the scan itself left out (and what
+// lies under it too): the marks to lay over the scan's own pixels.
+class OverlayDevice : public SplashOutputDev {
+ public:
+  OverlayDevice(SplashColorMode mode, SplashColorPtr paper, double width_px, double height_px)
+      : SplashOutputDev(mode, 4, false, paper), width_(width_px), height_(height_px) {}
+
+  void stroke(GfxState* state) override {
+    if (past_) SplashOutputDev::stroke(state);
+  }
+  void fill(GfxState* state) override {
+    if (past_) SplashOutputDev::fill(state);
+  }
+  void eoFill(GfxState* state) override {
+    if (past_) SplashOutputDev::eoFill(state);
+  }
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double ox, double oy, CharCode code,
+                int bytes, const Unicode* u, int ulen) override {
+    if (past_) SplashOutputDev::drawChar(state, x, y, dx, dy, ox, oy, code, bytes, u, ulen);
+  }
+  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* map,
+                 bool interpolate, const int* mask_colours, bool inline_image) override {
+    if (!past_) {
+      past_ = CoversThePage(state, width_, height_);
+      return;
+    }
+    SplashOutputDev::drawImage(state, ref, str, width, height, map, interpolate, mask_colours, inline_image);
+  }
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
+                     bool inline_image) override {
+    if (!past_) {
+      past_ = CoversThePage(state, width_, height_);
+      return;
+    }
+    SplashOutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
+  }
+
+ private:
+  double width_, height_;
+  bool past_ = false;  // the scan has been passed
 };
 
 }  // namespace
@@ -191,6 +260,26 @@ std::optional<cv::Mat> PdfScanImages::PageImage(int index, bool grey, const std:
   doc.displayPage(&device, page, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
   cv::Mat image = device.Take();
   if (image.empty()) return std::nullopt;
+  if (device.Over()) {
+    // The marks over the scan, drawn at the scan's resolution and laid
+    // over its pixels (the darker of the two).
+    const double dpi_x = image.cols / (doc.getPageCropWidth(page) / 72.0);
+    const double dpi_y = image.rows / (doc.getPageCropHeight(page) / 72.0);
+    SplashColor paper = {255, 255, 255, 255};
+    OverlayDevice overlay(grey ? splashModeMono8 : splashModeRGB8, paper, image.cols, image.rows);
+    overlay.setFontAntialias(true);
+    overlay.setVectorAntialias(true);
+    overlay.startDoc(&doc);
+    doc.displayPage(&overlay, page, dpi_x, dpi_y, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
+    SplashBitmap* drawn = overlay.getBitmap();
+    if (!drawn || drawn->getWidth() < 1 || drawn->getHeight() < 1) return std::nullopt;
+    cv::Mat marks(drawn->getHeight(), drawn->getWidth(), grey ? CV_8UC1 : CV_8UC3, drawn->getDataPtr(),
+                  static_cast<size_t>(drawn->getRowSize()));
+    if (!grey) cv::cvtColor(marks, marks, cv::COLOR_RGB2BGR);
+    const cv::Rect both = cv::Rect(0, 0, image.cols, image.rows) & cv::Rect(0, 0, marks.cols, marks.rows);
+    cv::Mat under = image(both);
+    cv::min(under, marks(both), under);
+  }
   return image;
 }
 

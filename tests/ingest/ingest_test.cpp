@@ -153,9 +153,9 @@ TEST(Ingest, RealBilevelScannerPdfAtItsOwnResolution) {
   EXPECT_EQ(page->image.channels(), 1);
   EXPECT_EQ(page->image.cols, 1660);
   EXPECT_EQ(page->image.rows, 2342);
-  // Its first page carries a typed note over the scan (drawn: the note's
-  // letters are smoothed); the second is the scanner's image alone, taken
-  // as stored: black and white only.
+  // Its first page carries a typed note over the scan (drawn over the
+  // scan's own pixels: the note's letters are smoothed); the second is the
+  // scanner's image alone, taken as stored: black and white only.
   auto levels = [](const cv::Mat& grey) {
     cv::Mat hist;
     const int channels[] = {0}, size[] = {256};
@@ -266,17 +266,34 @@ TEST(Ingest, AScanImageIsRefusedBeforeItIsDecoded) {
   EXPECT_FALSE(scans.PageImage(1, true, [](int, int) { return true; })) << "no second page";
 }
 
-// Text that shows over the scan (a typed note) is part of the page: such a
-// page is drawn, not taken from its image.
-TEST(Ingest, APdfPageWithTextOverItsScanIsDrawn) {
-  const cv::Mat white(1754, 1240, CV_8UC1, cv::Scalar(255));
-  auto doc = Open(OneImagePdf(white, 150, "BT /F1 24 Tf 72 700 Td (Typed over the scan) Tj ET"));
+// Dark text typed over the scan (a note) is laid over the scan's own
+// pixels; a light box over it, which hides the scan beneath, has the page
+// drawn whole; text off the page does not show.
+TEST(Ingest, MarksOverAPdfScanAreKept) {
+  cv::Mat grey = TextPage(1240, 1754, 5);
+  cv::GaussianBlur(grey, grey, cv::Size(3, 3), 0);
+  auto doc = Open(OneImagePdf(grey, 150, "BT /F1 24 Tf 72 100 Td (Typed over the scan) Tj ET"));
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   auto page = (*doc)->LoadPage(0);
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   EXPECT_EQ(page->dpi, 150);
-  EXPECT_GT(cv::countNonZero(page->image < 128), 500) << "the typed text is on the page";
-  // The same text off the page (a marker below it) does not show.
+  ASSERT_EQ(page->image.size(), grey.size());
+  EXPECT_GT(cv::countNonZero(page->image < grey), 500) << "the typed text is on the page";
+  const cv::Rect above(0, 0, grey.cols, grey.rows / 2);  // the note is near the foot
+  EXPECT_EQ(cv::norm(page->image(above), grey(above), cv::NORM_INF), 0) << "elsewhere, the scan's own pixels";
+
+  // A white box over the page's top left, 50..350 pt from its left and top.
+  const double top = grey.rows * 72.0 / 150;
+  doc = Open(OneImagePdf(grey, 150, "1 g 50 " + std::to_string(top - 350) + " 300 300 re f"));
+  ASSERT_TRUE(doc.ok());
+  page = (*doc)->LoadPage(0);
+  ASSERT_TRUE(page.ok());
+  const int from = 60 * 150 / 72, side = 280 * 150 / 72;
+  const cv::Rect box(from, from, side, side);
+  ASSERT_LT(cv::mean(grey(box))[0], 254) << "the scan has ink under the box";
+  EXPECT_EQ(cv::countNonZero(page->image(box) != 255), 0) << "the box hides the scan";
+
+  const cv::Mat white(1754, 1240, CV_8UC1, cv::Scalar(255));
   doc = Open(OneImagePdf(white, 150, "BT /F1 9 Tf 0 -20 Td (1) Tj ET"));
   ASSERT_TRUE(doc.ok());
   page = (*doc)->LoadPage(0);
