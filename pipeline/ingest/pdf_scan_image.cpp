@@ -215,6 +215,39 @@ class OverlayDevice : public SplashOutputDev {
                 int bytes, const Unicode* u, int ulen) override {
     if (past_) SplashOutputDev::drawChar(state, x, y, dx, dy, ox, oy, code, bytes, u, ulen);
   }
+  // Fills with a pattern or a shading, and masked images, under the scan
+  // are hidden too (over it, ScanPageDevice has the page drawn whole).
+  bool tilingPatternFill(GfxState* state, Gfx* gfx, Catalog* catalog, GfxTilingPattern* pattern, const double* mat,
+                         int x0, int y0, int x1, int y1, double x_step, double y_step) override {
+    return !past_ ||
+           SplashOutputDev::tilingPatternFill(state, gfx, catalog, pattern, mat, x0, y0, x1, y1, x_step, y_step);
+  }
+  bool functionShadedFill(GfxState* state, GfxFunctionShading* shading) override {
+    return !past_ || SplashOutputDev::functionShadedFill(state, shading);
+  }
+  bool axialShadedFill(GfxState* state, GfxAxialShading* shading, double t0, double t1) override {
+    return !past_ || SplashOutputDev::axialShadedFill(state, shading, t0, t1);
+  }
+  bool radialShadedFill(GfxState* state, GfxRadialShading* shading, double s0, double s1) override {
+    return !past_ || SplashOutputDev::radialShadedFill(state, shading, s0, s1);
+  }
+  bool gouraudTriangleShadedFill(GfxState* state, GfxGouraudTriangleShading* shading) override {
+    return !past_ || SplashOutputDev::gouraudTriangleShadedFill(state, shading);
+  }
+  void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* map,
+                       bool interpolate, Stream* mask, int mask_width, int mask_height, bool mask_invert,
+                       bool mask_interpolate) override {
+    if (past_)
+      SplashOutputDev::drawMaskedImage(state, ref, str, width, height, map, interpolate, mask, mask_width, mask_height,
+                                       mask_invert, mask_interpolate);
+  }
+  void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* map,
+                           bool interpolate, Stream* mask, int mask_width, int mask_height, GfxImageColorMap* mask_map,
+                           bool mask_interpolate) override {
+    if (past_)
+      SplashOutputDev::drawSoftMaskedImage(state, ref, str, width, height, map, interpolate, mask, mask_width,
+                                           mask_height, mask_map, mask_interpolate);
+  }
   void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* map,
                  bool interpolate, const int* mask_colours, bool inline_image) override {
     if (!past_) {
