@@ -76,32 +76,16 @@ class ScanPageDevice : public OutputDev {
   // A stencil (a 1-bit scan as some writers store it): the fill colour where
   // it paints, the white of the paper elsewhere.
   void drawImageMask(GfxState* state, Object*, Stream* str, int width, int height, bool invert, bool, bool) override {
-    if (spoiled_ || !image_.empty()) {
-      Fail();
-      return;
-    }
-    if (state->getFillOpacity() < 1 || state->getBlendMode() != gfxBlendNormal || !CoversThePage(state)) return;
-    if (width < 1 || height < 1 || !accept_(width, height)) {
-      Fail();
-      return;
-    }
+    if (!Claim(state, width, height, true)) return;
     GfxRGB rgb;
     state->getFillRGB(&rgb);
     const cv::Vec3b ink(colToByte(rgb.b), colToByte(rgb.g), colToByte(rgb.r));
     GfxGray grey;
     state->getFillGray(&grey);
     const unsigned char ink_grey = colToByte(grey);
-    cv::Mat out(height, width, grey_ ? CV_8UC1 : CV_8UC3);
-    ImageStream bits(str, width, 1, 1);
-    bits.reset();
     const unsigned char paints = invert ? 1 : 0;  // the sample value that paints
-    for (int y = 0; y < height; ++y) {
-      const unsigned char* line = bits.getLine();
-      if (!line) {
-        bits.close();
-        Fail();
-        return;
-      }
+    ImageStream bits(str, width, 1, 1);
+    Decode(bits, width, height, [&](const unsigned char* line, cv::Mat& out, int y) {
       if (grey_) {
         unsigned char* row = out.ptr<unsigned char>(y);
         for (int x = 0; x < width; ++x) row[x] = line[x] == paints ? ink_grey : 255;
@@ -109,9 +93,7 @@ class ScanPageDevice : public OutputDev {
         cv::Vec3b* row = out.ptr<cv::Vec3b>(y);
         for (int x = 0; x < width; ++x) row[x] = line[x] == paints ? ink : cv::Vec3b(255, 255, 255);
       }
-    }
-    bits.close();
-    image_ = out;
+    });
   }
   void drawMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int, bool,
                        bool) override {
@@ -124,36 +106,17 @@ class ScanPageDevice : public OutputDev {
 
   void drawImage(GfxState* state, Object*, Stream* str, int width, int height, GfxImageColorMap* map, bool,
                  const int* mask_colours, bool) override {
-    if (spoiled_ || !image_.empty()) {
-      Fail();
-      return;
-    }
-    if (mask_colours || !map || !map->isOk() || state->getFillOpacity() < 1 ||
-        state->getBlendMode() != gfxBlendNormal || !CoversThePage(state))
-      return;  // shows, unless a page-covering image comes after it
+    if (!Claim(state, width, height, !mask_colours && map && map->isOk())) return;
     const int comps = map->getNumPixelComps(), bits = map->getBits();
-    if (width < 1 || height < 1 || comps < 1 || bits < 1 || bits > 16 || !accept_(width, height)) {
-      Fail();
-      return;
-    }
-    cv::Mat out(height, width, grey_ ? CV_8UC1 : CV_8UC3);
+    if (comps < 1 || bits < 1 || bits > 16) return Fail();
     ImageStream pixels(str, width, comps, bits);
-    pixels.reset();
-    for (int y = 0; y < height; ++y) {
-      unsigned char* line = pixels.getLine();
-      if (!line) {
-        pixels.close();
-        Fail();
-        return;
-      }
+    Decode(pixels, width, height, [&](unsigned char* line, cv::Mat& out, int y) {
       if (grey_)
         map->getGrayLine(line, out.ptr<unsigned char>(y), width);
       else
         map->getRGBLine(line, out.ptr<unsigned char>(y), width);
-    }
-    pixels.close();
-    if (!grey_) cv::cvtColor(out, out, cv::COLOR_RGB2BGR);
-    image_ = out;
+    });
+    if (!grey_ && !image_.empty()) cv::cvtColor(image_, image_, cv::COLOR_RGB2BGR);
   }
 
  private:
@@ -184,8 +147,42 @@ class ScanPageDevice : public OutputDev {
     spoiled_ = true;
     image_.release();
   }
-
-  bool CoversThePage(GfxState* state) const { return hoso::CoversThePage(state, width_, height_); }
+  // Whether the image drawn now, width x height, is to be decoded as the
+  // page's: not when an image was taken already (it spoils the page), nor
+  // when it is not `plain` (masked, in an unknown colour map), translucent
+  // or short of the page (it shows, unless a page-covering image comes
+  // after it), nor when the caller refuses its size (the page is drawn).
+  bool Claim(GfxState* state, int width, int height, bool plain) {
+    if (spoiled_ || !image_.empty()) {
+      Fail();
+      return false;
+    }
+    if (!plain || state->getFillOpacity() < 1 || state->getBlendMode() != gfxBlendNormal ||
+        !CoversThePage(state, width_, height_))
+      return false;
+    if (width < 1 || height < 1 || !accept_(width, height)) {
+      Fail();
+      return false;
+    }
+    return true;
+  }
+  // The image's rows from `stream`, each written by row(line, image, y);
+  // a stream that ends early spoils the page.
+  template <typename Row>
+  void Decode(ImageStream& stream, int width, int height, const Row& row) {
+    cv::Mat out(height, width, grey_ ? CV_8UC1 : CV_8UC3);
+    stream.reset();
+    for (int y = 0; y < height; ++y) {
+      unsigned char* line = stream.getLine();
+      if (!line) {
+        stream.close();
+        return Fail();
+      }
+      row(line, out, y);
+    }
+    stream.close();
+    image_ = out;
+  }
 
   double width_, height_;
   bool grey_;

@@ -89,34 +89,27 @@ int main(int argc, char** argv) {
       auto ocr = (*engine)->ReadPage(clean->gray, clean->dpi, clean->blank);
       const auto read = Clock::now();
       ocr_ms += std::chrono::duration<double, std::milli>(read - cleaned).count();
+      // Bare Tesseract reading `image` in `mode`, its milliseconds.
+      auto bare_read = [&](Pix* image, int dpi, tesseract::PageSegMode mode) {
+        const auto t0 = Clock::now();
+        bare.SetPageSegMode(mode);
+        bare.SetImage(image);
+        bare.SetSourceResolution(dpi);
+        delete[] bare.GetUTF8Text();
+        bare.Clear();
+        return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+      };
       // Bare Tesseract on the page as it came (grey, at its stated resolution).
       cv::Mat grey = page->image;
       if (grey.channels() == 3) cv::cvtColor(grey, grey, cv::COLOR_BGR2GRAY);
       PixPtr pix = MatToPix(grey, page->dpi);
-      bare.SetPageSegMode(tesseract::PSM_AUTO);
-      bare.SetImage(pix.get());
-      bare.SetSourceResolution(page->dpi);
-      delete[] bare.GetUTF8Text();
-      bare.Clear();
-      const auto bared = Clock::now();
-      bare_ms += std::chrono::duration<double, std::milli>(bared - read).count();
+      bare_ms += bare_read(pix.get(), page->dpi, tesseract::PSM_AUTO);
       // What hoso's choices cost Tesseract, each alone: the single column
       // (hoso's usual mode) on the page as it came, and Tesseract's own
       // layout on the cleaned page.
-      bare.SetPageSegMode(tesseract::PSM_SINGLE_COLUMN);
-      bare.SetImage(pix.get());
-      bare.SetSourceResolution(page->dpi);
-      delete[] bare.GetUTF8Text();
-      bare.Clear();
-      const auto column = Clock::now();
-      column_ms += std::chrono::duration<double, std::milli>(column - bared).count();
+      column_ms += bare_read(pix.get(), page->dpi, tesseract::PSM_SINGLE_COLUMN);
       PixPtr cleaned_pix = MatToPix(clean->gray, clean->dpi);
-      bare.SetPageSegMode(tesseract::PSM_AUTO);
-      bare.SetImage(cleaned_pix.get());
-      bare.SetSourceResolution(clean->dpi);
-      delete[] bare.GetUTF8Text();
-      bare.Clear();
-      on_cleaned_ms += std::chrono::duration<double, std::milli>(Clock::now() - column).count();
+      on_cleaned_ms += bare_read(cleaned_pix.get(), clean->dpi, tesseract::PSM_AUTO);
       ++pages;
     }
   }
