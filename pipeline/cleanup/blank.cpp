@@ -3,6 +3,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/components.h"
 #include "cleanup/geometry.h"
 #include "cleanup/text_scale.h"
 
@@ -37,7 +38,7 @@ BlankVerdict DetectBlank(const cv::Mat& gray, int dpi, const BlankOptions& optio
   cv::subtract(background, small, diff);
   cv::threshold(diff, ink, 60, 255, cv::THRESH_BINARY);
   cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
+  const int n = LabelInkComponents(ink, labels, stats, centroids);
   const double min_area = options.min_blob_area_300dpi * (100.0 / 300.0) * (100.0 / 300.0) * 9;
   double ink_pixels = 0;
   for (int i = 1; i < n; ++i) {

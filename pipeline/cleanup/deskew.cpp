@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/components.h"
 #include "cleanup/geometry.h"
 #include "cleanup/profile.h"
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/components.h"
 #include "cleanup/geometry.h"
 
 namespace hoso {
@@ -71,7 +72,7 @@ double SpeckDensity(const cv::Mat& gray, int dpi) {
   for (const cv::Range& r : strips) {
     const cv::Mat strip = gray.rowRange(r);
     cv::threshold(strip, dark, threshold, 255, cv::THRESH_BINARY_INV);
-    const int n = cv::connectedComponentsWithStats(dark, labels, stats, centroids, 8, CV_32S);
+    const int n = LabelInkComponents(dark, labels, stats, centroids);
     for (int i = 1; i < n; ++i) {
       const int top = stats.at<int>(i, cv::CC_STAT_TOP), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
       if (top == 0 || top + h == strip.rows) continue;  // cut by the strip: not known to be small

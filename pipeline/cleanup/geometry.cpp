@@ -29,22 +29,6 @@ cv::Mat Shrink(const cv::Mat& image, double scale) {
   return out;
 }
 
-void KeepComponents(cv::Mat& mask, uchar value, const std::function<bool(const cv::Rect& box, int area)>& keep) {
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
-  std::vector<uchar> out(static_cast<size_t>(n), 0);
-  for (int i = 1; i < n; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    if (keep(box, stats.at<int>(i, cv::CC_STAT_AREA))) out[static_cast<size_t>(i)] = value;
-  }
-  for (int y = 0; y < mask.rows; ++y) {
-    uchar* row = mask.ptr<uchar>(y);
-    const int* lab = labels.ptr<int>(y);
-    for (int x = 0; x < mask.cols; ++x) row[x] = out[static_cast<size_t>(lab[x])];
-  }
-}
-
 namespace {
 
 constexpr int kOne = 256;  // fixed-point weights

@@ -5,8 +5,6 @@
 
 #include <opencv2/core.hpp>
 
-#include <functional>
-
 namespace hoso {
 
 // The image reduced by `scale` (0 < scale <= 1), averaging pixels. Halves
@@ -15,12 +13,6 @@ namespace hoso {
 // image is at (x * scale, y * scale) in the result; a trailing odd row or
 // column may be dropped.
 cv::Mat Shrink(const cv::Mat& image, double scale);
-
-// Keeps the 8-connected components of a binary mask (non-zero: ink) for
-// which keep(box, area) is true, as `value`; clears the rest. Labelled with
-// BBDT, twice as fast as OpenCV's default on noisy pages (tens of
-// thousands of specks); the cleanup steps and the OCR's layout check use it.
-void KeepComponents(cv::Mat& mask, uchar value, const std::function<bool(const cv::Rect& box, int area)>& keep);
 
 // An 8-bit one-channel image turned clockwise by angle_deg (|angle| at most
 // 45) about its centre, the same size, filled with white: three

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/components.h"
 #include "cleanup/geometry.h"
 
 namespace hoso {
@@ -186,7 +187,7 @@ int RemoveLeaders(cv::Mat& gray, int dpi, const LeaderOptions& options) {
   cv::adaptiveThreshold(small, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV,
                         (static_cast<int>(small_dpi / 10) | 1), 20);
   cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
+  const int n = LabelInkComponents(ink, labels, stats, centroids);
   // A dot of 10-14 pt type is ~0.3-0.6 mm: at most ~1 mm each side, and at
   // least ~0.15 mm² (a single pixel at 150 dpi is a speck of noise).
   const double mm = std::max(small_dpi, 72.0) / 25.4;

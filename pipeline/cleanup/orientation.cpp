@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/components.h"
 #include "cleanup/geometry.h"
 #include "cleanup/profile.h"
 
@@ -42,11 +43,11 @@ cv::Mat TextInk(const cv::Mat& gray, int dpi, double target) {
 // (> 1: lines run across; < 1: they run down the page).
 double LineDirection(const cv::Mat& ink, int dpi) {
   const int k = std::max(3, static_cast<int>(std::lround(dpi * 0.06)));
-  cv::Mat across, down, labels;
+  cv::Mat across, down;
   cv::dilate(ink, across, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, 1)));
   cv::dilate(ink, down, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, k)));
-  const int n_across = cv::connectedComponents(across, labels, 8) - 1;
-  const int n_down = cv::connectedComponents(down, labels, 8) - 1;
+  const int n_across = CountInkComponents(across);
+  const int n_down = CountInkComponents(down);
   return static_cast<double>(std::max(n_down, 1)) / std::max(n_across, 1);
 }
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/components.h"
 #include "cleanup/geometry.h"
 
 namespace hoso {
@@ -191,7 +192,7 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
   cv::Mat candidate = DarkAndSmooth(small, paper, window, options);
   cv::Mat labels, stats, centroids;
   std::vector<int> painted;
-  const int n = cv::connectedComponentsWithStats(candidate, labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
+  const int n = LabelInkComponents(candidate, labels, stats, centroids);
   const int min_side = std::max(3, static_cast<int>(std::lround(options.min_side_mm * small_dpi / 25.4)));
   // Each region is filled at full resolution as the rotated rectangle
   // around it (photos, borders and the squares round punch holes), a little

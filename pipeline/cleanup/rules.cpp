@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/components.h"
 #include "cleanup/geometry.h"
 
 namespace hoso {
@@ -22,7 +23,7 @@ namespace hoso {
 namespace {
 
 // Components of a mask with their label image, stats and centroids, as
-// cv::connectedComponentsWithStats gives them (row 0: the background).
+// LabelInkComponents gives them (row 0: the background).
 struct Components {
   cv::Mat labels, stats, centroids;
   int n = 0;
@@ -34,7 +35,7 @@ struct Components {
 // not two.
 Components ThinComponents(const cv::Mat& mask, int max_thick, bool across) {
   Components all;
-  all.n = cv::connectedComponentsWithStats(mask, all.labels, all.stats, all.centroids, 8, CV_32S);
+  all.n = LabelInkComponents(mask, all.labels, all.stats, all.centroids);
   std::vector<int> to(static_cast<size_t>(all.n), 0);
   int kept = 1;
   for (int i = 1; i < all.n; ++i) {

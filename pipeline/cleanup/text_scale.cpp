@@ -10,6 +10,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/components.h"
 #include "cleanup/geometry.h"
 
 namespace hoso {
@@ -46,7 +47,7 @@ cv::Mat LocalInk(const cv::Mat& gray) {
 
 // Components that could be letters (or letters run together, as they are
 // at low resolution): not specks, not rules, not solid blocks. `stats` as
-// connectedComponentsWithStats gives them (row 0: the background).
+// LabelInkComponents gives them (row 0: the background).
 std::vector<Blob> LetterBlobs(const cv::Mat& stats, int rows) {
   std::vector<Blob> out;
   const int max_h = std::max(8, rows / 12);
@@ -140,7 +141,7 @@ TextScale EstimateTextScale(const cv::Mat& image, int hint_dpi, const TextScaleO
   }
   const cv::Mat small = ToGray(scale < 1.0 ? Shrink(image, scale) : image);
   cv::Mat labels, stats, centroids;
-  cv::connectedComponentsWithStats(LocalInk(small), labels, stats, centroids, 8, CV_32S, cv::CCL_BBDT);
+  LabelInkComponents(LocalInk(small), labels, stats, centroids);
   std::vector<Blob> blobs = LetterBlobs(stats, small.rows);
   const std::vector<Blob> letters = InRows(blobs);
   out.text_components = static_cast<int>(letters.size());

@@ -46,7 +46,7 @@ double DpiForLetterHeight(double height);
 // The heights of the letter-sized ink components that stand in rows of
 // text: a neighbour of about their height beside them (letters in words,
 // words in lines), unlike specks, rules and pictures. `stats` is what
-// cv::connectedComponentsWithStats gave for an ink mask `rows` tall, so a
+// LabelInkComponents gave for an ink mask `rows` tall, so a
 // step that has labelled its ink already does not label it again.
 std::vector<int> LetterHeightsInRows(const cv::Mat& stats, int rows);
 

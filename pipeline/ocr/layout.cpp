@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "cleanup/components.h"
 #include "cleanup/geometry.h"
 #include "ocr/noise_lines.h"
 
@@ -200,7 +201,7 @@ std::vector<TextBlock> ReadingBlocks(const cv::Mat& gray, int dpi) {
   cv::Mat marks;
   cv::bitwise_and(ink, ~letters, marks);
   cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(marks, labels, stats, centroids, 8, CV_32S);
+  const int n = LabelInkComponents(marks, labels, stats, centroids);
   std::vector<uchar> keep(static_cast<size_t>(n), 0);
   for (int y = 0; y < marks.rows; ++y) {
     const int* l = labels.ptr<int>(y);
