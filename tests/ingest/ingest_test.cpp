@@ -172,8 +172,11 @@ TEST(Ingest, RealBilevelScannerPdfAtItsOwnResolution) {
 }
 
 // A PDF of one page: a grey image (uncompressed) drawn over the whole page,
-// then `over` (content drawn on top of it; Helvetica is /F1).
-std::string OneImagePdf(const cv::Mat& grey, int dpi, const std::string& over = "") {
+// then `over` (content drawn on top of it; Helvetica is /F1). With `one_bit`
+// the image is stored bi-level, eight pixels to a byte (1: white), or, with
+// `inverted`, 1 for black under /Decode [1 0].
+std::string OneImagePdf(const cv::Mat& grey, int dpi, const std::string& over = "", bool one_bit = false,
+                        bool inverted = false) {
   std::vector<std::string> objects;
   const double w = grey.cols * 72.0 / dpi, h = grey.rows * 72.0 / dpi;
   const std::string content = "q " + std::to_string(w) + " 0 0 " + std::to_string(h) + " 0 0 cm /Im0 Do Q " + over;
@@ -182,11 +185,23 @@ std::string OneImagePdf(const cv::Mat& grey, int dpi, const std::string& over = 
   objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(w) + " " + std::to_string(h) +
                     "] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> /Font << /F1 6 0 R >> >> >>");
   objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
-  const cv::Mat pixels = grey.isContinuous() ? grey : grey.clone();
+  std::string samples;
+  if (one_bit) {
+    for (int y = 0; y < grey.rows; ++y)
+      for (int x = 0; x < grey.cols; x += 8) {
+        unsigned char byte = 0;
+        for (int k = 0; k < 8 && x + k < grey.cols; ++k)
+          if ((grey.at<uchar>(y, x + k) >= 128) != inverted) byte |= static_cast<unsigned char>(0x80 >> k);
+        samples += static_cast<char>(byte);
+      }
+  } else {
+    const cv::Mat pixels = grey.isContinuous() ? grey : grey.clone();
+    samples.assign(reinterpret_cast<const char*>(pixels.data), pixels.total());
+  }
   objects.push_back("<< /Type /XObject /Subtype /Image /Width " + std::to_string(grey.cols) + " /Height " +
-                    std::to_string(grey.rows) + " /ColorSpace /DeviceGray /BitsPerComponent 8 /Length " +
-                    std::to_string(pixels.total()) + " >>\nstream\n" +
-                    std::string(reinterpret_cast<const char*>(pixels.data), pixels.total()) + "\nendstream");
+                    std::to_string(grey.rows) + " /ColorSpace /DeviceGray /BitsPerComponent " + (one_bit ? "1" : "8") +
+                    (inverted ? " /Decode [1 0]" : "") + " /Length " + std::to_string(samples.size()) +
+                    " >>\nstream\n" + samples + "\nendstream");
   objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   std::string pdf = "%PDF-1.4\n";
   std::vector<size_t> offsets;
@@ -234,6 +249,19 @@ TEST(Ingest, ScannedPdfPagesAreTheirImagesPixelForPixel) {
   EXPECT_EQ(page->dpi, 150);
   ASSERT_EQ(page->image.size(), grey.size());
   EXPECT_EQ(cv::norm(page->image, grey, cv::NORM_INF), 0) << "the grey image's pixels as stored";
+
+  // Bi-level samples, eight to a byte, in rows that end within a byte
+  // (1237 pixels), read as stored; and the same with /Decode [1 0].
+  cv::Mat two_level;
+  cv::threshold(TextPage(1237, 1750, 5), two_level, 128, 255, cv::THRESH_BINARY);
+  for (const bool inverted : {false, true}) {
+    doc = Open(OneImagePdf(two_level, 150, "", true, inverted));
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    page = (*doc)->LoadPage(0);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    ASSERT_EQ(page->image.size(), two_level.size());
+    EXPECT_EQ(cv::countNonZero(page->image != two_level), 0) << "1-bit samples as stored, inverted: " << inverted;
+  }
 
   // JPEG: as libjpeg decodes it.
   const cv::Mat photo = TextPage(1654, 2339, 4);
