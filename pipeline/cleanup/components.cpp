@@ -136,6 +136,47 @@ int LabelInkComponents(const cv::Mat& mask, cv::Mat& labels, cv::Mat& stats, cv:
   return n;
 }
 
+namespace {
+
+// OpenAlong for rows: each row's runs of ink eroded and dilated by a
+// window [x - a, x - a + length - 1] (a = length / 2), outside the row
+// ink for the erosion and paper for the dilation.
+void OpenRows(const cv::Mat& mask, cv::Mat& out, int length) {
+  out = cv::Mat::zeros(mask.size(), CV_8UC1);
+  const int w = mask.cols, a = length / 2;
+  std::vector<InkRun> runs;
+  for (int y = 0; y < mask.rows; ++y) {
+    runs.clear();
+    AddRowRuns(mask.ptr<uchar>(y), w, y, runs);
+    uchar* row = out.ptr<uchar>(y);
+    for (const InkRun& r : runs) {
+      // Eroded: x whose window lies in the run (or beyond an edge it reaches).
+      const int lo = r.x0 == 0 ? 0 : r.x0 + a;
+      const int hi = r.x1 == w ? w - 1 : r.x1 - length + a;
+      if (lo > hi) continue;
+      // Dilated: every y whose window meets [lo, hi].
+      const int from = std::max(0, lo - length + 1 + a), to = std::min(w - 1, hi + a);
+      std::fill(row + from, row + to + 1, uchar{255});
+    }
+  }
+}
+
+}  // namespace
+
+cv::Mat OpenAlong(const cv::Mat& mask, int length, bool across) {
+  CV_Assert(mask.type() == CV_8UC1 && length >= 1);
+  cv::Mat out;
+  if (across) {
+    OpenRows(mask, out, length);
+    return out;
+  }
+  cv::Mat turned, opened;
+  cv::transpose(mask, turned);
+  OpenRows(turned, opened, length);
+  cv::transpose(opened, out);
+  return out;
+}
+
 int CountInkComponents(const cv::Mat& mask) { return FindInkComponents(mask).count; }
 
 void KeepComponents(cv::Mat& mask, uchar value, const std::function<bool(const cv::Rect& box, int area)>& keep) {

@@ -43,6 +43,16 @@ int LabelInkComponents(const cv::Mat& mask, cv::Mat& labels, cv::Mat& stats, cv:
 // The number of components (cv::connectedComponents(mask, ..., 8) - 1).
 int CountInkComponents(const cv::Mat& mask);
 
+// cv::morphologyEx(mask, out, cv::MORPH_OPEN, a length x 1 rectangle) for
+// `across` (or 1 x length), with OpenCV's borders, for a mask of 0 and 255
+// (ink), worked out run by run:
+// a run of ink across (or down) at least `length` long is kept (shifted a
+// pixel when `length` is even, as OpenCV's anchor has it); a run that
+// reaches the mask's edge counts as running on beyond it. Rules across and
+// down a page are found so: OpenCV's opening visits each pixel `length`
+// times.
+cv::Mat OpenAlong(const cv::Mat& mask, int length, bool across);
+
 // Keeps the components of `mask` for which keep(box, area) is true, as
 // `value`; clears the rest.
 void KeepComponents(cv::Mat& mask, uchar value, const std::function<bool(const cv::Rect& box, int area)>& keep);

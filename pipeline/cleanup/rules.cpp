@@ -81,15 +81,10 @@ int RemoveRules(cv::Mat& gray, int dpi, const RuleOptions& options) {
   // into pieces too short to be taken for a rule, left as dashes.
   cv::Mat bridged;
   cv::morphologyEx(ink, bridged, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {5, 3}));
-  cv::Mat across, down;
-  cv::morphologyEx(
-      bridged, across, cv::MORPH_OPEN,
-      cv::getStructuringElement(cv::MORPH_RECT, {std::max(8, static_cast<int>(options.min_across_mm * mm)), 1}));
+  const cv::Mat across = OpenAlong(bridged, std::max(8, static_cast<int>(options.min_across_mm * mm)), true);
   const Components rule = ThinComponents(across, thick, true);
   if (rule.n <= 1) return 0;  // no rule across, so no comb (most pages)
-  cv::morphologyEx(
-      ink, down, cv::MORPH_OPEN,
-      cv::getStructuringElement(cv::MORPH_RECT, {1, std::max(6, static_cast<int>(options.min_down_mm * mm))}));
+  const cv::Mat down = OpenAlong(ink, std::max(6, static_cast<int>(options.min_down_mm * mm)), false);
   const Components side = ThinComponents(down, thick, false);
   if (side.n <= 4) return 0;  // a comb has four sides or more
   const cv::Mat &across_labels = rule.labels, &across_stats = rule.stats;

@@ -107,5 +107,26 @@ TEST(InkComponents, KeepComponentsKeepsExactlyThoseChosen) {
     }
 }
 
+// Opening along rows or columns is OpenCV's opening with a line, pixel for
+// pixel: odd and even lengths (OpenCV's anchor shifts the even ones), runs
+// that reach the edges, lengths longer than the mask.
+TEST(InkComponents, OpenAlongIsOpenCvsOpeningWithALine) {
+  unsigned seed = 11;
+  for (const double density : {0.5, 0.8, 0.95}) {
+    const cv::Mat mask = Noise(61, 97, density, seed++);
+    for (const int length : {1, 2, 3, 8, 9, 24, 25, 120}) {
+      for (const bool across : {true, false}) {
+        const cv::Size size = across ? cv::Size(length, 1) : cv::Size(1, length);
+        cv::Mat expected;
+        cv::morphologyEx(mask, expected, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, size));
+        const cv::Mat got = OpenAlong(mask, length, across);
+        ASSERT_EQ(got.size(), mask.size());
+        EXPECT_EQ(cv::countNonZero(got != expected), 0)
+            << "density " << density << " length " << length << (across ? " across" : " down");
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace hoso
