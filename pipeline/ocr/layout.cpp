@@ -61,8 +61,47 @@ namespace {
 struct CutParams {
   int min_down;  // the narrowest gutter (pixels of the reduced page)
 };
+
+// Counts of ink along each row and down each column of a mask, summed from
+// its left and top edges: the ink of any stretch of a row or a column in
+// one subtraction. The cutter asks for the profiles of region after
+// region, nested; counted from the mask, they cost its area each time.
+struct InkSums {
+  explicit InkSums(const cv::Mat& ink) : along(ink.rows, ink.cols + 1, CV_32S), down(ink.rows + 1, ink.cols, CV_32S) {
+    down.row(0).setTo(0);
+    for (int y = 0; y < ink.rows; ++y) {
+      const uchar* m = ink.ptr<uchar>(y);
+      int* a = along.ptr<int>(y);
+      const int* above = down.ptr<int>(y);
+      int* d = down.ptr<int>(y + 1);
+      a[0] = 0;
+      for (int x = 0; x < ink.cols; ++x) {
+        const int on = m[x] != 0;
+        a[x + 1] = a[x] + on;
+        d[x] = above[x] + on;
+      }
+    }
+  }
+  // Ink in row y, columns [x0, x1).
+  int Row(int y, int x0, int x1) const { return along.at<int>(y, x1) - along.at<int>(y, x0); }
+  // Ink in column x, rows [y0, y1).
+  int Column(int x, int y0, int y1) const { return down.at<int>(y1, x) - down.at<int>(y0, x); }
+  // A region's ink per row (top to bottom) and per column (left to right).
+  std::vector<int> Rows(const cv::Rect& r) const {
+    std::vector<int> out(static_cast<size_t>(r.height));
+    for (int y = 0; y < r.height; ++y) out[static_cast<size_t>(y)] = Row(r.y + y, r.x, r.x + r.width);
+    return out;
+  }
+  std::vector<int> Columns(const cv::Rect& r) const {
+    std::vector<int> out(static_cast<size_t>(r.width));
+    for (int x = 0; x < r.width; ++x) out[static_cast<size_t>(x)] = Column(r.x + x, r.y, r.y + r.height);
+    return out;
+  }
+  cv::Mat along, down;
+};
+
 struct Cutter {
-  const cv::Mat& ink;
+  const InkSums& ink;
   CutParams p;
   std::vector<TextBlock>& out;
   int columns = 0;
@@ -87,21 +126,29 @@ std::pair<int, int> WidestGap(const std::vector<int>& ink) {
   return best;
 }
 
+// The first and one past the last non-zero entry, or {0, 0}.
+std::pair<int, int> InkSpan(const std::vector<int>& v) {
+  int first = 0, end = static_cast<int>(v.size());
+  while (first < end && !v[static_cast<size_t>(first)]) ++first;
+  while (end > first && !v[static_cast<size_t>(end - 1)]) --end;
+  return {first, end};
+}
+
 // The region's box shrunk to its ink.
-cv::Rect Tight(const cv::Mat& ink, const cv::Rect& r) {
-  cv::Mat points;
-  cv::findNonZero(ink(r), points);
-  if (points.empty()) return {};
-  const cv::Rect b = cv::boundingRect(points);
-  return {r.x + b.x, r.y + b.y, b.width, b.height};
+cv::Rect Tight(const InkSums& ink, const cv::Rect& r) {
+  if (r.empty()) return {};
+  const auto [top, bottom] = InkSpan(ink.Rows(r));
+  if (top == bottom) return {};
+  const auto [left, right] = InkSpan(ink.Columns(cv::Rect(r.x, r.y + top, r.width, bottom - top)));
+  return {r.x + left, r.y + top, right - left, bottom - top};
 }
 
 // Lines of text in the region: runs of rows with ink.
-int Lines(const cv::Mat& ink, const cv::Rect& r) {
+int Lines(const InkSums& ink, const cv::Rect& r) {
   int lines = 0;
   bool in_line = false;
   for (int y = r.y; y < r.y + r.height; ++y) {
-    const bool any = cv::countNonZero(ink(cv::Rect(r.x, y, r.width, 1))) > 0;
+    const bool any = ink.Row(y, r.x, r.x + r.width) > 0;
     lines += any && !in_line;
     in_line = any;
   }
@@ -113,21 +160,16 @@ int Lines(const cv::Mat& ink, const cv::Rect& r) {
 // digits of an ID number once their printed boxes are erased, a table's
 // row once its rules are), which runs on across the gap; a gutter is far
 // wider than any space inside the lines beside it.
-bool SpacedLineAcross(const cv::Mat& ink, const cv::Rect& r, int from, int width) {
+bool SpacedLineAcross(const InkSums& ink, const cv::Rect& r, int from, int width) {
   const int y_end = r.y + r.height;
   for (int y = r.y; y < y_end;) {
-    if (cv::countNonZero(ink(cv::Rect(r.x, y, r.width, 1))) == 0) {
+    if (ink.Row(y, r.x, r.x + r.width) == 0) {
       ++y;
       continue;
     }
     int y1 = y;
-    while (y1 < y_end && cv::countNonZero(ink(cv::Rect(r.x, y1, r.width, 1))) > 0) ++y1;
-    std::vector<int> cols(static_cast<size_t>(r.width), 0);
-    const cv::Mat band = ink(cv::Rect(r.x, y, r.width, y1 - y));
-    for (int yy = 0; yy < band.rows; ++yy) {
-      const uchar* row = band.ptr<uchar>(yy);
-      for (int x = 0; x < band.cols; ++x) cols[static_cast<size_t>(x)] += row[x] != 0;
-    }
+    while (y1 < y_end && ink.Row(y1, r.x, r.x + r.width) > 0) ++y1;
+    const std::vector<int> cols = ink.Columns(cv::Rect(r.x, y, r.width, y1 - y));
     const bool left = std::any_of(cols.begin(), cols.begin() + from, [](int v) { return v > 0; });
     const bool right = std::any_of(cols.begin() + from + width, cols.end(), [](int v) { return v > 0; });
     if (left && right) {
@@ -153,13 +195,7 @@ bool SpacedLineAcross(const cv::Mat& ink, const cv::Rect& r, int from, int width
 void Cutter::Cut(cv::Rect r, int column, int depth) {
   r = Tight(ink, r);
   if (r.empty()) return;
-  std::vector<int> rows(static_cast<size_t>(r.height), 0), cols(static_cast<size_t>(r.width), 0);
-  const cv::Mat region = ink(r);
-  for (int y = 0; y < r.height; ++y) {
-    const uchar* row = region.ptr<uchar>(y);
-    for (int x = 0; x < r.width; ++x)
-      if (row[x]) ++rows[static_cast<size_t>(y)], ++cols[static_cast<size_t>(x)];
-  }
+  const std::vector<int> rows = ink.Rows(r), cols = ink.Columns(r);
   const auto across = WidestGap(rows), down = WidestGap(cols);
   // A gutter has lines of text on both sides. A gap down one line is a wide
   // space (a form's "Ngày sinh: ...   Giới tính: ..." stays one line), and
@@ -215,7 +251,8 @@ std::vector<TextBlock> ReadingBlocks(const cv::Mat& gray, int dpi) {
     for (int x = 0; x < marks.cols; ++x)
       if (l[x] > 0 && !keep[static_cast<size_t>(l[x])]) out[x] = 0;
   }
-  Cutter{ink, {static_cast<int>(std::lround(3 * mm))}, blocks}.Cut({0, 0, ink.cols, ink.rows}, 0, 0);
+  const InkSums sums(ink);
+  Cutter{sums, {static_cast<int>(std::lround(3 * mm))}, blocks}.Cut({0, 0, ink.cols, ink.rows}, 0, 0);
   for (TextBlock& block : blocks) {
     cv::Rect& b = block.box;
     const int x0 = static_cast<int>(std::floor(b.x / scale)), y0 = static_cast<int>(std::floor(b.y / scale));
