@@ -293,7 +293,8 @@ struct OrientationEstimate {
   double balance = 0;     // ink above minus below the x-height band (-1..1)
   // Evidence that lines run across (> 1) or down (< 1): blobs after
   // smearing down over blobs after smearing across, and the sharpest row
-  // profile over the sharpest column profile.
+  // profile over the sharpest column profile (left at 1 when the smearing
+  // says clearly that they run across, and the profiles are not compared).
   double direction_smear = 1, direction_profile = 1;
   // Skew of the lines once turned across (counter-clockwise degrees).
   double skew_deg = 0;

@@ -98,19 +98,24 @@ OrientationEstimate EstimateOrientation(const cv::Mat& gray, int dpi, const Orie
   // range against the sharpest column profile (robust to noise and skew,
   // where smearing joins everything).
   const InkProfile across(ink);
-  const InkProfile down = across.TurnedClockwise();
-  double best_across = 0, best_down = 0;
+  double best_across = 0, best_down = 0, coarse_down = 0;
   const double coarse_across = across.Search(-options.max_skew, options.max_skew, 1.0, &best_across);
-  const double coarse_down = down.Search(-options.max_skew, options.max_skew, 1.0, &best_down);
-  // Sharpness is per unit of width: back to totals, comparable both ways.
-  const double profile_ratio = (best_across * ink.cols) / std::max(best_down * ink.rows, 1e-9);
   est.direction_smear = direction_ratio;
-  est.direction_profile = profile_ratio;
   // Smearing decides when it can; when it cannot (heavy skew, noise) the
   // profiles do, with little confidence, so that a judge is asked.
   double vote = std::log(std::max(direction_ratio, 1e-6));
-  if (std::abs(vote) < 0.1 && std::abs(std::log(std::max(profile_ratio, 1e-6))) > 0.2)
-    vote = profile_ratio > 1 ? 0.05 : -0.05;
+  // The columns' profile, when the lines may run down the page (when the
+  // smearing says they run across, it is not needed: most pages).
+  InkProfile down;
+  if (vote < 0.1) {
+    down = across.TurnedClockwise();
+    coarse_down = down.Search(-options.max_skew, options.max_skew, 1.0, &best_down);
+    // Sharpness is per unit of width: back to totals, comparable both ways.
+    const double profile_ratio = (best_across * ink.cols) / std::max(best_down * ink.rows, 1e-9);
+    est.direction_profile = profile_ratio;
+    if (std::abs(vote) < 0.1 && std::abs(std::log(std::max(profile_ratio, 1e-6))) > 0.2)
+      vote = profile_ratio > 1 ? 0.05 : -0.05;
+  }
   const bool sideways = vote < 0;
   const InkProfile& profile = sideways ? down : across;
   const double coarse = sideways ? coarse_down : coarse_across;

@@ -28,8 +28,9 @@ class InkProfile {
   // The same ink turned 90° clockwise (no image is turned).
   InkProfile TurnedClockwise() const;
 
+  InkProfile() = default;  // no ink
+
  private:
-  InkProfile() = default;
   void Project(double angle_deg, std::vector<int>& rows) const;
   std::vector<float> xs_, ys_;  // relative to the centre
   int width_ = 0, height_ = 0;
