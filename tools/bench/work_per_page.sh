@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The work hoso and the tesseract CLI do per page, counted in CPU
+# instructions (valgrind's callgrind), not timed: on a shared machine whose
+# speed drifts by a third between runs minutes apart, a count is the same
+# from run to run, so a change of a few percent shows. Instructions are not
+# time (a vectorised loop does more per instruction), so the timed
+# benchmarks (thick_file.sh, throughput.sh) stay the judge; this one tells
+# where the work went and whether a change removed some.
+#   tools/bench/work_per_page.sh [PDF]
+# PDF defaults to the real Kodak letter (../shared/data/real-scans). hoso
+# (--jobs 1) reads it once and twice over in one file (pdfunite): the
+# difference is the work of its pages, without the start (models, the
+# gazetteer) that a long batch pays once. The CLI reads each page's image
+# (pdfimages) in a process of its own, its model's loading included, as a
+# user runs it. Needs valgrind and poppler-utils. Takes a few minutes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+src=${1:-../shared/data/real-scans/letter-2019-kodak-200dpi.pdf}
+hoso=${HOSO:-build/tools/hoso/hoso}
+[[ -x $hoso ]] || { echo "build first: scripts/test.sh or scripts/setup.sh" >&2; exit 2; }
+for tool in valgrind pdfunite pdfimages pdfinfo tesseract; do
+  command -v "$tool" >/dev/null || { echo "needs $tool (apt install valgrind poppler-utils tesseract-ocr)" >&2; exit 2; }
+done
+[[ -f $src ]] || { echo "no $src" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pages=$(pdfinfo "$src" | awk '/^Pages:/ {print $2}')
+pdfunite "$src" "$src" "$work/twice.pdf"
+pdfimages -png "$src" "$work/p"
+# Instructions callgrind counted for one command (its total, all threads).
+count() {
+  OMP_THREAD_LIMIT=1 valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$@" >/dev/null 2>&1
+  awk '/^totals:/ {print $2}' "$work/cg.out"
+}
+once=$(count "$hoso" process --jobs 1 --quiet --db "$work/a.db" "$src")
+twice=$(count "$hoso" process --jobs 1 --quiet --db "$work/b.db" "$work/twice.pdf")
+cli=0
+for png in "$work"/p-*.png; do
+  n=$(count tesseract "$png" "$work/out" -l vie --dpi 200)
+  cli=$((cli + n))
+done
+python3 - "$pages" "$once" "$twice" "$cli" "$(basename "$src")" <<'EOF'
+import sys
+pages, once, twice, cli, name = int(sys.argv[1]), *map(int, sys.argv[2:5]), sys.argv[5]
+hoso = (twice - once) / pages
+print(f"{name}, {pages} pages, instructions per page (callgrind)")
+print(f"  hoso process --jobs 1          {hoso / 1e9:6.2f} G  (its start, paid once: {(once - pages * hoso) / 1e9:.2f} G)")
+print(f"  tesseract CLI, model loaded    {cli / pages / 1e9:6.2f} G")
+print(f"  CLI / hoso (> 1: hoso does less per page)  {cli / pages / hoso:.2f}")
+EOF
