@@ -12,6 +12,7 @@
 
 #include "cleanup/cleanup.h"
 #include "cleanup/geometry.h"
+#include "ingest/pix.h"
 
 namespace hoso {
 namespace {
@@ -32,6 +33,11 @@ cv::Mat PaperLut(const IlluminationOptions& options) {
 
 bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& options) {
   if (!options.enabled || gray.empty()) return false;
+  // A black-and-white scan (a fax, a scanner's 1-bit mode) has no light to
+  // even out and no faded ink to stretch: the scanner's threshold settled
+  // both, and the division would leave it as it is, at ~1% of the page's
+  // cost.
+  if (IsTwoLevel(gray)) return false;
   // ~1/8 of 300 dpi: a letter's stroke is under a pixel there.
   const double scale = std::min(1.0, 36.0 / std::max(dpi, 1));
   cv::Mat small, paper;

@@ -30,6 +30,18 @@ TEST(Illumination, FlattensLightFallingOffAcrossThePage) {
   EXPECT_LT(cv::mean(page, ink)[0], 90);
 }
 
+// A black-and-white scan has no light to even out: it is not divided by a
+// paper estimate at all (which would leave it as it is, at a cost), a
+// large black area and all.
+TEST(Illumination, LeavesABlackAndWhitePageAsItIs) {
+  cv::Mat page;
+  cv::threshold(test::TextPage(1654, 2339, 20), page, 128, 255, cv::THRESH_BINARY);
+  page(cv::Rect(300, 1500, 700, 500)).setTo(0);
+  const cv::Mat before = page.clone();
+  EXPECT_FALSE(FlattenIllumination(page, 200, {}));
+  EXPECT_EQ(cv::countNonZero(page != before), 0);
+}
+
 TEST(Illumination, RestoresFadedInk) {
   const cv::Mat clean = test::TextPage(2480, 3508, 25);
   cv::Mat faded = 255 - (255 - clean) * 0.35;  // ink at ~165
