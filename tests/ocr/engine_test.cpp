@@ -135,6 +135,23 @@ TEST(OcrEngine, RefusesWhatIsNotGrey) {
   EXPECT_FALSE(Engine().ReadPage(colour, 300).ok());
 }
 
+// Words are taken in the order Tesseract stores them, the reading order of
+// scripts written left to right only: others are refused, clearly.
+TEST(OcrEngine, ScriptsWrittenRightToLeftAreRefused) {
+  OcrOptions o;
+  for (const std::string languages : {"ara", "vie+heb", "script/Arabic"}) {
+    o.languages = languages;
+    const Status s = o.Validate();
+    EXPECT_EQ(s.code(), ErrorCode::kInvalidArgument) << languages;
+    EXPECT_NE(s.message().find("right to left"), std::string::npos) << languages;
+    EXPECT_FALSE(OcrEngine::Create(o).ok()) << languages;
+  }
+  for (const std::string languages : {"vie", "vie+eng", "eng"}) {
+    o.languages = languages;
+    EXPECT_TRUE(o.Validate().ok()) << languages;
+  }
+}
+
 TEST(OcrEngine, MissingLanguageIsAClearError) {
   OcrOptions o;
   o.languages = "xyz_no_such_language";
