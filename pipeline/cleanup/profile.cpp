@@ -37,7 +37,8 @@ void InkProfile::Project(double angle_deg, std::vector<int>& rows) const {
   rows.assign(static_cast<size_t>(diag) + 2, 0);
   const float offset = diag / 2.f;
   // Rows worked out a block at a time (a loop the compiler vectorises),
-  // then counted: the counting cannot be vectorised, and held it back.
+  // then counted (which cannot be vectorised: in one loop with it, the
+  // arithmetic was not either).
   constexpr size_t kBlock = 1024;
   int at[kBlock];
   const float *xs = xs_.data(), *ys = ys_.data();
