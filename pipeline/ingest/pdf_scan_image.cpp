@@ -89,10 +89,12 @@ class ScanPageDevice : public OutputDev {
     const unsigned char paints = invert ? 1 : 0;  // the sample value that paints
     if (grey_) return DecodeBits(str, width, height, paints ? 255 : ink_grey, paints ? ink_grey : 255);
     ImageStream bits(str, width, 1, 1);
-    Decode(bits, width, height, [&](const unsigned char* line, cv::Mat& out, int y) {
-      cv::Vec3b* row = out.ptr<cv::Vec3b>(y);
-      for (int x = 0; x < width; ++x) row[x] = line[x] == paints ? ink : cv::Vec3b(255, 255, 255);
-    });
+    Decode(
+        str, width, height, [&] { return bits.getLine(); },
+        [&](const unsigned char* line, cv::Mat& out, int y) {
+          cv::Vec3b* row = out.ptr<cv::Vec3b>(y);
+          for (int x = 0; x < width; ++x) row[x] = line[x] == paints ? ink : cv::Vec3b(255, 255, 255);
+        });
   }
   void drawMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int, bool,
                        bool) override {
@@ -114,12 +116,14 @@ class ScanPageDevice : public OutputDev {
       return DecodeBits(str, width, height, greys[0], greys[1]);
     }
     ImageStream pixels(str, width, comps, bits);
-    Decode(pixels, width, height, [&](unsigned char* line, cv::Mat& out, int y) {
-      if (grey_)
-        map->getGrayLine(line, out.ptr<unsigned char>(y), width);
-      else
-        map->getRGBLine(line, out.ptr<unsigned char>(y), width);
-    });
+    Decode(
+        str, width, height, [&] { return pixels.getLine(); },
+        [&](unsigned char* line, cv::Mat& out, int y) {
+          if (grey_)
+            map->getGrayLine(line, out.ptr<unsigned char>(y), width);
+          else
+            map->getRGBLine(line, out.ptr<unsigned char>(y), width);
+        });
     if (!grey_ && !image_.empty()) cv::cvtColor(image_, image_, cv::COLOR_RGB2BGR);
   }
 
@@ -170,21 +174,22 @@ class ScanPageDevice : public OutputDev {
     }
     return true;
   }
-  // The image's rows from `stream`, each written by row(line, image, y);
-  // a stream that ends early spoils the page.
-  template <typename Row>
-  void Decode(ImageStream& stream, int width, int height, const Row& row) {
+  // The image's rows, read from `str` by next() (null when the stream ends
+  // early, which spoils the page; an ImageStream over `str` unpacks them, or
+  // they are read as stored), each written by row(line, image, y).
+  template <typename Next, typename Row>
+  void Decode(Stream* str, int width, int height, const Next& next, const Row& row) {
     cv::Mat out(height, width, grey_ ? CV_8UC1 : CV_8UC3);
-    stream.reset();
+    str->reset();
     for (int y = 0; y < height; ++y) {
-      unsigned char* line = stream.getLine();
+      unsigned char* line = next();
       if (!line) {
-        stream.close();
+        str->close();
         return Fail();
       }
       row(line, out, y);
     }
-    stream.close();
+    str->close();
     image_ = out;
   }
 
@@ -198,22 +203,16 @@ class ScanPageDevice : public OutputDev {
     for (int b = 0; b < 256; ++b)
       for (int k = 0; k < 8; ++k)
         spread[static_cast<size_t>(b)][static_cast<size_t>(k)] = (b >> (7 - k)) & 1 ? one : zero;
-    cv::Mat out(height, width, CV_8UC1);
     const int bytes = (width + 7) / 8, whole = width / 8;
     std::vector<unsigned char> packed(static_cast<size_t>(bytes));
-    str->reset();
-    for (int y = 0; y < height; ++y) {
-      if (str->doGetChars(bytes, packed.data()) != bytes) {
-        str->close();
-        return Fail();
-      }
-      unsigned char* row = out.ptr<unsigned char>(y);
-      for (int i = 0; i < whole; ++i) std::memcpy(row + 8 * i, spread[packed[static_cast<size_t>(i)]].data(), 8);
-      for (int x = 8 * whole; x < width; ++x)
-        row[x] = spread[packed[static_cast<size_t>(whole)]][static_cast<size_t>(x & 7)];
-    }
-    str->close();
-    image_ = out;
+    Decode(
+        str, width, height,
+        [&]() -> unsigned char* { return str->doGetChars(bytes, packed.data()) == bytes ? packed.data() : nullptr; },
+        [&](const unsigned char* line, cv::Mat& out, int y) {
+          unsigned char* row = out.ptr<unsigned char>(y);
+          for (int i = 0; i < whole; ++i) std::memcpy(row + 8 * i, spread[line[i]].data(), 8);
+          for (int x = 8 * whole; x < width; ++x) row[x] = spread[line[whole]][static_cast<size_t>(x & 7)];
+        });
   }
 
   double width_, height_;

@@ -16,14 +16,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 pages=${1:-60}
 src=${2:-../shared/data/real-scans/letter-2019-kodak-200dpi.pdf}
-hoso=${HOSO:-build/tools/hoso/hoso}  # another build: HOSO=path (with HOSO_MODELS)
-[[ -x $hoso ]] || { echo "build first: scripts/test.sh or scripts/setup.sh" >&2; exit 2; }
-for tool in pdfunite pdfimages pdfinfo /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (apt install poppler-utils time)" >&2; exit 2; }
-done
-[[ -f $src ]] || { echo "no $src" >&2; exit 2; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source tools/bench/lib.sh
+bench_hoso
+bench_needs "poppler-utils time" pdfunite pdfimages pdfinfo /usr/bin/time
+bench_input "$src"
+bench_work
 per=$(pdfinfo "$src" | awk '/^Pages:/ {print $2}')
 copies=$(( (pages + per - 1) / per ))
 args=()

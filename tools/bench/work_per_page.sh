@@ -16,14 +16,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 src=${1:-../shared/data/real-scans/letter-2019-kodak-200dpi.pdf}
-hoso=${HOSO:-build/tools/hoso/hoso}
-[[ -x $hoso ]] || { echo "build first: scripts/test.sh or scripts/setup.sh" >&2; exit 2; }
-for tool in valgrind pdfunite pdfimages pdfinfo tesseract; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (apt install valgrind poppler-utils tesseract-ocr)" >&2; exit 2; }
-done
-[[ -f $src ]] || { echo "no $src" >&2; exit 2; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source tools/bench/lib.sh
+bench_hoso
+bench_needs "valgrind poppler-utils tesseract-ocr" valgrind pdfunite pdfimages pdfinfo tesseract
+bench_input "$src"
+bench_work
 pages=$(pdfinfo "$src" | awk '/^Pages:/ {print $2}')
 pdfunite "$src" "$src" "$work/twice.pdf"
 pdfimages -png "$src" "$work/p"
