@@ -53,7 +53,8 @@ struct PageRecord {
   int width = 0;  // of the cleaned, upright page
   int height = 0;
   int dpi = 0;                         // the working resolution (of width x height)
-  std::string dpi_source = "file";     // "file" | "estimated" (from the text's size)
+  std::string dpi_source = "file";     // "file" | "estimated" (from the text's size); "" unknown
+                                       // (a page registered before hoso kept it)
   int file_dpi = 0;                    // the file's own value (0: it states none)
   bool perspective_corrected = false;  // a photo's sheet found and made rectangular
   int rotation = 0;                    // 0, 90, 180 or 270: clockwise turn applied to make it upright

@@ -118,6 +118,9 @@ std::optional<DossierRecord> ReadRecord(Session& s, const Connection& db, std::i
       p.width = GetNum<int>(rs, "width");
       p.height = GetNum<int>(rs, "height");
       p.dpi = GetNum<int>(rs, "dpi");
+      p.dpi_source = Get(rs, "dpi_source");
+      p.file_dpi = GetNum<int>(rs, "file_dpi");
+      p.perspective_corrected = GetNum<int>(rs, "perspective_corrected") != 0;
       p.rotation = GetNum<int>(rs, "rotation");
       p.skew_deg = GetNum<double>(rs, "skew_deg");
       p.blank = GetNum<int>(rs, "blank") != 0;
@@ -208,10 +211,11 @@ void InsertContent(Session& s, const Connection& db, std::int64_t id, const Doss
                    const std::vector<Flag>& added) {
   for (const auto& p : r.pages) {
     s << db.Sql(
-        "INSERT INTO pages(dossier_id, idx, width, height, dpi, rotation, skew_deg, blank, "
-        "ocr_confidence, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        bind(id), bind(p.index), bind(p.width), bind(p.height), bind(p.dpi), bind(p.rotation), bind(p.skew_deg),
-        bind(p.blank ? 1 : 0), bind(p.ocr_confidence), bind(p.text), now;
+        "INSERT INTO pages(dossier_id, idx, width, height, dpi, file_dpi, dpi_source, perspective_corrected, "
+        "rotation, skew_deg, blank, ocr_confidence, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        bind(id), bind(p.index), bind(p.width), bind(p.height), bind(p.dpi), bind(p.file_dpi), bind(p.dpi_source),
+        bind(p.perspective_corrected ? 1 : 0), bind(p.rotation), bind(p.skew_deg), bind(p.blank ? 1 : 0),
+        bind(p.ocr_confidence), bind(p.text), now;
   }
   for (const auto& [key, f] : r.fields) {
     s << db.Sql(

@@ -146,6 +146,15 @@ const std::vector<std::vector<const char*>>& Migrations() {
           "CREATE INDEX dossiers_intake ON dossiers(intake_point, created_at)",
           "ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'vi'",
       },
+      // 10: how each page's resolution was found: the file's own value
+      // (0: none), where the working one came from ('file' or 'estimated'
+      // from the text's size; '' on pages registered before), and whether
+      // a photo's sheet was made rectangular.
+      {
+          "ALTER TABLE pages ADD COLUMN file_dpi INTEGER NOT NULL DEFAULT 0",
+          "ALTER TABLE pages ADD COLUMN dpi_source TEXT NOT NULL DEFAULT ''",
+          "ALTER TABLE pages ADD COLUMN perspective_corrected INTEGER NOT NULL DEFAULT 0",
+      },
   };
   return kMigrations;
 }

@@ -28,6 +28,11 @@ DossierRecord Record(const std::string& sha, DossierStatus status = DossierStatu
     p.blank = i == 1;
     p.ocr_confidence = i ? 0 : 0.9;
     p.text = i ? "" : "Kính gửi: Ủy ban nhân dân phường Hồng Hà";
+    // The first page as its file stated it; the second a photo, its
+    // resolution found from the text's size.
+    p.file_dpi = i ? 0 : 300;
+    p.dpi_source = i ? "estimated" : "file";
+    p.perspective_corrected = i == 1;
     r.pages.push_back(p);
   }
   r.fields["full_name"] = FieldValue{"Trần Thị Bình", 0.88, 0, Box{1, 2, 3, 4}};
@@ -86,6 +91,14 @@ TEST_F(RegistryTest, RoundTripsARecord) {
   EXPECT_EQ(back->pages[0].text, r.pages[0].text);
   EXPECT_EQ(back->pages[1].rotation, 90);
   EXPECT_TRUE(back->pages[1].blank);
+  // How each page's resolution was found is kept (export and --reprocess
+  // give the record as stored).
+  EXPECT_EQ(back->pages[0].file_dpi, 300);
+  EXPECT_EQ(back->pages[0].dpi_source, "file");
+  EXPECT_FALSE(back->pages[0].perspective_corrected);
+  EXPECT_EQ(back->pages[1].file_dpi, 0);
+  EXPECT_EQ(back->pages[1].dpi_source, "estimated");
+  EXPECT_TRUE(back->pages[1].perspective_corrected);
   EXPECT_EQ(back->fields, r.fields);
   EXPECT_EQ(back->flags, r.flags);
   ASSERT_TRUE(back->address.has_value());
