@@ -306,6 +306,7 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
     // One line read across a gutter is two lines of two blocks; each piece
     // is judged again on its own (a stamp's smudge read beside a list's line).
     if (OrderByBlocks(page, blocks)) DropNoiseLines(page);
+    if (SplitAtLeftEdges(page, dpi)) DropNoiseLines(page);
   }
   api.Clear();
   return page;

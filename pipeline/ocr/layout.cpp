@@ -352,4 +352,112 @@ bool OrderByBlocks(OcrPage& page, const std::vector<TextBlock>& blocks) {
   return true;
 }
 
+namespace {
+
+// How a line stands to a left edge at x: it goes on there after a space
+// (kSplit, at word `at`), it begins there (kStarts), it ends before it
+// (kLeft), or it crosses it (kNone).
+enum class AtEdge { kNone, kSplit, kStarts, kLeft };
+
+struct LineAtEdge {
+  AtEdge how = AtEdge::kNone;
+  size_t at = 0;
+};
+
+LineAtEdge StandAt(const OcrLine& line, int x, double tol, double min_gap) {
+  LineAtEdge out;
+  if (line.words.empty()) return out;
+  if (std::abs(line.words.front().box.x - x) <= tol) return {AtEdge::kStarts, 0};
+  for (size_t j = 1; j < line.words.size(); ++j) {
+    const Box& before = line.words[j - 1].box;
+    const Box& word = line.words[j].box;
+    if (std::abs(word.x - x) <= tol && word.x - (before.x + before.w) >= min_gap) return {AtEdge::kSplit, j};
+  }
+  const Box& last = line.words.back().box;
+  if (last.x + last.w <= x - min_gap) return {AtEdge::kLeft, 0};
+  return out;
+}
+
+// A form's label: "Họ và tên:", "Nơi thường trú ......".
+bool EndsAsALabel(const std::string& word) {
+  return !word.empty() && (word.back() == ':' || (word.size() >= 2 && word.compare(word.size() - 2, 2, "..") == 0));
+}
+
+}  // namespace
+
+bool SplitAtLeftEdges(OcrPage& page, int dpi) {
+  const double mm = std::max(dpi, 1) / 25.4;
+  const double tol = 0.75 * mm;     // a column's left edge, as read: within ~1.5 px at 50 dpi
+  const double min_gap = 1.0 * mm;  // a space, at least, before the column
+  const double min_text = 15 * mm;  // a line's text to the left, not an item's number
+  bool changed = false;
+  std::vector<OcrBlock> out;
+  for (OcrBlock& block : page.blocks) {
+    auto& lines = block.lines;
+    bool split = false;
+    for (size_t i = 0; i < lines.size() && !split; ++i)
+      for (size_t j = 1; j < lines[i].words.size() && !split; ++j) {
+        const int x = lines[i].words[j].box.x;
+        if (StandAt(lines[i], x, tol, min_gap).how != AtEdge::kSplit) continue;
+        // The run of lines around i standing at x.
+        size_t a = i, b = i + 1;
+        while (a > 0 && StandAt(lines[a - 1], x, tol, min_gap).how != AtEdge::kNone) --a;
+        while (b < lines.size() && StandAt(lines[b], x, tol, min_gap).how != AtEdge::kNone) ++b;
+        // Lines wholly to the left belong to the run only between lines at
+        // the edge ("Kính gửi:" under the column is read after it).
+        while (a < i && StandAt(lines[a], x, tol, min_gap).how == AtEdge::kLeft) ++a;
+        while (b > i + 1 && StandAt(lines[b - 1], x, tol, min_gap).how == AtEdge::kLeft) --b;
+        std::vector<LineAtEdge> how;
+        int splits = 0, starts = 0, labels = 0;
+        std::vector<int> widths;
+        for (size_t k = a; k < b; ++k) {
+          how.push_back(StandAt(lines[k], x, tol, min_gap));
+          if (how.back().how == AtEdge::kSplit) {
+            ++splits;
+            const auto& w = lines[k].words;
+            widths.push_back(w[how.back().at - 1].box.x + w[how.back().at - 1].box.w - w.front().box.x);
+            labels += EndsAsALabel(w[how.back().at - 1].text);
+          } else if (how.back().how == AtEdge::kStarts) {
+            ++starts;
+          }
+        }
+        if (splits < 2 || starts < 2 || labels * 2 >= splits) continue;
+        std::nth_element(widths.begin(), widths.begin() + static_cast<long>(widths.size() / 2), widths.end());
+        if (widths[widths.size() / 2] < min_text) continue;
+        // Lines before the run, the text to the left, the column, lines after.
+        OcrBlock before, left, column, after;
+        for (size_t k = 0; k < a; ++k) before.lines.push_back(std::move(lines[k]));
+        for (size_t k = a; k < b; ++k) {
+          OcrLine& line = lines[k];
+          const LineAtEdge h = how[k - a];
+          const size_t cut = h.how == AtEdge::kSplit ? h.at : h.how == AtEdge::kStarts ? 0 : line.words.size();
+          OcrLine l, r;
+          l.words.assign(line.words.begin(), line.words.begin() + static_cast<long>(cut));
+          r.words.assign(line.words.begin() + static_cast<long>(cut), line.words.end());
+          for (OcrLine* piece : {&l, &r})
+            for (const OcrWord& w : piece->words) piece->box = Union(piece->box, w.box);
+          if (!l.words.empty()) left.lines.push_back(std::move(l));
+          if (!r.words.empty()) column.lines.push_back(std::move(r));
+        }
+        for (size_t k = b; k < lines.size(); ++k) after.lines.push_back(std::move(lines[k]));
+        for (OcrBlock* piece : {&before, &left, &column, &after}) {
+          if (piece->lines.empty()) continue;
+          for (const OcrLine& l : piece->lines) piece->box = Union(piece->box, l.box);
+          out.push_back(std::move(*piece));
+        }
+        split = changed = true;
+      }
+    if (!split) out.push_back(std::move(block));
+  }
+  page.blocks = std::move(out);
+  if (!changed) return false;
+  std::string text;
+  for (const OcrBlock& block : page.blocks) {
+    for (const OcrLine& line : block.lines) text += line.Text() + "\n";
+    text += "\n";
+  }
+  page.text = std::move(text);
+  return true;
+}
+
 }  // namespace hoso

@@ -63,4 +63,15 @@ std::vector<size_t> UnreadBlocks(const OcrPage& page, const std::vector<TextBloc
 // it was. Returns whether the order changed.
 bool OrderByBlocks(OcrPage& page, const std::vector<TextBlock>& blocks);
 
+// A column of small print beside a letter's subject can stand so close
+// that no white gap shows it (1.5 mm on a real letter: a word space).
+// What shows it is its left edge: lines one under another each go on,
+// after a space, at one place across the page, and lines below or above
+// begin there with nothing to their left. Such lines are split there, the
+// text to the left read before the column (each a block of its own). Not a
+// form's values set at a tab, their labels ending in ':', nor a list's
+// numbers before their items (too narrow to be text of their own). Returns
+// whether the page changed (its text then written again block by block).
+bool SplitAtLeftEdges(OcrPage& page, int dpi);
+
 }  // namespace hoso

@@ -156,6 +156,70 @@ TEST(OrderByBlocks, LinesAcrossAGutterAreSplitIntoTheirColumns) {
   EXPECT_EQ(page.word_count(), 12);
 }
 
+OcrLine Line(std::vector<OcrWord> words) {
+  OcrLine line;
+  line.words = std::move(words);
+  for (const OcrWord& w : line.words) line.box = Union(line.box, w.box);
+  return line;
+}
+
+OcrPage OneBlock(std::vector<OcrLine> lines) {
+  OcrPage page;
+  page.text = "as Tesseract wrote it";
+  page.blocks.resize(1);
+  page.blocks[0].lines = std::move(lines);
+  return page;
+}
+
+// A real letter's layout (200 dpi): a typed note in small print beside the
+// subject, 1.5 mm from it, its items' numbers one under another. Mode 4
+// read each subject line and the note's line beside it as one line.
+TEST(SplitAtLeftEdges, AColumnBesideTheSubjectIsReadAfterIt) {
+  OcrPage page = OneBlock({
+      Line({Word("V/v", 250, 350), Word("bảo", 340, 350), Word("đảm", 430, 350), Word("SV", 520, 350),
+            Word("1.", 742, 348), Word("Cô", 830, 348)}),
+      Line({Word("trong", 270, 390), Word("THPT", 360, 390), Word("2.", 741, 392), Word("Phòng", 830, 392)}),
+      Line({Word("quốc", 370, 430), Word("2019", 460, 430), Word("3.", 743, 430), Word("Công", 830, 430)}),
+      Line({Word("4.", 741, 460), Word("Đoàn", 830, 460)}),
+      Line({Word("5.", 742, 517), Word("Phòng", 830, 517)}),
+      Line({Word("Kính", 324, 552), Word("gửi:", 410, 552)}),
+  });
+  ASSERT_TRUE(SplitAtLeftEdges(page, 200));
+  EXPECT_EQ(page.text,
+            "V/v bảo đảm SV\ntrong THPT\nquốc 2019\n\n1. Cô\n2. Phòng\n3. Công\n4. Đoàn\n5. Phòng\n\nKính gửi:\n\n");
+  ASSERT_EQ(page.blocks.size(), 3u);
+  EXPECT_EQ(page.blocks[1].box.x, 741);
+  EXPECT_EQ(page.blocks[1].lines[0].box.x, 742);
+  EXPECT_EQ(page.word_count(), 20);
+}
+
+// A form's values set at a tab, an address going on under its value; a
+// list's items beside their numbers: each line is read as it is.
+TEST(SplitAtLeftEdges, FormsAndListsStayLineByLine) {
+  OcrPage form = OneBlock({
+      Line({Word("Họ", 100, 100), Word("tên:", 190, 100), Word("NGUYỄN", 600, 100), Word("AN", 690, 100)}),
+      Line({Word("Địa", 100, 150), Word("chỉ:", 190, 150), Word("Số", 600, 150), Word("5", 690, 150)}),
+      Line({Word("ngõ", 600, 200), Word("12", 690, 200)}),
+      Line({Word("phường", 601, 250)}),
+      Line({Word("Điện", 100, 300), Word("thoại:", 190, 300), Word("0912", 598, 300)}),
+  });
+  const OcrPage form_before = form;
+  EXPECT_FALSE(SplitAtLeftEdges(form, 200));
+  EXPECT_EQ(form.text, form_before.text);
+  ASSERT_EQ(form.blocks.size(), 1u);
+  EXPECT_EQ(form.blocks[0].lines.size(), 5u);
+  EXPECT_EQ(form.word_count(), form_before.word_count());
+
+  OcrPage list = OneBlock({
+      Line({Word("1.", 100, 100), Word("Cô", 200, 100), Word("Hương", 290, 100)}),
+      Line({Word("văn", 200, 150), Word("bản", 290, 150)}),
+      Line({Word("2.", 100, 200), Word("Phòng", 200, 200)}),
+      Line({Word("CTSV", 201, 250)}),
+  });
+  EXPECT_FALSE(SplitAtLeftEdges(list, 200)) << "a number is no text of its own";
+  EXPECT_EQ(list.word_count(), 8);
+}
+
 // Blocks with nothing read in them, of a text's size, are read again;
 // specks and the page's own text are not.
 TEST(UnreadBlocks, BlocksWithInkButNoWordsOfATextsSize) {
