@@ -387,7 +387,7 @@ bool EndsAsALabel(const std::string& word) {
 
 bool SplitAtLeftEdges(OcrPage& page, int dpi) {
   const double mm = std::max(dpi, 1) / 25.4;
-  const double tol = 0.75 * mm;     // a column's left edge, as read: within ~1.5 px at 50 dpi
+  const double tol = 0.75 * mm;     // a column's left edge, as read (6 px at 200 dpi)
   const double min_gap = 1.0 * mm;  // a space, at least, before the column
   const double min_text = 15 * mm;  // a line's text to the left, not an item's number
   bool changed = false;

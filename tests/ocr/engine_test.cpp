@@ -18,6 +18,7 @@
 
 #include "cleanup/cleanup.h"
 #include "core/text_metrics.h"
+#include "ingest/ingest.h"
 #include "support/sample_pages.h"
 #include "support/test_support.h"
 
@@ -36,6 +37,36 @@ OcrEngine& Engine() {
 }
 
 cv::Mat ReadGray(const std::filesystem::path& p) { return cv::imread(p.string(), cv::IMREAD_GRAYSCALE); }
+
+// The real Kodak letter (200 dpi, bi-level): a typed note in small print
+// begins 1.5 mm to the right of the subject. Through cleanup and OCR, the
+// subject's three lines come together, then the note's items, then
+// "Kính gửi:" under them; no line holds both.
+TEST(ReadingOrder, ARealLettersNoteBesideItsSubjectIsReadAfterIt) {
+  const auto file = test::RealScansDir() / "letter-2019-kodak-200dpi.pdf";
+  if (!std::filesystem::exists(file)) GTEST_SKIP() << "no " << file;
+  auto doc = OpenDocument(test::ReadFile(file), {});
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  auto scan = (*doc)->LoadPage(0);
+  ASSERT_TRUE(scan.ok());
+  auto clean = Clean(*scan, {});
+  ASSERT_TRUE(clean.ok());
+  auto page = Engine().ReadPage(clean->gray, clean->dpi);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  const std::string& t = page->text;
+  const size_t subject = t.find("TTATGT"), subject_end = t.find("quốc gia"), note = t.find("Cô Hương"),
+               note_end = t.find("theo dõi"), recipients = t.find("Kính gửi");
+  for (size_t at : {subject, subject_end, note, note_end, recipients}) ASSERT_NE(at, std::string::npos) << t;
+  EXPECT_LT(subject, subject_end);
+  EXPECT_LT(subject_end, note) << t;
+  EXPECT_LT(note, note_end);
+  EXPECT_LT(note_end, recipients) << t;
+  for (const OcrBlock& block : page->blocks)
+    for (const OcrLine& line : block.lines) {
+      const std::string text = line.Text();
+      EXPECT_FALSE(text.find("TTATGT") != std::string::npos && text.find("Hương") != std::string::npos) << text;
+    }
+}
 
 // Tesseract's own reference page. Its test suite expects the text exactly;
 // 2% allows for a different model build reading one or two characters
