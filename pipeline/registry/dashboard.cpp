@@ -12,6 +12,7 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Exception.h>
 
+#include "core/vietnam_time.h"
 #include "registry/impl.h"
 #include <Poco/Timespan.h>
 
@@ -42,18 +43,6 @@ Result<std::vector<std::pair<std::string, int>>> Registry::TopFlags(int n) {
       [](RecordSet& rs) { return std::pair<std::string, int>(Get(rs, "code"), GetNum<int>(rs, "n")); });
 }
 
-namespace {
-
-// "2026-12-02T18:30:00Z" (or its first 13 characters) → a UTC time.
-std::optional<Poco::DateTime> ParseUtc(const std::string& iso) {
-  int y, mo, d, h = 0, mi = 0, sec = 0;
-  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) < 4) return std::nullopt;
-  if (!Poco::DateTime::isValid(y, mo, d, h, mi, sec)) return std::nullopt;
-  return Poco::DateTime(y, mo, d, h, mi, sec);
-}
-
-}  // namespace
-
 Result<std::vector<Registry::IntakeStats>> Registry::CompareIntakePoints(int days) {
   const std::string since =
       Poco::DateTimeFormatter::format(Poco::DateTime() - Poco::Timespan(days, 0, 0, 0, 0), "%Y-%m-%dT%H:%M:%SZ");
@@ -75,9 +64,7 @@ Result<std::vector<Registry::IntakeStats>> Registry::CompareIntakePoints(int day
           [&](Statement& st) { st, bind(since); },
           [&](RecordSet& rs) {
             IntakeStats& p = points[Get(rs, "intake_point")];
-            if (auto t = ParseUtc(Get(rs, "h")))
-              p.received[Poco::DateTimeFormatter::format(*t + Poco::Timespan(0, 7, 0, 0, 0), "%Y-%m-%d")] +=
-                  GetNum<int>(rs, "n");
+            if (auto t = ParseUtc(Get(rs, "h"))) p.received[VietnamDay(*t)] += GetNum<int>(rs, "n");
           });
       ForEachRow(s, db,
                  "SELECT intake_point, COUNT(*) AS n FROM dossiers WHERE status = 'needs_review' GROUP BY intake_point",

@@ -38,6 +38,7 @@
 #include "address/address.h"
 #include "cleanup/cleanup.h"
 #include "core/record_json.h"
+#include "core/vietnam_time.h"
 #include "ingest/ingest.h"
 #include "registry/registry.h"
 #include "core/log.h"
@@ -399,18 +400,6 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     return MeOf(me);
   }
 
-  // A day of Vietnam's calendar (YYYY-MM-DD) → the UTC instant it starts
-  // (Vietnam is UTC+7 all year); empty for anything else.
-  static std::string VietnamDayStart(const std::string& day, int plus_days = 0) {
-    static const std::regex kDay(R"(\d{4}-\d{2}-\d{2})");
-    if (!std::regex_match(day, kDay)) return "";
-    const int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)), d = std::stoi(day.substr(8, 2));
-    if (!Poco::DateTime::isValid(y, m, d)) return "";
-    const Poco::DateTime start(y, m, d);
-    return Poco::DateTimeFormatter::format(
-        start + Poco::Timespan(plus_days, 0, 0, 0, 0) - Poco::Timespan(0, 7, 0, 0, 0), "%Y-%m-%dT%H:%M:%SZ");
-  }
-
   // GET /api/queue?q=&flag=&doc_type=&intake_point=&from=&to=&offset=&limit=
   // (from/to: days of Vietnam's calendar, both included).
   Reply Queue(Call& call) {
@@ -421,7 +410,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       if (k == "doc_type") query.doc_type = v;
       if (k == "intake_point") query.intake_point = v;
       if ((k == "from" || k == "to") && !v.empty()) {
-        const std::string at = VietnamDayStart(v, k == "to" ? 1 : 0);
+        const std::string at = VietnamDayStartUtc(v, k == "to" ? 1 : 0);
         if (at.empty()) return Error(HTTPResponse::HTTP_BAD_REQUEST, "BAD_REQUEST", k + " must be a date YYYY-MM-DD");
         (k == "from" ? query.received_from : query.received_to) = at;
       }

@@ -13,6 +13,7 @@
 #include "cli/args.h"
 #include "core/log.h"
 #include "core/record_json.h"
+#include "core/vietnam_time.h"
 #include "exit_codes.h"
 #include "registry/registry.h"
 
@@ -37,7 +38,8 @@ const char* const kExportHelp =
     "                    language: UTF-16 with a byte-order mark, columns\n"
     "                    separated by tabs (Vietnamese letters intact)\n"
     "  --status S,...    only these: registered, needs_review, rejected\n"
-    "  --since DATE      only dossiers changed on or after DATE (YYYY-MM-DD)\n"
+    "  --since DATE      only dossiers changed on or after DATE (YYYY-MM-DD, Vietnam's\n"
+    "                    calendar)\n"
     "  --out PATH        write to PATH instead of standard output\n"
     "  --mask            mask personal data: names to their initials, ID and\n"
     "                    phone numbers to a few leading and trailing digits,\n"
@@ -110,16 +112,6 @@ class TableWriter {
   std::ostream& out_;
   bool excel_;
 };
-
-// An audit time (UTC, "2026-12-02T23:40:00Z") in Vietnam's (UTC+7, no
-// summer time): "2026-12-03T06:40:00+07:00".
-std::string VietnamTime(const std::string& utc) {
-  int y, mo, d, h, mi, sec;
-  if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &sec) != 6) return utc;
-  Poco::DateTime t(y, mo, d, h, mi, sec);
-  t += Poco::Timespan(0, 7, 0, 0, 0);
-  return Poco::DateTimeFormatter::format(t, "%Y-%m-%dT%H:%M:%S+07:00");
-}
 
 // Who decided the dossier, when, and why: its last status change made by a
 // person (hoso's own registration is no decision).
@@ -220,6 +212,10 @@ int RunExport(const std::vector<std::string>& argv) {
   }
   const std::string since = args.Value("--since").value_or("");
   if (!since.empty() && !IsIsoDate(since.substr(0, 10))) return usage("--since must be a date YYYY-MM-DD");
+  // A day begins at midnight in Vietnam, 17:00 UTC the day before: the
+  // registry's times are UTC. (A whole time is taken as the registry's.)
+  const std::string from = since.size() == 10 ? VietnamDayStartUtc(since) : since;
+  if (!since.empty() && from.empty()) return usage("--since must be a date YYYY-MM-DD");
   auto registry = Registry::Open(args.Value("--db").value_or("hoso.db"));
   if (!registry.ok()) return Fatal("hoso export", registry.status());
   std::ofstream file;
@@ -229,7 +225,7 @@ int RunExport(const std::vector<std::string>& argv) {
     if (!file) return usage("cannot write " + *path);
     out = &file;
   }
-  auto ids = (*registry)->DossierIds(statuses, since);
+  auto ids = (*registry)->DossierIds(statuses, from);
   if (!ids.ok()) return Fatal("hoso export", ids.status());
   const bool table = format == "csv";
   // The forms' own fields, as columns after the core ones: every key the
