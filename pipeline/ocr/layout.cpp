@@ -284,6 +284,21 @@ std::vector<size_t> UnreadBlocks(const OcrPage& page, const std::vector<TextBloc
   return out;
 }
 
+namespace {
+
+// A page's text written again from its blocks: a line's words, a newline
+// after each line and a blank line after each block.
+std::string TextByBlocks(const std::vector<OcrBlock>& blocks) {
+  std::string text;
+  for (const OcrBlock& block : blocks) {
+    for (const OcrLine& line : block.lines) text += line.Text() + "\n";
+    text += "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
 bool OrderByBlocks(OcrPage& page, const std::vector<TextBlock>& blocks) {
   if (blocks.size() < 2) return false;
   // Each word to the block holding its centre, or else the nearest.
@@ -342,13 +357,8 @@ bool OrderByBlocks(OcrPage& page, const std::vector<TextBlock>& blocks) {
       joined.back().lines.push_back(std::move(line));
     }
   }
-  std::string text;
-  for (const OcrBlock& block : joined) {
-    for (const OcrLine& line : block.lines) text += line.Text() + "\n";
-    text += "\n";
-  }
   page.blocks = std::move(joined);
-  page.text = std::move(text);
+  page.text = TextByBlocks(page.blocks);
   return true;
 }
 
@@ -399,25 +409,26 @@ bool SplitAtLeftEdges(OcrPage& page, int dpi) {
       for (size_t j = 1; j < lines[i].words.size() && !split; ++j) {
         const int x = lines[i].words[j].box.x;
         if (StandAt(lines[i], x, tol, min_gap).how != AtEdge::kSplit) continue;
-        // The run of lines around i standing at x.
+        // How every line stands to x; the run of lines around i at it.
+        std::vector<LineAtEdge> at_x(lines.size());
+        for (size_t k = 0; k < lines.size(); ++k) at_x[k] = StandAt(lines[k], x, tol, min_gap);
         size_t a = i, b = i + 1;
-        while (a > 0 && StandAt(lines[a - 1], x, tol, min_gap).how != AtEdge::kNone) --a;
-        while (b < lines.size() && StandAt(lines[b], x, tol, min_gap).how != AtEdge::kNone) ++b;
+        while (a > 0 && at_x[a - 1].how != AtEdge::kNone) --a;
+        while (b < lines.size() && at_x[b].how != AtEdge::kNone) ++b;
         // Lines wholly to the left belong to the run only between lines at
         // the edge ("Kính gửi:" under the column is read after it).
-        while (a < i && StandAt(lines[a], x, tol, min_gap).how == AtEdge::kLeft) ++a;
-        while (b > i + 1 && StandAt(lines[b - 1], x, tol, min_gap).how == AtEdge::kLeft) --b;
-        std::vector<LineAtEdge> how;
+        while (a < i && at_x[a].how == AtEdge::kLeft) ++a;
+        while (b > i + 1 && at_x[b - 1].how == AtEdge::kLeft) --b;
         int splits = 0, starts = 0, labels = 0;
         std::vector<int> widths;
         for (size_t k = a; k < b; ++k) {
-          how.push_back(StandAt(lines[k], x, tol, min_gap));
-          if (how.back().how == AtEdge::kSplit) {
+          if (at_x[k].how == AtEdge::kSplit) {
             ++splits;
             const auto& w = lines[k].words;
-            widths.push_back(w[how.back().at - 1].box.x + w[how.back().at - 1].box.w - w.front().box.x);
-            labels += EndsAsALabel(w[how.back().at - 1].text);
-          } else if (how.back().how == AtEdge::kStarts) {
+            const OcrWord& last_left = w[at_x[k].at - 1];
+            widths.push_back(last_left.box.x + last_left.box.w - w.front().box.x);
+            labels += EndsAsALabel(last_left.text);
+          } else if (at_x[k].how == AtEdge::kStarts) {
             ++starts;
           }
         }
@@ -429,7 +440,7 @@ bool SplitAtLeftEdges(OcrPage& page, int dpi) {
         for (size_t k = 0; k < a; ++k) before.lines.push_back(std::move(lines[k]));
         for (size_t k = a; k < b; ++k) {
           OcrLine& line = lines[k];
-          const LineAtEdge h = how[k - a];
+          const LineAtEdge h = at_x[k];
           const size_t cut = h.how == AtEdge::kSplit ? h.at : h.how == AtEdge::kStarts ? 0 : line.words.size();
           OcrLine l, r;
           l.words.assign(line.words.begin(), line.words.begin() + static_cast<long>(cut));
@@ -451,12 +462,7 @@ bool SplitAtLeftEdges(OcrPage& page, int dpi) {
   }
   page.blocks = std::move(out);
   if (!changed) return false;
-  std::string text;
-  for (const OcrBlock& block : page.blocks) {
-    for (const OcrLine& line : block.lines) text += line.Text() + "\n";
-    text += "\n";
-  }
-  page.text = std::move(text);
+  page.text = TextByBlocks(page.blocks);
   return true;
 }
 
