@@ -20,6 +20,14 @@ std::string Say::Field(const std::string& key) const {
       {"parcel_number", {"parcel number", "số thửa"}},
       {"map_sheet", {"map sheet", "số tờ bản đồ"}},
       {"business_name", {"business name", "tên hộ kinh doanh"}},
+      {"doc_date", {"document date", "ngày văn bản"}},
+      {"doc_kind", {"kind of document", "tên loại văn bản"}},
+      {"doc_number", {"document number", "số văn bản"}},
+      {"doc_symbol", {"document symbol", "ký hiệu văn bản"}},
+      {"issuer", {"issuing body", "cơ quan ban hành"}},
+      {"issuer_parent", {"issuing body's parent", "cơ quan chủ quản"}},
+      {"issue_place", {"place of issue", "địa danh ban hành"}},
+      {"subject", {"subject", "trích yếu nội dung"}},
   };
   static const std::pair<const char*, std::pair<const char*, const char*>> kPeople[] = {
       {"household_head_", {"household head", "chủ hộ"}},

@@ -10,6 +10,7 @@
 #include "core/vn_text.h"
 #include "extract/labels.h"
 #include "extract/meaning.h"
+#include "extract/official.h"
 #include "extract/reader.h"
 
 namespace hoso {
@@ -399,6 +400,44 @@ void CheckSignature(const std::vector<LineView>& lines, int page, const NameList
            "tên dưới chữ ký (trang " + std::to_string(page + 1) + ") không phải tên trên tờ khai")});
 }
 
+// An official document's header as the archive records it (Circular
+// 02/2019/TT-BNV): kind, number and symbol, issuing bodies, place, date and
+// subject. A number or day written in by hand is kept as read, unsure, and
+// flagged for a person to key from the page.
+DossierDraft OfficialDraft(const OfficialHeader& h, int page, const Say& say) {
+  DossierDraft d;
+  d.doc_type = h.doc_type;
+  d.doc_date = h.date;
+  auto put = [&](const char* key, const HeaderPart& part) {
+    if (!part.value.empty()) d.fields[key] = {part.value, part.confidence, page, part.box};
+  };
+  put("doc_kind", {h.kind, 1.0, h.subject.box.empty() ? h.symbol.box : h.subject.box});
+  put("doc_number", h.number);
+  put("doc_symbol", h.symbol);
+  put("issuer", h.issuer);
+  put("issuer_parent", h.issuer_parent);
+  put("issue_place", h.place);
+  put("subject", h.subject);
+  put("doc_date", {h.date.value_or(h.date_line.value), h.date_line.confidence, h.date_line.box});
+  if (h.number_by_hand) {
+    d.flags.push_back({"HANDWRITTEN", Severity::kWarning, "doc_number",
+                       say("the number \"" + h.number.value + "\" looks written in by hand: key it from the page",
+                           "số văn bản \"" + h.number.value + "\" có vẻ được viết tay: hãy nhập lại theo ảnh")});
+  }
+  if (h.day_by_hand && !h.date_line.value.empty()) {
+    d.flags.push_back({"HANDWRITTEN", Severity::kWarning, "doc_date",
+                       say("the date \"" + h.date_line.value + "\" looks written in by hand: key it from the page",
+                           "ngày văn bản \"" + h.date_line.value + "\" có vẻ được viết tay: hãy nhập lại theo ảnh")});
+  }
+  auto missing = [&](const char* key, const HeaderPart& part, const std::string& en, const std::string& vi) {
+    if (part.value.empty()) d.flags.push_back({"FIELD_MISSING", Severity::kWarning, key, say(en, vi)});
+  };
+  missing("doc_number", h.number, "no document number was read", "không đọc được số văn bản");
+  missing("doc_date", h.date_line, "no date was read under the motto", "không đọc được ngày tháng năm ban hành");
+  missing("issuer", h.issuer, "no issuing body was read", "không đọc được tên cơ quan ban hành");
+  return d;
+}
+
 }  // namespace
 
 DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& options) {
@@ -417,6 +456,17 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
   // The form page, read by what its labels mean; with no known form, the
   // first page that has labelled values (a form hoso has not seen).
   int form_page = p.main && !p.main->id_card ? p.main_page : -1;
+  if (!p.main)
+    for (size_t i = 0; i < pages.size(); ++i)
+      if (auto header = ReadOfficialHeader(pages[i])) {
+        DossierDraft official = OfficialDraft(*header, static_cast<int>(i), say);
+        // The page's other labelled lines ("Kính gửi: ..."), the number's aside.
+        for (const LabelledValue& v : ReadLabelledValues(p.lines[i], static_cast<int>(i)))
+          if (v.tokens != std::vector<std::string>{"so"})
+            official.other.push_back(
+                {v.label, CleanValue(v.value.text), v.value.confidence, v.value.page, v.value.box});
+        return official;
+      }
   if (!p.main) {
     draft.flags.push_back({"DOC_TYPE_UNKNOWN", Severity::kWarning, "",
                            say("no known form title was found on any page",

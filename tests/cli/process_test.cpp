@@ -116,6 +116,47 @@ TEST(HosoProcess, RegistersTheSamplesWithTheRightText) {
   }
 }
 
+// The real Kodak letter's header, as an archive register records it: the
+// truth written beside the scan (../shared/data/real-scans). Every value
+// is right, or — the number and the day, written in by hand — flagged for a
+// person to key; never a wrong value nobody is asked to look at.
+TEST(HosoProcess, ReadsARealLettersHeaderAsTheArchiveRecordsIt) {
+  const auto file = test::RealScansDir() / "letter-2019-kodak-200dpi.pdf";
+  const auto truth_file = test::RealScansDir() / "letter-2019-kodak-200dpi.truth.json";
+  if (!fs::exists(file) || !fs::exists(truth_file)) GTEST_SKIP() << "no " << file;
+  test::ScratchDir dir;
+  const auto json = dir / "out.jsonl";
+  const HosoRun run =
+      Hoso("process --quiet --db " + (dir / "hoso.db").string() + " --json " + json.string() + " " + file.string());
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const auto records = ReadJsonLines(json);
+  ASSERT_EQ(records.size(), 1u);
+  const DossierRecord& r = records[0];
+  Poco::JSON::Parser parser;
+  const auto truth = parser.parse(test::ReadFile(truth_file)).extract<Object::Ptr>();
+  EXPECT_EQ(r.doc_type, "official_letter");
+  auto value = [&](const std::string& key) { return r.fields.count(key) ? r.fields.at(key).value : std::string(); };
+  auto flagged = [&](const std::string& key, const std::string& code) {
+    return std::any_of(r.flags.begin(), r.flags.end(), [&](const Flag& f) { return f.field == key && f.code == code; });
+  };
+  EXPECT_EQ(value("doc_kind"), truth->getValue<std::string>("doc_kind"));
+  EXPECT_EQ(value("issuer"), truth->getValue<std::string>("issuer"));
+  EXPECT_EQ(value("issuer_parent"), truth->getValue<std::string>("issuer_parent"));
+  EXPECT_EQ(value("doc_symbol"), truth->getValue<std::string>("symbol"));
+  EXPECT_EQ(value("issue_place"), truth->getValue<std::string>("place"));
+  EXPECT_LT(CharacterErrorRate(truth->getValue<std::string>("subject"), value("subject")), 0.05) << value("subject");
+  // Handwritten: right, or flagged.
+  if (value("doc_number") != truth->getValue<std::string>("number")) {
+    EXPECT_TRUE(flagged("doc_number", "HANDWRITTEN")) << value("doc_number");
+  }
+  if (r.doc_date != truth->getValue<std::string>("date")) {
+    EXPECT_FALSE(r.doc_date.has_value()) << "a wrong date is never registered: " << *r.doc_date;
+    EXPECT_TRUE(flagged("doc_date", "HANDWRITTEN"));
+  }
+  EXPECT_EQ(r.status, DossierStatus::kNeedsReview);
+  EXPECT_FALSE(r.HasFlag("DOC_TYPE_UNKNOWN"));
+}
+
 TEST(HosoProcess, RejectedInputsGiveExitCodeOneAndARecord) {
   test::ScratchDir dir;
   test::WriteFile(dir / "empty.tif", "");

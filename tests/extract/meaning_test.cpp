@@ -174,10 +174,13 @@ TEST(Meaning, ALettersLinesAreKeptColumnByColumn) {
                                      "Kính gửi: Trưởng phòng Tư pháp các phường",
                                  })},
                                  Options());
-  ASSERT_EQ(d.other.size(), 2u);
-  EXPECT_EQ(d.other[0].label, "Số");
-  EXPECT_EQ(d.other[0].value, "4235/UBND-VP");
-  EXPECT_EQ(d.other[1].label, "Kính gửi");
+  // The number line is the letter's own field; the rest is kept as read.
+  EXPECT_EQ(d.doc_type, "official_letter");
+  ASSERT_TRUE(d.fields.count("doc_number"));
+  EXPECT_EQ(d.fields.at("doc_number").value, "4235");
+  EXPECT_EQ(d.fields.at("doc_symbol").value, "UBND-VP");
+  ASSERT_EQ(d.other.size(), 1u);
+  EXPECT_EQ(d.other[0].label, "Kính gửi");
   EXPECT_EQ(d.doc_date, "2019-05-04");
 }
 

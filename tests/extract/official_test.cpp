@@ -1,0 +1,127 @@
+#include "extract/official.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/extract.h"
+#include "test_pages.h"
+
+namespace hoso {
+namespace {
+
+using test::PageOf;
+
+// A ward's decision: the body's name over two lines, the national motto
+// beside it, number and symbol, place and date, the kind in capitals and
+// the subject under it, then the signer's authority and the legal bases.
+OcrPage Decision() {
+  return PageOf({"ỦY BAN NHÂN DÂN <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "PHƯỜNG HỒNG HÀ <gap> Độc lập - Tự do - Hạnh phúc",
+                 "Số: 125/QĐ-UBND <gap> Hà Nội, ngày 15 tháng 8 năm 2025", "QUYẾT ĐỊNH",
+                 "Về việc cấp giấy phép xây dựng nhà ở riêng lẻ", "cho hộ gia đình ông Nguyễn Văn An",
+                 "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG HỒNG HÀ", "Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;"});
+}
+
+TEST(OfficialHeader, ReadsADecisionsHeader) {
+  const auto h = ReadOfficialHeader(Decision());
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->kind, "quyết định");
+  EXPECT_EQ(h->doc_type, "decision");
+  EXPECT_EQ(h->number.value, "125");
+  EXPECT_FALSE(h->number_by_hand);
+  EXPECT_EQ(h->symbol.value, "QĐ-UBND");
+  EXPECT_EQ(h->issuer.value, "Ủy ban nhân dân phường Hồng Hà") << "one body over two lines";
+  EXPECT_EQ(h->issuer_parent.value, "");
+  EXPECT_EQ(h->place.value, "Hà Nội");
+  EXPECT_EQ(h->date, "2025-08-15");
+  EXPECT_FALSE(h->day_by_hand);
+  EXPECT_EQ(h->subject.value, "cấp giấy phép xây dựng nhà ở riêng lẻ cho hộ gia đình ông Nguyễn Văn An")
+      << "the subject's two lines, without \"Về việc\", up to the signer's authority";
+}
+
+// A department's letter laid out as the real Kodak scan reads: parent and
+// issuer on the left, the number written in by hand into the printed blank
+// (read as "4/35", apart from the symbol), the day likewise ("84"), the
+// subject on "V/v" over three lines with a scribble among them.
+TEST(OfficialHeader, ReadsALettersHeaderAndMarksWhatWasWrittenByHand) {
+  OcrPage page =
+      PageOf({"UBND THÀNH PHÓ ĐÀ NẴNG <gap> CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              "- SỞ GIÁO DỤC VÀ ĐÀO TẠO <gap> Độc lập - Tự do - Hạnh phúc",
+              "Số: 4/35 /SGDĐT-CTrTT <gap> Đà Nẵng, ngày 84 tháng 5 năm 2019", "V/v bảo đảm TTATGT cho HS, SV",
+              "ñ ? sa trở +hị", "trong dịp nghỉ hè và kỳ thi THPT", "quốc gia năm 2019", "Kính gửi:"});
+  page.blocks[0].lines[4].words[0].confidence = 0.1;  // the scribble
+  page.blocks[0].lines[4].words[3].confidence = 0.2;
+  page.blocks[0].lines[4].words[2].confidence = 0.3;
+  const auto h = ReadOfficialHeader(page);
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->kind, "công văn");
+  EXPECT_EQ(h->doc_type, "official_letter");
+  EXPECT_EQ(h->issuer.value, "Sở Giáo dục và Đào tạo");
+  EXPECT_EQ(h->issuer_parent.value, "UBND thành phố Đà Nẵng") << "the unit's name spelt right despite OCR's PHÓ";
+  EXPECT_EQ(h->symbol.value, "SGDĐT-CTrTT");
+  EXPECT_EQ(h->number.value, "4/35");
+  EXPECT_TRUE(h->number_by_hand);
+  EXPECT_EQ(h->place.value, "Đà Nẵng");
+  EXPECT_EQ(h->date, std::nullopt) << "the 84th of May is no date";
+  EXPECT_TRUE(h->day_by_hand);
+  EXPECT_EQ(h->subject.value, "bảo đảm TTATGT cho HS, SV trong dịp nghỉ hè và kỳ thi THPT quốc gia năm 2019");
+}
+
+TEST(OfficialHeader, FormsAndPlainPagesAreNotOfficialDocuments) {
+  // A citizen's form carries the motto, but no number line and no kind.
+  EXPECT_FALSE(ReadOfficialHeader(PageOf({"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                          "ĐƠN ĐỀ NGHỊ", "Họ và tên: Nguyễn Văn An", "Số CCCD: 001085012345"}))
+                   .has_value());
+  // A letter's second page: no header at all.
+  EXPECT_FALSE(
+      ReadOfficialHeader(PageOf({"2. Phòng CTSV phối hợp với Đoàn TN;", "Nơi nhận:", "- Như trên;"})).has_value());
+  EXPECT_FALSE(ReadOfficialHeader(OcrPage{}).has_value());
+}
+
+TEST(OfficialHeader, AKindWithoutATitleComesFromTheSymbol) {
+  const auto h = ReadOfficialHeader(
+      PageOf({"UBND PHƯỜNG HỒNG HÀ <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "<gap> Độc lập - Tự do - Hạnh phúc",
+              "Số: 37/TB-UBND <gap> Hà Nội, ngày 02 tháng 9 năm 2025"}));
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->kind, "thông báo");
+  EXPECT_EQ(h->doc_type, "notice");
+  EXPECT_EQ(h->issuer.value, "UBND phường Hồng Hà");
+}
+
+TEST(OfficialHeader, AgencyNamesAreWrittenAsDecree30WritesThem) {
+  EXPECT_EQ(AgencyName("SỞ GIÁO DỤC VÀ ĐÀO TẠO"), "Sở Giáo dục và Đào tạo");
+  EXPECT_EQ(AgencyName("UBND THÀNH PHÓ ĐÀ NẴNG"), "UBND thành phố Đà Nẵng");
+  EXPECT_EQ(AgencyName("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"), "Ủy ban nhân dân tỉnh Bắc Ninh");
+  EXPECT_EQ(AgencyName("PHÒNG TÀI CHÍNH - KẾ HOẠCH"), "Phòng Tài chính - Kế hoạch");
+  EXPECT_EQ(AgencyName("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), "Sở Lao động - Thương binh và Xã hội")
+      << "xã hội is not a commune";
+  EXPECT_EQ(AgencyName("BAN QUẢN LÝ DỰ ÁN"), "Ban Quản lý dự án") << "quản is not quận";
+  EXPECT_EQ(AgencyName("CÔNG AN PHƯỜNG 5"), "Công an phường 5");
+  EXPECT_EQ(AgencyName("BỘ GIÁO DỤC VÀ ĐÀO TẠO"), "Bộ Giáo dục và Đào tạo");
+}
+
+TEST(OfficialHeader, TheSymbolNamesTheKind) {
+  EXPECT_EQ(KindOfSymbol("QĐ-UBND"), "quyết định");
+  EXPECT_EQ(KindOfSymbol("2019/QĐ-UBND"), "quyết định") << "a normative act's year before the symbol";
+  EXPECT_EQ(KindOfSymbol("QD-UBND"), "quyết định") << "OCR lost the stroke of Đ";
+  EXPECT_EQ(KindOfSymbol("TTr-UBND"), "tờ trình");
+  EXPECT_EQ(KindOfSymbol("KH-UBND"), "kế hoạch");
+  EXPECT_EQ(KindOfSymbol("SGDĐT-CTrTT"), "công văn");
+  EXPECT_EQ(KindOfSymbol("UBND-VP"), "công văn");
+}
+
+TEST(Extract, AnOfficialDocumentGivesItsArchiveFields) {
+  const DossierDraft d = Extract({Decision()}, test::Options());
+  EXPECT_EQ(d.doc_type, "decision");
+  EXPECT_EQ(d.doc_date, "2025-08-15");
+  ASSERT_TRUE(d.fields.count("doc_number"));
+  EXPECT_EQ(d.fields.at("doc_number").value, "125");
+  EXPECT_EQ(d.fields.at("doc_symbol").value, "QĐ-UBND");
+  EXPECT_EQ(d.fields.at("issuer").value, "Ủy ban nhân dân phường Hồng Hà");
+  EXPECT_EQ(d.fields.at("doc_kind").value, "quyết định");
+  EXPECT_EQ(d.fields.at("doc_date").value, "2025-08-15");
+  EXPECT_TRUE(d.flags.empty()) << d.flags.front().code;
+  EXPECT_TRUE(d.other.empty()) << "the header is not a form's labelled values";
+}
+
+}  // namespace
+}  // namespace hoso
