@@ -239,16 +239,20 @@ function focusBox(key) {
 // The applicant's fields a dossier should have: those missing get an empty
 // input, so a reviewer can key what the page says.
 const CORE_FIELDS = ["full_name", "date_of_birth", "gender", "id_number", "permanent_address", "phone"];
+// An official document's (công văn, quyết định ...): what an archive records.
+const ARCHIVE_FIELDS = ["doc_kind", "doc_number", "doc_symbol", "doc_date", "issuer", "issuer_parent",
+                        "issue_place", "subject"];
 
 function renderFields() {
   const form = $("#fields");
   form.replaceChildren();
   const fields = { ...current.fields };
-  for (const key of CORE_FIELDS)
+  const core = "doc_kind" in fields ? ARCHIVE_FIELDS : CORE_FIELDS;
+  for (const key of core)
     if (!(key in fields)) fields[key] = { value: "", confidence: 0, page: -1, bbox: [0, 0, 0, 0] };
   const flagged = new Map(current.flags.filter((f) => f.field).map((f) => [f.field, f]));
   // The applicant's own fields first, in the forms' order; then the rest.
-  const rank = (k) => (CORE_FIELDS.includes(k) ? CORE_FIELDS.indexOf(k) : CORE_FIELDS.length);
+  const rank = (k) => (core.includes(k) ? core.indexOf(k) : core.length);
   const keys = Object.keys(fields).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   for (const key of keys) {
     const f = fields[key];

@@ -334,16 +334,16 @@ bool AllDigits(const std::string& s) {
          std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
-// "Đà Nẵng, ngày 31 tháng 5 năm 2019" among `words` (from `from`): place, date.
+// "Đà Nẵng, ngày 31 tháng 5 năm 2019" among `words` (from `from`): place,
+// date. OCR may glue the day to "ngày" or the year to "năm" ("ngày84").
 bool ReadPlaceDate(const std::vector<OcrWord>& words, size_t from, OfficialHeader& h) {
+  static const std::regex kYear("(^|[^0-9])[0-9]{4}([^0-9]|$)");
   for (size_t i = from; i < words.size(); ++i) {
-    if (Ascii(words[i].text) != "ngay") continue;
+    const std::string a = Ascii(words[i].text);
+    if (a.rfind("ngay", 0) != 0 || (a.size() > 4 && !std::isdigit(static_cast<unsigned char>(a[4])))) continue;
     size_t year = i;
-    for (size_t k = i + 1; k < words.size() && k <= i + 8; ++k)
-      if (Ascii(words[k].text) == "nam" && k + 1 < words.size()) {
-        year = k + 1;
-        break;
-      }
+    for (size_t k = i + 1; k < words.size() && k <= i + 8 && year == i; ++k)
+      if (std::regex_search(words[k].text, kYear)) year = k;
     if (year == i) continue;
     std::vector<const OcrWord*> place, date;
     for (size_t k = from; k < i; ++k) place.push_back(&words[k]);
@@ -352,9 +352,10 @@ bool ReadPlaceDate(const std::vector<OcrWord>& words, size_t from, OfficialHeade
     h.date_line = PartOf(date, Joined(date));
     h.date = FindPlaceDate(h.date_line.value);
     // The day, written into the printed blank: not a day, or read unsurely.
-    const OcrWord& day = words[i + 1];
-    const bool day_ok = AllDigits(day.text) && std::stoi(day.text) >= 1 && std::stoi(day.text) <= 31;
-    h.day_by_hand = !h.date || !day_ok || day.confidence < 0.85;
+    const OcrWord& day_word = a.size() > 4 ? words[i] : words[i + 1];
+    const std::string day = a.size() > 4 ? a.substr(4) : day_word.text;
+    const bool day_ok = AllDigits(day) && day.size() <= 2 && std::stoi(day) >= 1 && std::stoi(day) <= 31;
+    h.day_by_hand = !h.date || !day_ok || day_word.confidence < 0.85;
     return true;
   }
   return false;

@@ -167,10 +167,12 @@ struct ApiRoute {
 };
 
 // The fields a reviewer may set: the core ones, whether read or not (a
-// handwritten one is keyed by hand), and those the dossier already has.
+// handwritten one is keyed by hand; an official document's number is often
+// written in), and those the dossier already has.
 const std::set<std::string>& CoreFieldKeys() {
-  static const std::set<std::string> kKeys = {"full_name", "date_of_birth",     "gender",  "id_number",
-                                              "phone",     "permanent_address", "doc_date"};
+  static const std::set<std::string> kKeys = {
+      "full_name", "date_of_birth", "gender",     "id_number", "phone",  "permanent_address",
+      "doc_date",  "doc_number",    "doc_symbol", "issuer",    "subject"};
   return kKeys;
 }
 

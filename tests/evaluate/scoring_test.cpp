@@ -173,5 +173,40 @@ TEST(TextTruth, DegradedCopiesShareTheirOriginalsTruth) {
   EXPECT_EQ(TruthTextFor("other-photo.jpg", have), std::nullopt);
 }
 
+// A letter's header: right values, a handwritten number misread but
+// flagged, a wrong place nobody is asked about, a subject within 5% CER.
+TEST(ScoreHeaders, RightFlaggedWrongAndMissing) {
+  const auto header = ParseTruthHeader(
+      R"({"file": "l.pdf", "doc_kind": "công văn", "number": "1535", "symbol": "SGDĐT-CTrTT",)"
+      R"( "issuer": "Sở Giáo dục và Đào tạo", "place": "Đà Nẵng", "date": "2019-05-31",)"
+      R"( "subject": "bảo đảm an toàn giao thông trong dịp nghỉ hè", "handwritten": ["number", "date.day"]})");
+  ASSERT_TRUE(header.has_value());
+  EXPECT_FALSE(ParseTruthHeader(R"({"file": "x.png", "pages": 1})").has_value()) << "no doc_kind: no header";
+  TruthDossier t;
+  t.file = "l.pdf";
+  t.header = header;
+  hoso::DossierRecord r;
+  r.source = "/in/l.pdf";
+  auto put = [&](const char* key, const char* value) { r.fields[key] = {value, 0.9, 0, {}}; };
+  put("doc_kind", "công văn");
+  put("doc_number", "4/35");
+  put("doc_symbol", "SGDĐT-CTrTT");
+  put("issuer", "SỞ GIÁO DỤC VÀ ĐÀO TẠO");  // case aside, right
+  put("issue_place", "Đà Lạt");
+  put("subject", "bảo đảm an toàn giao thông trong địp nghỉ hè");
+  r.flags.push_back({"HANDWRITTEN", hoso::Severity::kWarning, "doc_number", ""});
+  const HeaderScore s = ScoreHeaders({t}, {{"l.pdf", r}});
+  EXPECT_EQ(s.documents, 1);
+  EXPECT_EQ(s.by_key.at("doc_kind").right, 1);
+  EXPECT_EQ(s.by_key.at("number").flagged, 1);
+  EXPECT_EQ(s.by_key.at("symbol").right, 1);
+  EXPECT_EQ(s.by_key.at("issuer").right, 1);
+  EXPECT_EQ(s.by_key.at("place").wrong, 1);
+  EXPECT_EQ(s.by_key.at("date").missing, 1);
+  EXPECT_EQ(s.by_key.at("subject").right, 1);
+  EXPECT_EQ(s.handwritten, 2);
+  EXPECT_EQ(s.handwritten_flagged, 1);
+}
+
 }  // namespace
 }  // namespace evaluate

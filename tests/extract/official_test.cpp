@@ -66,6 +66,20 @@ TEST(OfficialHeader, ReadsALettersHeaderAndMarksWhatWasWrittenByHand) {
   EXPECT_EQ(h->subject.value, "bảo đảm TTATGT cho HS, SV trong dịp nghỉ hè và kỳ thi THPT quốc gia năm 2019");
 }
 
+// A 70 dpi photo of the same header: OCR glued the day to "ngày".
+TEST(OfficialHeader, ADayGluedToItsWordIsFound) {
+  const auto h = ReadOfficialHeader(
+      PageOf({"UBND THÀNH PHỐ ĐÀ NẴNG <gap> CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              "SỞ GIÁO DỤC VÀ ĐÀO TẠO <gap> Độc lập - Tự do - Hạnh phúc",
+              "Số: 1535/SGDĐT-CTrTT <gap> Đà Nẵng, ngày31 tháng 5 năm 2019", "V/v bảo đảm TTATGT cho HS, SV"}));
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->number.value, "1535");
+  EXPECT_FALSE(h->number_by_hand);
+  EXPECT_EQ(h->place.value, "Đà Nẵng");
+  EXPECT_EQ(h->date, "2019-05-31");
+  EXPECT_FALSE(h->day_by_hand);
+}
+
 TEST(OfficialHeader, FormsAndPlainPagesAreNotOfficialDocuments) {
   // A citizen's form carries the motto, but no number line and no kind.
   EXPECT_FALSE(ReadOfficialHeader(PageOf({"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",

@@ -80,6 +80,7 @@ struct Scores {
   PageScore pages;
   FieldScore fields;
   AddressScore addr;
+  HeaderScore headers;
 };
 
 Scores ScoreAll(const std::vector<TruthDossier>& truth, const Engines& engines,
@@ -90,6 +91,7 @@ Scores ScoreAll(const std::vector<TruthDossier>& truth, const Engines& engines,
   sc.pages = ScorePages(truth, records);
   sc.fields = ScoreFields(truth, records);
   sc.addr = ScoreAddresses(truth, records);
+  sc.headers = ScoreHeaders(truth, records);
   return sc;
 }
 
@@ -155,6 +157,17 @@ void WriteSummaryJson(const Settings& s, const std::vector<TruthDossier>& truth,
   }
   aj->set("by_style", styles);
   summary->set("hoso_address", aj);
+  if (sc.headers.documents > 0) {
+    Object::Ptr hj = Obj();
+    hj->set("documents", sc.headers.documents);
+    Object::Ptr keys = Obj();
+    for (const auto& [key, c] : sc.headers.by_key)
+      keys->set(key, Fields({{"right", c.right}, {"flagged", c.flagged}, {"wrong", c.wrong}, {"missing", c.missing}}));
+    hj->set("by_key", keys);
+    hj->set("handwritten", sc.headers.handwritten);
+    hj->set("handwritten_flagged", sc.headers.handwritten_flagged);
+    summary->set("hoso_official_headers", hj);
+  }
   Object::Ptr ratios = Obj();
   const auto& ts = sc.text;
   if (ts.count("hoso") && ts.count("tesseract") && ts.at("tesseract").all.cer > 0)
@@ -305,6 +318,16 @@ void PrintHosoSummary(const Scores& sc) {
                 rt.second ? 100.0 * rt.first / rt.second : 0.0, rt.first, rt.second);
 }
 
+// Official documents' headers (when the truth has them).
+void PrintHeaders(const HeaderScore& h) {
+  if (h.documents == 0) return;
+  std::printf("\nhoso official headers (%d documents): right / flagged for a person / wrong unflagged / missing\n",
+              h.documents);
+  for (const auto& [key, c] : h.by_key)
+    std::printf("  %-14s %3d / %3d / %3d / %3d\n", key.c_str(), c.right, c.flagged, c.wrong, c.missing);
+  std::printf("  handwritten values flagged: %d of %d\n", h.handwritten_flagged, h.handwritten);
+}
+
 void PrintEngines(const Engines& engines, const Scores& sc) {
   std::printf("\n%-10s %6s %8s %8s %9s %9s\n", "engine", "pages", "CER", "recall", "seconds", "pages/s");
   for (const EngineResult* e : engines.ran()) {
@@ -365,6 +388,7 @@ void Report(const Settings& s, const std::vector<TruthDossier>& truth, const Eng
     if (s.per_file) PrintPerFile(truth, engines);
     PrintHosoSummary(sc);
   }
+  PrintHeaders(sc.headers);
   std::printf("\nreport: %s/report.html, %s/summary.json\n", s.report.c_str(), s.report.c_str());
 }
 

@@ -138,6 +138,13 @@ hoso::Status LoadTextTruth(const std::string& set, const std::vector<std::string
       continue;
     }
     truth->push_back(TruthFromText(file, ReadAll(where[*t])));
+    // An official document's header truth beside it: NAME.truth.json.
+    const std::string header = fs::path(file).stem().string() + ".truth.json";
+    for (const auto& d : dirs)
+      if (fs::exists(fs::path(d) / header)) {
+        truth->back().header = ParseTruthHeader(ReadAll(fs::path(d) / header));
+        break;
+      }
   }
   if (truth->empty())
     return hoso::Status::Error(hoso::ErrorCode::kInvalidArgument, "no file in " + set + " has a NAME.gt.txt truth");

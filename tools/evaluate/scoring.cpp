@@ -21,6 +21,78 @@ const std::vector<std::string>& CoreFields() {
   return kCore;
 }
 
+namespace {
+
+std::optional<TruthHeader> HeaderFrom(const Object::Ptr& o) {
+  if (!o || !o->has("doc_kind")) return std::nullopt;
+  TruthHeader h;
+  for (const char* key : {"doc_kind", "number", "symbol", "issuer", "issuer_parent", "place", "date", "subject"})
+    if (o->has(key) && !o->isNull(key)) h.values[key] = o->getValue<std::string>(key);
+  if (auto a = o->getArray("handwritten"))
+    for (size_t i = 0; i < a->size(); ++i) h.handwritten.push_back(a->getElement<std::string>(i));
+  return h;
+}
+
+}  // namespace
+
+std::optional<TruthHeader> ParseTruthHeader(const std::string& json) {
+  try {
+    Poco::JSON::Parser parser;
+    return HeaderFrom(parser.parse(json).extract<Object::Ptr>());
+  } catch (const std::exception&) { return std::nullopt; }
+}
+
+HeaderScore ScoreHeaders(const std::vector<TruthDossier>& truth,
+                         const std::map<std::string, hoso::DossierRecord>& records) {
+  // The truth's keys, and the record's field for each ("date" is doc_date).
+  static const std::pair<const char*, const char*> kKeys[] = {
+      {"doc_kind", "doc_kind"},           {"number", "doc_number"}, {"symbol", "doc_symbol"}, {"issuer", "issuer"},
+      {"issuer_parent", "issuer_parent"}, {"place", "issue_place"}, {"date", "doc_date"},     {"subject", "subject"}};
+  HeaderScore s;
+  for (const auto& t : truth) {
+    if (!t.header) continue;
+    ++s.documents;
+    const auto it = records.find(t.file);
+    for (const auto& [key, field] : kKeys) {
+      if (!t.header->values.count(key)) continue;
+      const std::string want = t.header->values.at(key);
+      std::string got;
+      bool flagged = false;
+      if (it != records.end()) {
+        const hoso::DossierRecord& r = it->second;
+        if (std::string(key) == "date")
+          got = r.doc_date.value_or("");
+        else if (r.fields.count(field))
+          got = r.fields.at(field).value;
+        for (const auto& f : r.flags)
+          flagged |= f.field == field && (f.code == "HANDWRITTEN" || f.code == "FIELD_MISSING");
+      }
+      const bool right = std::string(key) == "subject" ? !got.empty() && hoso::CharacterErrorRate(want, got) <= 0.05
+                                                       : hoso::vn::Lower(want) == hoso::vn::Lower(got);
+      HeaderScore::Counts& c = s.by_key[key];
+      if (right)
+        ++c.right;
+      else if (flagged)
+        ++c.flagged;
+      else if (got.empty())
+        ++c.missing;
+      else
+        ++c.wrong;
+    }
+    for (const std::string& hw : t.header->handwritten) {
+      const std::string field = hw.rfind("date", 0) == 0 ? "doc_date" : hw == "number" ? "doc_number" : hw;
+      ++s.handwritten;
+      if (it != records.end())
+        for (const auto& f : it->second.flags)
+          if (f.field == field && f.code == "HANDWRITTEN") {
+            ++s.handwritten_flagged;
+            break;
+          }
+    }
+  }
+  return s;
+}
+
 hoso::Result<TruthDossier> ParseTruth(const std::string& line) {
   try {
     Poco::JSON::Parser parser;
@@ -32,6 +104,7 @@ hoso::Result<TruthDossier> ParseTruth(const std::string& line) {
     if (auto f = o->getObject("fields"))
       for (const auto& k : f->getNames()) t.fields[k] = f->getValue<std::string>(k);
     t.id_consistent = o->optValue<bool>("id_consistent", true);
+    t.header = HeaderFrom(o->getObject("header"));
     if (auto a = o->getObject("address")) {
       t.address.status = a->optValue<std::string>("status", "");
       t.address.ward_code = a->optValue<std::string>("ward_code", "");

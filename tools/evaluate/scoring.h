@@ -30,7 +30,18 @@ struct TruthAddress {
   std::string style;  // how it is written: in_full or a transition style (samplegen)
 };
 
+// An official document's header as an archive records it (a real page's
+// NAME.truth.json: doc_kind, number, symbol, issuer, issuer_parent, place,
+// date, subject, and which of them were written by hand).
+struct TruthHeader {
+  std::map<std::string, std::string> values;  // by the truth's keys
+  std::vector<std::string> handwritten;       // "number", "date.day", ...
+};
+// nullopt when the JSON is no document header (no doc_kind).
+std::optional<TruthHeader> ParseTruthHeader(const std::string& json);
+
 struct TruthDossier {
+  std::optional<TruthHeader> header;
   std::string file;
   std::string doc_type;
   std::optional<std::string> doc_date;
@@ -120,6 +131,22 @@ struct AddressScore {
 };
 AddressScore ScoreAddresses(const std::vector<TruthDossier>& truth,
                             const std::map<std::string, hoso::DossierRecord>& records);
+
+// Official documents' headers, each value: right (the subject within 5%
+// CER, the others equal without regard to case), flagged (wrong or missing,
+// with a HANDWRITTEN or FIELD_MISSING flag on its field: a person is asked),
+// or wrong (a wrong value nobody is asked to look at — the failure that
+// matters), or missing (not read, not flagged).
+struct HeaderScore {
+  int documents = 0;
+  struct Counts {
+    int right = 0, flagged = 0, wrong = 0, missing = 0;
+  };
+  std::map<std::string, Counts> by_key;  // the truth's keys
+  int handwritten = 0, handwritten_flagged = 0;
+};
+HeaderScore ScoreHeaders(const std::vector<TruthDossier>& truth,
+                         const std::map<std::string, hoso::DossierRecord>& records);
 
 // The canonical fields every dossier's truth carries.
 const std::vector<std::string>& CoreFields();
