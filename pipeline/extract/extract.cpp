@@ -419,7 +419,12 @@ DossierDraft OfficialDraft(const OfficialHeader& h, int page, const Say& say) {
   put("issue_place", h.place);
   put("subject", h.subject);
   put("doc_date", {h.date.value_or(h.date_line.value), h.date_line.confidence, h.date_line.box});
-  if (h.number_by_hand) {
+  if (h.number_by_hand && h.number.value.empty()) {
+    d.flags.push_back({"HANDWRITTEN", Severity::kWarning, "doc_number",
+                       say("nothing was read before the symbol: the number is written in by hand or left blank; "
+                           "key it from the page",
+                           "không đọc được số trước ký hiệu: số văn bản viết tay hoặc để trống, hãy nhập theo ảnh")});
+  } else if (h.number_by_hand) {
     d.flags.push_back({"HANDWRITTEN", Severity::kWarning, "doc_number",
                        say("the number \"" + h.number.value + "\" looks written in by hand: key it from the page",
                            "số văn bản \"" + h.number.value + "\" có vẻ được viết tay: hãy nhập lại theo ảnh")});
@@ -432,7 +437,7 @@ DossierDraft OfficialDraft(const OfficialHeader& h, int page, const Say& say) {
   auto missing = [&](const char* key, const HeaderPart& part, const std::string& en, const std::string& vi) {
     if (part.value.empty()) d.flags.push_back({"FIELD_MISSING", Severity::kWarning, key, say(en, vi)});
   };
-  missing("doc_number", h.number, "no document number was read", "không đọc được số văn bản");
+  if (!h.number_by_hand) missing("doc_number", h.number, "no document number was read", "không đọc được số văn bản");
   missing("doc_date", h.date_line, "no date was read under the motto", "không đọc được ngày tháng năm ban hành");
   missing("issuer", h.issuer, "no issuing body was read", "không đọc được tên cơ quan ban hành");
   return d;

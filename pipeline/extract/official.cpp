@@ -115,14 +115,15 @@ constexpr Head kHeads[] = {
 };
 
 // The kinds of administrative unit, lower case before a place's name.
-// Compared with their marks where the bare letters are another word too
-// ("quận" / "quản", "phường" / "phương"); "thành phố" also as bare letters.
+// Compared with their marks where the bare letters are another word in
+// agencies' names too ("quận" / "quản", "phường" / "phương"); the others
+// also as bare letters (OCR reads TỈNH as "TÍNH").
 struct Unit {
   const char* written;
   bool bare_letters_enough;
 };
 constexpr Unit kUnits[] = {{"thành phố", true}, {"thị trấn", true}, {"đặc khu", true},
-                           {"thị xã", false},   {"tỉnh", false},    {"quận", false},
+                           {"thị xã", false},   {"tỉnh", true},     {"quận", false},
                            {"huyện", false},    {"phường", false},  {"xã", false}};
 
 bool IsSyllable(const std::string& ascii) {
@@ -143,11 +144,16 @@ std::string Recase(const std::string& word, bool capital) {
 }
 
 // How many words from `i` make the phrase `ascii` (bare letters, one space apart).
+// A phrase of three words or more may have one letter wrong ("JY BAN NHÂN DÂN").
 size_t PhraseAt(const std::vector<std::string>& words, size_t i, const std::string& ascii) {
   const std::vector<std::string> want = Split(ascii);
   if (i + want.size() > words.size()) return 0;
-  for (size_t k = 0; k < want.size(); ++k)
-    if (Ascii(words[i + k]) != want[k]) return 0;
+  int wrong = 0;
+  for (size_t k = 0; k < want.size(); ++k) {
+    const std::string got = Ascii(words[i + k]);
+    if (got == want[k]) continue;
+    if (want.size() < 3 || ++wrong > 1 || vn::AsciiEditDistance(got, want[k]) > 1) return 0;
+  }
   return want.size();
 }
 
@@ -177,9 +183,9 @@ size_t HeadAt(const std::vector<std::string>& words, size_t i, std::string* writ
   return 0;
 }
 
-bool HasLetter(const std::string& word) {
+bool HasLetterOrDigit(const std::string& word) {
   for (const vn::Glyph& g : vn::Decode(word))
-    if (g.letter) return true;
+    if (g.letter || (g.base >= '0' && g.base <= '9')) return true;
   return false;
 }
 
@@ -269,6 +275,12 @@ size_t SymbolStart(const std::string& text) {
     while (j < text.size() && text[j] == ' ') ++j;
     if (j >= text.size()) return std::string::npos;
     if (StartsWithUpper(text.substr(j))) return j;
+    // A symbol whose first letter OCR read as a digit ("/5TP-QLĐT"): capitals
+    // and a hyphen in the run after the slash.
+    const std::string run = text.substr(j, text.find_first_of(" /", j) - j);
+    bool capital = false;
+    for (const vn::Glyph& g : vn::Decode(run)) capital |= g.letter && g.upper;
+    if (capital && run.find('-') != std::string::npos) return j;
     if (j + 4 < text.size() && std::all_of(text.begin() + j, text.begin() + j + 4, ::isdigit) && text[j + 4] == '/')
       return j;
   }
@@ -314,6 +326,9 @@ std::optional<NumberLine> FindNumberLine(const std::vector<Line>& lines, size_t 
     if (end == std::string::npos) end = rest.size();
     std::string symbol = rest.substr(start, end - start);
     symbol.erase(std::remove(symbol.begin(), symbol.end(), ' '), symbol.end());
+    // OCR reads a bold Đ as "ĐÐ" (U+00D0, a letter Vietnamese never uses).
+    for (size_t at; (at = symbol.find("\u00D0")) != std::string::npos;) symbol.replace(at, 2, "\u0110");
+    for (size_t at; (at = symbol.find("\u0110\u0110")) != std::string::npos;) symbol.erase(at, 2);
     n.symbol = TrimPunctuation(symbol);
     n.number = TrimPunctuation(rest.substr(0, slash - 1));
     n.spaced = slash >= 2 && rest[slash - 2] == ' ';
@@ -336,8 +351,24 @@ bool AllDigits(const std::string& s) {
 
 // "Đà Nẵng, ngày 31 tháng 5 năm 2019" among `words` (from `from`): place,
 // date. OCR may glue the day to "ngày" or the year to "năm" ("ngày84").
-bool ReadPlaceDate(const std::vector<OcrWord>& words, size_t from, OfficialHeader& h) {
+bool ReadPlaceDate(const std::vector<OcrWord>& line, size_t from, OfficialHeader& h) {
   static const std::regex kYear("(^|[^0-9])[0-9]{4}([^0-9]|$)");
+  // "Trạch,ngày": the place's last word and "ngày" glued at the comma.
+  std::vector<OcrWord> words;
+  for (size_t i = from; i < line.size(); ++i) {
+    const std::string& t = line[i].text;
+    const size_t comma = t.rfind(',');
+    if (comma != std::string::npos && comma > 0 && Ascii(t.substr(comma + 1)).rfind("ngay", 0) == 0) {
+      OcrWord place = line[i], rest = line[i];
+      place.text = t.substr(0, comma + 1);
+      rest.text = t.substr(comma + 1);
+      words.push_back(place);
+      words.push_back(rest);
+    } else {
+      words.push_back(line[i]);
+    }
+  }
+  from = 0;
   for (size_t i = from; i < words.size(); ++i) {
     const std::string a = Ascii(words[i].text);
     if (a.rfind("ngay", 0) != 0 || (a.size() > 4 && !std::isdigit(static_cast<unsigned char>(a[4])))) continue;
@@ -419,7 +450,11 @@ void ContinueSubject(const std::vector<Line>& lines, size_t li, int left, int ri
 }  // namespace
 
 std::string AgencyName(const std::string& capitals) {
-  const std::vector<std::string> words = Split(capitals);
+  // A dash OCR glued to a word ("ĐỘNG -THƯƠNG") stands apart; edge
+  // punctuation (a rule read as "_") goes.
+  std::string spaced;
+  for (char c : capitals) spaced += c == '-' ? std::string(" - ") : std::string(1, c);
+  const std::vector<std::string> words = Split(TrimPunctuation(spaced));
   std::vector<std::string> out;
   bool capital_next = true, place = false;
   for (size_t i = 0; i < words.size();) {
@@ -494,8 +529,11 @@ std::optional<OfficialHeader> ReadOfficialHeader(const OcrPage& page) {
   if (number) {
     h.symbol = PartOf(number->symbol_words, number->symbol);
     h.number = PartOf(number->number_words, number->number);
+    // Nothing read before the symbol: a blank left for the number, written
+    // in by hand where OCR does not see it (blue ink is read through, as a
+    // signature is) or never filled in; a person looks either way.
     h.number_by_hand =
-        !h.number.value.empty() && (!AllDigits(h.number.value) || h.number.confidence < 0.85 || number->spaced);
+        h.number.value.empty() || !AllDigits(h.number.value) || h.number.confidence < 0.85 || number->spaced;
     ReadPlaceDate(lines[number->line].line->words, number->after, h);
   }
   if (!h.date_line.value.size())
@@ -514,16 +552,25 @@ std::optional<OfficialHeader> ReadOfficialHeader(const OcrPage& page) {
   std::vector<std::pair<int, std::vector<const OcrWord*>>> left;
   for (const Line& l : lines) {
     if (l.top >= header_bottom) continue;
+    // The words from the line's start that begin left of the motto and go
+    // on without a column's gap (a long name may pass the motto's edge on
+    // its own line), up to where the motto begins (a column OCR did not
+    // see apart); a dash or rule before the first word is no part of it.
     std::vector<const OcrWord*> words;
-    const std::vector<const OcrWord*> in_column = WordsOf(*l.line, -1, column - slack);
-    for (size_t i = 0; i < in_column.size(); ++i) {
-      // Where the motto begins (a column OCR did not see apart), the bodies end.
-      const std::string a = Ascii(in_column[i]->text);
-      const std::string next = i + 1 < in_column.size() ? Ascii(in_column[i + 1]->text) : "";
+    const std::vector<const OcrWord*> all = WordsOf(*l.line);
+    const int gap = 2 * std::max(1, l.bottom - l.top);
+    for (size_t i = 0; i < all.size(); ++i) {
+      const std::string a = Ascii(all[i]->text);
+      const std::string next = i + 1 < all.size() ? Ascii(all[i + 1]->text) : "";
       if ((a == "doc" && next == "lap") || (a == "cong" && next == "hoa")) break;
-      if (HasLetter(in_column[i]->text)) words.push_back(in_column[i]);
+      if (words.empty() ? all[i]->box.x >= column - slack
+                        : all[i]->box.x - (words.back()->box.x + words.back()->box.w) > gap)
+        break;
+      if (words.empty() && !HasLetterOrDigit(all[i]->text)) continue;
+      words.push_back(all[i]);
     }
-    if (!words.empty()) left.push_back({l.top, words});
+    // A rule under a name, read as marks ("` TA"), is no line of it.
+    if (!words.empty() && MeanConfidence(words) >= 0.6) left.push_back({l.top, words});
   }
   std::stable_sort(left.begin(), left.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::vector<const OcrWord*>> bodies;

@@ -66,6 +66,22 @@ TEST(OfficialHeader, ReadsALettersHeaderAndMarksWhatWasWrittenByHand) {
   EXPECT_EQ(h->subject.value, "bảo đảm TTATGT cho HS, SV trong dịp nghỉ hè và kỳ thi THPT quốc gia năm 2019");
 }
 
+// A photo's header as OCR read it: the place glued to "ngày" at its comma,
+// the symbol's S read as 5, the parent's long name on a line of its own.
+TEST(OfficialHeader, WhatOcrDoesToAPhotographedHeader) {
+  const auto h = ReadOfficialHeader(
+      PageOf({"ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "PHÒNG TÀI CHÍNH <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              "<gap> Độc lập - Tự do - Hạnh phúc", "Số: 458/5TP-QLĐT <gap> Quảng Trạch,ngày 2 tháng 4năm 2023",
+              "V/v đôn đốc nộp báo cáo"}));
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->number.value, "458");
+  EXPECT_EQ(h->symbol.value, "5TP-QLĐT");
+  EXPECT_EQ(h->place.value, "Quảng Trạch");
+  EXPECT_EQ(h->date, "2023-04-02");
+  EXPECT_EQ(h->issuer_parent.value, "Ủy ban nhân dân thành phố Hồ Chí Minh");
+  EXPECT_EQ(h->issuer.value, "Phòng Tài chính");
+}
+
 // A 70 dpi photo of the same header: OCR glued the day to "ngày".
 TEST(OfficialHeader, ADayGluedToItsWordIsFound) {
   const auto h = ReadOfficialHeader(
@@ -111,6 +127,12 @@ TEST(OfficialHeader, AgencyNamesAreWrittenAsDecree30WritesThem) {
   EXPECT_EQ(AgencyName("BAN QUẢN LÝ DỰ ÁN"), "Ban Quản lý dự án") << "quản is not quận";
   EXPECT_EQ(AgencyName("CÔNG AN PHƯỜNG 5"), "Công an phường 5");
   EXPECT_EQ(AgencyName("BỘ GIÁO DỤC VÀ ĐÀO TẠO"), "Bộ Giáo dục và Đào tạo");
+  // What OCR does to headers: a mark ("TÍNH"), a letter of a long head
+  // ("JY BAN"), a glued dash, the rule under the name read as "_".
+  EXPECT_EQ(AgencyName("UBND TÍNH CAO BẰNG"), "UBND tỉnh Cao Bằng");
+  EXPECT_EQ(AgencyName("JY BAN NHÂN DÂN TỈNH GIA LAI"), "Ủy ban nhân dân tỉnh Gia Lai");
+  EXPECT_EQ(AgencyName("PHÒNG LAO ĐỘNG -THƯƠNG BINH VÀ XÃ HỘI"), "Phòng Lao động - Thương binh và Xã hội");
+  EXPECT_EQ(AgencyName("UBND HUYỆN CẨM GIÀNG_"), "UBND huyện Cẩm Giàng");
 }
 
 TEST(OfficialHeader, TheSymbolNamesTheKind) {

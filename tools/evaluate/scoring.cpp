@@ -255,6 +255,7 @@ FieldScore ScoreFields(const std::vector<TruthDossier>& truth,
   FieldScore s;
   int type_ok = 0, dated = 0, date_ok = 0, all_ok = 0, light_ok = 0;
   std::map<std::string, int> right;
+  int forms = 0;
   for (const auto& t : truth) {
     ++s.dossiers;
     const auto* r = Find(records, t.file);
@@ -263,6 +264,9 @@ FieldScore ScoreFields(const std::vector<TruthDossier>& truth,
       ++dated;
       date_ok += r && r->doc_date == t.doc_date;
     }
+    // An official document has no applicant: its header is scored apart.
+    if (t.header) continue;
+    ++forms;
     bool every = true;
     for (const auto& [key, value] : t.fields) {
       ++s.field_counts[key];
@@ -301,7 +305,7 @@ FieldScore ScoreFields(const std::vector<TruthDossier>& truth,
   s.doc_type_accuracy = Ratio(type_ok, s.dossiers);
   s.doc_date_accuracy = Ratio(date_ok, dated);
   for (const auto& [key, n] : s.field_counts) s.field_accuracy[key] = Ratio(right[key], n);
-  s.all_core_fields_accuracy = Ratio(all_ok, s.dossiers);
+  s.all_core_fields_accuracy = Ratio(all_ok, forms);
   return s;
 }
 

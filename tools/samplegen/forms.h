@@ -10,6 +10,7 @@
 #include <opencv2/core.hpp>
 
 #include "layouts.h"
+#include "letters.h"
 #include "official.h"
 #include "people.h"
 
@@ -60,6 +61,8 @@ class FormRenderer {
   // Where extra addresses on layout forms are drawn from (optional).
   void SetUnits(const UnitTable* units) { units_ = units; }
   RenderedPage RenderIdCopy(const Dossier& d, Rng& rng);
+  // An official document laid out as Decree 30 fixes (letters.h).
+  RenderedPage RenderLetter(const Letter& letter, Rng& rng);
   // The fee receipt from the service point's till printer: a strip of
   // thermal paper 80 mm wide and 10-20 cm long, a few short lines of small
   // sans type, faded in places.

@@ -105,7 +105,13 @@ GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units,
   }
   if (official) AddOfficialPeople(out.dossier, units, official_rng);
   std::vector<std::pair<std::string, RenderedPage>> drawn;
-  if (type == "citizen_id") {
+  Rng letter_rng(seed ^ 0x1E77E125D0C5ULL);
+  if (options.letter_rate > 0 && letter_rng.Chance(options.letter_rate)) {
+    out.letter = MakeLetter(letter_rng, units);
+    out.dossier.doc_type = out.letter->doc_type;
+    out.dossier.doc_date = out.letter->date;
+    drawn.emplace_back("letter", renderer.RenderLetter(*out.letter, letter_rng));
+  } else if (type == "citizen_id") {
     drawn.emplace_back("id_copy", renderer.RenderIdCopy(out.dossier, rng));
   } else if (official) {
     drawn.emplace_back("form", renderer.RenderOfficial(out.dossier, *official, official_rng));
@@ -126,7 +132,7 @@ GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units,
                               : options.profile == "photo" || options.profile == "fax" ? 0.3
                                                                                        : 0.0;
   Rng receipt_rng(seed ^ 0x5EC0FFEE12345ULL);
-  if (receipt_rate > 0 && receipt_rng.Chance(receipt_rate))
+  if (receipt_rate > 0 && receipt_rng.Chance(receipt_rate) && !out.letter)
     drawn.emplace_back("receipt", renderer.RenderReceipt(out.dossier, receipt_rng));
   out.jpeg_quality = options.max_quality;
   for (auto& [kind, page] : drawn) {
@@ -192,25 +198,43 @@ std::string TruthJson(const GeneratedDossier& g, const std::string& file, std::u
         truth.emplace(k, v);
     for (const auto& [k, v] : truth) fields->set(k, v);
   }
-  if (!g.official) fields->set("full_name", d.person.full_name);
-  if (!g.official) {
+  if (!g.official && !g.letter) fields->set("full_name", d.person.full_name);
+  if (!g.official && !g.letter) {
     fields->set("date_of_birth", d.person.date_of_birth);
     fields->set("gender", d.person.gender);
     fields->set("id_number", d.person.id_number);
     fields->set("permanent_address", d.person.address.text);
   }
-  if (!card_only && !g.official) {
+  if (!card_only && !g.official && !g.letter) {
     fields->set("phone", d.person.phone);
     for (const auto& [k, v] : d.extra_fields) fields->set(k, v);
     for (const auto& o : d.others) fields->set(o.role + "_name", o.person.full_name);
   }
   truth->set("fields", fields);
+  if (g.letter) {
+    // No applicant, no address: the header as an archive records it.
+    const Letter& l = *g.letter;
+    Object::Ptr header = obj();
+    header->set("doc_kind", l.kind);
+    header->set("number", l.number);
+    header->set("symbol", l.symbol);
+    header->set("issuer", l.issuer);
+    if (!l.issuer_parent.empty()) header->set("issuer_parent", l.issuer_parent);
+    header->set("place", l.place);
+    header->set("date", l.date);
+    header->set("subject", l.subject);
+    Array::Ptr hand = new Array;
+    if (l.number_by_hand) hand->add("number");
+    if (l.day_by_hand) hand->add("date.day");
+    header->set("handwritten", hand);
+    truth->set("header", header);
+  }
   truth->set("id_consistent", d.person.id_consistent);
   Object::Ptr addr = obj();
   const Address& a = d.person.address;
   addr->set("text", a.text);
   addr->set("street", a.street);
-  addr->set("status", a.kind);
+  addr->set("status", g.letter ? "" : a.kind);
   addr->set("ward_code", a.ward_code);
   addr->set("ward", a.ward);
   addr->set("province", a.province);

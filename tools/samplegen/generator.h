@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,10 @@ struct GeneratorOptions {
   // that at 0 every seed makes what it made before.
   double official_rate = 0;
   const std::map<std::string, OfficialForm>* official = nullptr;
+  // Chance that a dossier is an official document (letters.h) instead of a
+  // citizen's form; drawn from a stream of its own (at 0 every seed makes
+  // what it made before).
+  double letter_rate = 0;
 };
 
 struct GeneratedPage {
@@ -58,6 +63,8 @@ struct GeneratedDossier {
   bool official = false;
   std::map<std::string, std::string> printed;
   int jpeg_quality = 92;
+  // An official document: its header as an archive records it.
+  std::optional<Letter> letter;
 };
 
 // `index` picks the format in turn; `seed` draws everything else.

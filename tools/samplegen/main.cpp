@@ -23,7 +23,7 @@ const char* kHelp =
     "                 [--formats png,jpeg,tiff,pdf] [--units NSO_CSV] [--blank-rate P]\n"
     "                 [--receipt-rate P] [--inconsistent-id-rate P] [--clean-twin] [--gray] [--dpi N]\n"
     "                 [--max-quality Q] [--transition-rate P] [--layouts FILE]\n"
-    "                 [--official-rate P] [--doctypes DIR]\n"
+    "                 [--official-rate P] [--doctypes DIR] [--letter-rate P]\n"
     "\n"
     "Writes DIR/dossier-NNNN.{png,jpg,tif,pdf}, each with DIR/dossier-NNNN.truth.json,\n"
     "and DIR/truth.jsonl (all truths, one per line). With --clean-twin the same\n"
@@ -49,6 +49,12 @@ const char* kHelp =
     "CT01 of Circular 66/2023/TT-BCA, the birth registration form of Circular\n"
     "04/2020/TT-BTP): numbered labels, the ID in printed boxes, the household\n"
     "table, the child and both parents, signature columns. Default 0.\n"
+    "--letter-rate P: chance that a dossier is an official document as Decree\n"
+    "30/2020/NĐ-CP lays it out (công văn, quyết định, thông báo, ...: issuing body\n"
+    "beside the motto, number and symbol, place and date, subject, Nơi nhận beside\n"
+    "the signer, the number or day sometimes written in by hand); its truth has a\n"
+    "\"header\" (doc_kind, number, symbol, issuer, issuer_parent, place, date,\n"
+    "subject, handwritten) and no applicant. Default 0.\n"
     "--units is the NSO conversion table (default:\n"
     "../shared/data/admin-units/nso-conversion-2025-07-01.csv).\n";
 
@@ -67,7 +73,7 @@ int main(int argc, char** argv) {
   hoso::cli::Args args(std::vector<std::string>(argv + 1, argv + argc),
                        {"--out", "--count", "--seed", "--damage", "--units", "--formats", "--blank-rate",
                         "--receipt-rate", "--inconsistent-id-rate", "--transition-rate", "--dpi", "--max-quality",
-                        "--layouts", "--official-rate", "--doctypes"},
+                        "--layouts", "--official-rate", "--doctypes", "--letter-rate"},
                        {"--clean-twin", "--gray", "--help", "-h"});
   GeneratorOptions options;
   const std::string out = args.Value("--out").value_or("");
@@ -85,6 +91,7 @@ int main(int argc, char** argv) {
   options.max_quality = args.Int("--max-quality", options.max_quality);
   options.transition_rate = args.Double("--transition-rate", options.transition_rate);
   options.official_rate = args.Double("--official-rate", options.official_rate);
+  options.letter_rate = args.Double("--letter-rate", options.letter_rate);
   if (auto exit = hoso::cli::HelpOrUsageError(args, "samplegen", kHelp)) return *exit;
   const auto& p = options.profile;
   if (out.empty() || count < 1 ||
