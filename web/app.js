@@ -199,7 +199,11 @@ function showPage() {
   text($("#page-label"), t("page_of", pageIndex + 1, pages));
   const view = $("#show-original").checked ? "?view=original" : "";
   const img = $("#page-image");
-  img.onload = drawBoxes;
+  // Until the page has come, nothing of the one before (another dossier's
+  // page under this one's fields) stays on screen.
+  $("#boxes").replaceChildren();
+  img.style.visibility = "hidden";
+  img.onload = () => { img.style.visibility = ""; drawBoxes(); };
   img.src = `/api/dossiers/${current.dossier_id}/pages/${pageIndex + 1}.png${view}`;
 }
 

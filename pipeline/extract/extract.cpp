@@ -418,7 +418,9 @@ DossierDraft OfficialDraft(const OfficialHeader& h, int page, const Say& say) {
   put("issuer_parent", h.issuer_parent);
   put("issue_place", h.place);
   put("subject", h.subject);
-  put("doc_date", {h.date.value_or(h.date_line.value), h.date_line.confidence, h.date_line.box});
+  // A date that is none (a day written in by hand) is not kept as one: the
+  // reviewer keys it; the flag says what was read.
+  if (h.date) put("doc_date", {*h.date, h.date_line.confidence, h.date_line.box});
   if (h.number_by_hand && h.number.value.empty()) {
     d.flags.push_back({"HANDWRITTEN", Severity::kWarning, "doc_number",
                        say("nothing was read before the symbol: the number is written in by hand or left blank; "

@@ -206,6 +206,10 @@ Status Registry::CorrectField(std::int64_t id, const std::string& key, const std
         bind(at), now;
     AddAuditRow(s, *impl_->db, id, at, who, "field:" + key, before, value);
     if (key == "full_name" || key == "id_number") WriteSearchKey(s, *impl_->db, id);
+    // The document's date keyed (an official document's day written in by
+    // hand): the dossier's date, as export and the checks read it.
+    if (key == "doc_date" && value.size() == 10 && value[4] == '-' && value[7] == '-')
+      s << impl_->Sql("UPDATE dossiers SET doc_date = ? WHERE id = ?"), bind(value), bind(id), now;
     if (recheck) {
       std::optional<DossierRecord> r = ReadRecord(s, *impl_->db, id, nullptr);
       if (!r) return Status::Error(ErrorCode::kNotFound, "no dossier " + std::to_string(id));

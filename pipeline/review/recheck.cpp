@@ -49,6 +49,7 @@ void Recheck(DossierRecord& r, const std::string& key, const Gazetteer* gazettee
     if (f.code == "ADDRESS_UPDATED" && address_edited) continue;  // said again below if still so
     if (f.code == "FIELD_MISSING" && r.fields.count(f.field) && !r.fields.at(f.field).value.empty()) continue;
     if (f.code == "FIELD_CONFLICT" && f.field == key) continue;
+    if (f.code == "HANDWRITTEN" && f.field == key) continue;  // a person keyed it from the page
     kept.push_back(f);
   }
   r.flags = std::move(kept);

@@ -3,7 +3,7 @@
 // male/female, the ID's and phone's digits, names capitalised, addresses
 // spelt as the gazetteer spells them), then the ID rules, the dates, the
 // address verdict and its flags computed again. What the person settled
-// goes (the edited field's FIELD_MISSING, FIELD_CONFLICT); what only
+// goes (the edited field's FIELD_MISSING, FIELD_CONFLICT, HANDWRITTEN); what only
 // reading the pages could tell stays (DOC_TYPE_UNKNOWN, a page's
 // LOW_CONFIDENCE).
 #pragma once

@@ -583,6 +583,54 @@ TEST_F(ServerTest, EveryChangeChecksTheDossierAgain) {
             200);
 }
 
+// An official letter whose number and day were written in by hand: the
+// reviewer keys them from the page; each flag goes with its keying, the
+// keyed date becomes the document's date, and the letter is approved
+// with no reason needed.
+TEST_F(ServerTest, ALettersHandwrittenNumberAndDayAreKeyed) {
+  DossierRecord r;
+  r.source = (dir_ / "letter.pdf").string();
+  r.sha256 = std::string(64, 'e');
+  r.status = DossierStatus::kNeedsReview;
+  r.doc_type = "official_letter";
+  r.pages.push_back(test::A4Page(0, "UBND THÀNH PHỐ ĐÀ NẴNG"));
+  r.fields["doc_kind"] = FieldValue{"công văn", 1.0, 0, Box{250, 350, 480, 110}};
+  r.fields["doc_number"] = FieldValue{"4/35", 0.85, 0, Box{331, 306, 107, 34}};
+  r.fields["doc_symbol"] = FieldValue{"SGDĐT-CTrTT", 0.71, 0, Box{444, 309, 264, 29}};
+  r.fields["issuer"] = FieldValue{"Sở Giáo dục và Đào tạo", 0.96, 0, Box{223, 210, 515, 45}};
+  r.flags.push_back({"HANDWRITTEN", Severity::kWarning, "doc_number", "số văn bản \"4/35\" có vẻ được viết tay"});
+  r.flags.push_back({"HANDWRITTEN", Severity::kWarning, "doc_date", "ngày văn bản \"ngày 84 tháng 5\" ..."});
+  const std::int64_t id = (*Registry::Open(db_))->Register(r)->dossier_id;
+  Client c(server_->port());
+  ASSERT_EQ(c.SignIn("lan", "correct horse").status, 200);
+  const std::string base = "/api/dossiers/" + std::to_string(id);
+  int version = 1;
+  auto put = [&](const std::string& key, const std::string& value) {
+    const Http h = c.Call("PUT", base + "/fields/" + key,
+                          R"({"value":")" + value + R"(","version":)" + std::to_string(version) + "}");
+    EXPECT_EQ(h.status, 200) << h.body;
+    version = h.json()->getValue<int>("version");
+    return c.Call("GET", base).json();
+  };
+  auto handwritten = [](const Poco::JSON::Object::Ptr& d) {
+    std::string out;
+    auto flags = d->getArray("flags");
+    for (size_t i = 0; i < flags->size(); ++i)
+      if (flags->getObject(i)->getValue<std::string>("code") == "HANDWRITTEN")
+        out += flags->getObject(i)->getValue<std::string>("field") + " ";
+    return out;
+  };
+  auto d = put("doc_number", "1535");
+  EXPECT_EQ(d->getObject("fields")->getObject("doc_number")->getValue<std::string>("value"), "1535");
+  EXPECT_EQ(handwritten(d), "doc_date ");
+  d = put("doc_date", "31/05/2019");
+  EXPECT_EQ(d->getObject("fields")->getObject("doc_date")->getValue<std::string>("value"), "2019-05-31");
+  EXPECT_EQ(d->getValue<std::string>("doc_date"), "2019-05-31") << "the document's date is the keyed one";
+  EXPECT_EQ(handwritten(d), "");
+  EXPECT_EQ(c.Call("POST", base + "/approve", R"({"version":)" + std::to_string(version) + "}").status, 200);
+  EXPECT_EQ((*Registry::Open(db_))->Load(id)->doc_date, "2019-05-31");
+}
+
 // A dossier of which no page has text (a truncated file, blank sheets)
 // cannot be approved: there is nothing to register. Rejecting it can.
 TEST_F(ServerTest, ADossierWithNothingReadIsNotApproved) {

@@ -14,7 +14,7 @@
 //   node tests/web/e2e.mjs HOSO_BINARY
 import { chromium } from "playwright-core";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, mkdirSync, readdirSync } from "node:fs";
+import { mkdtempSync, rmSync, mkdirSync, readdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +51,10 @@ async function main() {
   const points = ["Trụ sở UBND phường", "Điểm tiếp nhận số 2", "Điểm tiếp nhận số 3", "Điểm tiếp nhận số 4"];
   for (let i = 0; i < points.length; ++i)
     run(["process", "--quiet", "--db", db, "--as-of", "2026-01-01", "--intake-point", points[i], ...samples.slice(2 * i, 2 * i + 2)]);
+  // An archive's official letter, read later: the real Kodak scan (../shared/data/real-scans), when there.
+  const letterFile = join(process.env.HOSO_REAL_SCANS_DIR || join(root, "..", "shared", "data", "real-scans"),
+                          "letter-2019-kodak-200dpi.pdf");
+  const withLetter = existsSync(letterFile);
   run(["user", "add", "lan", "--role", "reviewer", "--db", db], "correct horse battery\n");
   run(["user", "add", "binh", "--role", "admin", "--db", db], "staple battery horse\n");
   server = spawn(hoso, ["serve", "--db", db, "--port", "0", "--as-of", "2026-01-01"], { stdio: ["ignore", "pipe", "inherit"] });
@@ -212,6 +216,37 @@ async function main() {
   assert.equal(await page.evaluate(() => location.hash), stay);
   // The history says who changed what, in Vietnam's time.
   assert.match(await page.textContent("#audit tbody"), /lan.*Sửa: Số định danh cá nhân/s);
+
+  // The official letter: an archive's fields, named as archives name them,
+  // not an applicant's; its number written in by hand is flagged "Viết tay",
+  // and keyed from the page the flag goes.
+  if (withLetter) {
+    run(["process", "--quiet", "--db", db, "--as-of", "2026-01-01", "--intake-point", points[0], letterFile]);
+    const letter = await page.evaluate(async () =>
+      (await (await fetch("/api/queue?doc_type=official_letter")).json()).dossiers[0]?.id);
+    assert.ok(letter, "the letter waits for review");
+    await page.goto(`${base}/#/dossier/${letter}`);
+    await page.waitForSelector("#dossier:not([hidden]) #field-doc_number");
+    assert.match(await page.textContent("#fields"), /Tên loại văn bản.*Số văn bản.*Ký hiệu văn bản.*Cơ quan ban hành/s);
+    assert.equal(await page.locator("#field-full_name").count(), 0, "no applicant's fields on a letter");
+    assert.equal(await page.inputValue("#field-issuer"), "Sở Giáo dục và Đào tạo");
+    assert.match(await page.textContent("#flags"), /Viết tay/);
+    // Its own page under its fields, the number's box drawn on it.
+    await waitFor(page, (id) => { const img = document.querySelector("#page-image");
+                                  return img.complete && img.naturalWidth > 0 && img.style.visibility !== "hidden" &&
+                                         img.src.includes(`/dossiers/${id}/`) &&
+                                         !!document.querySelector('#boxes rect[data-key="doc_number"]'); }, letter);
+    await page.screenshot({ path: join(root, "web", "screenshots", "letter.png") });
+    await page.click("#field-doc_number");
+    await page.fill("#field-doc_number", "1535");
+    await page.keyboard.press("Escape");
+    await waitFor(page, async (id) => {
+      const d = await (await fetch(`/api/dossiers/${id}`)).json();
+      return d.fields.doc_number.value === "1535" && !d.flags.some((f) => f.code === "HANDWRITTEN" && f.field === "doc_number");
+    }, letter);
+  } else {
+    console.log("web e2e: no real letter scan, its part left out");
+  }
 
   // The dashboard: the intake points compared, charts drawn.
   await page.click("#nav-dashboard");
