@@ -132,7 +132,8 @@ async function loadQueue() {
     const flags = make("td");
     for (const f of d.flags) flags.append(flagChip(f));
     const row = make("tr", {}, make("td", { textContent: d.id }),
-                     make("td", { textContent: d.applicant || d.source, className: d.applicant ? "" : "muted" }),
+                     make("td", { textContent: d.applicant || d.document || d.source,
+                                  className: d.applicant || d.document ? "" : "muted" }),
                      make("td", { textContent: d.id_masked, className: "mono" }),
                      make("td", { textContent: docTypeName(d.doc_type) }),
                      make("td", { textContent: showTime(d.received_at) }),

@@ -404,7 +404,21 @@ void CheckSignature(const std::vector<LineView>& lines, int page, const NameList
 // 02/2019/TT-BNV): kind, number and symbol, issuing bodies, place, date and
 // subject. A number or day written in by hand is kept as read, unsure, and
 // flagged for a person to key from the page.
-DossierDraft OfficialDraft(const OfficialHeader& h, int page, const Say& say) {
+// "UBND tỉnh Cao Băng": the unit from its word on, spelt by `spell`.
+std::string SpellBodyUnits(const std::string& body, const std::function<std::string(const std::string&)>& spell) {
+  if (!spell) return body;
+  size_t at = std::string::npos;
+  for (const char* unit :
+       {"thành phố ", "tỉnh ", "quận ", "huyện ", "thị xã ", "phường ", "xã ", "thị trấn ", "đặc khu "}) {
+    const size_t p = body.find(unit);
+    if (p != std::string::npos && (p == 0 || body[p - 1] == ' ')) at = std::min(at, p);
+  }
+  return at == std::string::npos ? body : body.substr(0, at) + spell(body.substr(at));
+}
+
+DossierDraft OfficialDraft(OfficialHeader h, int page, const ExtractOptions& options, const Say& say) {
+  h.issuer.value = SpellBodyUnits(h.issuer.value, options.spell_units);
+  h.issuer_parent.value = SpellBodyUnits(h.issuer_parent.value, options.spell_units);
   DossierDraft d;
   d.doc_type = h.doc_type;
   d.doc_date = h.date;
@@ -466,7 +480,7 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
   if (!p.main)
     for (size_t i = 0; i < pages.size(); ++i)
       if (auto header = ReadOfficialHeader(pages[i])) {
-        DossierDraft official = OfficialDraft(*header, static_cast<int>(i), say);
+        DossierDraft official = OfficialDraft(*header, static_cast<int>(i), options, say);
         // The page's other labelled lines ("Kính gửi: ..."), the number's aside.
         for (const LabelledValue& v : ReadLabelledValues(p.lines[i], static_cast<int>(i)))
           if (v.tokens != std::vector<std::string>{"so"})

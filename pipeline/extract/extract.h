@@ -36,6 +36,10 @@ struct ExtractOptions {
   // value under a label nobody understood is then the applicant's
   // permanent address when no label gave one.
   std::function<bool(const std::string&)> is_address;
+  // Unit names spelt as the gazetteer spells them, where OCR got only their
+  // marks wrong ("tỉnh Cao Băng" -> "tỉnh Cao Bằng"; optional): an official
+  // document's issuing bodies are named by their units.
+  std::function<std::string(const std::string&)> spell_units;
 };
 
 struct DossierDraft {

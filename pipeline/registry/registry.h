@@ -151,6 +151,8 @@ class Registry {
     std::int64_t id = 0;
     std::string source, doc_type, doc_date;
     std::string applicant, id_number;  // as the fields hold them (mask the ID before showing it)
+    // An official document's "1535/SGDĐT-CTrTT — subject" (it has no applicant).
+    std::string document;
     std::string received_at, intake_point;
     std::vector<std::string> flags;  // codes, distinct, sorted
   };

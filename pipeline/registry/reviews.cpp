@@ -81,9 +81,13 @@ Result<Registry::QueuePage> Registry::ReviewQueue(const QueueQuery& query) {
       std::map<std::int64_t, size_t> at;
       ForEachRow(s, db,
                  "SELECT d.id, d.source, d.doc_type, d.doc_date, d.created_at, d.intake_point, n.value AS applicant, "
-                 "i.value AS id_number FROM dossiers d "
+                 "i.value AS id_number, dn.value AS doc_number, ds.value AS doc_symbol, dj.value AS subject "
+                 "FROM dossiers d "
                  "LEFT JOIN fields n ON n.dossier_id = d.id AND n.key = 'full_name' "
-                 "LEFT JOIN fields i ON i.dossier_id = d.id AND i.key = 'id_number' WHERE " +
+                 "LEFT JOIN fields i ON i.dossier_id = d.id AND i.key = 'id_number' "
+                 "LEFT JOIN fields dn ON dn.dossier_id = d.id AND dn.key = 'doc_number' "
+                 "LEFT JOIN fields ds ON ds.dossier_id = d.id AND ds.key = 'doc_symbol' "
+                 "LEFT JOIN fields dj ON dj.dossier_id = d.id AND dj.key = 'subject' WHERE " +
                      filter.where + " ORDER BY d.id DESC LIMIT " + std::to_string(limit) + " OFFSET " +
                      std::to_string(offset),
                  bind_filter, [&](RecordSet& rs) {
@@ -96,6 +100,10 @@ Result<Registry::QueuePage> Registry::ReviewQueue(const QueueQuery& query) {
                    e.intake_point = Get(rs, "intake_point");
                    e.applicant = Get(rs, "applicant");
                    e.id_number = Get(rs, "id_number");
+                   const std::string number = Get(rs, "doc_number"), symbol = Get(rs, "doc_symbol"),
+                                     subject = Get(rs, "subject");
+                   e.document = symbol.empty() ? "" : (number.empty() ? "" : number) + "/" + symbol;
+                   if (!subject.empty()) e.document += (e.document.empty() ? "" : " — ") + subject;
                    at[e.id] = out.dossiers.size();
                    out.dossiers.push_back(std::move(e));
                  });

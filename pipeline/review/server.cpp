@@ -437,6 +437,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       o.set("doc_type", e.doc_type);
       o.set("doc_date", e.doc_date);
       o.set("applicant", e.applicant);
+      o.set("document", e.document);
       // The list shows who, not their number: the number is in the dossier.
       o.set("id_masked", e.id_number.empty() ? std::string() : Mask(e.id_number));
       o.set("received_at", e.received_at);

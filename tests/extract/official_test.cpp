@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "address/address.h"
 #include "extract/extract.h"
 #include "test_pages.h"
 
@@ -157,6 +158,23 @@ TEST(Extract, AnOfficialDocumentGivesItsArchiveFields) {
   EXPECT_EQ(d.fields.at("doc_date").value, "2025-08-15");
   EXPECT_TRUE(d.flags.empty()) << d.flags.front().code;
   EXPECT_TRUE(d.other.empty()) << "the header is not a form's labelled values";
+}
+
+// The units in an issuing body's name spelt as the gazetteer spells them
+// where OCR got only their marks wrong.
+TEST(Extract, AnIssuingBodysUnitIsSpeltAsTheGazetteerSpellsIt) {
+  auto g = Gazetteer::Load(Gazetteer::DefaultDir());
+  ASSERT_TRUE(g.ok());
+  ExtractOptions o = test::Options();
+  o.spell_units = [g = std::move(g).value()](const std::string& t) { return SpellAddress(t, *g); };
+  const DossierDraft d = Extract({PageOf({"UBND TÍNH CAO BĂNG <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                          "SỞ NỘI VỤ <gap> Độc lập - Tự do - Hạnh phúc",
+                                          "Số: 2964/QĐ-SNV <gap> Cao Bằng, ngày 13 tháng 7 năm 2025", "QUYẾT ĐỊNH",
+                                          "Về việc cấp giấy phép xây dựng"})},
+                                 o);
+  ASSERT_TRUE(d.fields.count("issuer_parent"));
+  EXPECT_EQ(d.fields.at("issuer_parent").value, "UBND tỉnh Cao Bằng");
+  EXPECT_EQ(d.fields.at("issuer").value, "Sở Nội vụ");
 }
 
 }  // namespace

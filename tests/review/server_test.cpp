@@ -620,6 +620,12 @@ TEST_F(ServerTest, ALettersHandwrittenNumberAndDayAreKeyed) {
         out += flags->getObject(i)->getValue<std::string>("field") + " ";
     return out;
   };
+  // In the queue, a letter is shown by its number, symbol and subject.
+  {
+    auto q = c.Call("GET", "/api/queue?doc_type=official_letter").json()->getArray("dossiers");
+    ASSERT_EQ(q->size(), 1u);
+    EXPECT_EQ(q->getObject(0)->getValue<std::string>("document"), "4/35/SGDĐT-CTrTT");
+  }
   auto d = put("doc_number", "1535");
   EXPECT_EQ(d->getObject("fields")->getObject("doc_number")->getValue<std::string>("value"), "1535");
   EXPECT_EQ(handwritten(d), "doc_date ");
@@ -629,6 +635,8 @@ TEST_F(ServerTest, ALettersHandwrittenNumberAndDayAreKeyed) {
   EXPECT_EQ(handwritten(d), "");
   EXPECT_EQ(c.Call("POST", base + "/approve", R"({"version":)" + std::to_string(version) + "}").status, 200);
   EXPECT_EQ((*Registry::Open(db_))->Load(id)->doc_date, "2019-05-31");
+  auto q = c.Call("GET", "/api/queue?doc_type=official_letter").json()->getArray("dossiers");
+  EXPECT_EQ(q->size(), 0u) << "approved: no longer waiting";
 }
 
 // A dossier of which no page has text (a truncated file, blank sheets)

@@ -244,6 +244,10 @@ async function main() {
       const d = await (await fetch(`/api/dossiers/${id}`)).json();
       return d.fields.doc_number.value === "1535" && !d.flags.some((f) => f.code === "HANDWRITTEN" && f.field === "doc_number");
     }, letter);
+    // In the queue it is shown by its number, symbol and subject.
+    const row = await page.evaluate(async () =>
+      (await (await fetch("/api/queue?doc_type=official_letter")).json()).dossiers[0]?.document);
+    assert.match(row, /^1535\/SGDĐT-CTrTT — bảo đảm TTATGT/);
   } else {
     console.log("web e2e: no real letter scan, its part left out");
   }

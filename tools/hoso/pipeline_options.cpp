@@ -47,6 +47,7 @@ Status LoadModels(BatchOptions* options) {
     const ParsedAddress a = ParseAddress(text, *g);
     return !a.commune.empty() && !a.commune.from_street && !a.province.empty();
   };
+  options->extract.spell_units = [g = options->gazetteer](const std::string& text) { return SpellAddress(text, *g); };
   auto templates = Templates::Load(Templates::DefaultDir());
   if (!templates.ok()) return templates.status();
   options->extract.templates = std::move(templates).value();
