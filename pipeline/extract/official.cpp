@@ -266,6 +266,11 @@ struct NumberLine {
   bool spaced = false;  // the symbol stands apart from the number, as in a printed blank filled in
 };
 
+bool AllDigits(const std::string& s) {
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
 // Where, in `text`, a symbol begins: after the first '/' followed by a
 // capital letter, or by a year and another '/' ("12/2019/QĐ-UBND").
 size_t SymbolStart(const std::string& text) {
@@ -281,14 +286,13 @@ size_t SymbolStart(const std::string& text) {
     bool capital = false;
     for (const vn::Glyph& g : vn::Decode(run)) capital |= g.letter && g.upper;
     if (capital && run.find('-') != std::string::npos) return j;
-    if (j + 4 < text.size() && std::all_of(text.begin() + j, text.begin() + j + 4, ::isdigit) && text[j + 4] == '/')
-      return j;
+    if (j + 4 < text.size() && AllDigits(text.substr(j, 4)) && text[j + 4] == '/') return j;
   }
   return std::string::npos;
 }
 
-std::optional<NumberLine> FindNumberLine(const std::vector<Line>& lines, size_t from, int page_height) {
-  for (size_t li = from; li < lines.size(); ++li) {
+std::optional<NumberLine> FindNumberLine(const std::vector<Line>& lines, int page_height) {
+  for (size_t li = 0; li < lines.size(); ++li) {
     if (lines[li].top > page_height / 2) continue;
     const auto& words = lines[li].line->words;
     if (words.empty()) continue;
@@ -342,11 +346,6 @@ std::optional<NumberLine> FindNumberLine(const std::vector<Line>& lines, size_t 
     return n;
   }
   return std::nullopt;
-}
-
-bool AllDigits(const std::string& s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 // "Đà Nẵng, ngày 31 tháng 5 năm 2019" among `words` (from `from`): place,
@@ -447,6 +446,94 @@ void ContinueSubject(const std::vector<Line>& lines, size_t li, int left, int ri
   }
 }
 
+// The issuing bodies: the left column above `header_bottom`, top to
+// bottom; a line opening with a kind of body begins another body. The last
+// is the issuer, the one before its parent.
+void ReadBodies(const std::vector<Line>& lines, int header_bottom, int column, OfficialHeader& h) {
+  std::vector<std::pair<int, std::vector<const OcrWord*>>> left;
+  for (const Line& l : lines) {
+    if (l.top >= header_bottom) continue;
+    // The words from the line's start that begin left of the motto and go
+    // on without a column's gap (a long name may pass the motto's edge on
+    // its own line), up to where the motto begins (a column OCR did not
+    // see apart); a dash or rule before the first word is no part of it.
+    std::vector<const OcrWord*> words;
+    const std::vector<const OcrWord*> all = WordsOf(*l.line);
+    const int gap = 2 * std::max(1, l.bottom - l.top);
+    for (size_t i = 0; i < all.size(); ++i) {
+      const std::string a = Ascii(all[i]->text);
+      const std::string next = i + 1 < all.size() ? Ascii(all[i + 1]->text) : "";
+      if ((a == "doc" && next == "lap") || (a == "cong" && next == "hoa")) break;
+      if (words.empty() ? all[i]->box.x >= column : all[i]->box.x - (words.back()->box.x + words.back()->box.w) > gap)
+        break;
+      if (words.empty() && !HasLetterOrDigit(all[i]->text)) continue;
+      words.push_back(all[i]);
+    }
+    // A rule under a name, read as marks ("` TA"), is no line of it.
+    if (!words.empty() && MeanConfidence(words) >= 0.6) left.push_back({l.top, words});
+  }
+  std::stable_sort(left.begin(), left.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::vector<const OcrWord*>> bodies;
+  for (const auto& [top, words] : left) {
+    std::string written;
+    if (bodies.empty() || HeadAt(Split(Joined(words)), 0, &written)) bodies.emplace_back();
+    bodies.back().insert(bodies.back().end(), words.begin(), words.end());
+  }
+  if (!bodies.empty()) {
+    h.issuer = PartOf(bodies.back(), AgencyName(Joined(bodies.back())));
+    if (bodies.size() >= 2)
+      h.issuer_parent = PartOf(bodies[bodies.size() - 2], AgencyName(Joined(bodies[bodies.size() - 2])));
+  }
+}
+
+// The kind and the subject, in the lines from `below` down to `lowest`: a
+// công văn's "V/v ..." in the left column (left of `column`), or the kind's
+// name in capitals with the subject under it. Gives the kind a title named.
+std::string ReadKindAndSubject(const std::vector<Line>& lines, int below, int lowest, int column, OfficialHeader& h) {
+  std::string titled;
+  for (size_t li = 0; li < lines.size() && titled.empty() && h.subject.value.empty(); ++li) {
+    const Line& l = lines[li];
+    if (l.top < below || l.top > lowest) continue;
+    std::vector<const OcrWord*> words = WordsOf(*l.line);
+    const std::string first = words.front()->text;
+    if (first.size() >= 3 && (first[0] == 'V' || first[0] == 'v') && first[1] == '/' &&
+        (first[2] == 'v' || first[2] == 'V')) {
+      std::vector<const OcrWord*> in_column = WordsOf(*l.line, -1, column);
+      if (in_column.empty()) continue;
+      std::vector<const OcrWord*> used = in_column;
+      h.subject = PartOf(in_column, Joined(in_column));
+      ContinueSubject(lines, li, -1, column, h.subject, used);
+      h.subject.confidence = MeanConfidence(used);
+      h.kind = "công văn";
+      continue;
+    }
+    if (!MostlyCapitals(words)) continue;
+    const std::vector<std::string> a = Split(Ascii(Joined(words)));
+    for (const Kind& k : kKinds) {
+      const std::vector<std::string> want = Split(Ascii(k.name));
+      if (a.size() != want.size()) continue;
+      bool ok = true;
+      for (size_t i = 0; i < a.size() && ok; ++i) ok = Near(a[i], want[i]);
+      if (!ok) continue;
+      titled = k.name;
+      // The subject: the lines under the title, centred, in running case.
+      for (size_t k2 = li + 1; k2 < lines.size(); ++k2) {
+        std::vector<const OcrWord*> next = WordsOf(*lines[k2].line);
+        if (lines[k2].top < l.top) break;
+        if (MeanConfidence(next) < 0.6) continue;
+        if (MostlyCapitals(next)) break;
+        std::vector<const OcrWord*> used = next;
+        h.subject = PartOf(next, Joined(next));
+        ContinueSubject(lines, k2, -1, 1 << 30, h.subject, used);
+        h.subject.confidence = MeanConfidence(used);
+        break;
+      }
+      break;
+    }
+  }
+  return titled;
+}
+
 }  // namespace
 
 std::string AgencyName(const std::string& capitals) {
@@ -522,7 +609,7 @@ std::optional<OfficialHeader> ReadOfficialHeader(const OcrPage& page) {
   const int slack = page.width / 100;
 
   OfficialHeader h;
-  const auto number = FindNumberLine(lines, 0, page.height);
+  const auto number = FindNumberLine(lines, page.height);
   const int header_bottom =
       number ? lines[number->line].top - (lines[number->line].bottom - lines[number->line].top) / 3
              : lines[motto->first].bottom + 3 * (lines[motto->first].bottom - lines[motto->first].top);
@@ -547,88 +634,10 @@ std::optional<OfficialHeader> ReadOfficialHeader(const OcrPage& page) {
       if (ReadPlaceDate(words, from, h)) break;
     }
 
-  // The issuing bodies: the left column above the number, top to bottom;
-  // a line opening with a kind of body begins another body.
-  std::vector<std::pair<int, std::vector<const OcrWord*>>> left;
-  for (const Line& l : lines) {
-    if (l.top >= header_bottom) continue;
-    // The words from the line's start that begin left of the motto and go
-    // on without a column's gap (a long name may pass the motto's edge on
-    // its own line), up to where the motto begins (a column OCR did not
-    // see apart); a dash or rule before the first word is no part of it.
-    std::vector<const OcrWord*> words;
-    const std::vector<const OcrWord*> all = WordsOf(*l.line);
-    const int gap = 2 * std::max(1, l.bottom - l.top);
-    for (size_t i = 0; i < all.size(); ++i) {
-      const std::string a = Ascii(all[i]->text);
-      const std::string next = i + 1 < all.size() ? Ascii(all[i + 1]->text) : "";
-      if ((a == "doc" && next == "lap") || (a == "cong" && next == "hoa")) break;
-      if (words.empty() ? all[i]->box.x >= column - slack
-                        : all[i]->box.x - (words.back()->box.x + words.back()->box.w) > gap)
-        break;
-      if (words.empty() && !HasLetterOrDigit(all[i]->text)) continue;
-      words.push_back(all[i]);
-    }
-    // A rule under a name, read as marks ("` TA"), is no line of it.
-    if (!words.empty() && MeanConfidence(words) >= 0.6) left.push_back({l.top, words});
-  }
-  std::stable_sort(left.begin(), left.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::vector<const OcrWord*>> bodies;
-  for (const auto& [top, words] : left) {
-    std::string written;
-    if (bodies.empty() || HeadAt(Split(Joined(words)), 0, &written)) bodies.emplace_back();
-    bodies.back().insert(bodies.back().end(), words.begin(), words.end());
-  }
-  if (!bodies.empty()) {
-    h.issuer = PartOf(bodies.back(), AgencyName(Joined(bodies.back())));
-    if (bodies.size() >= 2)
-      h.issuer_parent = PartOf(bodies[bodies.size() - 2], AgencyName(Joined(bodies[bodies.size() - 2])));
-  }
-
-  // The kind and the subject, under the number: "V/v ..." in the left
-  // column, or the kind's name in capitals with the subject under it.
-  const int below = number ? lines[number->line].bottom - slack : header_bottom;
-  std::string titled;
-  for (size_t li = 0; li < lines.size() && titled.empty() && h.subject.value.empty(); ++li) {
-    const Line& l = lines[li];
-    if (l.top < below || l.top > page.height / 2) continue;
-    std::vector<const OcrWord*> words = WordsOf(*l.line);
-    const std::string first = words.front()->text;
-    if (first.size() >= 3 && (first[0] == 'V' || first[0] == 'v') && first[1] == '/' &&
-        (first[2] == 'v' || first[2] == 'V')) {
-      std::vector<const OcrWord*> in_column = WordsOf(*l.line, -1, column - slack);
-      if (in_column.empty()) continue;
-      std::vector<const OcrWord*> used = in_column;
-      h.subject = PartOf(in_column, Joined(in_column));
-      ContinueSubject(lines, li, -1, column - slack, h.subject, used);
-      h.subject.confidence = MeanConfidence(used);
-      h.kind = "công văn";
-      continue;
-    }
-    if (!MostlyCapitals(words)) continue;
-    const std::vector<std::string> a = Split(Ascii(Joined(words)));
-    for (const Kind& k : kKinds) {
-      const std::vector<std::string> want = Split(Ascii(k.name));
-      if (a.size() != want.size()) continue;
-      bool ok = true;
-      for (size_t i = 0; i < a.size() && ok; ++i) ok = Near(a[i], want[i]);
-      if (!ok) continue;
-      titled = k.name;
-      // The subject: the lines under the title, centred, in running case.
-      for (size_t k2 = li + 1; k2 < lines.size(); ++k2) {
-        std::vector<const OcrWord*> next = WordsOf(*lines[k2].line);
-        if (lines[k2].top < l.top) break;
-        if (MeanConfidence(next) < 0.6) continue;
-        if (MostlyCapitals(next)) break;
-        std::vector<const OcrWord*> used = next;
-        h.subject = PartOf(next, Joined(next));
-        ContinueSubject(lines, k2, -1, 1 << 30, h.subject, used);
-        h.subject.confidence = MeanConfidence(used);
-        break;
-      }
-      break;
-    }
-  }
+  ReadBodies(lines, header_bottom, column - slack, h);
+  // The kind and the subject, under the number.
+  const std::string titled = ReadKindAndSubject(lines, number ? lines[number->line].bottom - slack : header_bottom,
+                                                page.height / 2, column - slack, h);
   h.subject.value = Subject(h.subject.value);
   if (!titled.empty()) h.kind = titled;
   if (h.kind.empty() && number) h.kind = KindOfSymbol(h.symbol.value);
