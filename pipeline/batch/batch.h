@@ -26,8 +26,10 @@
 namespace hoso {
 
 // How a file becomes dossiers: whole, or cut at separator sheets (see
-// batch/separator.h) or at blank pages (a stack scanned as one file).
-enum class SplitMode { kNone, kSeparator, kBlank };
+// batch/separator.h), at blank pages, or before each page that opens an
+// official document with its header (extract/official.h: an archive box
+// of letters and decisions scanned as one file).
+enum class SplitMode { kNone, kSeparator, kBlank, kDocuments };
 
 struct BatchOptions {
   // Worker threads (pages read at once, from one file or several); 0 means

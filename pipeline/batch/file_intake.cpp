@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "batch/separator.h"
+#include "extract/official.h"
 #include "core/log.h"
 #include "core/say.h"
 
@@ -321,7 +322,8 @@ std::vector<DossierRecord> FileIntake::Assemble() {
   return {Conclude(std::move(record), ocr_pages, options_)};
 }
 
-// A stack of dossiers in one file, cut at separator sheets or blank pages.
+// A stack of dossiers in one file, cut at separator sheets or blank pages,
+// or before each official document's first page.
 // Each piece is a dossier of its own: source FILE#pages=A-B (pages counted
 // from 1 in the file), and a hash of the file's hash and that range, so
 // that a stack read again registers each piece once. A page that could not
@@ -355,6 +357,9 @@ std::vector<DossierRecord> FileIntake::AssembleStack() {
       close();
       continue;
     }
+    // An official document's first page begins a piece (its header read
+    // again here: cheap beside the page's OCR).
+    if (options_.split == SplitMode::kDocuments && first >= 0 && ReadOfficialHeader(outcome.ocr)) close();
     if (first < 0) first = i;
     last = i;
     outcome.page.index = static_cast<int>(current.pages.size());

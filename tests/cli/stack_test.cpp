@@ -95,5 +95,39 @@ TEST(Stack, BlankPagesCanCutAStackToo) {
   EXPECT_EQ(records[1]->getValue<std::string>("source"), file + "#pages=3-3");
 }
 
+// An archive box scanned as one file: a form, then the real two-page
+// Kodak letter twice. Each letter begins at its header; the form before
+// the first is a piece of its own.
+TEST(Stack, AnArchiveBoxIsCutBeforeEachDocumentsHeader) {
+  const auto letter = test::RealScansDir() / "letter-2019-kodak-200dpi.pdf";
+  if (!std::filesystem::exists(letter)) GTEST_SKIP() << "no " << letter;
+  test::ScratchDir dir;
+  std::vector<samplegen::OutPage> stack = PagesOf("dossier-0001.jpg");
+  auto doc = OpenDocument(test::ReadFile(letter), {});
+  ASSERT_TRUE(doc.ok());
+  for (int copy = 0; copy < 2; ++copy)
+    for (int i = 0; i < (*doc)->page_count(); ++i) {
+      auto p = (*doc)->LoadPage(i);
+      ASSERT_TRUE(p.ok());
+      stack.push_back({p->image, p->dpi, true});
+    }
+  const std::string file = (dir / "box.pdf").string();
+  ASSERT_TRUE(samplegen::WritePages(file, "pdf", stack, 90));
+  const auto run = test::Hoso(
+      "process --quiet --split documents --as-of 2026-01-01 --json - --db " + (dir / "r.db").string() + " " + file,
+      false);
+  const auto records = Records(run.out);
+  ASSERT_EQ(records.size(), 3u) << run.out;
+  EXPECT_EQ(records[0]->getValue<std::string>("source"), file + "#pages=1-1");
+  EXPECT_EQ(records[0]->getObject("fields")->getObject("full_name")->getValue<std::string>("value"),
+            NamesBySample().at("dossier-0001.jpg"));
+  for (size_t i = 1; i < 3; ++i) {
+    EXPECT_EQ(records[i]->getValue<std::string>("source"), file + (i == 1 ? "#pages=2-3" : "#pages=4-5"));
+    EXPECT_EQ(records[i]->getValue<std::string>("doc_type"), "official_letter");
+    EXPECT_EQ(records[i]->getArray("pages")->size(), 2u);
+    EXPECT_EQ(records[i]->getObject("fields")->getObject("doc_symbol")->getValue<std::string>("value"), "SGDĐT-CTrTT");
+  }
+}
+
 }  // namespace
 }  // namespace hoso

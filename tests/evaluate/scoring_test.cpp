@@ -206,6 +206,8 @@ TEST(ScoreHeaders, RightFlaggedWrongAndMissing) {
   EXPECT_EQ(s.by_key.at("subject").right, 1);
   EXPECT_EQ(s.handwritten, 2);
   EXPECT_EQ(s.handwritten_flagged, 1);
+  // A letter has no applicant: no form's core fields to score.
+  EXPECT_EQ(ScoreFields({t}, {{"l.pdf", r}}).forms, 0);
 }
 
 }  // namespace

@@ -127,6 +127,7 @@ void WriteSummaryJson(const Settings& s, const std::vector<TruthDossier>& truth,
   Object::Ptr fj = Fields({{"dossiers", fields.dossiers},
                            {"doc_type_accuracy", R(fields.doc_type_accuracy)},
                            {"doc_date_accuracy", R(fields.doc_date_accuracy)},
+                           {"forms", fields.forms},
                            {"all_core_fields_accuracy", R(fields.all_core_fields_accuracy)},
                            {"light_dossiers", fields.light_dossiers},
                            {"all_core_fields_light_accuracy", R(fields.all_core_fields_light_accuracy)}});
@@ -302,8 +303,11 @@ void PrintHosoSummary(const Scores& sc) {
   std::printf("\nhoso pages: rotation %.1f%%, blank %.1f%%, skew error median %.2f° p90 %.2f° (%d pages)\n",
               100 * sc.pages.rotation_accuracy, 100 * sc.pages.blank_accuracy, sc.pages.skew_median_error,
               sc.pages.skew_p90_error, sc.pages.skew_pages);
-  std::printf("hoso documents: type %.1f%%, date %.1f%%, every core field %.1f%%\n", 100 * sc.fields.doc_type_accuracy,
-              100 * sc.fields.doc_date_accuracy, 100 * sc.fields.all_core_fields_accuracy);
+  std::printf("hoso documents: type %.1f%%, date %.1f%%", 100 * sc.fields.doc_type_accuracy,
+              100 * sc.fields.doc_date_accuracy);
+  if (sc.fields.forms > 0)
+    std::printf(", every core field %.1f%% (%d forms)", 100 * sc.fields.all_core_fields_accuracy, sc.fields.forms);
+  std::printf("\n");
   std::printf("  every core field, light damage at most: %.1f%% (%d dossiers)\n",
               100 * sc.fields.all_core_fields_light_accuracy, sc.fields.light_dossiers);
   for (const auto& [k, v] : sc.fields.field_accuracy) std::printf("  %-18s %.1f%%\n", k.c_str(), 100 * v);

@@ -255,7 +255,7 @@ FieldScore ScoreFields(const std::vector<TruthDossier>& truth,
   FieldScore s;
   int type_ok = 0, dated = 0, date_ok = 0, all_ok = 0, light_ok = 0;
   std::map<std::string, int> right;
-  int forms = 0;
+  int& forms = s.forms;
   for (const auto& t : truth) {
     ++s.dossiers;
     const auto* r = Find(records, t.file);

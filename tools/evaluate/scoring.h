@@ -106,7 +106,8 @@ struct FieldScore {
   double doc_date_accuracy = 0;                  // over dossiers with a date
   std::map<std::string, double> field_accuracy;  // exact match, per canonical key
   std::map<std::string, int> field_counts;
-  double all_core_fields_accuracy = 0;  // forms (not official documents) with every core field right
+  int forms = 0;                        // dossiers with an applicant (not official documents)
+  double all_core_fields_accuracy = 0;  // forms with every core field right
   // The same over dossiers whose every page is undamaged or lightly damaged.
   int light_dossiers = 0;
   double all_core_fields_light_accuracy = 0;

@@ -133,8 +133,10 @@ Status ReadPipelineOptions(const Args& args, BatchOptions* options) {
       options->split = SplitMode::kSeparator;
     else if (*split == "blank")
       options->split = SplitMode::kBlank;
+    else if (*split == "documents")
+      options->split = SplitMode::kDocuments;
     else if (*split != "none")
-      return Usage("--split is separator, blank or none");
+      return Usage("--split is separator, blank, documents or none");
   }
   return Status::Ok();
 }

@@ -52,9 +52,11 @@ inline constexpr const char* kPipelineOptionsHelp =
     "                    default 120, 0: no limit)\n"
     "  --file-seconds N  give up a file not read in N s, between two pages\n"
     "                    (OCR_TIMEOUT; default 1800, 0: no limit)\n"
-    "  --split separator|blank\n"
+    "  --split separator|blank|documents\n"
     "                    a file is a stack of dossiers: cut it at separator sheets\n"
-    "                    (hoso separator-sheet) or at blank pages; each piece is\n"
+    "                    (hoso separator-sheet), at blank pages, or before each\n"
+    "                    official document's first page (its header: an archive\n"
+    "                    box of letters scanned as one file); each piece is\n"
     "                    registered as FILE#pages=A-B\n";
 
 }  // namespace hoso::cli
