@@ -400,10 +400,6 @@ void CheckSignature(const std::vector<LineView>& lines, int page, const NameList
            "tên dưới chữ ký (trang " + std::to_string(page + 1) + ") không phải tên trên tờ khai")});
 }
 
-// An official document's header as the archive records it (Circular
-// 02/2019/TT-BNV): kind, number and symbol, issuing bodies, place, date and
-// subject. A number or day written in by hand is kept as read, unsure, and
-// flagged for a person to key from the page.
 // "UBND tỉnh Cao Băng": the unit from its word on, spelt by `spell`.
 std::string SpellBodyUnits(const std::string& body, const std::function<std::string(const std::string&)>& spell) {
   if (!spell) return body;
@@ -416,6 +412,10 @@ std::string SpellBodyUnits(const std::string& body, const std::function<std::str
   return at == std::string::npos ? body : body.substr(0, at) + spell(body.substr(at));
 }
 
+// An official document's header as the archive records it (Circular
+// 02/2019/TT-BNV): kind, number and symbol, issuing bodies, place, date and
+// subject. A number written in by hand is kept as read and flagged for a
+// person to key from the page; a date that is none is flagged, not kept.
 DossierDraft OfficialDraft(OfficialHeader h, int page, const ExtractOptions& options, const Say& say) {
   h.issuer.value = SpellBodyUnits(h.issuer.value, options.spell_units);
   h.issuer_parent.value = SpellBodyUnits(h.issuer_parent.value, options.spell_units);

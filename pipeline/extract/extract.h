@@ -4,7 +4,11 @@
 // a lone card copy. Fields are read by their labels on the form, and on the
 // ID copy, which fills what the form lacks and is compared with it. The
 // document date comes from the place-and-date line ("Hà Nội, ngày 05
-// tháng 7 năm 2025").
+// tháng 7 năm 2025"). A dossier no form's title matches, whose page
+// carries an official document's header (extract/official.h: a công văn,
+// a quyết định ...), is that document: its type is the kind's and its
+// fields are the archive's (doc_kind, doc_number, doc_symbol, issuer,
+// issuer_parent, issue_place, subject, doc_date).
 #pragma once
 
 #include <functional>
