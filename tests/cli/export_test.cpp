@@ -8,6 +8,7 @@
 #include "cli/hoso_run.h"
 #include "core/utf8.h"
 #include "registry/registry.h"
+#include "support/records.h"
 #include "support/test_support.h"
 
 namespace hoso {
@@ -158,6 +159,39 @@ TEST(HosoExport, TheCsvSaysWhyWhoWhenAndTheFormsFields) {
   EXPECT_EQ(excel_row.at("full_name"), approved.at("full_name"));
   EXPECT_EQ(excel_row.at("permanent_address"), approved.at("permanent_address")) << "commas inside a cell";
   EXPECT_EQ(test::Hoso("export --db " + db + " --excel").exit_code, 2) << "Excel's is a CSV";
+}
+
+// An official letter's archive fields are columns of their own; its date is
+// the dossier's column, once.
+TEST(HosoExport, AnOfficialDocumentsFieldsAreColumnsAndItsDateIsOne) {
+  test::ScratchDir dir;
+  const std::string db = (dir / "r.db").string();
+  {
+    auto reg = Registry::Open(db);
+    ASSERT_TRUE(reg.ok());
+    DossierRecord r;
+    r.source = (dir / "letter.pdf").string();
+    r.sha256 = std::string(64, 'c');
+    r.status = DossierStatus::kRegistered;
+    r.doc_type = "official_letter";
+    r.doc_date = "2019-05-31";
+    r.pages.push_back(test::A4Page(0, "UBND THÀNH PHỐ ĐÀ NẴNG"));
+    r.fields["doc_date"] = FieldValue{"2019-05-31", 1.0, 0, Box{}};
+    r.fields["doc_number"] = FieldValue{"1535", 1.0, 0, Box{}};
+    r.fields["doc_symbol"] = FieldValue{"SGDĐT-CTrTT", 0.9, 0, Box{}};
+    r.fields["issuer"] = FieldValue{"Sở Giáo dục và Đào tạo", 0.9, 0, Box{}};
+    ASSERT_TRUE((*reg)->Register(r).ok());
+  }
+  const auto csv = test::Hoso("export --db " + db + " --format csv", false);
+  ASSERT_EQ(csv.exit_code, 0);
+  const std::string header = csv.out.substr(0, csv.out.find('\n'));
+  EXPECT_EQ(header.find(",doc_date"), header.rfind(",doc_date")) << header;
+  const auto row = RowOf(csv.out, "1");
+  EXPECT_EQ(row.at("doc_type"), "official_letter");
+  EXPECT_EQ(row.at("doc_date"), "2019-05-31");
+  EXPECT_EQ(row.at("doc_number"), "1535");
+  EXPECT_EQ(row.at("doc_symbol"), "SGDĐT-CTrTT");
+  EXPECT_EQ(row.at("issuer"), "Sở Giáo dục và Đào tạo");
 }
 
 }  // namespace

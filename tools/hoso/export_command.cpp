@@ -239,6 +239,7 @@ int RunExport(const std::vector<std::string>& argv) {
       for (const auto& [key, value] : r->fields) keys.insert(key);
     }
     for (const char* f : kCoreFields) keys.erase(f);
+    keys.erase("doc_date");  // the dossier's own column (a keyed date is the dossier's)
     form_fields.assign(keys.begin(), keys.end());
   }
   TableWriter writer(*out, args.Flag("--excel") && table);
