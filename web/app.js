@@ -246,7 +246,7 @@ function focusBox(key) {
 const CORE_FIELDS = ["full_name", "date_of_birth", "gender", "id_number", "permanent_address", "phone"];
 // An official document's (công văn, quyết định ...): what an archive records.
 const ARCHIVE_FIELDS = ["doc_kind", "doc_number", "doc_symbol", "doc_date", "issuer", "issuer_parent",
-                        "issue_place", "subject"];
+                        "issue_place", "subject", "signer_name", "signer_title"];
 
 function renderFields() {
   const form = $("#fields");

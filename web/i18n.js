@@ -110,7 +110,7 @@ const FIELD_NAMES = {
     map_sheet: "Tờ bản đồ số", members: "Thành viên hộ gia đình",
     doc_kind: "Tên loại văn bản", doc_number: "Số văn bản", doc_symbol: "Ký hiệu văn bản",
     issuer: "Cơ quan ban hành", issuer_parent: "Cơ quan chủ quản", issue_place: "Địa danh ban hành",
-    subject: "Trích yếu nội dung",
+    subject: "Trích yếu nội dung", signer_name: "Người ký", signer_title: "Thẩm quyền, chức vụ người ký",
   },
   en: {
     full_name: "Full name", date_of_birth: "Date of birth", gender: "Gender", id_number: "Personal ID number",
@@ -128,7 +128,7 @@ const FIELD_NAMES = {
     map_sheet: "Map sheet", members: "Household members",
     doc_kind: "Kind of document", doc_number: "Document number", doc_symbol: "Document symbol",
     issuer: "Issuing body", issuer_parent: "Issuing body's parent", issue_place: "Place of issue",
-    subject: "Subject",
+    subject: "Subject", signer_name: "Signer", signer_title: "Signer's authority and title",
   },
 };
 

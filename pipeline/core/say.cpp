@@ -28,6 +28,8 @@ std::string Say::Field(const std::string& key) const {
       {"issuer_parent", {"issuing body's parent", "cơ quan chủ quản"}},
       {"issue_place", {"place of issue", "địa danh ban hành"}},
       {"subject", {"subject", "trích yếu nội dung"}},
+      {"signer_name", {"signer", "người ký"}},
+      {"signer_title", {"signer's authority and title", "thẩm quyền, chức vụ người ký"}},
   };
   static const std::pair<const char*, std::pair<const char*, const char*>> kPeople[] = {
       {"household_head_", {"household head", "chủ hộ"}},

@@ -481,6 +481,15 @@ DossierDraft Extract(const std::vector<OcrPage>& pages, const ExtractOptions& op
     for (size_t i = 0; i < pages.size(); ++i)
       if (auto header = ReadOfficialHeader(pages[i])) {
         DossierDraft official = OfficialDraft(*header, static_cast<int>(i), options, say);
+        // Who signed: on the last page from the header's on that has "Nơi nhận:".
+        for (size_t k = pages.size(); k-- > i;)
+          if (auto signer = ReadSigner(pages[k])) {
+            official.fields["signer_name"] = {NormalizeName(signer->name.value, options.names.get()),
+                                              signer->name.confidence, static_cast<int>(k), signer->name.box};
+            official.fields["signer_title"] = {signer->title.value, signer->title.confidence, static_cast<int>(k),
+                                               signer->title.box};
+            break;
+          }
         // The page's other labelled lines ("Kính gửi: ..."), the number's aside.
         for (const LabelledValue& v : ReadLabelledValues(p.lines[i], static_cast<int>(i)))
           if (v.tokens != std::vector<std::string>{"so"})

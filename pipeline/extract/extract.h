@@ -8,7 +8,7 @@
 // carries an official document's header (extract/official.h: a công văn,
 // a quyết định ...), is that document: its type is the kind's and its
 // fields are the archive's (doc_kind, doc_number, doc_symbol, issuer,
-// issuer_parent, issue_place, subject, doc_date).
+// issuer_parent, issue_place, subject, doc_date, signer_name, signer_title).
 #pragma once
 
 #include <functional>

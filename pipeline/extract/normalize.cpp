@@ -235,7 +235,9 @@ std::string NormalizeName(const std::string& text, const NameList* names) {
     for (size_t i = 0; i < g.size(); ++i) g[i].upper = i == 0;
     std::string w = vn::Encode(g);
     const NameList::Part part = out.empty() ? NameList::kFamily : NameList::kGiven;
-    if (names && !names->Knows(w, part)) {
+    // A family name after the first word is one too ("Trần Nguyễn Minh
+    // Thành": a double family name), not a given name's marks misread.
+    if (names && !names->Knows(w, part) && !(part == NameList::kGiven && names->Knows(w, NameList::kFamily))) {
       // Only the marks wrong: the one common name with these letters, or the
       // nearest in marks when several (Thanh / Thành / Thạnh) are listed.
       const std::vector<std::string> same = names->SameLetters(w, part);

@@ -536,6 +536,47 @@ std::string ReadKindAndSubject(const std::vector<Line>& lines, int below, int lo
 
 }  // namespace
 
+std::optional<Signer> ReadSigner(const OcrPage& page) {
+  std::vector<const OcrLine*> lines;
+  for (const OcrBlock& b : page.blocks)
+    for (const OcrLine& l : b.lines)
+      if (!l.words.empty()) lines.push_back(&l);
+  size_t from = lines.size();
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (Ascii(lines[i]->Text()).rfind("noi nhan", 0) == 0) from = i;
+  if (from == lines.size()) return std::nullopt;
+  // The right column, from the line of "Nơi nhận:" on (the signer's block
+  // stands level with the recipients, read after or beside them).
+  const int right = page.width * 2 / 5;
+  const int top = lines[from]->box.y - 2 * lines[from]->box.h;
+  Signer s;
+  std::vector<const OcrWord*> title;
+  for (const OcrLine* l : lines) {
+    if (l->box.y < top) continue;
+    std::vector<const OcrWord*> words = WordsOf(*l, right);
+    if (words.empty() || MeanConfidence(words) < 0.6) continue;
+    if (MostlyCapitals(words)) {
+      if (s.name.value.empty() && title.size() < 12) title.insert(title.end(), words.begin(), words.end());
+      continue;
+    }
+    // A name: two to six words, each a capital and small letters (a stray
+    // mark of the signature or stamp aside: "Hoàng 'Thị Lan").
+    bool name = words.size() >= 2 && words.size() <= 6 && !title.empty();
+    std::string text;
+    for (const OcrWord* w : words) {
+      std::vector<vn::Glyph> g = vn::Decode(w->text);
+      g.erase(std::remove_if(g.begin(), g.end(), [](const vn::Glyph& c) { return !c.letter; }), g.end());
+      name = name && !g.empty() && g[0].upper &&
+             std::all_of(g.begin() + 1, g.end(), [](const vn::Glyph& c) { return !c.upper; });
+      text += (text.empty() ? "" : " ") + vn::Encode(g);
+    }
+    if (name) s.name = PartOf(words, text);
+  }
+  if (title.empty() || s.name.value.empty()) return std::nullopt;
+  s.title = PartOf(title, Joined(title));
+  return s;
+}
+
 std::string AgencyName(const std::string& capitals) {
   // A dash OCR glued to a word ("ĐỘNG -THƯƠNG") stands apart; edge
   // punctuation (a rule read as "_") goes.

@@ -44,6 +44,16 @@ struct OfficialHeader {
 // kind's name under it).
 std::optional<OfficialHeader> ReadOfficialHeader(const OcrPage& page);
 
+// Who signed: the authority and title in capitals on the right of the
+// last page, beside "Nơi nhận:" ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), and the
+// name under the signature ("Trần Nguyễn Minh Thành"). nullopt when the
+// page has no "Nơi nhận:" or no name under an authority.
+struct Signer {
+  HeaderPart title;  // the authority's lines as read, one space apart
+  HeaderPart name;   // as printed (capitalised by the caller)
+};
+std::optional<Signer> ReadSigner(const OcrPage& page);
+
 // An agency's name as Decree 30 writes it in running text, from the
 // capitals of a header: "SỞ GIÁO DỤC VÀ ĐÀO TẠO" -> "Sở Giáo dục và Đào
 // tạo", "UBND THÀNH PHỐ ĐÀ NẴNG" -> "UBND thành phố Đà Nẵng". Acronyms stay

@@ -153,6 +153,12 @@ TEST(HosoProcess, ReadsARealLettersHeaderAsTheArchiveRecordsIt) {
     EXPECT_FALSE(r.doc_date.has_value()) << "a wrong date is never registered: " << *r.doc_date;
     EXPECT_TRUE(flagged("doc_date", "HANDWRITTEN"));
   }
+  // The signer, on the second page, as its text truth has it.
+  const std::string text_truth =
+      test::ReadFile(test::SourceDir() / "tests/data/real-scans/letter-2019-kodak-200dpi.gt.txt");
+  ASSERT_FALSE(value("signer_name").empty());
+  EXPECT_NE(text_truth.find("\n" + value("signer_name") + "\n"), std::string::npos) << value("signer_name");
+  EXPECT_EQ(r.fields.at("signer_name").page, 1);
   EXPECT_EQ(r.status, DossierStatus::kNeedsReview);
   EXPECT_FALSE(r.HasFlag("DOC_TYPE_UNKNOWN"));
 }

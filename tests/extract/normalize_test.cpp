@@ -57,6 +57,9 @@ TEST(Normalize, NamesTitleCasedAndToneMarksCorrected) {
   EXPECT_EQ(NormalizeName("Trân Thị Loan", &*names), "Trần Thị Loan");
   EXPECT_EQ(NormalizeName("Ñguyễn Kim Linh", &*names), "Nguyễn Kim Linh") << "a mark Vietnamese never writes";
   EXPECT_EQ(NormalizeName("Phạm  Thị  Nhung.", &*names), "Phạm Thị Nhung");
+  // A double family name: the second is kept, not taken for a given name
+  // misread ("Nguyên").
+  EXPECT_EQ(NormalizeName("TRẦN NGUYỄN MINH THÀNH", &*names), "Trần Nguyễn Minh Thành");
   // Not enough evidence: an unknown word is left as read.
   EXPECT_EQ(NormalizeName("Lê Xyz", &*names), "Lê Xyz");
 }

@@ -118,6 +118,19 @@ TEST(OfficialHeader, AKindWithoutATitleComesFromTheSymbol) {
   EXPECT_EQ(h->issuer.value, "UBND phường Hồng Hà");
 }
 
+// The signer's block beside "Nơi nhận:": the authority in capitals, the
+// name under the signature; the recipients on the left are no part of it.
+TEST(OfficialHeader, TheSignerBesideTheRecipients) {
+  const auto s = ReadSigner(
+      PageOf({"Đề nghị các đơn vị nghiêm túc thực hiện./.", "Nơi nhận: <gap> KT. GIÁM ĐỐC",
+              "- Như trên; <gap> PHÓ GIÁM ĐỐC", "- Lưu: VT, CTrTT (Chương).", "<gap> Trần Nguyễn Minh Thành"}));
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->title.value, "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC");
+  EXPECT_EQ(s->name.value, "Trần Nguyễn Minh Thành");
+  EXPECT_FALSE(ReadSigner(PageOf({"1. Tăng cường công tác tuyên truyền.", "<gap> Nguyễn Văn An"})).has_value())
+      << "no recipients, no signer's block";
+}
+
 TEST(OfficialHeader, AgencyNamesAreWrittenAsDecree30WritesThem) {
   EXPECT_EQ(AgencyName("SỞ GIÁO DỤC VÀ ĐÀO TẠO"), "Sở Giáo dục và Đào tạo");
   EXPECT_EQ(AgencyName("UBND THÀNH PHÓ ĐÀ NẴNG"), "UBND thành phố Đà Nẵng");

@@ -304,6 +304,10 @@ TEST(Generator, LettersReadBackAsTheArchiveRecordsThem) {
     EXPECT_EQ(read->issuer.value, l.issuer);
     EXPECT_EQ(read->issuer_parent.value, l.issuer_parent);
     EXPECT_LT(hoso::CharacterErrorRate(l.subject, read->subject.value), 0.05) << read->subject.value;
+    const auto signer = hoso::ReadSigner(*ocr);
+    ASSERT_TRUE(signer.has_value());
+    EXPECT_EQ(signer->name.value, l.signer_name);
+    EXPECT_EQ(header->getValue<std::string>("signer"), l.signer_name);
     if (read->number.value != l.number) {
       EXPECT_TRUE(l.number_by_hand && read->number_by_hand) << read->number.value << " for " << l.number;
     }

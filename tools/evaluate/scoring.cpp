@@ -26,7 +26,8 @@ namespace {
 std::optional<TruthHeader> HeaderFrom(const Object::Ptr& o) {
   if (!o || !o->has("doc_kind")) return std::nullopt;
   TruthHeader h;
-  for (const char* key : {"doc_kind", "number", "symbol", "issuer", "issuer_parent", "place", "date", "subject"})
+  for (const char* key :
+       {"doc_kind", "number", "symbol", "issuer", "issuer_parent", "place", "date", "subject", "signer"})
     if (o->has(key) && !o->isNull(key)) h.values[key] = o->getValue<std::string>(key);
   if (auto a = o->getArray("handwritten"))
     for (size_t i = 0; i < a->size(); ++i) h.handwritten.push_back(a->getElement<std::string>(i));
@@ -47,7 +48,8 @@ HeaderScore ScoreHeaders(const std::vector<TruthDossier>& truth,
   // The truth's keys, and the record's field for each ("date" is doc_date).
   static const std::pair<const char*, const char*> kKeys[] = {
       {"doc_kind", "doc_kind"},           {"number", "doc_number"}, {"symbol", "doc_symbol"}, {"issuer", "issuer"},
-      {"issuer_parent", "issuer_parent"}, {"place", "issue_place"}, {"date", "doc_date"},     {"subject", "subject"}};
+      {"issuer_parent", "issuer_parent"}, {"place", "issue_place"}, {"date", "doc_date"},     {"subject", "subject"},
+      {"signer", "signer_name"}};
   HeaderScore s;
   for (const auto& t : truth) {
     if (!t.header) continue;

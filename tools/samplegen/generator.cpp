@@ -223,6 +223,7 @@ std::string TruthJson(const GeneratedDossier& g, const std::string& file, std::u
     header->set("place", l.place);
     header->set("date", l.date);
     header->set("subject", l.subject);
+    header->set("signer", l.signer_name);
     Array::Ptr hand = new Array;
     if (l.number_by_hand) hand->add("number");
     if (l.day_by_hand) hand->add("date.day");
