@@ -8,6 +8,7 @@
 
 #include "core/vn_text.h"
 #include "extract/extract.h"
+#include "extract/reader.h"
 
 namespace hoso {
 namespace {
@@ -216,12 +217,6 @@ std::string TrimPunctuation(std::string s) {
   size_t b = 0;
   while (b < s.size() && edge(s[b])) ++b;
   return s.substr(b);
-}
-
-// Same word despite OCR: bare letters equal, or one letter off in a longer word.
-bool Near(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  return std::min(a.size(), b.size()) >= 4 && vn::AsciiEditDistance(a, b) <= 1;
 }
 
 struct Line {
@@ -513,7 +508,7 @@ std::string ReadKindAndSubject(const std::vector<Line>& lines, int below, int lo
       const std::vector<std::string> want = Split(Ascii(k.name));
       if (a.size() != want.size()) continue;
       bool ok = true;
-      for (size_t i = 0; i < a.size() && ok; ++i) ok = Near(a[i], want[i]);
+      for (size_t i = 0; i < a.size() && ok; ++i) ok = TokenMatch(a[i], want[i]);
       if (!ok) continue;
       titled = k.name;
       // The subject: the lines under the title, centred, in running case.

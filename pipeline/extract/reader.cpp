@@ -17,13 +17,6 @@ std::vector<std::string> Tokens(const std::string& text) {
   return out;
 }
 
-// Same word despite OCR: bare letters equal, or one letter off in a longer word.
-bool TokenMatch(const std::string& a, const std::string& b) {
-  if (a == b) return true;
-  if (std::min(a.size(), b.size()) < 4) return false;
-  return vn::AsciiEditDistance(a, b) <= 1;
-}
-
 struct Label {
   const FieldSpec* field = nullptr;  // null: a stop label
   std::vector<std::string> tokens;
@@ -149,6 +142,12 @@ bool IsBoilerplate(const LineView& l) {
 bool StartsWithItemNumber(const LineView& l) { return IsItemNumber(l.line->words.front().text); }
 
 std::vector<std::string> AsciiTokens(const std::string& text) { return Tokens(text); }
+
+bool TokenMatch(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (std::min(a.size(), b.size()) < 4) return false;
+  return vn::AsciiEditDistance(a, b) <= 1;
+}
 
 std::vector<std::string> AsciiTokens(const LineView& l) {
   std::vector<std::string> t;

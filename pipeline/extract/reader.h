@@ -31,6 +31,10 @@ std::vector<std::string> AsciiTokens(const std::string& text);
 // The same of a line, from its tokens.
 std::vector<std::string> AsciiTokens(const LineView& line);
 
+// Same word despite OCR: bare letters equal, or one letter off in a word
+// of four letters or more.
+bool TokenMatch(const std::string& a, const std::string& b);
+
 // A value as read, before normalisation, with where it was.
 struct RawField {
   std::string text;

@@ -91,4 +91,10 @@ void DrawStamp(Fonts& fonts, cv::Mat& img, cv::Point centre, const std::string& 
   blended.convertTo(img, CV_8UC3, 255.0);
 }
 
+std::string Fill(std::string pattern, const std::map<std::string, std::string>& values) {
+  for (const auto& [k, v] : values)
+    for (size_t at; (at = pattern.find("{" + k + "}")) != std::string::npos;) pattern.replace(at, k.size() + 2, v);
+  return pattern;
+}
+
 }  // namespace samplegen

@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -238,5 +239,7 @@ void DrawSignature(cv::Mat& img, cv::Point at, Rng& rng);
 void DrawStamp(Fonts& fonts, cv::Mat& img, cv::Point centre, const std::string& authority, Rng& rng);
 // Upper-case of Vietnamese text (the letters the forms use).
 std::string Upper(const std::string& s);
+// "{place}, ngày {day}" with each {key} replaced by its value.
+std::string Fill(std::string pattern, const std::map<std::string, std::string>& values);
 
 }  // namespace samplegen

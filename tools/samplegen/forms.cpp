@@ -330,12 +330,6 @@ std::string DateWords(const std::string& iso) {
          NumberWords(y);
 }
 
-std::string Fill(std::string pattern, const std::map<std::string, std::string>& values) {
-  for (const auto& [k, v] : values)
-    for (size_t at; (at = pattern.find("{" + k + "}")) != std::string::npos;) pattern.replace(at, k.size() + 2, v);
-  return pattern;
-}
-
 const Person* OtherPerson(const Dossier& d, const std::string& role) {
   for (const auto& o : d.others)
     if (o.role == role) return &o.person;

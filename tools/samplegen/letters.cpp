@@ -88,12 +88,6 @@ const std::vector<std::string> kSentences = {
     "Giao Văn phòng theo dõi, đôn đốc, kiểm tra việc thực hiện và tổng hợp báo cáo kết quả.",
 };
 
-std::string Fill(std::string s, const std::map<std::string, std::string>& values) {
-  for (const auto& [k, v] : values)
-    for (size_t at; (at = s.find("{" + k + "}")) != std::string::npos;) s.replace(at, k.size() + 2, v);
-  return s;
-}
-
 // "Thành phố Hà Nội" -> "Hà Nội"; "Tỉnh Bắc Ninh" -> "Bắc Ninh"; "Phường 5" stays.
 std::string PlaceName(const std::string& unit) {
   for (const char* w : {"Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Thị trấn ", "Thị Trấn ", "Đặc khu ", "Quận ",
