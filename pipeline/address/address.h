@@ -44,6 +44,14 @@ ParsedAddress ParseAddress(std::string_view text, const Gazetteer& gazetteer);
 // any address written without marks, are left as they are.
 std::string SpellAddress(std::string_view text, const Gazetteer& gazetteer);
 
+// A place's bare name, as an official document's date line writes it ("Cao
+// Lãnh, ngày ..."): Decree 30 makes it the name of the unit where the
+// issuing body sits, so a name that is no unit's but has the letters of
+// units all spelt one way is spelt that way ("Cao Lành" -> "Cao Lãnh").
+// A unit's own name, a name of no unit, and letters that units spell in
+// more than one way are left as they are.
+std::string SpellPlaceName(std::string_view name, const Gazetteer& gazetteer);
+
 struct AddressOptions {
   std::string as_of;     // YYYY-MM-DD; empty means today
   std::string doc_date;  // the document's date, if known: before a change, a flag is info

@@ -550,4 +550,16 @@ std::string SpellAddress(std::string_view text, const Gazetteer& g) {
   return out;
 }
 
+std::string SpellPlaceName(std::string_view name, const Gazetteer& g) {
+  const std::string read(name);
+  const vn::Key key = UnitNameKey(read);
+  if (!key.has_marks) return read;  // written without marks: nothing to mend
+  std::set<std::string> spellings;
+  for (const Province* u : g.ProvincesNamed(key.Ascii())) spellings.insert(u->name);
+  for (const District* u : g.DistrictsNamed(key.Ascii())) spellings.insert(u->name);
+  for (const Commune* u : g.CommunesNamed(key.Ascii())) spellings.insert(u->name);
+  if (spellings.size() != 1 || spellings.count(read)) return read;
+  return *spellings.begin();
+}
+
 }  // namespace hoso

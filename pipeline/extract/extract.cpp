@@ -400,16 +400,62 @@ void CheckSignature(const std::vector<LineView>& lines, int page, const NameList
            "tên dưới chữ ký (trang " + std::to_string(page + 1) + ") không phải tên trên tờ khai")});
 }
 
-// "UBND tỉnh Cao Băng": the unit from its word on, spelt by `spell`.
-std::string SpellBodyUnits(const std::string& body, const std::function<std::string(const std::string&)>& spell) {
-  if (!spell) return body;
+// Where an issuing body's unit begins ("UBND tỉnh Cao Băng": at "tỉnh"),
+// and its word; npos when the body names no unit.
+size_t UnitWordAt(const std::string& body, std::string* word = nullptr) {
   size_t at = std::string::npos;
   for (const char* unit :
        {"thành phố ", "tỉnh ", "quận ", "huyện ", "thị xã ", "phường ", "xã ", "thị trấn ", "đặc khu "}) {
     const size_t p = body.find(unit);
-    if (p != std::string::npos && (p == 0 || body[p - 1] == ' ')) at = std::min(at, p);
+    if (p != std::string::npos && (p == 0 || body[p - 1] == ' ') && p < at) {
+      at = p;
+      if (word) *word = unit;
+    }
   }
+  return at;
+}
+
+// "UBND tỉnh Cao Băng": the unit from its word on, spelt by `spell`.
+std::string SpellBodyUnits(const std::string& body, const std::function<std::string(const std::string&)>& spell) {
+  if (!spell) return body;
+  const size_t at = UnitWordAt(body);
   return at == std::string::npos ? body : body.substr(0, at) + spell(body.substr(at));
+}
+
+// The place under the motto is the unit where the issuing body sits
+// (Decree 30), which the body's name mostly names: spelt as the body spells
+// it where OCR read it a letter or a mark apart ("Xuân Chỉnh" beside "Ủy ban
+// nhân dân xã Xuân Chinh"; "Phường T1" beside "UBND phường 1").
+std::string PlaceAsTheBodiesSpellIt(const std::string& place, const std::vector<std::string>& bodies) {
+  const std::string key = vn::MakeKey(place).Ascii();
+  for (const std::string& body : bodies) {
+    std::string unit;
+    const size_t at = UnitWordAt(body, &unit);
+    if (at == std::string::npos) continue;
+    const std::string name = body.substr(at + unit.size());
+    std::string titled = body.substr(at);  // "phường 1" -> "Phường 1"
+    if (titled.rfind("\u0111", 0) == 0)
+      titled.replace(0, 2, "\u0110");
+    else
+      titled[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(titled[0])));
+    // A name left in capitals (an acronym's letters) is no spelling to copy.
+    bool capitals = false;
+    std::istringstream words(name);
+    for (std::string w; words >> w;) {
+      int letters = 0, upper = 0;
+      for (const vn::Glyph& g : vn::Decode(w)) {
+        letters += g.letter;
+        upper += g.letter && g.upper;
+      }
+      capitals |= letters >= 2 && upper == letters;
+    }
+    if (capitals) continue;
+    for (const std::string& c : {name, titled}) {
+      const std::string a = vn::MakeKey(c).Ascii();
+      if (a == key || (key.size() >= 6 && vn::AsciiEditDistance(a, key) <= 1)) return c;
+    }
+  }
+  return place;
 }
 
 // An official document's header as the archive records it (Circular
@@ -419,9 +465,29 @@ std::string SpellBodyUnits(const std::string& body, const std::function<std::str
 DossierDraft OfficialDraft(OfficialHeader h, int page, const ExtractOptions& options, const Say& say) {
   h.issuer.value = SpellBodyUnits(h.issuer.value, options.spell_units);
   h.issuer_parent.value = SpellBodyUnits(h.issuer_parent.value, options.spell_units);
+  if (!h.place.value.empty()) {
+    const std::string by_bodies = PlaceAsTheBodiesSpellIt(h.place.value, {h.issuer.value, h.issuer_parent.value});
+    if (by_bodies != h.place.value)
+      h.place.value = by_bodies;
+    else if (options.spell_place)
+      h.place.value = options.spell_place(h.place.value);
+  }
   DossierDraft d;
   d.doc_type = h.doc_type;
   d.doc_date = h.date;
+  // A body read up to its unit's word and no further ("UBND huyện"): its
+  // name is not kept cut short; the flag says what was read.
+  for (auto [key, part] : {std::pair{"issuer", &h.issuer}, std::pair{"issuer_parent", &h.issuer_parent}}) {
+    std::string unit;
+    const std::string body = part->value + " ";
+    const size_t at = UnitWordAt(body, &unit);
+    if (at == std::string::npos || at + unit.size() < body.size()) continue;
+    d.flags.push_back(
+        {"FIELD_MISSING", Severity::kWarning, key,
+         say("the body was read as \"" + part->value + "\", without its unit's name: key it from the page",
+             "chỉ đọc được \"" + part->value + "\", thiếu tên đơn vị hành chính: hãy nhập theo ảnh")});
+    *part = {};
+  }
   auto put = [&](const char* key, const HeaderPart& part) {
     if (!part.value.empty()) d.fields[key] = {part.value, part.confidence, page, part.box};
   };
@@ -456,6 +522,18 @@ DossierDraft OfficialDraft(OfficialHeader h, int page, const ExtractOptions& opt
   if (!h.number_by_hand) missing("doc_number", h.number, "no document number was read", "không đọc được số văn bản");
   missing("doc_date", h.date_line, "no date was read under the motto", "không đọc được ngày tháng năm ban hành");
   missing("issuer", h.issuer, "no issuing body was read", "không đọc được tên cơ quan ban hành");
+  // A department, an office, a centre has a body above it, which Decree 30
+  // writes over its name: none read is a line OCR lost.
+  const bool flagged =
+      std::any_of(d.flags.begin(), d.flags.end(), [](const Flag& f) { return f.field == "issuer_parent"; });
+  if (h.issuer_parent.value.empty() && !flagged)
+    for (const char* head : {"Sở ", "Phòng ", "Chi cục ", "Cục ", "Vụ ", "Ban ", "Trung tâm ", "Văn phòng "})
+      if (h.issuer.value.rfind(head, 0) == 0) {
+        missing("issuer_parent", h.issuer_parent,
+                "no body above the issuing one was read (" + h.issuer.value + " has one)",
+                "không đọc được tên cơ quan chủ quản (" + h.issuer.value + " có cơ quan chủ quản)");
+        break;
+      }
   return d;
 }
 

@@ -44,6 +44,9 @@ struct ExtractOptions {
   // marks wrong ("tỉnh Cao Băng" -> "tỉnh Cao Bằng"; optional): an official
   // document's issuing bodies are named by their units.
   std::function<std::string(const std::string&)> spell_units;
+  // A place's bare name spelt as the gazetteer spells the units of that
+  // name (optional): an official document's place ("Cao Lành" -> "Cao Lãnh").
+  std::function<std::string(const std::string&)> spell_place;
 };
 
 struct DossierDraft {

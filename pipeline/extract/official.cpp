@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <regex>
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -328,7 +329,7 @@ std::optional<NumberLine> FindNumberLine(const std::vector<Line>& lines, int pag
     // OCR reads a bold Đ as "ĐÐ" (U+00D0, a letter Vietnamese never uses).
     for (size_t at; (at = symbol.find("\u00D0")) != std::string::npos;) symbol.replace(at, 2, "\u0110");
     for (size_t at; (at = symbol.find("\u0110\u0110")) != std::string::npos;) symbol.erase(at, 2);
-    n.symbol = TrimPunctuation(symbol);
+    n.symbol = SpellSymbol(TrimPunctuation(symbol));
     n.number = TrimPunctuation(rest.substr(0, slash - 1));
     n.spaced = slash >= 2 && rest[slash - 2] == ' ';
     auto words_of = [&](size_t from, size_t to, std::vector<const OcrWord*>& into) {
@@ -577,7 +578,12 @@ std::string AgencyName(const std::string& capitals) {
   // punctuation (a rule read as "_") goes.
   std::string spaced;
   for (char c : capitals) spaced += c == '-' ? std::string(" - ") : std::string(1, c);
-  const std::vector<std::string> words = Split(TrimPunctuation(spaced));
+  std::vector<std::string> words = Split(TrimPunctuation(spaced));
+  // A D OCR split in two at the end of an acronym ("UBNI)" for UBND).
+  for (std::string& w : words)
+    if (w.size() >= 4 && (w.compare(w.size() - 2, 2, "I)") == 0 || w.compare(w.size() - 2, 2, "|)") == 0) &&
+        w.find('(') == std::string::npos)
+      w.replace(w.size() - 2, 2, "D");
   std::vector<std::string> out;
   bool capital_next = true, place = false;
   for (size_t i = 0; i < words.size();) {
@@ -605,7 +611,8 @@ std::string AgencyName(const std::string& capitals) {
     }
     const bool plain_word = a.find(' ') == std::string::npos && !a.empty() &&
                             std::all_of(a.begin(), a.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    if (!plain_word || !IsSyllable(a)) {  // an acronym, a number: as written
+    // A unit's name is words, Vietnamese or not ("XÃ ĐẮC PRING": Đắc Pring).
+    if (!plain_word || (!IsSyllable(a) && !place)) {  // an acronym, a number: as written
       out.push_back(w);
       capital_next = false;
       continue;
@@ -616,6 +623,42 @@ std::string AgencyName(const std::string& capitals) {
   std::string s;
   for (const std::string& w : out) s += (s.empty() ? "" : " ") + w;
   return s;
+}
+
+std::string SpellSymbol(const std::string& symbol) {
+  const size_t slash = symbol.rfind('/');
+  const size_t from = slash == std::string::npos ? 0 : slash + 1;
+  std::vector<std::string> parts;
+  std::istringstream in(symbol.substr(from));
+  for (std::string part; std::getline(in, part, '-');) parts.push_back(part);
+  for (std::string& part : parts) {
+    // A digit for the letter it looks like, before capitals ("5TP" -> "STP").
+    static const std::map<char, char> kLooksLike = {{'0', 'O'}, {'1', 'I'}, {'5', 'S'}, {'6', 'G'}, {'8', 'B'}};
+    const auto look = part.empty() ? kLooksLike.end() : kLooksLike.find(part[0]);
+    if (look == kLooksLike.end()) continue;
+    bool capitals = part.size() > 1, digits = false;
+    for (const vn::Glyph& g : vn::Decode(part.substr(1))) {
+      capitals &= g.letter && g.upper;
+      digits |= !g.letter;
+    }
+    if (capitals && !digits) part[0] = look->second;
+  }
+  // A kind's abbreviation OCR took a mark from ("QD-UBND"): the one kind
+  // with those bare letters ("HD" and "DA" are kinds of their own).
+  if (parts.size() > 1) {
+    const Kind* only = nullptr;
+    int n = 0;
+    for (const Kind& k : kKinds)
+      if (*k.abbreviation && Ascii(parts[0]) == Ascii(k.abbreviation)) {
+        if (parts[0] == k.abbreviation) n = 2;  // written right
+        only = &k;
+        ++n;
+      }
+    if (n == 1) parts[0] = only->abbreviation;
+  }
+  std::string out = symbol.substr(0, from);
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "-" : "") + parts[i];
+  return out;
 }
 
 std::string KindOfSymbol(const std::string& symbol) {

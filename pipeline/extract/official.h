@@ -65,4 +65,10 @@ std::string AgencyName(const std::string& capitals);
 // "công văn" when it names none (a công văn's symbol is the agency's).
 std::string KindOfSymbol(const std::string& symbol);
 
+// A symbol's capitals mended where OCR read them as something else: a
+// digit before capitals read for the letter it looks like ("5TP-QLĐT" ->
+// "STP-QLĐT"), a kind's abbreviation that lost its mark ("QD-SNV" ->
+// "QĐ-SNV", where no other kind has those letters).
+std::string SpellSymbol(const std::string& symbol);
+
 }  // namespace hoso

@@ -423,6 +423,17 @@ TEST(Address, GeneratedAddressesInEveryStyle) {
 namespace hoso {
 namespace {
 
+TEST(SpellPlaceName, APlacesNameAsTheUnitsOfThoseLettersSpellIt) {
+  auto g = Gazetteer::Load(Gazetteer::DefaultDir());
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(SpellPlaceName("Cao Lành", **g), "Cao Lãnh");
+  EXPECT_EQ(SpellPlaceName("Đà Nẳng", **g), "Đà Nẵng");
+  EXPECT_EQ(SpellPlaceName("Hà Nội", **g), "Hà Nội");
+  EXPECT_EQ(SpellPlaceName("Xuân Chỉnh", **g), "Xuân Chỉnh") << "Xuân Chinh and Xuân Chính are both units";
+  EXPECT_EQ(SpellPlaceName("Quang Vân Lạc", **g), "Quang Vân Lạc") << "no unit's name";
+  EXPECT_EQ(SpellPlaceName("Cao Lanh", **g), "Cao Lanh") << "written without marks: left as written";
+}
+
 TEST(SpellAddress, UnitNamesAsTheGazetteerSpellsThem) {
   auto g = Gazetteer::Load(Gazetteer::DefaultDir());
   ASSERT_TRUE(g.ok());

@@ -68,7 +68,8 @@ TEST(OfficialHeader, ReadsALettersHeaderAndMarksWhatWasWrittenByHand) {
 }
 
 // A photo's header as OCR read it: the place glued to "ngày" at its comma,
-// the symbol's S read as 5, the parent's long name on a line of its own.
+// the symbol's S read as 5 (mended), the parent's long name on a line of
+// its own.
 TEST(OfficialHeader, WhatOcrDoesToAPhotographedHeader) {
   const auto h = ReadOfficialHeader(
       PageOf({"ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "PHÒNG TÀI CHÍNH <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -76,7 +77,7 @@ TEST(OfficialHeader, WhatOcrDoesToAPhotographedHeader) {
               "V/v đôn đốc nộp báo cáo"}));
   ASSERT_TRUE(h.has_value());
   EXPECT_EQ(h->number.value, "458");
-  EXPECT_EQ(h->symbol.value, "5TP-QLĐT");
+  EXPECT_EQ(h->symbol.value, "STP-QLĐT");
   EXPECT_EQ(h->place.value, "Quảng Trạch");
   EXPECT_EQ(h->date, "2023-04-02");
   EXPECT_EQ(h->issuer_parent.value, "Ủy ban nhân dân thành phố Hồ Chí Minh");
@@ -134,6 +135,8 @@ TEST(OfficialHeader, TheSignerBesideTheRecipients) {
 TEST(OfficialHeader, AgencyNamesAreWrittenAsDecree30WritesThem) {
   EXPECT_EQ(AgencyName("SỞ GIÁO DỤC VÀ ĐÀO TẠO"), "Sở Giáo dục và Đào tạo");
   EXPECT_EQ(AgencyName("UBND THÀNH PHÓ ĐÀ NẴNG"), "UBND thành phố Đà Nẵng");
+  EXPECT_EQ(AgencyName("UBND TỈNH ĐẮK LẮK"), "UBND tỉnh Đắk Lắk") << "a unit's name in a minority language";
+  EXPECT_EQ(AgencyName("ỦY BAN NHÂN DÂN XÃ ĐẮC PRING"), "Ủy ban nhân dân xã Đắc Pring");
   EXPECT_EQ(AgencyName("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"), "Ủy ban nhân dân tỉnh Bắc Ninh");
   EXPECT_EQ(AgencyName("PHÒNG TÀI CHÍNH - KẾ HOẠCH"), "Phòng Tài chính - Kế hoạch");
   EXPECT_EQ(AgencyName("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), "Sở Lao động - Thương binh và Xã hội")
@@ -157,6 +160,26 @@ TEST(OfficialHeader, TheSymbolNamesTheKind) {
   EXPECT_EQ(KindOfSymbol("KH-UBND"), "kế hoạch");
   EXPECT_EQ(KindOfSymbol("SGDĐT-CTrTT"), "công văn");
   EXPECT_EQ(KindOfSymbol("UBND-VP"), "công văn");
+}
+
+TEST(OfficialHeader, ASymbolsCapitalsAreMendedWhereOcrMisreadThem) {
+  EXPECT_EQ(SpellSymbol("5TP-QLĐT"), "STP-QLĐT") << "a 5 for the S before capitals";
+  EXPECT_EQ(SpellSymbol("UBND-0TC"), "UBND-OTC");
+  EXPECT_EQ(SpellSymbol("QD-SNV"), "QĐ-SNV") << "the one kind with those bare letters";
+  EXPECT_EQ(SpellSymbol("12/2019/QD-UBND"), "12/2019/QĐ-UBND");
+  EXPECT_EQ(SpellSymbol("TTR-UBND"), "TTr-UBND");
+  EXPECT_EQ(SpellSymbol("HD-UBND"), "HD-UBND") << "hướng dẫn, not hợp đồng";
+  EXPECT_EQ(SpellSymbol("DA-BQL"), "DA-BQL") << "dự án, not đề án";
+  EXPECT_EQ(SpellSymbol("QĐ-UBND"), "QĐ-UBND");
+  EXPECT_EQ(SpellSymbol("SGDĐT-CTrTT"), "SGDĐT-CTrTT");
+  EXPECT_EQ(SpellSymbol("BCĐ389-VP"), "BCĐ389-VP") << "a number in an acronym stays";
+  EXPECT_EQ(SpellSymbol("5-UBND"), "5-UBND") << "a digit alone is no letter";
+  EXPECT_EQ(SpellSymbol("QD"), "QD") << "no hyphen: no kind named";
+}
+
+TEST(OfficialHeader, AnAcronymsDSplitInTwoIsOneD) {
+  EXPECT_EQ(AgencyName("UBNI) TỈNH LONG AN"), "UBND tỉnh Long An");
+  EXPECT_EQ(AgencyName("HĐNI) TỈNH LONG AN"), "HĐND tỉnh Long An");
 }
 
 TEST(Extract, AnOfficialDocumentGivesItsArchiveFields) {
@@ -188,6 +211,87 @@ TEST(Extract, AnIssuingBodysUnitIsSpeltAsTheGazetteerSpellsIt) {
   ASSERT_TRUE(d.fields.count("issuer_parent"));
   EXPECT_EQ(d.fields.at("issuer_parent").value, "UBND tỉnh Cao Bằng");
   EXPECT_EQ(d.fields.at("issuer").value, "Sở Nội vụ");
+}
+
+// The place under the motto is the name of the unit where the issuing body
+// sits (Decree 30): spelt as the gazetteer spells it where OCR took a mark.
+TEST(Extract, AnOfficialDocumentsPlaceIsSpeltAsTheGazetteerSpellsIt) {
+  auto g = Gazetteer::Load(Gazetteer::DefaultDir());
+  ASSERT_TRUE(g.ok());
+  ExtractOptions o = test::Options();
+  o.spell_place = [g = std::move(g).value()](const std::string& t) { return SpellPlaceName(t, *g); };
+  auto place = [&](const std::string& written) {
+    const DossierDraft d = Extract({PageOf({"UBND TỈNH ĐỒNG THÁP <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                            "SỞ NỘI VỤ <gap> Độc lập - Tự do - Hạnh phúc",
+                                            "Số: 2964/QĐ-SNV <gap> " + written + ", ngày 13 tháng 7 năm 2023",
+                                            "QUYẾT ĐỊNH", "Về việc cấp giấy phép xây dựng"})},
+                                   o);
+    return d.fields.count("issue_place") ? d.fields.at("issue_place").value : std::string("(none)");
+  };
+  EXPECT_EQ(place("Cao Lành"), "Cao Lãnh") << "no unit is Cao Lành; every Cao Lanh is Cao Lãnh";
+  EXPECT_EQ(place("Đồng Thảp"), "Đồng Tháp");
+  EXPECT_EQ(place("Cao Lãnh"), "Cao Lãnh");
+  EXPECT_EQ(place("Quang Vân Lạc"), "Quang Vân Lạc") << "a name of no unit stays as read";
+}
+
+// ... and, first, as the issuing body spells its own unit, which the place
+// mostly is: there the gazetteer's two spellings (Xuân Chinh, Xuân Chính)
+// leave no doubt.
+TEST(Extract, AnOfficialDocumentsPlaceIsSpeltAsItsIssuerSpellsItsUnit) {
+  auto place = [&](const std::string& issuer, const std::string& written) {
+    const DossierDraft d = Extract({PageOf({"UBND HUYỆN THỌ XUÂN <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                            issuer + " <gap> Độc lập - Tự do - Hạnh phúc",
+                                            "Số: 71/TB-UBND <gap> " + written + ", ngày 3 tháng 4 năm 2023",
+                                            "THÔNG BÁO", "Về việc tổ chức hội nghị"})},
+                                   test::Options());
+    return d.fields.count("issue_place") ? d.fields.at("issue_place").value : std::string("(none)");
+  };
+  EXPECT_EQ(place("ỦY BAN NHÂN DÂN XÃ XUÂN CHINH", "Xuân Chỉnh"), "Xuân Chinh");
+  EXPECT_EQ(place("UBND PHƯỜNG 1", "Phường T1"), "Phường 1");
+  EXPECT_EQ(place("UBND XÃ XUÂN CHINH", "Thọ Xuân"), "Thọ Xuân") << "the parent's unit, as written";
+  EXPECT_EQ(place("UBND XÃ XUÂN CHINH", "Hà Nội"), "Hà Nội") << "another place stays as read";
+}
+
+// What a photo's OCR loses of the issuing bodies goes to a person, never
+// into the register as read: a body cut at its unit's word, and a
+// department whose body above it (always written over its name) was not read.
+TEST(Extract, AnIssuingBodyCutShortOrAParentLostIsFlagged) {
+  auto flag_on = [](const DossierDraft& d, const std::string& field) {
+    for (const Flag& f : d.flags)
+      if (f.field == field) return f.code;
+    return std::string("(none)");
+  };
+  const DossierDraft cut = Extract(
+      {PageOf({"UBND HUYỆN <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PHÒNG TƯ PHÁP <gap> Độc lập - Tự do - Hạnh phúc",
+               "Số: 2955/QĐ-TP <gap> Chương Mỹ, ngày 22 tháng 4 năm 2020", "QUYẾT ĐỊNH",
+               "Về việc khen thưởng các tập thể"})},
+      test::Options());
+  EXPECT_EQ(cut.fields.count("issuer_parent"), 0u) << cut.fields.at("issuer_parent").value;
+  EXPECT_EQ(flag_on(cut, "issuer_parent"), "FIELD_MISSING");
+  EXPECT_EQ(cut.fields.at("issuer").value, "Phòng Tư pháp");
+
+  const DossierDraft lost =
+      Extract({PageOf({"SỞ NỘI VỤ <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "<gap> Độc lập - Tự do - Hạnh phúc",
+                       "Số: 244/SNV-TCCB <gap> Hoà Bình, ngày 16 tháng 7 năm 2019",
+                       "V/v phối hợp kiểm tra an toàn thực phẩm"})},
+              test::Options());
+  EXPECT_EQ(lost.fields.at("issuer").value, "Sở Nội vụ");
+  EXPECT_EQ(flag_on(lost, "issuer_parent"), "FIELD_MISSING");
+
+  const DossierDraft whole = Extract(
+      {PageOf(
+          {"UBND TỈNH HÒA BÌNH <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ <gap> Độc lập - Tự do - Hạnh phúc",
+           "Số: 244/SNV-TCCB <gap> Hoà Bình, ngày 16 tháng 7 năm 2019", "V/v phối hợp kiểm tra an toàn thực phẩm"})},
+      test::Options());
+  EXPECT_EQ(whole.fields.at("issuer_parent").value, "UBND tỉnh Hòa Bình");
+  EXPECT_TRUE(whole.flags.empty()) << whole.flags.front().code << " " << whole.flags.front().field;
+  const DossierDraft commune = Extract(
+      {PageOf({"ỦY BAN NHÂN DÂN <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+               "PHƯỜNG HỒNG HÀ <gap> Độc lập - Tự do - Hạnh phúc",
+               "Số: 12/TB-UBND <gap> Hà Nội, ngày 16 tháng 7 năm 2025", "THÔNG BÁO", "Về việc tổ chức hội nghị"})},
+      test::Options());
+  EXPECT_EQ(commune.fields.at("issuer").value, "Ủy ban nhân dân phường Hồng Hà");
+  EXPECT_TRUE(commune.flags.empty()) << "a commune's committee has no body written over it";
 }
 
 }  // namespace

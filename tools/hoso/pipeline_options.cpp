@@ -48,6 +48,7 @@ Status LoadModels(BatchOptions* options) {
     return !a.commune.empty() && !a.commune.from_street && !a.province.empty();
   };
   options->extract.spell_units = [g = options->gazetteer](const std::string& text) { return SpellAddress(text, *g); };
+  options->extract.spell_place = [g = options->gazetteer](const std::string& name) { return SpellPlaceName(name, *g); };
   auto templates = Templates::Load(Templates::DefaultDir());
   if (!templates.ok()) return templates.status();
   options->extract.templates = std::move(templates).value();
