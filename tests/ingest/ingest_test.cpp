@@ -223,28 +223,34 @@ std::string OneImagePdf(const cv::Mat& grey, int dpi, const std::string& over = 
 
 // A scanner's page is its image, pixel for pixel (drawn, a bi-level scan's
 // edges come out grey and a pixel bolder), whether it is stored as a
-// stencil (CCITT G4, as Leptonica writes it), as a grey image, or as JPEG.
+// 1-bit image (CCITT G4, as document scanners write it) or stencil (as
+// Leptonica writes it), as a grey image, or as JPEG.
 TEST(Ingest, ScannedPdfPagesAreTheirImagesPixelForPixel) {
   ScratchDir dir;
   cv::Mat bits;
   cv::threshold(TextPage(1654, 2339, 6), bits, 128, 255, cv::THRESH_BINARY);
   std::vector<samplegen::OutPage> fax{{bits, 200, true}};
-  ASSERT_TRUE(samplegen::WritePages((dir / "fax.pdf").string(), "pdf", fax, 90));
-  auto doc = Open(ReadFile(dir / "fax.pdf"));
-  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
-  auto page = (*doc)->LoadPage(0);
-  ASSERT_TRUE(page.ok()) << page.status().ToString();
-  EXPECT_EQ(page->dpi, 200);
-  ASSERT_EQ(page->image.size(), bits.size());
-  EXPECT_EQ(cv::countNonZero(page->image != bits), 0) << "the stencil's pixels as stored";
+  for (auto how : {samplegen::BilevelPdf::kScannerImage, samplegen::BilevelPdf::kImageMask}) {
+    const char* what = how == samplegen::BilevelPdf::kScannerImage ? "a scanner's 1-bit image" : "a stencil";
+    ASSERT_TRUE(samplegen::WritePages((dir / "fax.pdf").string(), "pdf", fax, 90, how));
+    const std::string bytes = ReadFile(dir / "fax.pdf");
+    EXPECT_EQ(bytes.find("/ImageMask true") != std::string::npos, how == samplegen::BilevelPdf::kImageMask) << what;
+    auto doc = Open(bytes);
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    auto page = (*doc)->LoadPage(0);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_EQ(page->dpi, 200) << what;
+    ASSERT_EQ(page->image.size(), bits.size()) << what;
+    EXPECT_EQ(cv::countNonZero(page->image != bits), 0) << what << "'s pixels as stored";
+  }
 
   // Grey, drawn with the page's usual extras under it: an OCR layer's
   // invisible text (render mode 3), drawn before the image.
   cv::Mat grey = TextPage(1240, 1754, 5);
   cv::GaussianBlur(grey, grey, cv::Size(3, 3), 0);
-  doc = Open(OneImagePdf(grey, 150, "BT 3 Tr /F1 12 Tf 72 500 Td (invisible) Tj ET"));
+  auto doc = Open(OneImagePdf(grey, 150, "BT 3 Tr /F1 12 Tf 72 500 Td (invisible) Tj ET"));
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
-  page = (*doc)->LoadPage(0);
+  auto page = (*doc)->LoadPage(0);
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   EXPECT_EQ(page->dpi, 150);
   ASSERT_EQ(page->image.size(), grey.size());

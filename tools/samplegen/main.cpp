@@ -32,7 +32,8 @@ const char* kHelp =
     "--dpi fixes every page's resolution; --max-quality caps JPEG quality.\n"
     "--damage photo: phone photos of the sheet on a desk (tilted up to ~15°, shadow\n"
     "or flash, 60-150 dpi on the sheet, JPEG stating no resolution; several pages:\n"
-    "a PDF). --damage fax: bi-level 200 dpi pages, CCITT G4 in TIFF or PDF.\n"
+    "a PDF). --damage fax: bi-level 200 dpi pages, CCITT G4 in TIFF or PDF (in\n"
+    "turn a 1-bit image, as document scanners write it, and a stencil mask).\n"
     "--receipt-rate P: chance of a fee receipt (an 80 mm till strip) as the last\n"
     "page (default 0.3 for photo and fax, 0 otherwise, so that older sets' seeds\n"
     "make the same files).\n"
@@ -149,6 +150,7 @@ int main(int argc, char** argv) {
   if (clean_twin) clean_manifest.open(fs::path(out) / "clean" / "truth.jsonl", std::ios::trunc);
   const auto start = std::chrono::steady_clock::now();
   Rng rng(seed);
+  int bilevel_pdfs = 0;  // in turn as a scanner writes them and as stencil masks
   for (int i = 0; i < count; ++i) {
     // One stream per dossier: a dossier does not depend on the ones before.
     const GeneratedDossier g = Generate(i, rng.Next(), table, *renderer, options, &transition);
@@ -160,7 +162,10 @@ int main(int argc, char** argv) {
       damaged.push_back({page.damaged, page.damage.photo ? 0 : page.damage.dpi, page.damage.bilevel});
       clean.push_back({page.clean, 300});
     }
-    if (!WritePages((fs::path(out) / file).string(), g.format, damaged, g.jpeg_quality) ||
+    const BilevelPdf bilevel_pdf = g.format == "pdf" && !damaged.empty() && damaged[0].bilevel && bilevel_pdfs++ % 2
+                                       ? BilevelPdf::kImageMask
+                                       : BilevelPdf::kScannerImage;
+    if (!WritePages((fs::path(out) / file).string(), g.format, damaged, g.jpeg_quality, bilevel_pdf) ||
         (clean_twin && !WritePages((fs::path(out) / "clean" / file).string(), g.format, clean, 95))) {
       std::cerr << "samplegen: cannot write " << file << "\n";
       return 1;

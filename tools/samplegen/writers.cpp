@@ -7,7 +7,9 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "ingest/pix.h"
@@ -18,7 +20,48 @@ namespace {
 using hoso::MatToPix;
 using hoso::PixPtr;
 
-bool WritePdf(const std::string& path, const std::vector<OutPage>& pages, int quality) {
+// One page's image in a PDF: its dictionary's entries past the size, and
+// its encoded bytes.
+struct PdfImage {
+  std::string dict;
+  std::vector<uchar> data;
+};
+
+PdfImage Jpeg(const OutPage& p, int quality) {
+  PdfImage im;
+  cv::imencode(".jpg", p.image, im.data, {cv::IMWRITE_JPEG_QUALITY, quality});
+  im.dict = std::string(" /ColorSpace ") + (p.image.channels() == 1 ? "/DeviceGray" : "/DeviceRGB") +
+            " /BitsPerComponent 8 /Filter /DCTDecode";
+  return im;
+}
+
+// The page thresholded to 1 bit at 128, as Leptonica does for the TIFF.
+PixPtr Bits(const OutPage& p) {
+  cv::Mat g = p.image;
+  if (g.channels() != 1) cv::cvtColor(g, g, cv::COLOR_BGR2GRAY);
+  PixPtr grey = MatToPix(g, p.dpi);
+  PixPtr bits(pixThresholdToBinary(grey.get(), 128));
+  if (bits) pixSetResolution(bits.get(), p.dpi, p.dpi);
+  return bits;
+}
+
+// 1-bit grey, CCITT G4 (K -1), black as 0: a document scanner's page.
+std::optional<PdfImage> G4(const OutPage& p) {
+  PixPtr bits = Bits(p);
+  if (!bits) return std::nullopt;
+  L_COMP_DATA* cid = nullptr;
+  if (pixGenerateCIData(bits.get(), L_G4_ENCODE, 0, 0, &cid) != 0 || !cid) return std::nullopt;
+  PdfImage im;
+  im.data.assign(cid->datacomp, cid->datacomp + cid->nbytescomp);
+  im.dict = " /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns " +
+            std::to_string(cid->w) + " /Rows " + std::to_string(cid->h) + (cid->minisblack ? " /BlackIs1 true" : "") +
+            " >>";
+  l_CIDataDestroy(&cid);
+  return im;
+}
+
+bool WritePdf(const std::string& path, const std::vector<OutPage>& pages,
+              const std::function<std::optional<PdfImage>(const OutPage&)>& encode) {
   std::ostringstream pdf;
   std::vector<size_t> offsets;
   pdf << "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
@@ -37,8 +80,8 @@ bool WritePdf(const std::string& path, const std::vector<OutPage>& pages, int qu
   pdf << " ] >>\nendobj\n";
   for (int i = 0; i < n; ++i) {
     const auto& p = pages[i];
-    std::vector<uchar> jpeg;
-    cv::imencode(".jpg", p.image, jpeg, {cv::IMWRITE_JPEG_QUALITY, quality});
+    const std::optional<PdfImage> image = encode(p);
+    if (!image) return false;
     // Without a resolution (a phone app's PDF), the image fills an A4 width.
     const double pt_per_px = p.dpi > 0 ? 72.0 / p.dpi : 595.0 / p.image.cols;
     const double w = p.image.cols * pt_per_px, h = p.image.rows * pt_per_px;
@@ -53,10 +96,9 @@ bool WritePdf(const std::string& path, const std::vector<OutPage>& pages, int qu
     begin_obj(content_obj);
     pdf << "<< /Length " << std::strlen(content) << " >>\nstream\n" << content << "\nendstream\nendobj\n";
     begin_obj(image_obj);
-    pdf << "<< /Type /XObject /Subtype /Image /Width " << p.image.cols << " /Height " << p.image.rows << " /ColorSpace "
-        << (p.image.channels() == 1 ? "/DeviceGray" : "/DeviceRGB")
-        << " /BitsPerComponent 8 /Filter /DCTDecode /Length " << jpeg.size() << " >>\nstream\n";
-    pdf.write(reinterpret_cast<const char*>(jpeg.data()), static_cast<std::streamsize>(jpeg.size()));
+    pdf << "<< /Type /XObject /Subtype /Image /Width " << p.image.cols << " /Height " << p.image.rows << image->dict
+        << " /Length " << image->data.size() << " >>\nstream\n";
+    pdf.write(reinterpret_cast<const char*>(image->data.data()), static_cast<std::streamsize>(image->data.size()));
     pdf << "\nendstream\nendobj\n";
   }
   const size_t xref = pdf.tellp();
@@ -74,16 +116,15 @@ bool WritePdf(const std::string& path, const std::vector<OutPage>& pages, int qu
 
 }  // namespace
 
-// Bi-level pages, CCITT G4, by Leptonica: a multi-page TIFF or a PDF.
-bool WriteBilevel(const std::string& path, const std::string& format, const std::vector<OutPage>& pages) {
+// Bi-level pages, CCITT G4: a multi-page TIFF (Leptonica) or a PDF, as a
+// scanner writes it or as stencil masks (Leptonica).
+bool WriteBilevel(const std::string& path, const std::string& format, const std::vector<OutPage>& pages,
+                  BilevelPdf bilevel_pdf) {
+  if (format == "pdf" && bilevel_pdf == BilevelPdf::kScannerImage) return WritePdf(path, pages, G4);
   std::unique_ptr<PIXA, void (*)(PIXA*)> pixa(pixaCreate(0), [](PIXA* a) { pixaDestroy(&a); });
   for (size_t i = 0; i < pages.size(); ++i) {
-    cv::Mat g = pages[i].image;
-    if (g.channels() != 1) cv::cvtColor(g, g, cv::COLOR_BGR2GRAY);
-    PixPtr grey = MatToPix(g, pages[i].dpi);
-    PixPtr bits(pixThresholdToBinary(grey.get(), 128));
+    PixPtr bits = Bits(pages[i]);
     if (!bits) return false;
-    pixSetResolution(bits.get(), pages[i].dpi, pages[i].dpi);
     if (format == "tiff") {
       if (pixWriteTiff(path.c_str(), bits.get(), IFF_TIFF_G4, i == 0 ? "w" : "a") != 0) return false;
     } else {
@@ -100,11 +141,12 @@ bool WriteBilevel(const std::string& path, const std::string& format, const std:
   return static_cast<bool>(out);
 }
 
-bool WritePages(const std::string& path, const std::string& format, const std::vector<OutPage>& pages,
-                int jpeg_quality) {
+bool WritePages(const std::string& path, const std::string& format, const std::vector<OutPage>& pages, int jpeg_quality,
+                BilevelPdf bilevel_pdf) {
   if (pages.empty()) return false;
-  if (pages[0].bilevel && (format == "tiff" || format == "pdf")) return WriteBilevel(path, format, pages);
-  if (format == "pdf") return WritePdf(path, pages, jpeg_quality);
+  if (pages[0].bilevel && (format == "tiff" || format == "pdf")) return WriteBilevel(path, format, pages, bilevel_pdf);
+  if (format == "pdf")
+    return WritePdf(path, pages, [&](const OutPage& p) -> std::optional<PdfImage> { return Jpeg(p, jpeg_quality); });
   if (format == "tiff") {
     for (size_t i = 0; i < pages.size(); ++i) {
       PixPtr pix = MatToPix(pages[i].image, pages[i].dpi);

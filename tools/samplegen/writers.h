@@ -18,8 +18,13 @@ struct OutPage {
   bool bilevel = false;
 };
 
+// How a PDF holds a bi-level page: as document scanners write it (an image,
+// 1 bit grey, CCITT G4: the real Kodak letter), or as a stencil mask
+// painted black (Leptonica's and some scanning apps' way).
+enum class BilevelPdf { kScannerImage, kImageMask };
+
 // format: png | jpeg | tiff | pdf. False on failure.
-bool WritePages(const std::string& path, const std::string& format, const std::vector<OutPage>& pages,
-                int jpeg_quality);
+bool WritePages(const std::string& path, const std::string& format, const std::vector<OutPage>& pages, int jpeg_quality,
+                BilevelPdf bilevel_pdf = BilevelPdf::kScannerImage);
 
 }  // namespace samplegen
