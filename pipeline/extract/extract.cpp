@@ -516,17 +516,18 @@ DossierDraft OfficialDraft(OfficialHeader h, int page, const ExtractOptions& opt
                        say("the date \"" + h.date_line.value + "\" looks written in by hand: key it from the page",
                            "ngày văn bản \"" + h.date_line.value + "\" có vẻ được viết tay: hãy nhập lại theo ảnh")});
   }
+  auto flagged = [&](const std::string& key) {
+    return std::any_of(d.flags.begin(), d.flags.end(), [&](const Flag& f) { return f.field == key; });
+  };
   auto missing = [&](const char* key, const HeaderPart& part, const std::string& en, const std::string& vi) {
-    if (part.value.empty()) d.flags.push_back({"FIELD_MISSING", Severity::kWarning, key, say(en, vi)});
+    if (part.value.empty() && !flagged(key)) d.flags.push_back({"FIELD_MISSING", Severity::kWarning, key, say(en, vi)});
   };
   if (!h.number_by_hand) missing("doc_number", h.number, "no document number was read", "không đọc được số văn bản");
   missing("doc_date", h.date_line, "no date was read under the motto", "không đọc được ngày tháng năm ban hành");
   missing("issuer", h.issuer, "no issuing body was read", "không đọc được tên cơ quan ban hành");
   // A department, an office, a centre has a body above it, which Decree 30
   // writes over its name: none read is a line OCR lost.
-  const bool flagged =
-      std::any_of(d.flags.begin(), d.flags.end(), [](const Flag& f) { return f.field == "issuer_parent"; });
-  if (h.issuer_parent.value.empty() && !flagged)
+  if (h.issuer_parent.value.empty())
     for (const char* head : {"Sở ", "Phòng ", "Chi cục ", "Cục ", "Vụ ", "Ban ", "Trung tâm ", "Văn phòng "})
       if (h.issuer.value.rfind(head, 0) == 0) {
         missing("issuer_parent", h.issuer_parent,

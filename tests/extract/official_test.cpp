@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "address/address.h"
 #include "extract/extract.h"
 #include "test_pages.h"
@@ -269,6 +271,9 @@ TEST(Extract, AnIssuingBodyCutShortOrAParentLostIsFlagged) {
   EXPECT_EQ(cut.fields.count("issuer_parent"), 0u) << cut.fields.at("issuer_parent").value;
   EXPECT_EQ(flag_on(cut, "issuer_parent"), "FIELD_MISSING");
   EXPECT_EQ(cut.fields.at("issuer").value, "Phòng Tư pháp");
+  EXPECT_EQ(std::count_if(cut.flags.begin(), cut.flags.end(), [](const Flag& f) { return f.field == "issuer_parent"; }),
+            1)
+      << "one flag for the one field";
 
   const DossierDraft lost =
       Extract({PageOf({"SỞ NỘI VỤ <gap> CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "<gap> Độc lập - Tự do - Hạnh phúc",
