@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -62,6 +62,23 @@ constexpr Kind kKinds[] = {
     {"phiếu báo", "PB", "notification_slip"},
     {"thư công", "", "official_letter"},
 };
+
+// The kind whose abbreviation `first` is: written so or, where OCR dropped
+// a mark ("QD"), the one kind with those bare letters ("HD" and "DA" are
+// kinds of their own). Null when none.
+const Kind* KindAbbreviated(const std::string& first) {
+  const Kind* alike = nullptr;
+  int n = 0;
+  for (const Kind& k : kKinds) {
+    if (!*k.abbreviation) continue;
+    if (first == k.abbreviation) return &k;
+    if (Ascii(first) == Ascii(k.abbreviation)) {
+      alike = &k;
+      ++n;
+    }
+  }
+  return n == 1 ? alike : nullptr;
+}
 
 const Kind& KindNamed(const std::string& name) {
   for (const Kind& k : kKinds)
@@ -643,19 +660,9 @@ std::string SpellSymbol(const std::string& symbol) {
     }
     if (capitals && !digits) part[0] = look->second;
   }
-  // A kind's abbreviation OCR took a mark from ("QD-UBND"): the one kind
-  // with those bare letters ("HD" and "DA" are kinds of their own).
-  if (parts.size() > 1) {
-    const Kind* only = nullptr;
-    int n = 0;
-    for (const Kind& k : kKinds)
-      if (*k.abbreviation && Ascii(parts[0]) == Ascii(k.abbreviation)) {
-        if (parts[0] == k.abbreviation) n = 2;  // written right
-        only = &k;
-        ++n;
-      }
-    if (n == 1) parts[0] = only->abbreviation;
-  }
+  // A kind's abbreviation OCR took a mark from ("QD-UBND").
+  if (parts.size() > 1)
+    if (const Kind* k = KindAbbreviated(parts[0])) parts[0] = k->abbreviation;
   std::string out = symbol.substr(0, from);
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? "-" : "") + parts[i];
   return out;
@@ -664,17 +671,9 @@ std::string SpellSymbol(const std::string& symbol) {
 std::string KindOfSymbol(const std::string& symbol) {
   std::string last = symbol.substr(symbol.rfind('/') == std::string::npos ? 0 : symbol.rfind('/') + 1);
   const std::string first = last.substr(0, last.find('-'));
-  for (const Kind& k : kKinds)
-    if (*k.abbreviation && first == k.abbreviation) return k.name;
-  // OCR dropped a mark ("QD"): the one kind with those bare letters.
-  const Kind* only = nullptr;
-  int n = 0;
-  for (const Kind& k : kKinds)
-    if (*k.abbreviation && Ascii(first) == Ascii(k.abbreviation)) {
-      only = &k;
-      ++n;
-    }
-  return n == 1 && last.find('-') != std::string::npos ? only->name : "công văn";
+  const Kind* k = KindAbbreviated(first);
+  // Bare letters alone are no kind's ("QD" with no agency after it).
+  return k && (first == k->abbreviation || last.find('-') != std::string::npos) ? k->name : "công văn";
 }
 
 std::optional<OfficialHeader> ReadOfficialHeader(const OcrPage& page) {
