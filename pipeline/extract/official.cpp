@@ -555,21 +555,39 @@ std::optional<Signer> ReadSigner(const OcrPage& page) {
     for (const OcrLine& l : b.lines)
       if (!l.words.empty()) lines.push_back(&l);
   size_t from = lines.size();
-  for (size_t i = 0; i < lines.size(); ++i)
-    if (Ascii(lines[i]->Text()).rfind("noi nhan", 0) == 0) from = i;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    // "Nơi nhận:", or its second word alone where a stamp's ink or a fold
+    // took the first ("A nhận:").
+    const auto& w = lines[i]->words;
+    if (Ascii(lines[i]->Text()).rfind("noi nhan", 0) == 0 ||
+        (w.size() > 1 && Ascii(w[1].text).rfind("nhan", 0) == 0 && w[1].text.find(':') != std::string::npos))
+      from = i;
+  }
   if (from == lines.size()) return std::nullopt;
   // The right column, from the line of "Nơi nhận:" on (the signer's block
   // stands level with the recipients, read after or beside them).
   const int right = page.width * 2 / 5;
   const int top = lines[from]->box.y - 2 * lines[from]->box.h;
   Signer s;
-  std::vector<const OcrWord*> title;
+  std::vector<const OcrWord*> title, title_sure;
   for (const OcrLine* l : lines) {
     if (l->box.y < top) continue;
     std::vector<const OcrWord*> words = WordsOf(*l, right);
-    if (words.empty() || MeanConfidence(words) < 0.6) continue;
-    if (MostlyCapitals(words)) {
-      if (s.name.value.empty() && title.size() < 12) title.insert(title.end(), words.begin(), words.end());
+    // The signature's and the stamp's strokes read as words: those with no
+    // letter or digit, and unsure ones at either end ("C— —¬ TRƯỞNG PHÒNG").
+    // The line is judged without them; a title and a name keep their words
+    // as read.
+    words.erase(std::remove_if(words.begin(), words.end(), [](const OcrWord* w) { return !HasLetterOrDigit(w->text); }),
+                words.end());
+    auto sure = words.begin(), sure_end = words.end();
+    while (sure != sure_end && (*sure)->confidence < 0.3) ++sure;
+    while (sure != sure_end && (*(sure_end - 1))->confidence < 0.3) --sure_end;
+    if (sure == sure_end || MeanConfidence({sure, sure_end}) < 0.6) continue;
+    if (MostlyCapitals({sure, sure_end})) {
+      if (s.name.value.empty() && title.size() < 12) {
+        title.insert(title.end(), words.begin(), words.end());
+        title_sure.insert(title_sure.end(), sure, sure_end);
+      }
       continue;
     }
     // A name: two to six words, each a capital and small letters (a stray
@@ -587,6 +605,7 @@ std::optional<Signer> ReadSigner(const OcrPage& page) {
   }
   if (title.empty() || s.name.value.empty()) return std::nullopt;
   s.title = PartOf(title, Joined(title));
+  s.title.confidence = MeanConfidence(title_sure);  // strokes read as words aside
   return s;
 }
 
