@@ -433,11 +433,9 @@ std::string PlaceAsTheBodiesSpellIt(const std::string& place, const std::vector<
     const size_t at = UnitWordAt(body, &unit);
     if (at == std::string::npos) continue;
     const std::string name = body.substr(at + unit.size());
-    std::string titled = body.substr(at);  // "phường 1" -> "Phường 1"
-    if (titled.rfind("\u0111", 0) == 0)
-      titled.replace(0, 2, "\u0110");
-    else
-      titled[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(titled[0])));
+    std::vector<vn::Glyph> unit_first = vn::Decode(body.substr(at));  // "phường 1" -> "Phường 1"
+    unit_first.front().upper = true;
+    const std::string titled = vn::Encode(unit_first);
     // A name left in capitals (an acronym's letters) is no spelling to copy.
     bool capitals = false;
     std::istringstream words(name);
