@@ -1,5 +1,6 @@
 #include "ocr/engine.h"
 #include "ocr/layout.h"
+#include "ocr/line_images.h"
 #include "ocr/noise_lines.h"
 #include "ingest/pix.h"
 
@@ -113,6 +114,12 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
     return Status::Error(ErrorCode::kOcrFailed, "Tesseract could not load the language models '" + options.languages +
                                                     "' (is tesseract-ocr-vie installed?)");
   impl->api.SetVariable("debug_file", "/dev/null");
+  // Tesseract's layout step tests every line for typewriter spacing (a
+  // dynamic programme over the line's cuts, 3% of the work on a letter
+  // page), so that its old classifier can cut fixed-pitch words letter by
+  // letter. The LSTM model that reads here takes a line whole and finds
+  // its own spaces: the test changes no word it reads.
+  impl->api.SetVariable("textord_disable_pitch_test", "1");
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
 }
 
@@ -203,6 +210,7 @@ void ReadSetAside(tesseract::TessBaseAPI& api, const OcrOptions& options, OcrPag
     api.SetRectangle(r.x, r.y, r.width, r.height);
     tesseract::ETEXT_DESC monitor;
     if (options.page_seconds > 0) monitor.set_deadline_msecs(options.page_seconds * 1000);
+    PlainLineImages plain;
     if (api.Recognize(&monitor) != 0 || monitor.deadline_exceeded()) break;
     OcrPage part = Collect(api, page.width, page.height);
     for (OcrBlock& block : part.blocks)
@@ -251,7 +259,10 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
     api.SetInputImage(pixClone(shown));  // what the PDF shows
     tesseract::ETEXT_DESC monitor;
     if (impl_->options.page_seconds > 0) monitor.set_deadline_msecs(impl_->options.page_seconds * 1000);
-    const int rc = api.Recognize(&monitor);
+    const int rc = [&] {
+      PlainLineImages plain;
+      return api.Recognize(&monitor);
+    }();
     if (monitor.deadline_exceeded()) {
       api.Clear();
       return Status::Error(ErrorCode::kOcrTimeout, "Tesseract did not read the page within " +

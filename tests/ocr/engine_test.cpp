@@ -19,6 +19,7 @@
 #include "cleanup/cleanup.h"
 #include "core/text_metrics.h"
 #include "ingest/ingest.h"
+#include "ocr/line_images.h"
 #include "support/sample_pages.h"
 #include "support/test_support.h"
 
@@ -73,8 +74,12 @@ TEST(ReadingOrder, ARealLettersNoteBesideItsSubjectIsReadAfterIt) {
 // differently, and still fails on any lost line (a line is ~15%).
 TEST(OcrEngine, ReadsTesseractsPhototest) {
   const auto dir = DataDir() / "ocr-reference" / "tesseract";
+  const long plain_before = PlainLineImagesWritten();
   auto page = Engine().ReadPage(ReadGray(dir / "phototest.tif"), 200);
   ASSERT_TRUE(page.ok()) << page.status().ToString();
+  // Tesseract kept each line's image uncompressed (ocr/line_images.h): its
+  // calls to Leptonica came to hoso's pixWriteMem.
+  EXPECT_GE(PlainLineImagesWritten() - plain_before, 8);
   const std::string truth = test::ReadFile(dir / "phototest.txt");
   EXPECT_LT(CharacterErrorRate(truth, page->text), 0.02) << page->text;
   EXPECT_GT(page->mean_confidence, 0.8);
