@@ -45,22 +45,29 @@ TEST(PlainLineImages, APngAskedForIsAPngOutsideTheirScope) {
   pixDestroy(&pix);
 }
 
-TEST(PlainLineImages, WithinTheirScopeAPngIsAPnmOfTheSamePixels) {
+TEST(PlainLineImages, WithinTheirScopeAPngIsACopyOfTheSamePixels) {
   const long before = PlainLineImagesWritten();
   for (const int depth : {8, 1, 32}) {
     PIX* grey = GreyLine();
     PIX* pix = depth == 8 ? pixClone(grey) : depth == 1 ? pixThresholdToBinary(grey, 128) : pixConvert8To32(grey);
+    pixSetResolution(pix, 300, 300);
     Written w;
+    PIX* back = nullptr;
     {
       PlainLineImages plain;
       EXPECT_TRUE(WritesPlainLineImages());
       w = Write(pix, IFF_PNG);
+      ASSERT_FALSE(w.failed);
+      EXPECT_FALSE(IsPng(w.bytes)) << depth << " bits";
+      back = pixReadMem(reinterpret_cast<const l_uint8*>(w.bytes.data()), w.bytes.size());
+      // Cut short, it is refused, not read past its end.
+      EXPECT_EQ(pixReadMem(reinterpret_cast<const l_uint8*>(w.bytes.data()), w.bytes.size() - 1), nullptr);
     }
     EXPECT_FALSE(WritesPlainLineImages());
-    ASSERT_FALSE(w.failed);
-    EXPECT_EQ(w.bytes[0], 'P') << depth << " bits";
-    PIX* back = pixReadMem(reinterpret_cast<const l_uint8*>(w.bytes.data()), w.bytes.size());
     ASSERT_NE(back, nullptr);
+    EXPECT_EQ(pixGetXRes(back), 300);
+    // Outside the scope, such a copy is not an image Leptonica knows.
+    EXPECT_EQ(pixReadMem(reinterpret_cast<const l_uint8*>(w.bytes.data()), w.bytes.size()), nullptr);
     l_int32 same = 0;
     pixEqual(pix, back, &same);
     EXPECT_TRUE(same) << depth << " bits";
@@ -79,6 +86,12 @@ TEST(PlainLineImages, OtherFormatsAndOtherThreadsAreWrittenAsAsked) {
   const Written tiff = Write(pix, IFF_TIFF);
   ASSERT_FALSE(tiff.failed);
   EXPECT_TRUE(tiff.bytes.rfind("II", 0) == 0 || tiff.bytes.rfind("MM", 0) == 0) << "a TIFF, as asked";
+  PIX* mapped = pixConvertGrayToColormap(pix);
+  ASSERT_NE(pixGetColormap(mapped), nullptr);
+  const Written png = Write(mapped, IFF_PNG);
+  ASSERT_FALSE(png.failed);
+  EXPECT_TRUE(IsPng(png.bytes)) << "an image with a colour map is Leptonica's to write";
+  pixDestroy(&mapped);
   Written other;
   std::thread([&] { other = Write(pix, IFF_PNG); }).join();
   ASSERT_FALSE(other.failed);
