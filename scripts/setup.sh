@@ -22,6 +22,7 @@ PACKAGES=(
   libtesseract-dev libleptonica-dev libtiff-dev zlib1g-dev
   libopencv-dev libopencv-contrib-dev
   libpoco-dev libpoppler-cpp-dev libpoppler-private-dev libpq-dev postgresql
+  libgoogle-perftools-dev
   chromium clang libclang-rt-14-dev
   googletest libgtest-dev
   fonts-liberation2 fonts-dejavu-core
