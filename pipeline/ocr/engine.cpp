@@ -115,10 +115,12 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
                                                     "' (is tesseract-ocr-vie installed?)");
   impl->api.SetVariable("debug_file", "/dev/null");
   // Tesseract's layout step tests every line for typewriter spacing (a
-  // dynamic programme over the line's cuts, 3% of the work on a letter
-  // page), so that its old classifier can cut fixed-pitch words letter by
-  // letter. The LSTM model that reads here takes a line whole and finds
-  // its own spaces: the test changes no word it reads.
+  // dynamic programme over the line's cuts: 2.4% of hoso's work on the
+  // real Kodak letter), so that its old classifier can cut fixed-pitch
+  // words letter by letter. The LSTM model that reads here takes a line
+  // whole and finds its own spaces. Without the test, records are the same
+  // on the generated sets and the real scans; on 40 real till receipts,
+  // whose type is fixed-pitch, four words changed (CER 42.41% -> 42.39%).
   impl->api.SetVariable("textord_disable_pitch_test", "1");
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(impl)));
 }
@@ -210,8 +212,11 @@ void ReadSetAside(tesseract::TessBaseAPI& api, const OcrOptions& options, OcrPag
     api.SetRectangle(r.x, r.y, r.width, r.height);
     tesseract::ETEXT_DESC monitor;
     if (options.page_seconds > 0) monitor.set_deadline_msecs(options.page_seconds * 1000);
-    PlainLineImages plain;
-    if (api.Recognize(&monitor) != 0 || monitor.deadline_exceeded()) break;
+    const bool read = [&] {
+      PlainLineImages plain;
+      return api.Recognize(&monitor) == 0;
+    }();
+    if (!read || monitor.deadline_exceeded()) break;
     OcrPage part = Collect(api, page.width, page.height);
     for (OcrBlock& block : part.blocks)
       for (OcrLine& line : block.lines) {
