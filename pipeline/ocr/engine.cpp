@@ -196,6 +196,13 @@ OcrPage Collect(tesseract::TessBaseAPI& api, int width, int height) {
   return page;
 }
 
+// TessBaseAPI::Recognize, with Tesseract's line images kept as they lie
+// (ocr/line_images.h).
+int RecognisePlain(tesseract::TessBaseAPI& api, tesseract::ETEXT_DESC& monitor) {
+  PlainLineImages plain;
+  return api.Recognize(&monitor);
+}
+
 // Reads again, each on its own, the blocks where Tesseract's page layout
 // read nothing (see UnreadBlocks), and adds the lines it is sure of.
 void ReadSetAside(tesseract::TessBaseAPI& api, const OcrOptions& options, OcrPage& page,
@@ -212,11 +219,7 @@ void ReadSetAside(tesseract::TessBaseAPI& api, const OcrOptions& options, OcrPag
     api.SetRectangle(r.x, r.y, r.width, r.height);
     tesseract::ETEXT_DESC monitor;
     if (options.page_seconds > 0) monitor.set_deadline_msecs(options.page_seconds * 1000);
-    const bool read = [&] {
-      PlainLineImages plain;
-      return api.Recognize(&monitor) == 0;
-    }();
-    if (!read || monitor.deadline_exceeded()) break;
+    if (RecognisePlain(api, monitor) != 0 || monitor.deadline_exceeded()) break;
     OcrPage part = Collect(api, page.width, page.height);
     for (OcrBlock& block : part.blocks)
       for (OcrLine& line : block.lines) {
@@ -264,10 +267,7 @@ Result<OcrPage> OcrEngine::ReadPage(const cv::Mat& gray, int dpi, bool blank, do
     api.SetInputImage(pixClone(shown));  // what the PDF shows
     tesseract::ETEXT_DESC monitor;
     if (impl_->options.page_seconds > 0) monitor.set_deadline_msecs(impl_->options.page_seconds * 1000);
-    const int rc = [&] {
-      PlainLineImages plain;
-      return api.Recognize(&monitor);
-    }();
+    const int rc = RecognisePlain(api, monitor);
     if (monitor.deadline_exceeded()) {
       api.Clear();
       return Status::Error(ErrorCode::kOcrTimeout, "Tesseract did not read the page within " +
