@@ -45,16 +45,17 @@ bad = sqlite3.connect(sys.argv[1]).execute("select count(*) from dossiers where 
 sys.exit("hoso rejected a file under valgrind: the count is not of pages read" if bad else 0)
 EOF
 done
-cli=0
-for png in "$work"/p-*.png; do
-  n=$(count tesseract "$png" "$work/out" -l vie --dpi "$dpi")
-  cli=$((cli + n))
-done
-shown=0
-for pbm in "$work"/shown-*.pbm; do
-  n=$(count tesseract "$pbm" "$work/out" -l vie --dpi "$dpi")
-  shown=$((shown + n))
-done
+# Instructions of the CLI over the page images given, one process each.
+count_cli() {
+  local sum=0 n image
+  for image in "$@"; do
+    n=$(count tesseract "$image" "$work/out" -l vie --dpi "$dpi")
+    sum=$((sum + n))
+  done
+  echo "$sum"
+}
+cli=$(count_cli "$work"/p-*.png)
+shown=$(count_cli "$work"/shown-*.pbm)
 python3 - "$pages" "$once" "$twice" "$cli" "$shown" "$(basename "$src")" <<'EOF'
 import sys
 pages, once, twice, cli, shown, name = int(sys.argv[1]), *map(int, sys.argv[2:6]), sys.argv[6]
