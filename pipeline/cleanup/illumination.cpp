@@ -29,6 +29,62 @@ cv::Mat PaperLut(const IlluminationOptions& options) {
   return lut;
 }
 
+// Histogram of the levels of every fourth row in [top, bottom).
+std::vector<long> Levels(const cv::Mat& gray, int top, int bottom) {
+  std::vector<long> hist(256, 0);
+  for (int y = top; y < bottom; y += 4) {
+    const uchar* g = gray.ptr<uchar>(y);
+    for (int x = 0; x < gray.cols; ++x) ++hist[g[x]];
+  }
+  return hist;
+}
+
+// The darkest tenth of the ink's levels in a histogram, with how much ink
+// there is.
+struct InkLevel {
+  int level = 0;
+  long ink = 0;
+};
+InkLevel DarkestTenth(const std::vector<long>& hist, int ink_below) {
+  InkLevel out;
+  for (int v = 0; v < ink_below && v < 256; ++v) out.ink += hist[v];
+  long seen = 0;
+  while (out.level < 255 && (seen += hist[out.level]) < out.ink / 10) ++out.level;
+  return out;
+}
+
+// The level of the page's ink for the faded-ink stretch: the darkest tenth
+// of the page's ink, or, when a dark minority hides faded text (the median
+// over eight bands of rows of each band's darkest tenth, among the bands
+// with at least a quarter of the densest band's ink, is above
+// options.hidden_faded_above), that median. 0 (not faded) for a page with
+// almost no ink (a thousandth of it).
+int FadedInkLevel(const cv::Mat& gray, const IlluminationOptions& options) {
+  constexpr int kBands = 8;
+  std::vector<InkLevel> bands;
+  std::vector<long> page(256, 0);
+  long densest = 0;
+  for (int b = 0; b < kBands; ++b) {
+    // Band edges on rows the sampling reads (multiples of 4), as one
+    // histogram of the page would.
+    const int top = gray.rows * b / kBands / 4 * 4;
+    const int bottom = b + 1 == kBands ? gray.rows : gray.rows * (b + 1) / kBands / 4 * 4;
+    const std::vector<long> hist = Levels(gray, top, bottom);
+    for (int v = 0; v < 256; ++v) page[v] += hist[v];
+    bands.push_back(DarkestTenth(hist, options.ink_below));
+    densest = std::max(densest, bands.back().ink);
+  }
+  const InkLevel whole = DarkestTenth(page, options.ink_below);
+  if (whole.ink <= static_cast<long>(gray.total() / 4000)) return 0;
+  if (whole.level > options.faded_above) return whole.level;
+  std::vector<int> levels;
+  for (const InkLevel& band : bands)
+    if (band.ink > 0 && band.ink * 4 >= densest) levels.push_back(band.level);
+  std::nth_element(levels.begin(), levels.begin() + (levels.size() - 1) / 2, levels.end());
+  const int median = levels[(levels.size() - 1) / 2];
+  return median > options.hidden_faded_above ? median : whole.level;
+}
+
 }  // namespace
 
 bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& options) {
@@ -51,58 +107,70 @@ bool FlattenIllumination(cv::Mat& gray, int dpi, const IlluminationOptions& opti
   // 8-bit division; where the paper estimate is 0, so is the ink).
   cv::divide(gray, paper, gray, 255.0);
   // Faded ink: where the darkest tenth of the ink sits well above black,
-  // stretch ink levels back (paper stays white).
-  std::vector<int> hist(256, 0);  // of every fourth row: plenty for a tenth
-  for (int y = 0; y < gray.rows; y += 4) {
-    const uchar* g = gray.ptr<uchar>(y);
-    for (int x = 0; x < gray.cols; ++x) ++hist[g[x]];
-  }
+  // stretch ink levels back (paper stays white), also where a dark
+  // minority (a black line stamped on a faded receipt, a signature in black
+  // pen under a faded letter) hides the faded text of the rest of the page.
+  const int level = FadedInkLevel(gray, options);
   // One pass maps every level: the faded ink's stretch, then the paper
   // made white (see IlluminationOptions::paper_from).
   cv::Mat lut = PaperLut(options);
-  int ink = 0;
-  for (int v = 0; v < options.ink_below && v < 256; ++v) ink += hist[v];
-  if (ink > static_cast<int>(gray.total() / 4000)) {
-    int seen = 0, level = 0;
-    while (level < 255 && (seen += hist[level]) < ink / 10) ++level;
-    if (level > options.faded_above) {
-      const double gain = (255.0 - options.ink_target) / (255.0 - level);
-      const cv::Mat white = lut.clone();
-      for (int v = 0; v < 256; ++v)
-        lut.at<uchar>(v) = white.at<uchar>(cv::saturate_cast<uchar>(std::lround(255.0 - (255.0 - v) * gain)));
-    }
+  if (level > options.faded_above) {
+    const double gain = (255.0 - options.ink_target) / (255.0 - level);
+    const cv::Mat white = lut.clone();
+    for (int v = 0; v < 256; ++v)
+      lut.at<uchar>(v) = white.at<uchar>(cv::saturate_cast<uchar>(std::lround(255.0 - (255.0 - v) * gain)));
   }
   cv::LUT(gray, lut, gray);
   return true;
 }
 
-double ColouredInkShare(const cv::Mat& image, const ColourInkOptions& options) {
-  if (image.channels() < 3 || image.empty()) return 0;
+InkShares MeasureInk(const cv::Mat& image, const ColourInkOptions& options) {
+  InkShares shares;
+  if (image.channels() < 3 || image.empty()) return shares;
   // Every third pixel of every third row: stamps and signatures span many
   // such points, and sampling keeps a pixel's colour (averaging would wash
-  // a thin blue stroke into the white around it).
+  // a thin blue stroke into the white around it). The inks are compared
+  // within the sheet's inner part: a scanner's black border and punch holes
+  // lie along the edges, and would count as black ink.
   constexpr int kStep = 3;
   const int channels = image.channels();
-  long coloured = 0, seen = 0;
+  const int x0 = image.cols * 8 / 100, x1 = image.cols - x0, y0 = image.rows * 5 / 100, y1 = image.rows - y0;
+  long coloured = 0, seen = 0, inner_coloured = 0, black = 0, grey = 0, inner = 0;
   for (int y = kStep / 2; y < image.rows; y += kStep) {
     const uchar* row = image.ptr<uchar>(y);
+    const bool inner_row = y >= y0 && y < y1;
     for (int x = kStep / 2; x < image.cols; x += kStep) {
       const uchar* px = row + x * channels;
       const int hi = std::max({px[0], px[1], px[2]}), lo = std::min({px[0], px[1], px[2]});
       const int chroma = hi - lo;
-      coloured += chroma > options.min_chroma ||
-                  (chroma > options.min_faded_chroma && chroma >= options.min_chroma_ratio * (255 - lo));
+      const bool colour = chroma > options.min_chroma ||
+                          (chroma > options.min_faded_chroma && chroma >= options.min_chroma_ratio * (255 - lo));
+      coloured += colour;
       ++seen;
+      if (!inner_row || x < x0 || x >= x1) continue;
+      const bool neutral = !colour && chroma <= options.min_faded_chroma;
+      inner_coloured += colour;
+      black += neutral && hi < options.black_below;
+      grey += neutral && hi < options.grey_below;
+      ++inner;
     }
   }
-  return static_cast<double>(coloured) / static_cast<double>(std::max(seen, 1L));
+  shares.coloured = static_cast<double>(coloured) / static_cast<double>(std::max(seen, 1L));
+  const double n = static_cast<double>(std::max(inner, 1L));
+  shares.inner_coloured = static_cast<double>(inner_coloured) / n;
+  shares.black = static_cast<double>(black) / n;
+  shares.grey = static_cast<double>(grey) / n;
+  return shares;
 }
 
 cv::Mat InkGray(const cv::Mat& image, const ColourInkOptions& options, bool* suppressed, const cv::Mat& luminance) {
   if (suppressed) *suppressed = false;
   auto plain = [&] { return luminance.empty() ? ToGray(image) : luminance; };
   if (image.channels() < 3 || !options.enabled) return plain();
-  if (ColouredInkShare(image, options) < options.min_share) return plain();
+  const InkShares ink = MeasureInk(image, options);
+  const bool text_coloured = ink.inner_coloured > options.text_colour_over_black * ink.black &&
+                             ink.inner_coloured >= options.text_colour_over_grey * ink.grey;
+  if (ink.coloured < options.min_share || text_coloured) return plain();
   // Black text is dark in every channel; red stamps and blue signatures are
   // bright in at least one. The brightest channel keeps the first and
   // drops the others.

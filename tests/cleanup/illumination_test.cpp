@@ -51,6 +51,26 @@ TEST(Illumination, RestoresFadedInk) {
   EXPECT_LT(cv::mean(faded, ink)[0], 70);
 }
 
+// A faded receipt with one black line over it (a name stamped on top, a
+// signature in black pen): the faded text is still stretched back, and the
+// black line stays black.
+TEST(Illumination, RestoresFadedInkUnderABlackLine) {
+  const cv::Mat clean = test::TextPage(1240, 2480, 25);
+  cv::Mat faded = 255 - (255 - clean) * 0.3;  // ink at ~180
+  cv::Mat ink = clean < 60;
+  faded(cv::Rect(0, 0, faded.cols, 300)).setTo(255);
+  ink(cv::Rect(0, 0, ink.cols, 300)).setTo(0);
+  cv::Mat name(faded.size(), CV_8UC1, cv::Scalar(0));
+  cv::putText(name, "tan woon yann", cv::Point(60, 120), cv::FONT_HERSHEY_SIMPLEX, 3.5, cv::Scalar(255), 16);
+  cv::putText(name, "TAN WOON YANN", cv::Point(60, 260), cv::FONT_HERSHEY_SIMPLEX, 3.5, cv::Scalar(255), 16);
+  // (A tenth of the page's ink or more: the darkest tenth of it all is black.)
+  faded.setTo(0, name);
+  ASSERT_GT(cv::mean(faded, ink)[0], 160);
+  ASSERT_TRUE(FlattenIllumination(faded, 300, {}));
+  EXPECT_LT(cv::mean(faded, ink)[0], 90);
+  EXPECT_LT(cv::mean(faded, name)[0], 30);
+}
+
 // The grain left on flattened paper (noise, JPEG, a back's bleed-through at
 // 230-250) becomes white at the end of the flattening; ink keeps its level,
 // and its soft edges stay grey.
@@ -70,6 +90,9 @@ TEST(ColourInk, RedStampOverBlackTextIsDropped) {
   cv::Mat page(600, 800, CV_8UC3, cv::Scalar(255, 255, 255));
   cv::Mat text(page.size(), CV_8UC1, cv::Scalar(0)), ring(page.size(), CV_8UC1, cv::Scalar(0));
   cv::putText(text, "Ho va ten", cv::Point(50, 300), cv::FONT_HERSHEY_SIMPLEX, 3, cv::Scalar(255), 8);
+  // The rest of the page's text (a stamp is a fraction of a page's ink).
+  for (int y = 420; y < 600; y += 60)
+    cv::putText(text, "Noi nhan: nhu tren", cv::Point(20, y), cv::FONT_HERSHEY_SIMPLEX, 2, cv::Scalar(255), 6);
   cv::circle(ring, cv::Point(400, 280), 180, cv::Scalar(255), 14);
   page.setTo(cv::Scalar(20, 20, 20), text);
   page.setTo(cv::Scalar(40, 30, 210), ring);  // a red ring (BGR) over the text
@@ -83,6 +106,33 @@ TEST(ColourInk, RedStampOverBlackTextIsDropped) {
   cv::Mat grey_page(100, 100, CV_8UC3, cv::Scalar(128, 128, 128));
   InkGray(grey_page, {}, &dropped);
   EXPECT_FALSE(dropped);
+}
+
+// A receipt printed in blue, with one line of black over it (a name
+// stamped on, a handwritten total): the blue is the text, and stays.
+TEST(ColourInk, TextPrintedInColourIsKept) {
+  cv::Mat page(1754, 1240, CV_8UC3, cv::Scalar(255, 255, 255));
+  cv::Mat text(page.size(), CV_8UC1, cv::Scalar(0)), name(page.size(), CV_8UC1, cv::Scalar(0));
+  for (int y = 300; y < 1600; y += 50)
+    cv::putText(text, "KLEENSO AJAIB 99  1 X  7.45", cv::Point(80, y), cv::FONT_HERSHEY_SIMPLEX, 1.2, cv::Scalar(255),
+                2);
+  cv::putText(name, "tan woon yann", cv::Point(150, 150), cv::FONT_HERSHEY_SIMPLEX, 2, cv::Scalar(255), 6);
+  page.setTo(cv::Scalar(190, 110, 60), text);  // blue print (BGR)
+  page.setTo(cv::Scalar(10, 10, 10), name);
+  bool dropped = true;
+  const cv::Mat gray = InkGray(test::WithNoise(page, 4), {}, &dropped);
+  EXPECT_FALSE(dropped);
+  EXPECT_LT(cv::mean(gray, text)[0], 140);  // the blue print is ink to read
+  // The same page with the print black and a blue signature instead: the
+  // signature is dropped.
+  cv::Mat signed_page(page.size(), CV_8UC3, cv::Scalar(255, 255, 255)), signature(page.size(), CV_8UC1, cv::Scalar(0));
+  for (int k = 0; k < 3; ++k)
+    cv::ellipse(signature, cv::Point(700 + 60 * k, 1500), cv::Size(200, 60 + 20 * k), 10, 0, 300, cv::Scalar(255), 6);
+  signed_page.setTo(cv::Scalar(20, 20, 20), text);
+  signed_page.setTo(cv::Scalar(190, 110, 60), signature);
+  const cv::Mat signed_gray = InkGray(test::WithNoise(signed_page, 4), {}, &dropped);
+  EXPECT_TRUE(dropped);
+  EXPECT_GT(cv::mean(signed_gray, signature & ~text)[0], 180);
 }
 
 // A stamp as faded as the page it is on (its colour a quarter as strong) is

@@ -580,6 +580,28 @@ RenderedPage FormRenderer::RenderReceipt(const Dossier& d, Rng& rng) {
       cv::Vec3b& px = out.at<cv::Vec3b>(r, c);
       for (int k = 0; k < 3; ++k) px[k] = cv::saturate_cast<uchar>(255 - (255 - px[k]) * fade.at<float>(r));
     }
+  // Till strips and carbon rolls print in violet or blue as well as black,
+  // and the collector signs across the strip in black (real receipts seen:
+  // print in blue and in violet under one black line). Drawn after all the
+  // rest, so that a seed's strip is laid out as it was.
+  const int ink = rng.Int(0, 2);  // black, violet, blue
+  if (ink > 0) {
+    const cv::Vec3d full = ink == 1 ? cv::Vec3d(150, 40, 110) : cv::Vec3d(170, 80, 30);  // BGR at full strength
+    for (int r = 0; r < out.rows; ++r)
+      for (int c = 0; c < out.cols; ++c) {
+        cv::Vec3b& px = out.at<cv::Vec3b>(r, c);
+        const double dark = (255 - px[0]) / 255.0;  // the print is neutral: every channel alike
+        for (int k = 0; k < 3; ++k) px[k] = cv::saturate_cast<uchar>(255 - dark * (255 - full[k]));
+      }
+  }
+  if (rng.Chance(0.5)) {
+    // A signature: a few loops of black pen over the collector's line.
+    const cv::Point at(W / 2 + Pt(rng.Uniform(-20, 20)), std::min(out.rows - Pt(20), page.y() + Pt(14)));
+    for (int k = 0; k < 3; ++k)
+      cv::ellipse(out, at + cv::Point(Pt(14) * k, 0), cv::Size(Pt(rng.Uniform(10, 18)), Pt(rng.Uniform(4, 9))),
+                  rng.Uniform(-25, 25), 0, rng.Uniform(200, 340), cv::Scalar(25, 25, 25), std::max(2, Pt(1.1)),
+                  cv::LINE_AA);
+  }
   return RenderedPage{out, page.lines(), {}};
 }
 
