@@ -2,6 +2,8 @@
 
 #include <leptonica/allheaders.h>
 
+#include <mutex>
+
 namespace hoso {
 
 void PixDeleter::operator()(Pix* p) const { pixDestroy(&p); }
@@ -95,6 +97,11 @@ PixPtr MatToBinaryPix(const cv::Mat& gray, int dpi) {
   }
   if (dpi > 0) pixSetResolution(pix.get(), dpi, dpi);
   return pix;
+}
+
+void QuietLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
 }
 
 }  // namespace hoso

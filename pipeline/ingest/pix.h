@@ -34,4 +34,10 @@ bool IsTwoLevel(const cv::Mat& gray);
 // 3). Null when out of memory or not 8-bit grey.
 PixPtr MatToBinaryPix(const cv::Mat& gray, int dpi);
 
+// Leptonica prints its complaints to stderr (on damaged input, and under
+// Tesseract's layout: "Error in boxClipToRectangle: box outside rectangle"
+// on some phone photos); hoso reports errors itself, once, in the record.
+// Silences it for the process; once is enough, any number of calls is safe.
+void QuietLeptonica();
+
 }  // namespace hoso

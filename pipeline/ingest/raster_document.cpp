@@ -15,9 +15,9 @@ namespace {
 // Leptonica and libtiff print to stderr on damaged input; hoso reports
 // errors itself, once, in the record.
 void QuietDecoders() {
+  QuietLeptonica();
   static std::once_flag once;
   std::call_once(once, [] {
-    setMsgSeverity(L_SEVERITY_NONE);
     TIFFSetWarningHandler(nullptr);
     TIFFSetErrorHandler(nullptr);
   });

@@ -107,11 +107,7 @@ OcrEngine::~OcrEngine() = default;
 
 Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
   if (Status s = options.Validate(); !s.ok()) return s;
-  // Leptonica, under Tesseract's layout, prints its complaints to stderr
-  // ("Error in boxClipToRectangle: box outside rectangle" on some phone
-  // photos): noise on the clerk's terminal about nothing hoso reports.
-  static std::once_flag quiet;
-  std::call_once(quiet, [] { setMsgSeverity(L_SEVERITY_NONE); });
+  QuietLeptonica();  // its complaints under Tesseract's layout, too
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();

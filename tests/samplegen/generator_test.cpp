@@ -38,6 +38,28 @@ FormRenderer& Renderer() {
   return *r;
 }
 
+// Dossiers as drawn, undamaged, with no blank pages.
+GeneratorOptions Undamaged() {
+  GeneratorOptions o;
+  o.profile = "none";
+  o.blank_rate = 0;
+  return o;
+}
+
+// A page's truth: its lines, each ended by a newline.
+std::string TruthText(const GeneratedPage& page) {
+  std::string text;
+  for (const auto& line : page.lines) text += line + "\n";
+  return text;
+}
+
+// A page as drawn (300 dpi), cleaned and read.
+hoso::Result<hoso::OcrPage> ReadDrawn(hoso::OcrEngine& engine, const GeneratedPage& page) {
+  auto clean = hoso::Clean(hoso::SourcePage{0, page.clean, 300, true}, {});
+  if (!clean.ok()) return clean.status();
+  return engine.ReadPage(clean->gray, clean->dpi);
+}
+
 TEST(UnitTable, LoadsTheNsoLayout) {
   ASSERT_EQ(Units().links.size(), 11u);
   const UnitLink& first = Units().links[0];
@@ -187,21 +209,14 @@ TEST(Damage, SkewTruthIsTheAngleHosoMeasures) {
 TEST(Generator, TruthLinesAreWhatIsOnThePage) {
   auto engine = hoso::OcrEngine::Create({});
   ASSERT_TRUE(engine.ok());
-  GeneratorOptions o;
-  o.profile = "none";
-  o.blank_rate = 0;
   for (std::uint64_t seed : {3u, 4u}) {
-    const GeneratedDossier g = Generate(0, seed, Units(), Renderer(), o);
+    const GeneratedDossier g = Generate(0, seed, Units(), Renderer(), Undamaged());
     for (const auto& page : g.pages) {
-      std::string expected;
-      for (const auto& l : page.lines) expected += l + "\n";
-      auto clean = hoso::Clean(hoso::SourcePage{0, page.clean, 300, true}, {});
-      ASSERT_TRUE(clean.ok());
-      auto ocr = (*engine)->ReadPage(clean->gray, clean->dpi);
+      auto ocr = ReadDrawn(**engine, page);
       ASSERT_TRUE(ocr.ok());
       // Clean pages read almost perfectly only if the truth is what was drawn;
       // the stamp over the signer block costs a few characters.
-      EXPECT_LT(hoso::CharacterErrorRate(expected, ocr->text), 0.06) << page.kind << "\n" << ocr->text;
+      EXPECT_LT(hoso::CharacterErrorRate(TruthText(page), ocr->text), 0.06) << page.kind << "\n" << ocr->text;
     }
   }
 }
@@ -212,9 +227,7 @@ TEST(Generator, TruthLinesAreWhatIsOnThePage) {
 TEST(Generator, ReceiptsPrintedInColourAreRead) {
   auto engine = hoso::OcrEngine::Create({});
   ASSERT_TRUE(engine.ok());
-  GeneratorOptions o;
-  o.profile = "none";
-  o.blank_rate = 0;
+  GeneratorOptions o = Undamaged();
   o.receipt_rate = 1;
   int coloured = 0;
   for (std::uint64_t seed = 1; seed < 40 && coloured < 3; ++seed) {
@@ -222,16 +235,12 @@ TEST(Generator, ReceiptsPrintedInColourAreRead) {
     for (const auto& page : g.pages) {
       if (page.kind != "receipt" || hoso::MeasureInk(page.clean, {}).coloured < 0.002) continue;
       ++coloured;
-      std::string expected;
-      for (const auto& l : page.lines) expected += l + "\n";
       bool dropped = true;
       hoso::InkGray(page.clean, {}, &dropped);
       EXPECT_FALSE(dropped) << "seed " << seed;
-      auto clean = hoso::Clean(hoso::SourcePage{0, page.clean, 300, true}, {});
-      ASSERT_TRUE(clean.ok());
-      auto ocr = (*engine)->ReadPage(clean->gray, clean->dpi);
+      auto ocr = ReadDrawn(**engine, page);
       ASSERT_TRUE(ocr.ok());
-      EXPECT_LT(hoso::CharacterErrorRate(expected, ocr->text), 0.06) << "seed " << seed << "\n" << ocr->text;
+      EXPECT_LT(hoso::CharacterErrorRate(TruthText(page), ocr->text), 0.06) << "seed " << seed << "\n" << ocr->text;
     }
   }
   EXPECT_EQ(coloured, 3);
@@ -250,9 +259,7 @@ TEST(Generator, OfficialFormsAreDrawnAsTheirTextsPrintThem) {
   EXPECT_NE(forms.at("residence_change").source.find("66/2023/TT-BCA"), std::string::npos);
   auto engine = hoso::OcrEngine::Create({});
   ASSERT_TRUE(engine.ok());
-  GeneratorOptions o;
-  o.profile = "none";
-  o.blank_rate = 0;
+  GeneratorOptions o = Undamaged();
   o.official_rate = 1;
   o.official = &forms;
   std::set<std::string> seen;
@@ -263,8 +270,7 @@ TEST(Generator, OfficialFormsAreDrawnAsTheirTextsPrintThem) {
     Poco::JSON::Parser parser;
     auto truth = parser.parse(TruthJson(g, "x.png", seed, "none")).extract<Poco::JSON::Object::Ptr>();
     auto fields = truth->getObject("fields");
-    std::string expected;
-    for (const auto& l : g.pages[0].lines) expected += l + "\n";
+    const std::string expected = TruthText(g.pages[0]);
     if (g.dossier.doc_type == "birth_registration") {
       EXPECT_TRUE(fields->has("child_name"));
       EXPECT_TRUE(fields->has("mother_name"));
@@ -282,9 +288,7 @@ TEST(Generator, OfficialFormsAreDrawnAsTheirTextsPrintThem) {
         const std::string up = hoso::vn::MakeKey(value).Toned();
         EXPECT_NE(hoso::vn::MakeKey(expected).Toned().find(up), std::string::npos) << key << " " << value;
       }
-    auto clean = hoso::Clean(hoso::SourcePage{0, g.pages[0].clean, 300, true}, {});
-    ASSERT_TRUE(clean.ok());
-    auto ocr = (*engine)->ReadPage(clean->gray, clean->dpi);
+    auto ocr = ReadDrawn(**engine, g.pages[0]);
     ASSERT_TRUE(ocr.ok());
     EXPECT_LT(hoso::CharacterErrorRate(expected, ocr->text), 0.06) << g.dossier.doc_type << "\n" << ocr->text;
   }
@@ -298,9 +302,7 @@ TEST(Generator, OfficialFormsAreDrawnAsTheirTextsPrintThem) {
 TEST(Generator, LettersReadBackAsTheArchiveRecordsThem) {
   auto engine = hoso::OcrEngine::Create({});
   ASSERT_TRUE(engine.ok());
-  GeneratorOptions o;
-  o.profile = "none";
-  o.blank_rate = 0;
+  GeneratorOptions o = Undamaged();
   o.letter_rate = 1;
   std::set<std::string> kinds;
   int by_hand = 0;
@@ -318,12 +320,9 @@ TEST(Generator, LettersReadBackAsTheArchiveRecordsThem) {
     auto header = truth->getObject("header");
     ASSERT_TRUE(header);
     EXPECT_EQ(header->getValue<std::string>("number"), l.number);
-    std::string expected;
-    for (const auto& line : g.pages[0].lines) expected += line + "\n";
+    const std::string expected = TruthText(g.pages[0]);
     EXPECT_NE(expected.find("Số: " + l.number + "/" + l.symbol), std::string::npos) << expected;
-    auto clean = hoso::Clean(hoso::SourcePage{0, g.pages[0].clean, 300, true}, {});
-    ASSERT_TRUE(clean.ok());
-    auto ocr = (*engine)->ReadPage(clean->gray, clean->dpi);
+    auto ocr = ReadDrawn(**engine, g.pages[0]);
     ASSERT_TRUE(ocr.ok());
     EXPECT_LT(hoso::CharacterErrorRate(expected, ocr->text), 0.06) << l.kind << "\n" << ocr->text;
     const auto read = hoso::ReadOfficialHeader(*ocr);
