@@ -49,8 +49,9 @@ struct BatchOptions {
   CleanupOptions cleanup;
   OcrOptions ocr;
   // A page OCR reads with a mean confidence below this is read again turned
-  // over (the cleanup's way up can be wrong on heavily damaged pages; an
-  // upside-down page reads near 0.6, a damaged upright one above 0.85).
+  // over (the cleanup's way up can be wrong on heavily damaged pages, and is
+  // left as it came when unsure; an upside-down page reads near 0.6, a
+  // damaged upright one above 0.85).
   double check_upside_down_below = 0.80;
   ExtractOptions extract;
   AddressOptions address;

@@ -176,11 +176,14 @@ class CleanRun {
     if (!options_.orientation.enabled || !(judge_ || options_.orientation.ink_only)) return gray;
     OrientationEstimate o = EstimateOrientation(gray, out_.dpi, options_.orientation);
     Timed("orientation");
-    if (judge_ && o.confidence < options_.orientation.judge_below) {
+    bool judged = false;
+    if (judge_ && o.confidence < options_.orientation.judge_below && o.rotation != 0) {
       // The ink tells reliably which way the lines run; which way up they
       // are, the judge reads better when the ink is unsure (and costs a
-      // third of the OCR time: it is asked only then). Ask it about the
-      // page with its lines across.
+      // third of the OCR time: it is asked only then, and only when the
+      // ink would turn the page; a page left as it came that reads poorly
+      // is read turned over anyway). Ask it about the page with its lines
+      // across.
       const int across = o.rotation % 180;  // 90 when the lines run down the page
       // At OSD's resolution, turned and deskewed: OSD reads skewed lines poorly.
       const double s = std::min(1.0, 150.0 / std::max(out_.dpi, 1));
@@ -191,9 +194,16 @@ class CleanRun {
           j && j->confidence >= options_.orientation.min_judge_confidence) {
         o.rotation = (across + j->rotation) % 360;
         o.confidence = j->confidence;
+        judged = true;
       }
       Timed("orientation-judge");
     }
+    // Unsure of the way up, with the lines already across: the page stays
+    // the way it came. Most pages come upright, and one turned over on a
+    // guess reads as nothing (OCR reads a page it reads poorly turned over
+    // too, when its way up was not sure). Lines running down the page must
+    // be turned one way or the other, on the best guess there is.
+    if (!judged && o.rotation == 180 && o.confidence < options_.orientation.judge_below) o.rotation = 0;
     out_.rotation_confidence = o.confidence;
     if (o.rotation != 0 && o.confidence >= options_.orientation.min_confidence) {
       out_.rotation = o.rotation;

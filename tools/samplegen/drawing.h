@@ -18,7 +18,7 @@
 namespace samplegen {
 
 struct Fonts {
-  cv::Ptr<cv::freetype::FreeType2> regular, bold, italic, sans, sans_bold;
+  cv::Ptr<cv::freetype::FreeType2> regular, bold, italic, sans, sans_bold, mono, mono_bold;
 };
 
 struct Style {
@@ -47,6 +47,21 @@ class Page {
     const int x = align == 0 ? x0 : align == 1 ? (x0 + x1 - w) / 2 : x1 - w;
     Draw(s, text, x, y_);
     lines_.push_back(text);
+    y_ += static_cast<int>(s.height * 1.45);
+  }
+  // Text at the left margin and text flush with the right one, on one line
+  // (an item and its price); recorded as one line.
+  void Columns(const Style& s, const std::string& left, const std::string& right, int x0, int x1) {
+    Draw(s, left, x0, y_);
+    Draw(s, right, x1 - TextWidth(s, right), y_);
+    lines_.push_back(left.empty() ? right : left + " " + right);
+    y_ += static_cast<int>(s.height * 1.45);
+  }
+  // A rule printed as a row of one character ('-', '='), not recorded:
+  // nobody keys a rule.
+  void CharacterRule(const Style& s, char c, int x0, int x1) {
+    const double w = std::max(1.0, TextWidth(s, std::string(40, c)) / 40.0);
+    Draw(s, std::string(static_cast<size_t>((x1 - x0) / w), c), x0, y_);
     y_ += static_cast<int>(s.height * 1.45);
   }
   // Label and value, with a dotted leader after the value to the margin;

@@ -1,5 +1,6 @@
 #include "forms.h"
 
+#include "address_styles.h"
 #include "drawing.h"
 
 #include <opencv2/freetype.hpp>
@@ -98,7 +99,8 @@ std::unique_ptr<FormRenderer> FormRenderer::Create(std::string* error) {
   if (!load(fonts->regular, "liberation2/LiberationSerif-Regular.ttf") ||
       !load(fonts->bold, "liberation2/LiberationSerif-Bold.ttf") ||
       !load(fonts->italic, "liberation2/LiberationSerif-Italic.ttf") || !load(fonts->sans, "dejavu/DejaVuSans.ttf") ||
-      !load(fonts->sans_bold, "dejavu/DejaVuSans-Bold.ttf"))
+      !load(fonts->sans_bold, "dejavu/DejaVuSans-Bold.ttf") || !load(fonts->mono, "dejavu/DejaVuSansMono.ttf") ||
+      !load(fonts->mono_bold, "dejavu/DejaVuSansMono-Bold.ttf"))
     return nullptr;
   return std::unique_ptr<FormRenderer>(new FormRenderer(std::move(fonts)));
 }
@@ -532,6 +534,50 @@ RenderedPage FormRenderer::RenderIdCopy(const Dossier& d, Rng& rng) {
   return RenderedPage{out, page.lines(), {}};
 }
 
+namespace {
+
+// How a till strip comes out: thermal print fading in bands, in black,
+// violet or blue, and signed across in black pen one time in two (real
+// receipts seen: print in blue and in violet under one black line). The
+// signature goes about `sign_y`.
+cv::Mat PrintOnTill(const cv::Mat& drawn, int sign_y, Rng& rng) {
+  const int W = drawn.cols;
+  // Thermal print fades in bands across the strip.
+  cv::Mat fade(drawn.rows, 1, CV_32F);
+  const double phase = rng.Uniform(0, 6.28), depth = rng.Uniform(0, 0.35);
+  for (int r = 0; r < fade.rows; ++r)
+    fade.at<float>(r) = static_cast<float>(1 - depth * (0.5 + 0.5 * std::sin(phase + r / 180.0)));
+  cv::Mat out = drawn.clone();
+  for (int r = 0; r < out.rows; ++r)
+    for (int c = 0; c < out.cols; ++c) {
+      cv::Vec3b& px = out.at<cv::Vec3b>(r, c);
+      for (int k = 0; k < 3; ++k) px[k] = cv::saturate_cast<uchar>(255 - (255 - px[k]) * fade.at<float>(r));
+    }
+  // Drawn after the fading, so that a seed's fee receipt is laid out as it
+  // was before the inks came in.
+  const int ink = rng.Int(0, 2);  // black, violet, blue
+  if (ink > 0) {
+    const cv::Vec3d full = ink == 1 ? cv::Vec3d(150, 40, 110) : cv::Vec3d(170, 80, 30);  // BGR at full strength
+    for (int r = 0; r < out.rows; ++r)
+      for (int c = 0; c < out.cols; ++c) {
+        cv::Vec3b& px = out.at<cv::Vec3b>(r, c);
+        const double dark = (255 - px[0]) / 255.0;  // the print is neutral: every channel alike
+        for (int k = 0; k < 3; ++k) px[k] = cv::saturate_cast<uchar>(255 - dark * (255 - full[k]));
+      }
+  }
+  if (rng.Chance(0.5)) {
+    // A signature: a few loops of black pen over the signer's line.
+    const cv::Point at(W / 2 + Pt(rng.Uniform(-20, 20)), std::min(out.rows - Pt(20), sign_y + Pt(14)));
+    for (int k = 0; k < 3; ++k)
+      cv::ellipse(out, at + cv::Point(Pt(14) * k, 0), cv::Size(Pt(rng.Uniform(10, 18)), Pt(rng.Uniform(4, 9))),
+                  rng.Uniform(-25, 25), 0, rng.Uniform(200, 340), cv::Scalar(25, 25, 25), std::max(2, Pt(1.1)),
+                  cv::LINE_AA);
+  }
+  return out;
+}
+
+}  // namespace
+
 RenderedPage FormRenderer::RenderReceipt(const Dossier& d, Rng& rng) {
   const int W = static_cast<int>(std::lround(80 / 25.4 * kDpi));
   const int H = static_cast<int>(std::lround(rng.Uniform(100, 200) / 25.4 * kDpi));
@@ -569,40 +615,91 @@ RenderedPage FormRenderer::RenderReceipt(const Dossier& d, Rng& rng) {
   page.Line(body, when, left, right, 0);
   page.Skip(Pt(8));
   page.Line(bold, "Người thu tiền", left, right, 2);
-  // Thermal print fades in bands across the strip.
-  cv::Mat fade(page.image().rows, 1, CV_32F);
-  const double phase = rng.Uniform(0, 6.28), depth = rng.Uniform(0, 0.35);
-  for (int r = 0; r < fade.rows; ++r)
-    fade.at<float>(r) = static_cast<float>(1 - depth * (0.5 + 0.5 * std::sin(phase + r / 180.0)));
-  cv::Mat out = page.image().clone();
-  for (int r = 0; r < out.rows; ++r)
-    for (int c = 0; c < out.cols; ++c) {
-      cv::Vec3b& px = out.at<cv::Vec3b>(r, c);
-      for (int k = 0; k < 3; ++k) px[k] = cv::saturate_cast<uchar>(255 - (255 - px[k]) * fade.at<float>(r));
-    }
-  // Till strips and carbon rolls print in violet or blue as well as black,
-  // and the collector signs across the strip in black (real receipts seen:
-  // print in blue and in violet under one black line). Drawn after all the
-  // rest, so that a seed's strip is laid out as it was.
-  const int ink = rng.Int(0, 2);  // black, violet, blue
-  if (ink > 0) {
-    const cv::Vec3d full = ink == 1 ? cv::Vec3d(150, 40, 110) : cv::Vec3d(170, 80, 30);  // BGR at full strength
-    for (int r = 0; r < out.rows; ++r)
-      for (int c = 0; c < out.cols; ++c) {
-        cv::Vec3b& px = out.at<cv::Vec3b>(r, c);
-        const double dark = (255 - px[0]) / 255.0;  // the print is neutral: every channel alike
-        for (int k = 0; k < 3; ++k) px[k] = cv::saturate_cast<uchar>(255 - dark * (255 - full[k]));
-      }
+  return RenderedPage{PrintOnTill(page.image(), page.y(), rng), page.lines(), {}};
+}
+
+namespace {
+
+// 45000 -> "45.000", as Vietnamese tills print amounts.
+std::string Money(long amount) {
+  std::string digits = std::to_string(amount), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
   }
-  if (rng.Chance(0.5)) {
-    // A signature: a few loops of black pen over the collector's line.
-    const cv::Point at(W / 2 + Pt(rng.Uniform(-20, 20)), std::min(out.rows - Pt(20), page.y() + Pt(14)));
-    for (int k = 0; k < 3; ++k)
-      cv::ellipse(out, at + cv::Point(Pt(14) * k, 0), cv::Size(Pt(rng.Uniform(10, 18)), Pt(rng.Uniform(4, 9))),
-                  rng.Uniform(-25, 25), 0, rng.Uniform(200, 340), cv::Scalar(25, 25, 25), std::max(2, Pt(1.1)),
-                  cv::LINE_AA);
+  return out;
+}
+
+}  // namespace
+
+RenderedPage FormRenderer::RenderTillReceipt(const Dossier& d, Rng& rng) {
+  const int W = static_cast<int>(std::lround((rng.Chance(0.3) ? 58 : 80) / 25.4 * kDpi));
+  Page page(*fonts_, W, static_cast<int>(std::lround(330 / 25.4 * kDpi)));
+  const double size = rng.Uniform(7.5, 9);
+  Style body{fonts_->mono.get(), Pt(size)}, bold{fonts_->mono_bold.get(), Pt(size)},
+      head{fonts_->mono_bold.get(), Pt(size + 2)};
+  // Capitals throughout; without the tone marks on half the tills.
+  const bool marks = rng.Chance(0.5);
+  auto caps = [&](const std::string& text) {
+    return marks ? Upper(text) : Restyle(Upper(text), AddressStyle::kNoMarks, rng);
+  };
+  const int left = Pt(rng.Uniform(6, 12)), right = W - Pt(rng.Uniform(6, 12));
+  page.set_y(Pt(rng.Uniform(16, 30)));
+  static const std::vector<std::string> kShops = {"Cửa hàng photocopy Minh Anh", "Nhà sách Hồng Hà",
+                                                  "Văn phòng phẩm Thành Đạt", "Tiệm ảnh Kim Ngân",
+                                                  "Cửa hàng tiện lợi An Khang"};
+  static const std::vector<std::string> kStreets = {"Nguyễn Trãi", "Lê Lợi",      "Trần Phú",
+                                                    "Hùng Vương",  "Quang Trung", "Hai Bà Trưng"};
+  page.Line(head, caps(rng.Pick(kShops)), left, right, 1);
+  const Address& home = d.person.address;
+  std::string where = "Số " + std::to_string(rng.Int(1, 299)) + " " + rng.Pick(kStreets);
+  if (!home.ward.empty()) where += ", " + home.ward;
+  if (!home.province.empty()) where += ", " + home.province;
+  page.Paragraph(body, caps(where), left, right, 0);
+  char phone[32];
+  std::snprintf(phone, sizeof phone, "0%d%02d.%03d.%03d", rng.Int(2, 9), rng.Int(10, 99), rng.Int(0, 999),
+                rng.Int(0, 999));
+  page.Line(body, caps("ĐT: ") + phone, left, right, 1);
+  page.Line(body, "MST: " + std::to_string(rng.Int(100000000, 999999999)) + std::to_string(rng.Int(0, 9)), left, right,
+            1);
+  page.CharacterRule(body, '=', left, right);
+  page.Line(head, caps("Hóa đơn bán lẻ"), left, right, 1);
+  int y, m, day;
+  std::sscanf(d.doc_date.c_str(), "%d-%d-%d", &y, &m, &day);
+  char number[32], date[32], time[16];
+  std::snprintf(number, sizeof number, "%07d", rng.Int(1, 999999));
+  std::snprintf(date, sizeof date, "%02d/%02d/%04d", day, m, y);
+  std::snprintf(time, sizeof time, "%02d:%02d", rng.Int(7, 20), rng.Int(0, 59));
+  page.Columns(body, caps("Số HĐ: ") + number, time, left, right);
+  page.Line(body, caps("Ngày: ") + date, left, right, 0);
+  page.CharacterRule(body, '-', left, right);
+  struct Item {
+    const char* name;
+    long price;
+  };
+  static const std::vector<Item> kItems = {
+      {"Photo A4 2 mặt", 1000}, {"Photo A3", 2000},  {"In màu A4", 5000},   {"Ép plastic", 5000},
+      {"Ảnh thẻ 3x4", 30000},   {"Bìa hồ sơ", 3000}, {"Phong bì A4", 2000}, {"Bút bi Thiên Long", 5000},
+      {"Tờ khai CT01", 1000},   {"Kẹp giấy", 2000}};
+  long total = 0;
+  for (int k = rng.Int(1, 6); k > 0; --k) {
+    const Item& item = rng.Pick(kItems);
+    const int qty = rng.Int(1, 12);
+    page.Line(body, caps(item.name), left, right, 0);
+    page.Columns(body, std::to_string(qty) + " X " + Money(item.price), Money(qty * item.price), left + Pt(12), right);
+    total += qty * item.price;
   }
-  return RenderedPage{out, page.lines(), {}};
+  page.CharacterRule(body, '-', left, right);
+  const int sign_y = page.y();
+  page.Columns(bold, caps("Tổng cộng:"), Money(total), left, right);
+  const long paid = (total / 50000 + 1) * 50000;
+  page.Columns(body, caps("Tiền khách đưa:"), Money(paid), left, right);
+  page.Columns(body, caps("Tiền thừa:"), Money(paid - total), left, right);
+  page.CharacterRule(body, '=', left, right);
+  page.Line(body, caps("Cảm ơn quý khách!"), left, right, 1);
+  // The printer feeds on past the last line before the strip is torn off.
+  const int end = std::min(page.image().rows, std::max(page.y() + Pt(rng.Uniform(16, 40)), W * 9 / 4));
+  return RenderedPage{PrintOnTill(page.image().rowRange(0, end), sign_y, rng), page.lines(), {}};
 }
 
 namespace {

@@ -67,6 +67,11 @@ class FormRenderer {
   // thermal paper 80 mm wide and 10-20 cm long, a few short lines of small
   // sans type, faded in places.
   RenderedPage RenderReceipt(const Dossier& d, Rng& rng);
+  // A shop's till receipt brought with a dossier (copies, photos, forms
+  // bought): monospaced capitals and digits, with or without the tone marks
+  // (many till printers have none), items and prices in two columns,
+  // rules of dashes; printed as RenderReceipt's strip is.
+  RenderedPage RenderTillReceipt(const Dossier& d, Rng& rng);
 
  private:
   explicit FormRenderer(std::unique_ptr<Fonts> fonts);

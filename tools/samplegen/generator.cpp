@@ -132,8 +132,14 @@ GeneratedDossier Generate(int index, std::uint64_t seed, const UnitTable& units,
                               : options.profile == "photo" || options.profile == "fax" ? 0.3
                                                                                        : 0.0;
   Rng receipt_rng(seed ^ 0x5EC0FFEE12345ULL);
-  if (receipt_rate > 0 && receipt_rng.Chance(receipt_rate) && !out.letter)
-    drawn.emplace_back("receipt", renderer.RenderReceipt(out.dossier, receipt_rng));
+  if (receipt_rate > 0 && receipt_rng.Chance(receipt_rate) && !out.letter) {
+    // The service point's fee receipt, or a shop's till receipt in capitals
+    // (as real receipts are), one time in two (a stream of its own again:
+    // a seed's fee receipts stay as they were).
+    Rng kind_rng(seed ^ 0x71115EC0FFEEULL);
+    drawn.emplace_back("receipt", kind_rng.Chance(0.5) ? renderer.RenderTillReceipt(out.dossier, receipt_rng)
+                                                       : renderer.RenderReceipt(out.dossier, receipt_rng));
+  }
   out.jpeg_quality = options.max_quality;
   for (auto& [kind, page] : drawn) {
     GeneratedPage g;
