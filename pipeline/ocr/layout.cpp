@@ -297,6 +297,44 @@ std::string TextByBlocks(const std::vector<OcrBlock>& blocks) {
   return text;
 }
 
+// Letters and digits in a word's text (bytes from 0xC0 up begin a letter
+// with a mark; a word of more than three letters is words, not a figure).
+struct Characters {
+  int letters = 0, digits = 0;
+};
+Characters Count(const std::string& text) {
+  Characters c;
+  for (unsigned char ch : text) {
+    if (ch >= '0' && ch <= '9')
+      ++c.digits;
+    else if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')
+      ++c.letters;
+    else if (ch >= 0xC0)
+      ++c.letters;
+  }
+  return c;
+}
+
+// Blocks holding nothing but figures: more digits than letters, no word of
+// more than three letters ("40.000", "RM 13.30", "5.20 S").
+std::vector<bool> FigureBlocks(const OcrPage& page, const std::vector<std::vector<std::vector<size_t>>>& where,
+                               size_t blocks) {
+  std::vector<Characters> sum(blocks);
+  std::vector<bool> wordy(blocks, false);
+  for (size_t b = 0; b < page.blocks.size(); ++b)
+    for (size_t l = 0; l < page.blocks[b].lines.size(); ++l)
+      for (size_t w = 0; w < page.blocks[b].lines[l].words.size(); ++w) {
+        const size_t k = where[b][l][w];
+        const Characters c = Count(page.blocks[b].lines[l].words[w].text);
+        sum[k].letters += c.letters;
+        sum[k].digits += c.digits;
+        wordy[k] = wordy[k] || c.letters > 3;
+      }
+  std::vector<bool> figures(blocks);
+  for (size_t k = 0; k < blocks; ++k) figures[k] = !wordy[k] && sum[k].digits > sum[k].letters;
+  return figures;
+}
+
 }  // namespace
 
 bool OrderByBlocks(OcrPage& page, const std::vector<TextBlock>& blocks) {
@@ -317,19 +355,32 @@ bool OrderByBlocks(OcrPage& page, const std::vector<TextBlock>& blocks) {
     return best;
   };
   std::vector<std::vector<std::vector<size_t>>> where;  // block, line, word -> reading block
-  bool in_order = true;
-  size_t last = 0;
   for (const OcrBlock& block : page.blocks) {
     auto& lines = where.emplace_back();
     for (const OcrLine& line : block.lines) {
       auto& words = lines.emplace_back();
-      for (const OcrWord& word : line.words) {
-        words.push_back(block_of(word.box));
-        in_order &= words.back() >= last;
-        last = words.back();
-      }
+      for (const OcrWord& word : line.words) words.push_back(block_of(word.box));
     }
   }
+  // A column of figures beside lines of words (a receipt's prices, a
+  // table's amounts) is read with its rows, as a person reads an item with
+  // its price: a line's figures stay in the block its words are in.
+  const std::vector<bool> figures = FigureBlocks(page, where, blocks.size());
+  for (auto& lines : where)
+    for (auto& words : lines) {
+      const auto home = std::find_if(words.begin(), words.end(), [&](size_t k) { return !figures[k]; });
+      if (home == words.end()) continue;
+      for (size_t& k : words)
+        if (figures[k]) k = *home;
+    }
+  bool in_order = true;
+  size_t last = 0;
+  for (const auto& lines : where)
+    for (const auto& words : lines)
+      for (size_t k : words) {
+        in_order &= k >= last;
+        last = k;
+      }
   if (in_order) return false;
 
   // Block by block; within one, the lines (and pieces of lines) as read.

@@ -156,6 +156,32 @@ TEST(OrderByBlocks, LinesAcrossAGutterAreSplitIntoTheirColumns) {
   EXPECT_EQ(page.word_count(), 12);
 }
 
+// A column of prices beside the items (a till receipt, a fee table) is read
+// with its rows: a person reads an item with its price. A column of words
+// beside it is still read on its own.
+TEST(OrderByBlocks, AColumnOfFiguresIsReadWithItsRows) {
+  OcrPage page;
+  OcrBlock block;
+  OcrLine l1, l2, l3, l4;
+  l1.words = {Word("PHOTO", 100, 100), Word("A4", 200, 100)};
+  l2.words = {Word("4", 120, 150), Word("X", 160, 150), Word("1.000", 200, 150), Word("4.000", 700, 150)};
+  l3.words = {Word("KẸP", 100, 200), Word("GIẤY", 200, 200)};
+  l4.words = {Word("7", 120, 250), Word("X", 160, 250), Word("2.000", 200, 250), Word("14.000", 700, 250)};
+  block.lines = {l1, l2, l3, l4};
+  page.blocks = {block};
+  // The cut finds the prices' column: a gap of 4 cm, two lines on each side.
+  const std::vector<TextBlock> blocks = {{cv::Rect(90, 90, 400, 200), 1}, {cv::Rect(690, 140, 100, 150), 2}};
+  OcrPage with_prices = page;
+  EXPECT_FALSE(OrderByBlocks(with_prices, blocks)) << "each line kept whole, as read";
+  EXPECT_EQ(with_prices.blocks[0].lines[1].words.size(), 4u);
+
+  // The same layout with words in the right column: two columns.
+  page.blocks[0].lines[1].words[3].text = "Ghi chú";
+  page.blocks[0].lines[3].words[3].text = "kèm theo";
+  ASSERT_TRUE(OrderByBlocks(page, blocks));
+  EXPECT_EQ(page.text, "PHOTO A4\n4 X 1.000\nKẸP GIẤY\n7 X 2.000\n\nGhi chú\nkèm theo\n\n");
+}
+
 OcrLine Line(std::vector<OcrWord> words) {
   OcrLine line;
   line.words = std::move(words);

@@ -280,8 +280,7 @@ TEST(Generator, TillReceiptsInCapitalsAreLeftUprightAndRead) {
       ASSERT_TRUE(ocr.ok());
       // Read the right way up: most of its words are there. (Not all: the
       // tone marks squeezed over monospaced capitals are read as quotes
-      // beside them, "SÔ“" for "SỐ", and the column of prices comes after the
-      // items; upside down, next to none would be.)
+      // beside them, "SÔ“" for "SỐ"; upside down, next to none would be.)
       EXPECT_GT(hoso::WordRecall(TruthText(page), ocr->text), 0.6) << "seed " << seed << "\n" << ocr->text;
     }
   }
