@@ -8,6 +8,7 @@
 
 #include "cleanup/components.h"
 #include "cleanup/geometry.h"
+#include "core/vn_text.h"
 #include "ocr/noise_lines.h"
 
 namespace hoso {
@@ -297,20 +298,16 @@ std::string TextByBlocks(const std::vector<OcrBlock>& blocks) {
   return text;
 }
 
-// Letters and digits in a word's text (bytes from 0xC0 up begin a letter
-// with a mark; a word of more than three letters is words, not a figure).
+// Letters and digits in a word's text (a word of more than three letters
+// is words, not a figure).
 struct Characters {
   int letters = 0, digits = 0;
 };
 Characters Count(const std::string& text) {
   Characters c;
-  for (unsigned char ch : text) {
-    if (ch >= '0' && ch <= '9')
-      ++c.digits;
-    else if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')
-      ++c.letters;
-    else if (ch >= 0xC0)
-      ++c.letters;
+  for (const vn::Glyph& g : vn::Decode(text)) {
+    c.letters += g.letter;
+    c.digits += !g.letter && g.base >= U'0' && g.base <= U'9';
   }
   return c;
 }
