@@ -123,9 +123,10 @@ class CleanRun {
   // desk: the sheet alone, made rectangular, in `sheet`; else the page.
   const SourcePage& Sheet(const SourcePage& page, SourcePage& sheet) {
     const int file_dpi = PlausibleFileDpi(page, options_.resolution);
-    if (!options_.sheet.enabled || (file_dpi && file_dpi >= options_.sheet.below_dpi)) return page;
+    if (!options_.sheet.enabled) return page;
     const SheetQuad quad = FindSheet(page.image, options_.sheet);
     if (!quad.found) return page;
+    if (file_dpi >= options_.sheet.below_dpi && quad.tilt_deg < options_.sheet.scan_min_tilt_deg) return page;
     sheet = page;
     sheet.image = RectifySheet(page.image, quad);
     // The file's resolution was the whole photo's (a phone app puts it

@@ -216,20 +216,27 @@ struct SolidRegionOptions {
 };
 
 struct SheetOptions {
-  // Phone photos: find the sheet on the desk and make it rectangular. Pages
-  // without a plausible resolution, and those stating less than this: a
-  // phone app's PDF puts the photo on an A4 page (100-190 dpi); document
-  // scanners work at 200 dpi and more.
+  // Phone photos: find the sheet on the desk and make it rectangular.
   bool enabled = true;
+  // A page stating this resolution or more may be a document scanner's
+  // (200 dpi and more) on a dark lid: its sheet is taken only when seen in
+  // perspective, its corners this far from right angles. A scanned page
+  // is a rectangle (0-0.15 degrees measured on generated scans with
+  // borders; photos 0.8-8.8), which the border step crops keeping the
+  // scanner's resolution. Pages stating less are photos (a phone app's PDF
+  // puts an 800-1600 pixel photo on an A4 page: 100-190 dpi), but so is a
+  // full-size phone photo on an A4 page, stating 300-500 dpi.
   int below_dpi = 200;
+  double scan_min_tilt_deg = 0.5;
   // The sheet covers at least this share of the photo...
   double min_area = 0.2;
   // ...is brighter than what is around it by this many grey levels...
   double min_contrast = 25;
-  // ...along each of its sides, steeply: a change of at least this share
-  // of that contrast per pixel (of the photo at ~600 pixels). A sheet's edge
-  // measured 0.30-0.35 on generated photos; the edge of a shadow across
-  // the sheet, 0.02-0.09.
+  // ...along at least 3/4 of each of its sides, as a step: just inside a
+  // side is brighter than just outside, and the steepest change across it,
+  // per pixel (of the photo at ~600 pixels), is at least this share of that
+  // difference. Sheets' edges on generated photos measured 0.27-0.34 (5th
+  // to 90th percentile); a shadow's edge across the sheet is a slope.
   double min_edge = 0.2;
   // ...and a corner lies this far (share of the long side) inside the
   // frame: a sheet already filling the frame is left as it is.
@@ -262,6 +269,9 @@ struct StepTime {
 struct SheetQuad {
   bool found = false;
   std::array<cv::Point2f, 4> corners;
+  // How far its corners are from right angles, at most (degrees): a sheet
+  // seen in perspective, not a scanned page's rectangle.
+  double tilt_deg = 0;
 };
 // The sheet in a photo: the large bright quadrilateral against a darker
 // desk; found only when it does not already fill the frame.

@@ -207,16 +207,38 @@ TEST(Sheet, APhoneAppsPdfPageIsSearchedToo) {
   EXPECT_TRUE(clean->perspective_corrected);
   EXPECT_TRUE(clean->dpi_estimated);
   EXPECT_EQ(clean->file_dpi, static_cast<int>(photo.cols / 8.27));
-  // A document scanner's 200 dpi page is not searched.
-  auto scan = Clean(Source(photo, 200, true), {});
-  ASSERT_TRUE(scan.ok());
-  EXPECT_FALSE(scan->perspective_corrected);
+  // A full-size phone photo on an A4 page states 300 dpi or more: a sheet
+  // seen in perspective is a photo's, whatever the file states.
+  auto full_size = Clean(Source(photo, 300, true), {});
+  ASSERT_TRUE(full_size.ok());
+  EXPECT_TRUE(full_size->perspective_corrected);
+  EXPECT_TRUE(full_size->dpi_estimated);
+}
+
+// A scanner's page on its dark lid, a little skewed: a rectangle, not a
+// sheet seen in perspective. At the resolution the scanner states it is
+// left to the border step, which crops it keeping that resolution.
+TEST(Sheet, AScannedPageOnADarkLidKeepsTheScannersResolution) {
+  const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 40), 200 / 300.0);
+  cv::Mat scan(page.rows * 11 / 10, page.cols * 11 / 10, CV_8UC1, cv::Scalar(30));
+  const cv::Mat turn = cv::getRotationMatrix2D(cv::Point2f(page.cols / 2.0f, page.rows / 2.0f), 1.0, 1.0);
+  cv::Mat placed = turn.clone();
+  placed.at<double>(0, 2) += page.cols / 20.0;
+  placed.at<double>(1, 2) += page.rows / 20.0;
+  cv::warpAffine(page, scan, placed, scan.size(), cv::INTER_LINEAR, cv::BORDER_TRANSPARENT);
+  const SheetQuad q = FindSheet(scan, {});
+  if (q.found) EXPECT_LT(q.tilt_deg, SheetOptions{}.scan_min_tilt_deg);
+  auto clean = Clean(Source(scan, 200, true), {});
+  ASSERT_TRUE(clean.ok());
+  EXPECT_FALSE(clean->perspective_corrected);
+  EXPECT_FALSE(clean->dpi_estimated);
+  EXPECT_FALSE(clean->blank);
 }
 
 // A shadow across the sheet splits its brightness in two: the bright part
 // alone ends at the shadow's soft edge, not at the paper's. It must never
 // be taken for the sheet (its text would be cropped away, and the page
-// called blank): the sheet is found whole, or not at all.
+// called blank): the sheet is found whole.
 TEST(Sheet, AShadowAcrossTheSheetIsNotItsEdge) {
   const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 40), 0.4);
   std::array<cv::Point2f, 4> truth;
@@ -228,13 +250,55 @@ TEST(Sheet, AShadowAcrossTheSheetIsNotItsEdge) {
     photo.row(y) *= 0.35 + 0.65 * t;
   }
   const SheetQuad q = FindSheet(photo, {});
-  if (q.found) {
-    for (int i = 0; i < 4; ++i) {
-      EXPECT_NEAR(q.corners[i].x, truth[i].x, 0.03 * photo.cols) << "corner " << i;
-      EXPECT_NEAR(q.corners[i].y, truth[i].y, 0.03 * photo.rows) << "corner " << i;
-    }
+  ASSERT_TRUE(q.found);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_NEAR(q.corners[i].x, truth[i].x, 0.03 * photo.cols) << "corner " << i;
+    EXPECT_NEAR(q.corners[i].y, truth[i].y, 0.03 * photo.rows) << "corner " << i;
   }
   auto clean = Clean(Source(photo, 0, false), {});
+  ASSERT_TRUE(clean.ok());
+  EXPECT_FALSE(clean->blank);
+  EXPECT_TRUE(clean->perspective_corrected);
+}
+
+// A deep shadow over a corner of sheet and desk: the shaded paper is darker
+// than the lit desk, so no grey level parts paper from desk. The sheet's
+// edge is a step wherever it runs, the shadow's a slope: the sheet is found
+// whole all the same.
+TEST(Sheet, ASheetPartlyDarkerThanTheDeskIsFoundWhole) {
+  const cv::Mat page = Scaled(test::TextPage(2480, 3508, 30, 40), 0.4);
+  std::array<cv::Point2f, 4> truth;
+  cv::Mat photo = Photographed(page, &truth);
+  photo.setTo(cv::Scalar(110), photo < 61);  // a lighter desk
+  for (int y = 0; y < photo.rows; ++y)
+    for (int x = 0; x < photo.cols; ++x) {
+      // 0.2 of the light in the top left corner, full light past a soft
+      // diagonal slope.
+      const double t = std::clamp((x + y - 0.5 * (photo.rows + photo.cols)) / (0.3 * photo.cols) + 1.0, 0.0, 1.0);
+      auto& v = photo.at<uchar>(y, x);
+      v = cv::saturate_cast<uchar>(v * (0.2 + 0.8 * t));
+    }
+  const SheetQuad q = FindSheet(photo, {});
+  ASSERT_TRUE(q.found);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_NEAR(q.corners[i].x, truth[i].x, 0.03 * photo.cols) << "corner " << i;
+    EXPECT_NEAR(q.corners[i].y, truth[i].y, 0.03 * photo.rows) << "corner " << i;
+  }
+}
+
+// A scanned letter whose scanner left thin dark strips along two edges:
+// whatever is found, no outline is drawn through its text.
+TEST(Sheet, AScanWithThinDarkStripsIsNotCutThroughItsText) {
+  cv::Mat scan = Scaled(test::TextPage(2480, 3508, 30, 40), 0.4);
+  scan.colRange(scan.cols - scan.cols / 60, scan.cols).setTo(cv::Scalar(20));
+  scan.rowRange(scan.rows - scan.rows / 80, scan.rows).setTo(cv::Scalar(20));
+  const SheetQuad q = FindSheet(scan, {});
+  if (q.found) {
+    const std::array<cv::Point2f, 4> page = {cv::Point2f(0, 0), cv::Point2f(scan.cols, 0),
+                                             cv::Point2f(scan.cols, scan.rows), cv::Point2f(0, scan.rows)};
+    for (int i = 0; i < 4; ++i) EXPECT_LT(cv::norm(q.corners[i] - page[i]), 0.03 * scan.rows) << "corner " << i;
+  }
+  auto clean = Clean(Source(scan, 0, false), {});
   ASSERT_TRUE(clean.ok());
   EXPECT_FALSE(clean->blank);
 }
