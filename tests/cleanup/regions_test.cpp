@@ -68,6 +68,34 @@ TEST(SolidRegions, LightFallingOffIsPaperNotARegion) {
   }
 }
 
+// The shade a phone or a hand casts over a photographed sheet: darker by
+// half past a soft edge across the page, too sudden for the paper's smooth
+// level to follow, so parts of the shade are dark and smooth like a
+// photo. It fades in over a slope, and the text in it stays; a photo on
+// the same page, which ends in a step, still goes.
+TEST(SolidRegions, ACastShadowIsPaperAndItsTextStays) {
+  const cv::Mat clean = test::TextPage(2480, 3508, 25);
+  cv::Mat page = clean.clone();
+  const cv::Rect photo(300, 300, 300, 400);
+  page(photo).setTo(cv::Scalar(140));
+  const double soft = 0.08 * std::hypot(page.cols, page.rows);
+  for (int y = 0; y < page.rows; ++y)
+    for (int x = 0; x < page.cols; ++x) {
+      const double s = std::clamp((0.6 * x + 0.8 * y - 0.55 * page.rows) / soft + 0.5, 0.0, 1.0);
+      auto& v = page.at<uchar>(y, x);
+      v = cv::saturate_cast<uchar>(v * (1 - 0.45 * s));
+    }
+  cv::GaussianBlur(page, page, cv::Size(0, 0), 1.2);
+  page = test::WithNoise(page, 6);
+  const cv::Mat before = page.clone();
+  EXPECT_EQ(RemoveSolidRegions(page, 300, {}), 1);
+  EXPECT_GT(cv::mean(page(photo))[0], 200);
+  // Nothing else was painted: the text in the shade is as it was.
+  cv::Mat changed = page != before;
+  changed(photo + cv::Size(200, 200) - cv::Point(100, 100)).setTo(0);
+  EXPECT_EQ(cv::countNonZero(changed), 0);
+}
+
 TEST(SolidRegions, ABorderIsFoundUnderUnevenLight) {
   const cv::Mat clean = test::TextPage(2480, 3508, 25);
   cv::Mat page = clean.clone();
