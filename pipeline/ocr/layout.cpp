@@ -361,12 +361,15 @@ bool OrderByBlocks(OcrPage& page, const std::vector<TextBlock>& blocks) {
   }
   // A column of figures beside lines of words (a receipt's prices, a
   // table's amounts) is read with its rows, as a person reads an item with
-  // its price: a line's figures stay in the block its words are in.
+  // its price: a line's figures stay in the block its words are in, or, in
+  // a line of figures alone ("5 X 30.000   150.000", a quantity and its
+  // amount), in the block of its first.
   const std::vector<bool> figures = FigureBlocks(page, where, blocks.size());
   for (auto& lines : where)
     for (auto& words : lines) {
-      const auto home = std::find_if(words.begin(), words.end(), [&](size_t k) { return !figures[k]; });
-      if (home == words.end()) continue;
+      if (words.empty()) continue;
+      auto home = std::find_if(words.begin(), words.end(), [&](size_t k) { return !figures[k]; });
+      if (home == words.end()) home = words.begin();
       for (size_t& k : words)
         if (figures[k]) k = *home;
     }
