@@ -177,7 +177,16 @@ cv::Mat InkGray(const cv::Mat& image, const ColourInkOptions& options, bool* sup
   if (suppressed) *suppressed = true;
   cv::Mat channels[4];
   cv::split(image, channels);
-  return cv::max(cv::max(channels[0], channels[1]), channels[2]);
+  cv::Mat hi = cv::max(cv::max(channels[0], channels[1]), channels[2]);
+  if (options.lift_red) {
+    // Red (a stamp): lighter by as much as it is red, what its red channel
+    // did not make white. Other colours stay as the brightest channel left
+    // them: a date or a number filled in in blue pen is text.
+    cv::Mat red = hi - cv::min(channels[1], channels[0]);
+    red.setTo(0, (red <= options.min_faded_chroma) | (channels[2] < hi));
+    cv::add(hi, red, hi);  // saturating at white
+  }
+  return hi;
 }
 
 }  // namespace hoso

@@ -161,5 +161,35 @@ TEST(ColourInk, FadedStampIsDropped) {
   EXPECT_FALSE(dropped);
 }
 
+// A photographed stamp: its ring is red only in its middle, the blur and
+// JPEG's halved colour leave a pale pink rim whose red channel is below
+// the paper's white. The brightest channel would leave the rim as a grey
+// ring; it goes. Black text stays black, and a day filled in in blue pen
+// stays readable.
+TEST(ColourInk, AStampsPaleRimGoesBluePenStays) {
+  cv::Mat page(1200, 900, CV_8UC3, cv::Scalar(235, 235, 235));
+  cv::Mat text(page.size(), CV_8UC1, cv::Scalar(0)), core(page.size(), CV_8UC1, cv::Scalar(0)),
+      rim(page.size(), CV_8UC1, cv::Scalar(0)), pen(page.size(), CV_8UC1, cv::Scalar(0));
+  for (int y = 100; y < 1100; y += 60)
+    cv::putText(text, "Noi nhan: nhu tren", cv::Point(40, y), cv::FONT_HERSHEY_SIMPLEX, 1.2, cv::Scalar(255), 3);
+  cv::circle(rim, cv::Point(600, 600), 150, cv::Scalar(255), 12);
+  cv::circle(core, cv::Point(600, 600), 150, cv::Scalar(255), 4);
+  cv::putText(pen, "12", cv::Point(650, 1000), cv::FONT_HERSHEY_SIMPLEX, 2, cv::Scalar(255), 5);
+  page.setTo(cv::Scalar(20, 20, 20), text);
+  page.setTo(cv::Scalar(175, 165, 215), rim & ~text);  // pale pink (BGR)
+  page.setTo(cv::Scalar(60, 50, 200), core & ~text);
+  page.setTo(cv::Scalar(170, 90, 40), pen & ~text);  // blue
+  bool dropped = false;
+  const cv::Mat gray = InkGray(page, {}, &dropped);
+  EXPECT_TRUE(dropped);
+  EXPECT_GT(cv::mean(gray, (rim | core) & ~text)[0], 230);
+  EXPECT_LT(cv::mean(gray, text)[0], 40);
+  EXPECT_LT(cv::mean(gray, pen & ~text & ~rim)[0], 175);
+  // As the brightest channel alone leaves it: the rim a grey ring.
+  ColourInkOptions plain;
+  plain.lift_red = false;
+  EXPECT_LT(cv::mean(InkGray(page, plain, &dropped), rim & ~core & ~text)[0], 220);
+}
+
 }  // namespace
 }  // namespace hoso
