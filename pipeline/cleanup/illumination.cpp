@@ -182,8 +182,15 @@ cv::Mat InkGray(const cv::Mat& image, const ColourInkOptions& options, bool* sup
     // Red (a stamp): lighter by as much as it is red, what its red channel
     // did not make white. Other colours stay as the brightest channel left
     // them: a date or a number filled in in blue pen is text.
+    // Near a stamp's strokes only (within ~1/200 of the page of clearly
+    // red ones): JPEG tints the rims of black letters too, and lifting
+    // them took tone marks off small print.
     cv::Mat red = hi - cv::min(channels[1], channels[0]);
-    red.setTo(0, (red <= options.min_faded_chroma) | (channels[2] < hi));
+    red.setTo(0, channels[2] < hi);
+    cv::Mat near;
+    const int k = std::max(3, std::max(image.rows, image.cols) / 200) | 1;
+    cv::dilate(red > options.min_chroma, near, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k)));
+    red.setTo(0, (red <= options.min_faded_chroma) | ~near);
     cv::add(hi, red, hi);  // saturating at white
   }
   return hi;
