@@ -247,7 +247,8 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
     const bool solid = area >= w * h / 2;
     if (!solid && !at_edge) continue;
     if (steepness.empty()) steepness = Steepness(small);
-    if (RimSteepness(small, steepness, labels == i, paper) < options.min_rim_steepness) continue;
+    const cv::Mat region = labels == i;
+    if (RimSteepness(small, steepness, region, paper) < options.min_rim_steepness) continue;
     points.clear();
     double level = 0;
     for (int y = y0; y < y0 + h; ++y)
@@ -261,7 +262,7 @@ int RemoveSolidRegions(cv::Mat& gray, int dpi, const SolidRegionOptions& options
       // Painted where it is, not as its box; nothing that darkens much of
       // the page is a frame.
       if (!at_edge || area > options.max_frame_share * small.total()) continue;
-      PaintFrame(gray, labels == i, paper, scale, margin);
+      PaintFrame(gray, region, paper, scale, margin);
       painted.push_back(i);
       ++regions;
       continue;

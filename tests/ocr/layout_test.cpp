@@ -182,28 +182,6 @@ TEST(OrderByBlocks, AColumnOfFiguresIsReadWithItsRows) {
   EXPECT_EQ(page.text, "PHOTO A4\n4 X 1.000\nKẸP GIẤY\n7 X 2.000\n\nGhi chú\nkèm theo\n\n");
 }
 
-// A till receipt's rows cut into blocks of their own: each quantity line
-// ("5 X 30.000") is a block of figures, as is the amount beside it. The
-// line is a row of figures alone, and is read whole in its first block,
-// not its amount after all the items.
-TEST(OrderByBlocks, ALineOfFiguresAloneIsReadWhole) {
-  OcrPage page;
-  OcrBlock block;
-  OcrLine l1, l2, l3, l4;
-  l1.words = {Word("ẢNH", 30, 570), Word("THẺ", 130, 570)};
-  l2.words = {Word("5", 80, 620), Word("X", 120, 620), Word("30.000", 160, 620), Word("150.000", 780, 620)};
-  l3.words = {Word("BÌA", 30, 660), Word("HỒ", 110, 660), Word("SƠ", 190, 660)};
-  l4.words = {Word("11", 80, 710), Word("X", 140, 710), Word("3.000", 180, 710), Word("33.000", 800, 710)};
-  block.lines = {l1, l2, l3, l4};
-  page.blocks = {block};
-  const std::vector<TextBlock> blocks = {{cv::Rect(27, 565, 260, 30), 1},  {cv::Rect(78, 615, 200, 30), 1},
-                                         {cv::Rect(30, 655, 200, 30), 1},  {cv::Rect(80, 705, 200, 30), 1},
-                                         {cv::Rect(780, 615, 135, 30), 2}, {cv::Rect(795, 705, 120, 30), 2}};
-  EXPECT_FALSE(OrderByBlocks(page, blocks)) << "each line kept whole, as read";
-  EXPECT_EQ(page.blocks[0].lines[1].words.size(), 4u);
-  EXPECT_EQ(page.blocks[0].lines[3].words.size(), 4u);
-}
-
 OcrLine Line(std::vector<OcrWord> words) {
   OcrLine line;
   line.words = std::move(words);
@@ -217,6 +195,25 @@ OcrPage OneBlock(std::vector<OcrLine> lines) {
   page.blocks.resize(1);
   page.blocks[0].lines = std::move(lines);
   return page;
+}
+
+// A till receipt's rows cut into blocks of their own: each quantity line
+// ("5 X 30.000") is a block of figures, as is the amount beside it. The
+// line is a row of figures alone, and is read whole in its first block,
+// not its amount after all the items.
+TEST(OrderByBlocks, ALineOfFiguresAloneIsReadWhole) {
+  OcrPage page = OneBlock({
+      Line({Word("ẢNH", 30, 570), Word("THẺ", 130, 570)}),
+      Line({Word("5", 80, 620), Word("X", 120, 620), Word("30.000", 160, 620), Word("150.000", 780, 620)}),
+      Line({Word("BÌA", 30, 660), Word("HỒ", 110, 660), Word("SƠ", 190, 660)}),
+      Line({Word("11", 80, 710), Word("X", 140, 710), Word("3.000", 180, 710), Word("33.000", 800, 710)}),
+  });
+  const std::vector<TextBlock> blocks = {{cv::Rect(27, 565, 260, 30), 1},  {cv::Rect(78, 615, 200, 30), 1},
+                                         {cv::Rect(30, 655, 200, 30), 1},  {cv::Rect(80, 705, 200, 30), 1},
+                                         {cv::Rect(780, 615, 135, 30), 2}, {cv::Rect(795, 705, 120, 30), 2}};
+  EXPECT_FALSE(OrderByBlocks(page, blocks)) << "each line kept whole, as read";
+  EXPECT_EQ(page.blocks[0].lines[1].words.size(), 4u);
+  EXPECT_EQ(page.blocks[0].lines[3].words.size(), 4u);
 }
 
 // A real letter's layout (200 dpi): a typed note in small print beside the
