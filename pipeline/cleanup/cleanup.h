@@ -206,8 +206,15 @@ struct ColourInkOptions {
   // (letters set CER 3.74% -> 6.25%). Near red strokes only: JPEG tints
   // black letters' rims, and lifting them took tone marks off a real
   // photo's small print. On generated photo sets CER 1.51% -> 0.83% and
-  // 2.35% -> 1.68%.
+  // 2.35% -> 1.68%. Not next to black (a letter the stamp crosses is
+  // black in its middle, red-tinted at its rims), nor where green and blue
+  // are far darker than in the stamp's own ink, its clearly red pixels'
+  // median (black under the red: a thin tone mark): the lift ramps in from
+  // `lift_from` of that median to `lift_full`. Lifting those wore "Hải" to
+  // "Hiải", "Cần" to "Cân" and "Nẵng" to "Năng" on date lines under stamps.
   bool lift_red = true;
+  double lift_from = 0.25;
+  double lift_full = 0.5;
 };
 
 struct SolidRegionOptions {

@@ -185,6 +185,24 @@ TEST(ColourInk, AStampsPaleRimGoesBluePenStays) {
   EXPECT_GT(cv::mean(gray, (rim | core) & ~text)[0], 230);
   EXPECT_LT(cv::mean(gray, text)[0], 40);
   EXPECT_LT(cv::mean(gray, pen & ~text & ~rim)[0], 175);
+  // Where the ring crosses a letter, the letter stays: black over red is
+  // black in its middle, and its rims, which JPEG tints red, stay dark.
+  cv::Mat crossed = page.clone(), stroke(page.size(), CV_8UC1, cv::Scalar(0)), middle;
+  cv::line(stroke, cv::Point(440, 560), cv::Point(470, 640), cv::Scalar(255), 7);  // over the ring's left side
+  cv::erode(stroke, middle, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+  const cv::Mat tinted = stroke & ~middle & (core | rim);
+  ASSERT_GT(cv::countNonZero(tinted), 20);
+  crossed.setTo(cv::Scalar(20, 20, 20), stroke);
+  crossed.setTo(cv::Scalar(35, 35, 95), tinted);
+  EXPECT_LT(cv::mean(InkGray(crossed, {}, &dropped), tinted)[0], 110);
+  // A tone mark too thin for a black middle, red all through, stays too:
+  // black under the red ink leaves it no green or blue.
+  cv::Mat mark(page.size(), CV_8UC1, cv::Scalar(0));
+  cv::line(mark, cv::Point(740, 560), cv::Point(760, 575), cv::Scalar(255), 2);  // over the ring's right side
+  mark &= core | rim;
+  ASSERT_GT(cv::countNonZero(mark), 5);
+  crossed.setTo(cv::Scalar(8, 8, 90), mark);
+  EXPECT_LT(cv::mean(InkGray(crossed, {}, &dropped), mark)[0], 120);
   // As the brightest channel alone leaves it: the rim a grey ring.
   ColourInkOptions plain;
   plain.lift_red = false;
