@@ -215,18 +215,19 @@ cv::Mat InkGray(const cv::Mat& image, const ColourInkOptions& options, bool* sup
     // Near a stamp's strokes only (within ~1/200 of the page of clearly
     // red ones): JPEG tints the rims of black letters too, and lifting
     // them took tone marks off small print.
-    cv::Mat red = hi - cv::min(channels[1], channels[0]);
+    const cv::Mat green_blue = cv::min(channels[1], channels[0]);
+    cv::Mat red = hi - green_blue;
     red.setTo(0, channels[2] < hi);
+    const cv::Mat stamp = red > options.min_chroma;
     cv::Mat near;
     const int k = std::max(3, std::max(image.rows, image.cols) / 200) | 1;
-    cv::dilate(red > options.min_chroma, near, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k)));
+    cv::dilate(stamp, near, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k)));
     red.setTo(0, (red <= options.min_faded_chroma) | ~near);
     // A black letter the stamp crosses is black in its middle (black ink
     // over red is black) and tinted red at its rims (JPEG, the strokes'
     // edges over the ink); lifting the rims wore "Hải" to "Hiải". Pixels
     // next to black stay as the brightest channel left them.
-    cv::Mat darkest = cv::min(cv::min(channels[0], channels[1]), channels[2]);
-    cv::Mat black = (hi < options.black_below) & ((hi - darkest) <= options.min_faded_chroma);
+    cv::Mat black = (hi < options.black_below) & ((hi - cv::min(green_blue, channels[2])) <= options.min_faded_chroma);
     cv::dilate(black, black, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3)));
     // Nor where green and blue are far darker than in the stamp's own ink
     // (the median over its clearly red pixels): black under red darkens
@@ -234,7 +235,7 @@ cv::Mat InkGray(const cv::Mat& image, const ColourInkOptions& options, bool* sup
     // thin to have a black middle. (Measured on a generated scan: the
     // stamp's median 69, a tilde under its lettering 0 to 26; a photo's
     // stamp 80, its darkest strokes about 40.)
-    red = LiftBelowStamp(red, cv::min(channels[0], channels[1]), red > options.min_chroma, options);
+    red = LiftBelowStamp(red, green_blue, stamp, options);
     red.setTo(0, black);
     cv::add(hi, red, hi);  // saturating at white
   }
