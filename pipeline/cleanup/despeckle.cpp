@@ -19,18 +19,6 @@
 #include "cleanup/geometry.h"
 
 namespace hoso {
-namespace {
-
-// The n-th fraction of a histogram of `total` values.
-int Percentile(const std::vector<long>& hist, long total, double fraction) {
-  long seen = 0;
-  int v = 0;
-  while (v < 255 && (seen += hist[static_cast<size_t>(v)]) < static_cast<long>(fraction * total)) ++v;
-  return v;
-}
-
-}  // namespace
-
 double SpeckDensity(const cv::Mat& gray, int dpi) {
   if (gray.empty() || gray.type() != CV_8UC1) return 0;
   dpi = std::max(dpi, 50);

@@ -104,4 +104,11 @@ cv::Mat ShearRotate(const cv::Mat& gray, double angle_deg) {
   return one;
 }
 
+int Percentile(const std::vector<long>& hist, long total, double fraction) {
+  long seen = 0;
+  int v = 0;
+  while (v < 255 && (seen += hist[static_cast<size_t>(v)]) < static_cast<long>(fraction * total)) ++v;
+  return v;
+}
+
 }  // namespace hoso

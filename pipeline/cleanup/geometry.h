@@ -1,7 +1,10 @@
-// Resampling shared by the cleanup steps: reducing a page for analysis, and
-// turning it by a small angle. Both are on every page's path, so both take
-// OpenCV's fast paths (exact halvings, row-wise shears) where they can.
+// Helpers shared by the cleanup steps: reducing a page for analysis and
+// turning it by a small angle (both on every page's path, so both take
+// OpenCV's fast paths, exact halvings and row-wise shears, where they can),
+// and reading a level off a histogram.
 #pragma once
+
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -19,5 +22,9 @@ cv::Mat Shrink(const cv::Mat& image, double scale);
 // shears (Paeth), each a linear shift of rows or of columns, ~7 times
 // faster than warpAffine and within a grey level of it on average.
 cv::Mat ShearRotate(const cv::Mat& gray, double angle_deg);
+
+// The level below which `fraction` of a 256-level histogram of `total`
+// values lies (the first level whose running count reaches it).
+int Percentile(const std::vector<long>& hist, long total, double fraction);
 
 }  // namespace hoso

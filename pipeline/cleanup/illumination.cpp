@@ -87,10 +87,10 @@ int FadedInkLevel(const cv::Mat& gray, const IlluminationOptions& options) {
 
 // `red` scaled by how bright `level` is against its median over `stamp`:
 // none from options.lift_from of that median down, all from
-// options.lift_full up.
+// options.lift_full up (a weight per level, looked up).
 cv::Mat LiftBelowStamp(const cv::Mat& red, const cv::Mat& level, const cv::Mat& stamp,
                        const ColourInkOptions& options) {
-  int histogram[256] = {0};
+  std::vector<long> histogram(256, 0);
   long n = 0;
   for (int y = 0; y < level.rows; ++y) {
     const uchar* l = level.ptr(y);
@@ -99,16 +99,13 @@ cv::Mat LiftBelowStamp(const cv::Mat& red, const cv::Mat& level, const cv::Mat& 
       if (m[x]) ++histogram[l[x]], ++n;
   }
   if (n == 0) return red;
-  int median = 255;
-  for (long v = 0, seen = 0; v < 256; ++v)
-    if ((seen += histogram[v]) * 2 >= n) {
-      median = static_cast<int>(v);
-      break;
-    }
-  const double span = std::max(1e-3, options.lift_full - options.lift_from) * std::max(median, 1);
+  const int median = std::max(Percentile(histogram, n, 0.5), 1);
+  const double span = std::max(1e-3, options.lift_full - options.lift_from) * median;
+  cv::Mat weights(1, 256, CV_32F);
+  for (int v = 0; v < 256; ++v)
+    weights.at<float>(v) = static_cast<float>(std::clamp((v - options.lift_from * median) / span, 0.0, 1.0));
   cv::Mat weight, lift;
-  level.convertTo(weight, CV_32F, 1.0 / span, -options.lift_from * std::max(median, 1) / span);
-  weight = cv::max(cv::min(weight, 1.0), 0.0);
+  cv::LUT(level, weights, weight);
   red.convertTo(lift, CV_32F);
   lift = lift.mul(weight);
   lift.convertTo(lift, CV_8U);
